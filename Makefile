@@ -1,0 +1,44 @@
+# Two-command quick start: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test lint typecheck check eval bench kb-check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Telegram when TELEGRAM_BOT_TOKEN is set, else the terminal chat.
+run: $(STAMP)
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/jianfu run; else $(BIN)/jianfu chat; fi
+
+test: $(STAMP)
+	$(BIN)/jianfu kb check
+	$(BIN)/ruff check bot tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+kb-check: $(STAMP)
+	$(BIN)/jianfu kb check
+
+eval: $(STAMP)
+	$(BIN)/jianfu eval
+
+bench: $(STAMP)
+	$(BIN)/jianfu bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
