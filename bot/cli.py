@@ -1,0 +1,179 @@
+"""The `jianfu` command. Errors become one readable line here, at the edge, and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.errors import JianfuError, KBError
+from bot.reply import Reply
+
+
+def reply_json(reply: Reply) -> str:
+    """The stable `ask --json` object (one line)."""
+    result = reply.result
+    payload = {
+        "query": result.query,
+        "answered": result.answered,
+        "reply": reply.text,
+        "matches": [
+            {"fact_id": m.fact.id, "score": m.score, "topic": m.fact.topic}
+            for m in result.matches[:3]
+        ],
+        "decision": result.decision,
+    }
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
+    if args.question:
+        yield " ".join(args.question)
+        return
+    for line in stdin:
+        yield line.rstrip("\n")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.service import Service
+
+    service = Service(args.kb_root)
+    for question in _questions(args, sys.stdin):
+        reply = service.ask(question)
+        if args.json:
+            print(reply_json(reply), flush=True)
+        else:
+            print(reply.text + ("\n" if not args.question else ""), flush=True)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.service import Service
+
+    service = Service(args.kb_root)
+    texts = service.matcher.texts
+    print(texts.get("chat_welcome"))
+    while True:
+        try:
+            question = input("> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            break
+        if question.strip() in {"/quit", "/exit"}:
+            break
+        if question.strip():
+            print(service.ask(question, chat_type="private").text + "\n")
+    print(texts.get("chat_bye"))
+    return 0
+
+
+def cmd_kb_check(args: argparse.Namespace) -> int:
+    from bot.kb import default_root, load_kb
+
+    root = args.kb_root or default_root()
+    try:
+        kb = load_kb(root)
+    except KBError as exc:
+        print(f"jianfu kb check: {root}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  ✗ {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); the knowledge base was not loaded.", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {len(kb.facts)} facts in {len(kb.topics)} topics from {len(kb.seeds)} seed(s); "
+        f"every quote found verbatim in its seed"
+    )
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.telegram_app import run_bot
+
+    return run_bot(args)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.evaluate import run_eval
+
+    return run_eval(args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from bot.bench import run_bench
+
+    return run_bench(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jianfu", description="减负助手 jianfu-bot")
+    parser.add_argument(
+        "--kb-root", type=Path, default=None,
+        help="folder holding responses/ and seeds/ (default: $JIANFU_KB_ROOT or the project)",
+    )  # fmt: skip
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question (or one per line from stdin)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="chat in the terminal, as in a private Telegram chat")
+    chat.set_defaults(func=cmd_chat)
+
+    run = sub.add_parser("run", help="run the Telegram bot")
+    run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
+    run.add_argument("--listen", default="0.0.0.0", help="webhook: address to listen on")
+    run.add_argument("--port", type=int, default=8443, help="webhook: port to listen on")
+    run.add_argument("--webhook-url", default=None, help="webhook: public URL Telegram posts to")
+    run.add_argument(
+        "--no-rate-limit", action="store_true",
+        help="do not throttle to Telegram's flood limits (benchmarks on a local Bot API only)",
+    )  # fmt: skip
+    run.set_defaults(func=cmd_run)
+
+    kb = sub.add_parser("kb", help="knowledge base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_sub.add_parser("check", help="validate responses/ and seeds/")
+    check.set_defaults(func=cmd_kb_check)
+
+    ev = sub.add_parser("eval", help="retrieval quality on the labelled questions")
+    ev.add_argument("--questions", type=Path, default=None, help="labelled question file")
+    ev.add_argument("--tune", action="store_true", help="search thresholds on the tuning half")
+    ev.add_argument("--errors", action="store_true", help="list every miss")
+    ev.set_defaults(func=cmd_eval)
+
+    bench = sub.add_parser("bench", help="latency, build time, cold start and memory")
+    bench.add_argument("--sizes", default="1000,10000", help="synthetic KB sizes")
+    bench.add_argument("--queries", type=int, default=2000, help="queries per size")
+    bench.set_defaults(func=cmd_bench)
+
+    try:
+        from bot.curator import add_log_commands
+    except ImportError:  # storage is optional for the core commands
+        pass
+    else:
+        add_log_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except KBError as exc:
+        print(f"jianfu: {exc}", file=sys.stderr)
+        return 1
+    except JianfuError as exc:
+        print(f"jianfu: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `jianfu ask ... | head` is fine
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""An inverted index over the facts: BM25 weights precomputed per posting, for fast recall."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.analyzer import Analyzer
+from bot.kb import Fact
+from bot.normalize import normalize
+
+# Where a word appears says how central it is to the fact.
+FIELD_WEIGHTS: Mapping[str, float] = {
+    "keywords": 3.0,
+    "title": 2.0,
+    "measure": 2.0,
+    "questions": 1.0,
+    "example": 1.0,
+    "who": 1.0,
+    "where": 1.0,
+    "topic": 1.0,
+}
+BM25_K1 = 1.2
+BM25_B = 0.4  # facts differ in length mostly by how much example text they carry
+
+
+@dataclass(frozen=True)
+class Document:
+    fact: Fact
+    terms: frozenset[str]
+    questions: tuple[str, ...]  # each example question as space-joined canonical terms
+
+
+def _field_texts(fact: Fact, topic_name: str) -> dict[str, list[str]]:
+    return {
+        "keywords": list(fact.keywords),
+        "title": [fact.title],
+        "measure": [fact.measure],
+        "questions": list(fact.questions),
+        "example": [fact.example],
+        "who": [fact.who] if fact.who else [],
+        "where": [fact.where] if fact.where else [],
+        "topic": [topic_name],
+    }
+
+
+class FactIndex:
+    """Built once per knowledge base; read-only afterwards, so it can be swapped atomically."""
+
+    def __init__(self, facts: Sequence[Fact], analyzer: Analyzer, topic_names: Mapping[str, str]):
+        self.analyzer = analyzer
+        weighted: list[Counter[str]] = []
+        docs: list[Document] = []
+        for fact in facts:
+            counts: Counter[str] = Counter()
+            for name, texts in _field_texts(fact, topic_names.get(fact.topic, "")).items():
+                for text in texts:
+                    for term in analyzer.document_terms(normalize(text)):
+                        counts[term] += FIELD_WEIGHTS[name]
+            questions = tuple(
+                " ".join(sorted(set(analyzer.document_terms(normalize(q))))) for q in fact.questions
+            )
+            weighted.append(counts)
+            docs.append(Document(fact, frozenset(counts), questions))
+        self.docs = docs
+        n = max(len(docs), 1)
+        lengths = [sum(c.values()) for c in weighted]
+        avg_length = (sum(lengths) / n) or 1.0
+        df: Counter[str] = Counter()
+        for counts in weighted:
+            df.update(counts.keys())
+        self.idf: dict[str, float] = {
+            term: math.log(1 + (n - d + 0.5) / (d + 0.5)) for term, d in df.items()
+        }
+        # Unknown words weigh as much as the rarest known word: they are real content.
+        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for doc_id, counts in enumerate(weighted):
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc_id] / avg_length)
+            for term, tf in counts.items():
+                postings[term].append((doc_id, self.idf[term] * tf * (BM25_K1 + 1) / (tf + norm)))
+        self.postings = dict(postings)
+        self.max_posting = {t: max(v for _, v in p) for t, p in self.postings.items()}
+        analyzer.set_vocabulary(self.postings)
+
+    def __len__(self) -> int:
+        return len(self.docs)

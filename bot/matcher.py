@@ -1,0 +1,148 @@
+"""From a question to a decision: answer with a fact, offer "did you mean", decline, or help.
+
+Recall comes from the inverted index (BM25); the few best candidates are then re-ranked by how
+much of the question they cover (IDF-weighted, unknown words count against) and how close the
+question is to the fact's example questions (rapidfuzz). Scores run 0-100 and mean the same
+across questions, so one set of thresholds serves every query.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.analyzer import Analyzer, QueryAnalysis
+from bot.index import FactIndex
+from bot.kb import Fact, KnowledgeBase
+from bot.normalize import normalize
+from bot.texts import Texts
+
+Decision = Literal["answer", "suggest", "decline", "help"]
+
+RERANK_DEPTH = 12
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Weights:
+    coverage: float = 0.5
+    questions: float = 0.3
+    bm25: float = 0.2
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Tuned with `jianfu eval --tune` on the tuning half of the labelled questions."""
+
+    answer: float = 55.0  # at or above: answer outright (unless a rival is too close)
+    suggest: float = 40.0  # between suggest and answer: offer "did you mean"
+    margin: float = 5.0  # a rival within this many points makes the best one uncertain
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    score: float
+
+
+@dataclass(frozen=True)
+class Result:
+    query: str
+    normalized: str
+    decision: Decision
+    matches: tuple[Match, ...]
+    analysis: QueryAnalysis
+
+    @property
+    def answered(self) -> bool:
+        return self.decision == "answer"
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+
+class Matcher:
+    """Everything needed to answer questions from one knowledge base; immutable once built."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self.kb = kb
+        self.texts = Texts(kb.texts)
+        self.thresholds = thresholds or Thresholds()
+        self.weights = weights or Weights()
+        domain_words = [k for f in kb.facts for k in f.keywords]
+        self.analyzer = Analyzer(kb.userdict_path, kb.synonyms, kb.stopwords, domain_words)
+        topic_names = {t.id: t.name for t in kb.topics.values()}
+        self.index = FactIndex(kb.facts, self.analyzer, topic_names)
+        self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
+
+    def rank(self, normalized: str) -> tuple[QueryAnalysis, list[Match]]:
+        """Candidates for a normalised question, best first, with 0-100 scores."""
+        analysis = self.analyzer.analyze(normalized)
+        index = self.index
+        weights: dict[str, float] = {}
+        for qt in analysis.terms:  # a word typed twice counts once, at its surest reading
+            weights[qt.term] = max(weights.get(qt.term, 0.0), qt.weight)
+        if not weights:
+            return analysis, []
+        recall: dict[int, float] = defaultdict(float)
+        for term, w in weights.items():
+            for doc_id, value in index.postings[term]:
+                recall[doc_id] += w * value
+        ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
+        query_mass = sum(w * index.idf[t] for t, w in weights.items())
+        query_mass += sum(index.unknown_idf * (0.4 if len(u) == 1 else 1.0) for u in analysis.unknown)
+        query_text = " ".join(sorted(weights))
+        best_ids = sorted(recall, key=lambda d: (-recall[d], d))[:RERANK_DEPTH]
+        scored: list[Match] = []
+        for doc_id in best_ids:
+            doc = index.docs[doc_id]
+            covered = sum(w * index.idf[t] for t, w in weights.items() if t in doc.terms)
+            coverage = covered / query_mass
+            closest = process.extractOne(query_text, doc.questions, scorer=fuzz.token_sort_ratio)
+            similarity = closest[1] / 100 if closest else 0.0
+            bm25 = recall[doc_id] / ceiling if ceiling else 0.0
+            score = 100 * (
+                self.weights.coverage * coverage
+                + self.weights.questions * similarity
+                + self.weights.bm25 * bm25
+            )
+            scored.append(Match(doc.fact, round(score, 2)))
+        scored.sort(key=lambda m: (-m.score, m.fact.id))
+        return analysis, scored
+
+    def match(self, question: str) -> Result:
+        normalized = normalize(question)
+        if self._is_greeting(question, normalized):
+            return Result(question, normalized, "help", (), QueryAnalysis((), ()))
+        analysis, ranked = self.rank(normalized)
+        return Result(question, normalized, decide(ranked, self.thresholds), tuple(ranked), analysis)
+
+    def suggestions(self, result: Result) -> list[Match]:
+        """The "did you mean" choices: the top few that clear the suggestion bar."""
+        return [m for m in result.matches[:SUGGESTIONS] if m.score >= self.thresholds.suggest]
+
+    def _is_greeting(self, question: str, normalized: str) -> bool:
+        stripped = question.strip().lower()
+        if stripped.startswith("/"):
+            return stripped.split()[0].split("@")[0] in {"/help", "/start"}
+        return not normalized or normalized in self._greetings
+
+
+def decide(ranked: list[Match], t: Thresholds) -> Decision:
+    """Answer when sure, offer choices when unsure, decline when nothing fits."""
+    if not ranked or ranked[0].score < t.suggest:
+        return "decline"
+    best = ranked[0].score
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    if best >= t.answer and best - runner_up >= t.margin:
+        return "answer"
+    return "suggest"

@@ -1,0 +1,36 @@
+"""Turn whatever an official types into one canonical form before any matching.
+
+Traditional → simplified, full-width → half-width, lowercase, emoji and punctuation → space.
+The input is capped first, so a 5000-character message costs no more than a short one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# Enough for any real question; longer messages are pasted documents, and the start says most.
+MAX_INPUT_CHARS = 160
+
+_converter = opencc.OpenCC("t2s")
+# Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
+_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Canonical form of a question: simplified, half-width, lowercase, words split by single spaces."""
+    text = text[: MAX_INPUT_CHARS * 2]  # cheap cap before any per-character work
+    text = unicodedata.normalize("NFKC", text)
+    text = _converter.convert(text)
+    text = text.lower()
+    text = _NOT_WORD.sub(" ", text).strip()
+    return text[:MAX_INPUT_CHARS].rstrip()
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None

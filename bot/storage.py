@@ -1,0 +1,437 @@
+"""Anonymous question log: what officials asked, what the bot decided, and their 👍/👎.
+
+One interface (Storage), two backends: SQLite for a single bot (the default) and PostgreSQL
+for several replicas sharing one database. Nobody's identity is stored: the schema has no
+column for it, and an asker appears only as a keyed hash from Storage.pseudonym().
+Every `days` filter is a rolling window on when the question was asked.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import os
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any, ClassVar, Literal, Protocol, TextIO, get_args
+
+import psycopg
+
+from bot.errors import ConfigError, StorageError
+from bot.migrations import Cursor, Dialect, apply_migrations
+
+Decision = Literal["answer", "suggest", "decline", "help"]
+DECISIONS: frozenset[str] = frozenset(get_args(Decision))
+MAX_QUESTION_CHARS = 500
+DEFAULT_RETENTION_DAYS = 180
+SQLITE_FILENAME = "jianfu.sqlite3"
+OTHER_TOPIC = "other"  # stats topic for facts missing from the fact->topic mapping
+EXPORT_COLUMNS = (
+    "id", "asked_at", "chat_type", "question", "decision", "fact_id", "score", "feedback",
+)
+_KEY_SETTING = "pseudonym_key"
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    """One question as the bot handled it; `question` is already normalised by the caller."""
+
+    asked_at: datetime
+    chat_type: str
+    question: str
+    decision: Decision
+    fact_id: str | None
+    score: float
+    asker: str | None = None  # Storage.pseudonym(user id), never the raw id
+
+    def __post_init__(self) -> None:
+        if self.asked_at.utcoffset() is None:
+            raise ValueError("QuestionRecord.asked_at must be timezone-aware")
+        if self.decision not in DECISIONS:
+            raise ValueError(f"unknown decision {self.decision!r}")
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    """Votes on the answers drawn from one fact (None: answers that cited no fact)."""
+
+    fact_id: str | None
+    up: int
+    down: int
+    downvoted: tuple[str, ...] = ()  # distinct questions voted 👎, most recently asked first
+
+
+@dataclass(frozen=True)
+class DayCount:
+    total: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts over the last `days` calendar days (today included)."""
+
+    days: int
+    per_day: Mapping[date, DayCount]  # every day of the window, oldest first, zeros included
+    per_topic: Mapping[str, int]  # topic -> questions that matched a fact, most first
+    total: int
+    answered: int
+    up: int
+    down: int
+
+    @property
+    def answer_rate(self) -> float:
+        return self.answered / self.total if self.total else 0.0
+
+
+class Storage(Protocol):
+    def record_question(self, rec: QuestionRecord) -> int: ...
+    def record_feedback(self, question_id: int, helpful: bool) -> bool: ...
+    def pseudonym(self, raw_id: int | str) -> str: ...
+    def top_unanswered(
+        self, limit: int = 20, days: int | None = None
+    ) -> list[tuple[str, int]]: ...
+    def feedback(self, days: int | None = None) -> list[FeedbackRow]: ...
+    def stats(
+        self,
+        days: int = 30,
+        fact_topics: Mapping[str, str] | None = None,
+        *,
+        now: datetime | None = None,
+        tz: tzinfo = UTC,
+    ) -> Stats: ...
+    def export_csv(self, out: TextIO, days: int | None = None) -> int: ...
+    def purge(self, older_than_days: int, *, now: datetime | None = None) -> int: ...
+    def close(self) -> None: ...
+
+
+def _since(days: int | None) -> datetime | None:
+    if days is None:
+        return None
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    return datetime.now(UTC) - timedelta(days=days)
+
+
+class _SQLStorage:
+    """Everything but connection handling; SQL is written with '?' placeholders."""
+
+    dialect: ClassVar[Dialect]
+    _collate: ClassVar[str] = ""  # makes tie-breaks code-point order on both backends
+
+    def _setup(self, hash_key: str | None) -> None:
+        self._lock = threading.Lock()
+        with self._tx(write=True) as cur:
+            apply_migrations(cur, self.dialect, datetime.now(UTC).isoformat())
+            if not hash_key:
+                # Generated once and kept in the database, so every replica hashes alike.
+                self._run(cur, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                          "ON CONFLICT (key) DO NOTHING", (_KEY_SETTING, secrets.token_hex(32)))
+                self._run(cur, "SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,))
+                hash_key = str(cur.fetchone()[0])
+        self._key = hash_key.encode()
+
+    # --- backend hooks -------------------------------------------------------------------
+    def _begin(self, write: bool) -> Cursor: raise NotImplementedError
+    def _end(self, commit: bool) -> None: raise NotImplementedError
+    def _ts(self, dt: datetime) -> Any: raise NotImplementedError
+    def _from_ts(self, value: Any) -> datetime: raise NotImplementedError
+    _errors: ClassVar[tuple[type[Exception], ...]]
+
+    @contextmanager
+    def _tx(self, write: bool = False) -> Iterator[Cursor]:
+        with self._lock:
+            try:
+                cur = self._begin(write)
+                try:
+                    yield cur
+                except BaseException:
+                    with suppress(*self._errors):
+                        self._end(commit=False)
+                    raise
+                self._end(commit=True)
+            except self._errors as exc:
+                raise StorageError(f"question log ({self.dialect}): {exc}") from exc
+
+    def _run(self, cur: Cursor, sql: str, params: tuple[Any, ...] = ()) -> None:
+        cur.execute(sql if self.dialect == "sqlite" else sql.replace("?", "%s"), params)
+
+    def _window(self, days: int | None) -> tuple[str, tuple[Any, ...]]:
+        since = _since(days)
+        return ("q.asked_at >= ?", (self._ts(since),)) if since else ("1 = 1", ())
+
+    # --- Storage -------------------------------------------------------------------------
+    def record_question(self, rec: QuestionRecord) -> int:
+        with self._tx(write=True) as cur:
+            self._run(
+                cur,
+                "INSERT INTO questions (asked_at, chat_type, question, decision, fact_id, score,"
+                " asker) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (self._ts(rec.asked_at), rec.chat_type, rec.question[:MAX_QUESTION_CHARS],
+                 rec.decision, rec.fact_id, float(rec.score), rec.asker),
+            )
+            return int(cur.fetchone()[0])
+
+    def record_feedback(self, question_id: int, helpful: bool) -> bool:
+        with self._tx(write=True) as cur:
+            self._run(cur, "SELECT 1 FROM questions WHERE id = ?", (question_id,))
+            if cur.fetchone() is None:
+                return False
+            self._run(
+                cur,
+                "INSERT INTO feedback (question_id, helpful, voted_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (question_id) DO UPDATE "
+                "SET helpful = excluded.helpful, voted_at = excluded.voted_at",
+                (question_id, helpful, self._ts(datetime.now(UTC))),
+            )
+            return True
+
+    def pseudonym(self, raw_id: int | str) -> str:
+        return hmac.new(self._key, str(raw_id).encode(), hashlib.sha256).hexdigest()[:16]
+
+    def top_unanswered(self, limit: int = 20, days: int | None = None) -> list[tuple[str, int]]:
+        where, params = self._window(days)
+        with self._tx() as cur:
+            self._run(
+                cur,
+                f"SELECT q.question, COUNT(*) AS n FROM questions q WHERE {where}"
+                " AND q.decision IN ('decline', 'suggest') GROUP BY q.question"
+                f" ORDER BY n DESC, q.question{self._collate} LIMIT ?",
+                (*params, limit),
+            )
+            return [(str(question), int(n)) for question, n in cur.fetchall()]
+
+    def feedback(self, days: int | None = None) -> list[FeedbackRow]:
+        where, params = self._window(days)
+        with self._tx() as cur:
+            self._run(
+                cur,
+                "SELECT q.fact_id, f.helpful, q.question FROM feedback f"
+                f" JOIN questions q ON q.id = f.question_id WHERE {where}"
+                " ORDER BY q.asked_at DESC, q.id DESC",
+                params,
+            )
+            rows = cur.fetchall()
+        votes: dict[str | None, list[int]] = {}
+        downvoted: dict[str | None, dict[str, None]] = {}  # dict keeps first-seen order
+        for fact_id, helpful, question in rows:
+            votes.setdefault(fact_id, [0, 0])[0 if helpful else 1] += 1
+            if not helpful:
+                downvoted.setdefault(fact_id, {})[question] = None
+        result = [
+            FeedbackRow(fact, up, down, tuple(downvoted.get(fact, {})))
+            for fact, (up, down) in votes.items()
+        ]
+        # Worst first; answers without a fact go after those with one.
+        return sorted(result, key=lambda r: (-r.down, -r.up, r.fact_id is None, r.fact_id or ""))
+
+    def stats(
+        self,
+        days: int = 30,
+        fact_topics: Mapping[str, str] | None = None,
+        *,
+        now: datetime | None = None,
+        tz: tzinfo = UTC,
+    ) -> Stats:
+        if days < 1:
+            raise ValueError("days must be at least 1")
+        today = (now or datetime.now(UTC)).astimezone(tz).date()
+        first = today - timedelta(days=days - 1)
+        start = datetime.combine(first, time(), tzinfo=tz)
+        end = datetime.combine(today + timedelta(days=1), time(), tzinfo=tz)
+        with self._tx() as cur:
+            self._run(
+                cur,
+                "SELECT q.asked_at, q.decision, q.fact_id, f.helpful FROM questions q"
+                " LEFT JOIN feedback f ON f.question_id = q.id"
+                " WHERE q.asked_at >= ? AND q.asked_at < ?",
+                (self._ts(start), self._ts(end)),
+            )
+            rows = cur.fetchall()
+        per_day = {first + timedelta(days=i): [0, 0] for i in range(days)}
+        topics: dict[str, int] = {}
+        up = down = 0
+        for asked_at, decision, fact_id, helpful in rows:
+            day = per_day[self._from_ts(asked_at).astimezone(tz).date()]
+            day[0] += 1
+            day[1] += decision == "answer"
+            if fact_id is not None:
+                topic = (fact_topics or {}).get(fact_id, OTHER_TOPIC)
+                topics[topic] = topics.get(topic, 0) + 1
+            if helpful is not None:
+                up, down = (up + 1, down) if helpful else (up, down + 1)
+        return Stats(
+            days=days,
+            per_day={d: DayCount(t, a) for d, (t, a) in per_day.items()},
+            per_topic=dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))),
+            total=sum(t for t, _ in per_day.values()),
+            answered=sum(a for _, a in per_day.values()),
+            up=up,
+            down=down,
+        )
+
+    def export_csv(self, out: TextIO, days: int | None = None) -> int:
+        where, params = self._window(days)
+        with self._tx() as cur:
+            self._run(
+                cur,
+                "SELECT q.id, q.asked_at, q.chat_type, q.question, q.decision, q.fact_id,"
+                " q.score, f.helpful FROM questions q"
+                f" LEFT JOIN feedback f ON f.question_id = q.id WHERE {where}"
+                " ORDER BY q.asked_at, q.id",
+                params,
+            )
+            rows = cur.fetchall()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+        for qid, asked_at, chat_type, question, decision, fact_id, score, helpful in rows:
+            vote = "" if helpful is None else ("up" if helpful else "down")
+            when = self._from_ts(asked_at).strftime("%Y-%m-%dT%H:%M:%SZ")
+            writer.writerow(
+                [qid, when, chat_type, question, decision, fact_id or "", f"{score:.3f}", vote]
+            )
+        return len(rows)
+
+    def purge(self, older_than_days: int, *, now: datetime | None = None) -> int:
+        if older_than_days < 0:
+            raise ValueError("older_than_days must not be negative")
+        cutoff = self._ts((now or datetime.now(UTC)) - timedelta(days=older_than_days))
+        with self._tx(write=True) as cur:
+            # Explicit, so it does not depend on SQLite's foreign_keys pragma.
+            self._run(
+                cur,
+                "DELETE FROM feedback WHERE question_id IN"
+                " (SELECT id FROM questions WHERE asked_at < ?)",
+                (cutoff,),
+            )
+            self._run(cur, "DELETE FROM questions WHERE asked_at < ?", (cutoff,))
+            return cur.rowcount
+
+
+class SQLiteStorage(_SQLStorage):
+    """One file, one connection shared by the bot's threads under a lock; WAL lets the CLI
+    read while the bot writes."""
+
+    dialect = "sqlite"
+    _errors = (sqlite3.Error,)
+
+    def __init__(self, path: Path, hash_key: str | None = None) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, DDL included.
+            self._conn = sqlite3.connect(
+                path, timeout=10, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot open question log {path}: {exc}") from exc
+        self._setup(hash_key)
+
+    def _begin(self, write: bool) -> Cursor:
+        # IMMEDIATE takes the write lock up front, so two openers migrate one after the other.
+        self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        return self._conn.cursor()
+
+    def _end(self, commit: bool) -> None:
+        self._conn.execute("COMMIT" if commit else "ROLLBACK")
+
+    def _ts(self, dt: datetime) -> str:
+        # Fixed width and always UTC, so comparing the text compares the times.
+        return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    def _from_ts(self, value: Any) -> datetime:
+        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class PostgresStorage(_SQLStorage):
+    """One connection per process (autocommit off) under a lock, reopened if it breaks;
+    replicas coordinate through the database itself."""
+
+    dialect = "postgres"
+    _collate = ' COLLATE "C"'
+    _errors = (psycopg.Error,)
+
+    def __init__(self, url: str, hash_key: str | None = None) -> None:
+        self._url = url
+        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
+        self._closed = False
+        self._setup(hash_key)
+
+    def _begin(self, write: bool) -> Cursor:
+        if self._closed:
+            raise psycopg.InterfaceError("storage is closed")
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            self._conn = psycopg.connect(self._url, autocommit=False, connect_timeout=10)
+        return self._conn.cursor()
+
+    def _end(self, commit: bool) -> None:
+        assert self._conn is not None
+        if commit:
+            self._conn.commit()
+        else:
+            self._conn.rollback()
+
+    def _ts(self, dt: datetime) -> datetime:
+        return dt.astimezone(UTC)
+
+    def _from_ts(self, value: Any) -> datetime:
+        return datetime.fromisoformat(str(value)) if isinstance(value, str) else value.astimezone(UTC)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._conn is not None:
+                self._conn.close()
+
+
+def _env_retention() -> int:
+    raw = os.environ.get("JIANFU_RETENTION_DAYS", "").strip()
+    if not raw:
+        return DEFAULT_RETENTION_DAYS
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"JIANFU_RETENTION_DAYS must be a whole number of days ≥ 1, got {raw!r}")
+    return int(raw)
+
+
+def open_storage(
+    data_dir: Path | None = None,
+    database_url: str | None = None,
+    *,
+    hash_key: str | None = None,
+    retention_days: int | None = None,
+) -> Storage:
+    """Open (creating and migrating as needed) the question log, then purge expired rows.
+
+    Which database: `database_url`, else `data_dir` (SQLite), else env DATABASE_URL, else
+    SQLite in env JIANFU_DATA_DIR or ./data. Key: `hash_key`, else env JIANFU_HASH_KEY, else
+    one stored in the database. Retention: `retention_days`, else env JIANFU_RETENTION_DAYS
+    (default 180).
+    """
+    retention = retention_days if retention_days is not None else _env_retention()
+    key = hash_key or os.environ.get("JIANFU_HASH_KEY") or None
+    url = database_url or (None if data_dir else os.environ.get("DATABASE_URL") or None)
+    store: _SQLStorage
+    if url:
+        store = PostgresStorage(url, key)
+    else:
+        folder = data_dir or Path(os.environ.get("JIANFU_DATA_DIR") or "data")
+        store = SQLiteStorage(folder / SQLITE_FILENAME, key)
+    try:
+        store.purge(retention)
+    except BaseException:
+        store.close()
+        raise
+    return store

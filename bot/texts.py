@@ -1,0 +1,89 @@
+"""Every sentence the bot says lives in responses/texts.yaml; this module checks and fills them."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Any
+
+# Text name -> placeholders it must accept. The curator may reword freely but keep these.
+REQUIRED_TEXTS: dict[str, frozenset[str]] = {
+    "start": frozenset(),
+    "help": frozenset({"examples"}),
+    "about": frozenset({"sources", "fact_count"}),
+    "label_measure": frozenset(),
+    "label_example": frozenset(),
+    "label_source": frozenset(),
+    "label_quote": frozenset(),
+    "not_found": frozenset({"suggestions"}),
+    "did_you_mean": frozenset(),
+    "topics_header": frozenset(),
+    "topic_header": frozenset({"topic"}),
+    "more_header": frozenset({"topic"}),
+    "no_more": frozenset(),
+    "feedback_thanks_up": frozenset(),
+    "feedback_thanks_down": frozenset(),
+    "button_more": frozenset(),
+    "button_up": frozenset(),
+    "button_down": frozenset(),
+    "ask_usage": frozenset(),
+    "empty_question": frozenset(),
+    "error": frozenset(),
+    "slow_down": frozenset(),
+    "expired_button": frozenset(),
+    "inline_topics_hint": frozenset(),
+    "inline_nothing": frozenset(),
+    "chat_welcome": frozenset(),
+    "chat_bye": frozenset(),
+}
+EXAMPLE_LIST_KEYS = ("example_questions",)
+GREETINGS_KEY = "greetings"
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def check_texts(texts: Mapping[str, Any]) -> list[str]:
+    """Problems with the curated texts, as readable lines (empty when all is well)."""
+    problems: list[str] = []
+    for name, needed in REQUIRED_TEXTS.items():
+        value = texts.get(name)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"text '{name}' is missing or empty")
+            continue
+        try:
+            found = _placeholders(value)
+        except ValueError as exc:
+            problems.append(f"text '{name}' has a broken {{placeholder}}: {exc}")
+            continue
+        if needed - found:
+            missing = ", ".join("{" + p + "}" for p in sorted(needed - found))
+            problems.append(f"text '{name}' must contain {missing}")
+        if found - needed:
+            extra = ", ".join("{" + p + "}" for p in sorted(found - needed))
+            problems.append(f"text '{name}' uses unknown placeholder(s) {extra}")
+    for key in (*EXAMPLE_LIST_KEYS, GREETINGS_KEY):
+        value = texts.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            problems.append(f"'{key}' must be a non-empty list of texts")
+    return problems
+
+
+class Texts:
+    """Read access to the curated texts; values were validated when the KB loaded."""
+
+    def __init__(self, texts: Mapping[str, Any]) -> None:
+        self._texts = texts
+
+    def get(self, name: str, **values: str | int) -> str:
+        template: str = self._texts[name]
+        return template.format(**values) if values else template
+
+    @property
+    def example_questions(self) -> list[str]:
+        return list(self._texts["example_questions"])
+
+    @property
+    def greetings(self) -> frozenset[str]:
+        return frozenset(str(g).lower() for g in self._texts[GREETINGS_KEY])
