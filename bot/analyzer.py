@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -27,7 +27,8 @@ _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 # Stopwords are segmented as whole words so "会太多" splits into 会 / 太多.
 _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
-HOMOPHONE_WEIGHT = 0.8
+HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
+FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 MAX_WINDOW = 5
 
 
@@ -47,10 +48,22 @@ def fuzzy_syllable(syllable: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def pinyin_key(text: str) -> str:
-    """Toneless, accent-folded pinyin of Chinese text or of already-split pinyin syllables."""
+def pinyin_key(text: str, fuzzy: bool = True) -> str:
+    """Toneless pinyin of Chinese text or of split syllables; fuzzy folds zh/z, ang/an, l/n."""
     syllables = text.split() if _LATIN.match(text.replace(" ", "")) else lazy_pinyin(text)
-    return " ".join(fuzzy_syllable(s) for s in syllables)
+    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
+
+
+def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:
+    """Every reading of a word: its usual one and each character's alternatives (模板: mu/mo ban)."""
+    keys = {pinyin_key(word, fuzzy)}
+    readings = pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
+    combos: list[list[str]] = [[]]
+    for options in readings:
+        combos = [c + [o] for c in combos for o in options[:3]][:16]
+    for combo in combos:
+        keys.add(" ".join(fuzzy_syllable(x) if fuzzy else x for x in combo))
+    return keys
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +119,17 @@ class QueryAnalysis:
         return [t.term for t in self.terms]
 
 
+@dataclass
+class _Piece:
+    """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
+
+    text: str
+    kind: str  # "term", "stop", "unknown" or "pending"
+    term: str = ""
+    weight: float = 1.0
+    whole: bool = True  # was a whole jieba token (single-character synonyms need that)
+
+
 class Analyzer:
     """Segments text into canonical terms; one instance per knowledge base."""
 
@@ -128,10 +152,14 @@ class Analyzer:
             if len(word) > 1 and word not in stopwords:
                 self._jieba.add_word(word, _DOMAIN_FREQ)
         self.vocabulary: frozenset[str] = frozenset()
-        self._by_pinyin: dict[str, str | None] = {}
+        # pinyin key -> known term, or None for a stopword; exact readings, then fuzzy ones
+        self._sounds: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
 
     def canonical(self, token: str) -> str:
         return self.synonyms.get(token, token)
+
+    def is_stop(self, token: str) -> bool:
+        return token in self.stopwords or self.canonical(token) in self.stopwords
 
     def tokens(self, normalized: str, *, for_search: bool = False) -> list[str]:
         """jieba tokens of normalised text, blanks removed."""
@@ -140,63 +168,78 @@ class Analyzer:
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
-        return [
-            self.canonical(t)
-            for t in self.tokens(normalized, for_search=True)
-            if t not in self.stopwords and self.canonical(t) not in self.stopwords
-        ]
+        return [self.canonical(t) for t in self.tokens(normalized, for_search=True) if not self.is_stop(t)]
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
-        """Index the pinyin of every known term (and stopword) for homophone look-ups."""
+        """Index the pinyin of every known term, synonym and stopword for look-ups by sound."""
         self.vocabulary = frozenset(vocabulary)
-        by_pinyin: dict[str, str | None] = {}
-        for word in sorted(self.stopwords):
-            if len(word) > 1 and _CJK_ONLY.match(word):
-                by_pinyin.setdefault(pinyin_key(word), None)
-        for term in sorted(self.vocabulary, key=lambda t: (-len(t), t)):
-            if len(term) > 1 and _CJK_ONLY.match(term):
-                by_pinyin.setdefault(pinyin_key(term), term)
-        for variant, canonical in self.synonyms.items():
-            if len(variant) > 1 and _CJK_ONLY.match(variant) and canonical in self.vocabulary:
-                by_pinyin.setdefault(pinyin_key(variant), canonical)
-        self._by_pinyin = by_pinyin
+        words: list[tuple[str, str | None]] = []
+        words += [(w, None) for w in sorted(self.stopwords)]
+        words += [(t, t) for t in sorted(self.vocabulary, key=lambda t: (-len(t), t))]
+        words += [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+        exact: dict[str, str | None] = {}
+        fuzzy: dict[str, str | None] = {}
+        for word, term in words:
+            if _CJK_ONLY.match(word):
+                for key in all_pinyin_keys(word, fuzzy=False):
+                    exact.setdefault(key, term)
+                for key in all_pinyin_keys(word, fuzzy=True):
+                    fuzzy.setdefault(key, term)
+        self._sounds = (exact, fuzzy)
+
+    def _by_sound(self, typed: str) -> tuple[str | None, float] | None:
+        """(term or None for a stopword, weight) for text that sounds like a known word."""
+        exact, fuzzy = self._sounds
+        key = pinyin_key(typed, fuzzy=False)
+        if key in exact:
+            term = exact[key]
+            return term, 1.0 if term == self.canonical(typed) else HOMOPHONE_WEIGHT
+        key = pinyin_key(typed, fuzzy=True)
+        if key in fuzzy:
+            return fuzzy[key], FUZZY_SOUND_WEIGHT
+        return None
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
-        terms: list[QueryTerm] = []
-        unknown: list[str] = []
-        pending: list[str] = []  # a run of tokens we could not place; read it by sound
-
-        def flush() -> None:
-            if pending:
-                self._read_by_sound(pending, terms, unknown)
-                pending.clear()
-
+        pieces: list[_Piece] = []
+        pending: list[str] = []
         for token in self.tokens(normalized):
-            canonical = self.canonical(token)
-            if token in self.stopwords or canonical in self.stopwords:
-                flush()
-                continue
-            known = canonical in self.vocabulary
-            if known and len(token) > 1:
-                flush()
-                terms.append(QueryTerm(canonical, 1.0, token))
-            elif token.isdigit():
-                flush()
-                if known:
-                    terms.append(QueryTerm(canonical, 1.0, token))
-                else:
-                    unknown.append(token)
-            else:
+            piece = self._classify(token)
+            if piece.kind == "pending":
                 pending.append(token)
-        flush()
-        return QueryAnalysis(tuple(terms), tuple(unknown))
+                continue
+            pieces += self._read_by_sound(pending)
+            pending = []
+            pieces.append(piece)
+        pieces += self._read_by_sound(pending)
+        self._mend_neighbours(pieces)
+        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
+        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
+        return QueryAnalysis(terms, unknown)
 
-    def _read_by_sound(self, tokens: list[str], terms: list[QueryTerm], unknown: list[str]) -> None:
-        """Match a run of unplaced tokens against known terms by pinyin, longest first."""
+    def _classify(self, token: str) -> _Piece:
+        canonical = self.canonical(token)
+        if self.is_stop(token):
+            return _Piece(token, "stop")
+        if canonical in self.vocabulary and (len(token) > 1 or token.isdigit()):
+            return _Piece(token, "term", canonical)
+        if token.isdigit():
+            return _Piece(token, "unknown")
+        if len(token) > 1 and self._jieba.FREQ.get(token) and _CJK_ONLY.match(token):
+            # A real word we do not know (会议室, 体检) is its own subject: read it whole
+            # by sound (表哥 → 表格), never piecemeal (会议室 is not 会议).
+            found = self._by_sound(token)
+            if found is None:
+                return _Piece(token, "unknown")
+            term, weight = found
+            return _Piece(token, "term", term, weight) if term else _Piece(token, "stop")
+        return _Piece(token, "pending")
+
+    def _read_by_sound(self, tokens: list[str]) -> list[_Piece]:
+        """Match a run of unplaced tokens against known words by pinyin, longest first."""
+        if not tokens:
+            return []
         latin = all(_LATIN.match(t) for t in tokens)
-        # (text, was a whole token): single-character synonyms apply to whole tokens only,
-        # so 体检 never turns into 检 → 检查.
         units: list[tuple[str, bool]] = []
         for token in tokens:
             if latin:
@@ -208,50 +251,71 @@ class Analyzer:
             else:
                 units.extend((ch, len(token) == 1) for ch in token)
         glue = " " if latin else ""
+        pieces: list[_Piece] = []
         i = 0
-        leftover: list[tuple[str, bool]] = []
         while i < len(units):
-            matched = False
-            for size in range(min(MAX_WINDOW, len(units) - i), 1, -1):
+            for size in range(min(MAX_WINDOW, len(units) - i), 0, -1):
                 typed = glue.join(u for u, _ in units[i : i + size])
-                key = pinyin_key(typed)
-                if key in self._by_pinyin:
-                    self._flush_leftover(leftover, terms, unknown, glue)
-                    term = self._by_pinyin[key]
-                    if term is not None:
-                        weight = 1.0 if term == self.canonical(typed) else HOMOPHONE_WEIGHT
-                        terms.append(QueryTerm(term, weight, typed))
-                    i += size
-                    matched = True
+                whole = size == 1 and units[i][1]
+                if size == 1:
+                    pieces.append(self._single(typed, whole, latin))
                     break
-            if not matched:
-                leftover.append(units[i])
-                i += 1
-        self._flush_leftover(leftover, terms, unknown, glue)
+                found = self._by_sound(typed)
+                if found is not None:
+                    term, weight = found
+                    kind = "term" if term else "stop"
+                    pieces.append(_Piece(typed, kind, term or "", weight, False))
+                    break
+            i += size
+        return _merge_unknown(pieces, glue)
 
-    def _flush_leftover(
-        self,
-        leftover: list[tuple[str, bool]],
-        terms: list[QueryTerm],
-        unknown: list[str],
-        glue: str,
-    ) -> None:
-        """Pieces no sound matched: known whole one-character words count, the rest is unknown."""
-        run: list[str] = []
-        for unit, whole in leftover:
-            canonical = self.canonical(unit) if whole else unit
-            if canonical in self.stopwords:
-                if run:
-                    unknown.append(glue.join(run))
-                    run = []
+    def _single(self, unit: str, whole: bool, latin: bool) -> _Piece:
+        """One character or syllable left over: a whole-token synonym, a stopword, or unknown."""
+        if latin:
+            found = self._by_sound(unit) if not unit.isascii() else None
+            if unit in self.vocabulary:
+                return _Piece(unit, "term", unit)
+            if found is None and _is_stop_syllable(unit, self.stopwords):
+                return _Piece(unit, "stop")
+            return _Piece(unit, "unknown", whole=whole)
+        if self.is_stop(unit):
+            return _Piece(unit, "stop")
+        if whole and self.canonical(unit) in self.vocabulary:
+            return _Piece(unit, "term", self.canonical(unit))
+        return _Piece(unit, "unknown", whole=whole)
+
+    def _mend_neighbours(self, pieces: list[_Piece]) -> None:
+        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群."""
+        for i, piece in enumerate(pieces):
+            if piece.kind != "unknown" or len(piece.text) > 2:
                 continue
-            if whole and canonical in self.vocabulary:
-                if run:
-                    unknown.append(glue.join(run))
-                    run = []
-                terms.append(QueryTerm(canonical, 1.0, unit))
-            else:
-                run.append(unit)
-        if run:
-            unknown.append(glue.join(run))
-        leftover.clear()
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(pieces) or pieces[j].kind != "term":
+                    continue
+                joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
+                found = self._by_sound(joined) if _CJK_ONLY.match(joined) else None
+                if found and found[0] and len(found[0]) >= len(joined):
+                    pieces[j] = _Piece(joined, "term", found[0], min(found[1], HOMOPHONE_WEIGHT))
+                    piece.kind = "stop"  # absorbed into its neighbour
+                    break
+
+
+def _is_stop_syllable(syllable: str, stopwords: frozenset[str]) -> bool:
+    """Latin 'le', 'ma', 'de' are the particles 了, 吗, 的 typed in pinyin."""
+    return syllable in _stop_syllables(stopwords)
+
+
+@lru_cache(maxsize=4)
+def _stop_syllables(stopwords: frozenset[str]) -> frozenset[str]:
+    return frozenset(pinyin_key(w, fuzzy=False) for w in stopwords if len(w) == 1 and _CJK_ONLY.match(w))
+
+
+def _merge_unknown(pieces: list[_Piece], glue: str) -> list[_Piece]:
+    """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five times)."""
+    merged: list[_Piece] = []
+    for piece in pieces:
+        if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
+            merged[-1] = _Piece(merged[-1].text + glue + piece.text, "unknown", whole=False)
+        else:
+            merged.append(piece)
+    return merged

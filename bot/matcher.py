@@ -24,6 +24,7 @@ Decision = Literal["answer", "suggest", "decline", "help"]
 
 RERANK_DEPTH = 12
 SUGGESTIONS = 3
+UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,14 @@ class Matcher:
             for doc_id, value in index.postings[term]:
                 recall[doc_id] += w * value
         ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
-        query_mass = sum(w * index.idf[t] for t, w in weights.items())
-        query_mass += sum(index.unknown_idf * (0.4 if len(u) == 1 else 1.0) for u in analysis.unknown)
-        query_text = " ".join(sorted(weights))
+        known_mass = sum(w * index.idf[t] for t, w in weights.items())
+        query_mass = known_mass + sum(
+            index.unknown_idf * (UNKNOWN_CHAR_WEIGHT if len(u) == 1 else 1.0)
+            for u in analysis.unknown
+        )
+        known_share = known_mass / query_mass
+        # Unknown words stay in the text compared with example questions: 微信群怎么改名 is not 工作群.
+        query_text = " ".join(sorted({*weights, *analysis.unknown}))
         best_ids = sorted(recall, key=lambda d: (-recall[d], d))[:RERANK_DEPTH]
         scored: list[Match] = []
         for doc_id in best_ids:
@@ -109,7 +115,7 @@ class Matcher:
             coverage = covered / query_mass
             closest = process.extractOne(query_text, doc.questions, scorer=fuzz.token_sort_ratio)
             similarity = closest[1] / 100 if closest else 0.0
-            bm25 = recall[doc_id] / ceiling if ceiling else 0.0
+            bm25 = known_share * recall[doc_id] / ceiling if ceiling else 0.0
             score = 100 * (
                 self.weights.coverage * coverage
                 + self.weights.questions * similarity

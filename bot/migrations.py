@@ -1,13 +1,24 @@
-"""Versioned schema for the question log, shared by the SQLite and PostgreSQL backends.
+"""Everything in the question log that differs between SQLite and PostgreSQL.
 
-Each step is applied once, in order, inside the caller's transaction, and recorded in
-schema_version. Steps are append-only: never edit a released step, add a new one.
-The schema deliberately has no column for user ids, usernames or chat ids.
+The versioned schema (steps applied once, in order, inside one transaction, recorded in
+schema_version; append-only: never edit a released step, add one) and the two connections
+bot/storage.py runs its portable SQL on. The schema has no column for user ids, usernames
+or chat ids, on purpose.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, Protocol
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar, Literal, Protocol
+
+import psycopg
+
+from bot.errors import StorageError
 
 Dialect = Literal["sqlite", "postgres"]
 
@@ -55,12 +66,11 @@ MIGRATIONS: list[tuple[int, str]] = [
             helpful {bool} NOT NULL,
             voted_at {ts} NOT NULL
         );
-        CREATE INDEX feedback_voted_at ON feedback (voted_at);
         """,
     ),
 ]
 
-# Arbitrary constant naming our advisory lock; only has to be stable across replicas.
+# Arbitrary constant naming our advisory lock; only has to be the same in every replica.
 _PG_LOCK_KEY = 0x6A69616E6675  # "jianfu"
 
 
@@ -78,41 +88,163 @@ class Cursor(Protocol):
 
 
 def statements(sql: str, dialect: Dialect) -> list[str]:
-    """Split one step into single statements (sqlite3 runs one per execute) for `dialect`."""
+    """One step as single statements (sqlite3 runs one per execute), spelled for `dialect`."""
     rendered = sql.format(**_TYPES[dialect])
     return [s.strip() for s in rendered.split(";") if s.strip()]
 
 
-def latest_version() -> int:
-    return MIGRATIONS[-1][0]
+class Database:
+    """A connection used by one thread at a time; SQL is written with '?' placeholders."""
 
+    dialect: ClassVar[Dialect]
+    collate: ClassVar[str] = ""  # appended to ORDER BY text: code-point order on both
+    _errors: ClassVar[tuple[type[Exception], ...]]  # the driver's error classes
 
-def apply_migrations(cur: Cursor, dialect: Dialect, now_iso: str) -> list[int]:
-    """Bring the schema up to date inside the caller's open transaction; return steps applied.
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
 
-    On PostgreSQL a transaction-scoped advisory lock serialises replicas starting together;
-    on SQLite the caller's BEGIN IMMEDIATE already does.
-    """
-    if dialect == "postgres":
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
-    cur.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version ("
-        " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
-    cur.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version")
-    current = int(cur.fetchone()[0])
-    mark = "?" if dialect == "sqlite" else "%s"
-    applied = []
-    # A database newer than this code is left alone: steps are additive, so older
-    # replicas keep working during a rolling deploy.
-    for version, sql in MIGRATIONS:
-        if version <= current:
-            continue
-        for statement in statements(sql, dialect):
-            cur.execute(statement)
+    def _begin(self, write: bool) -> Cursor:
+        raise NotImplementedError
+
+    def _end(self, commit: bool) -> None:
+        raise NotImplementedError
+
+    def ts(self, dt: datetime) -> Any:
+        """An aware datetime as this database stores it."""
+        raise NotImplementedError
+
+    def from_ts(self, value: Any) -> datetime:
+        """A stored timestamp back as an aware UTC datetime."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Cursor]:
+        """Serialise callers (the bot's threads), commit on success, StorageError on failure."""
+        with self._lock:
+            try:
+                cur = self._begin(write)
+                try:
+                    yield cur
+                except BaseException:
+                    with suppress(*self._errors):
+                        self._end(commit=False)
+                    raise
+                self._end(commit=True)
+            except self._errors as exc:
+                raise StorageError(f"question log ({self.dialect}): {exc}") from exc
+
+    def run(self, cur: Cursor, sql: str, params: tuple[Any, ...] = ()) -> None:
+        cur.execute(sql if self.dialect == "sqlite" else sql.replace("?", "%s"), params)
+
+    def migrate(self, cur: Cursor) -> list[int]:
+        """Bring the schema up to date inside an open write transaction; return steps applied."""
+        if self.dialect == "postgres":
+            # Replicas starting together queue here; the lock ends with the transaction.
+            self.run(cur, "SELECT pg_advisory_xact_lock(?)", (_PG_LOCK_KEY,))
         cur.execute(
-            f"INSERT INTO schema_version (version, applied_at) VALUES ({mark}, {mark})",
-            (version, now_iso),
+            "CREATE TABLE IF NOT EXISTS schema_version"
+            " (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        applied.append(version)
-    return applied
+        cur.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+        current = int(cur.fetchone()[0])
+        applied = []
+        # A database newer than this code is left alone: steps are additive, so an older
+        # replica keeps working during a rolling deploy.
+        for version, sql in MIGRATIONS:
+            if version > current:
+                for statement in statements(sql, self.dialect):
+                    cur.execute(statement)
+                self.run(
+                    cur,
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    (version, datetime.now(UTC).isoformat()),
+                )
+                applied.append(version)
+        return applied
+
+
+class SQLiteDB(Database):
+    """One file and one connection shared by the bot's threads; WAL lets the CLI read while
+    the bot writes."""
+
+    dialect = "sqlite"
+    _errors = (sqlite3.Error,)
+    _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, UTC: comparing the text compares times
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, DDL included.
+            self._conn = sqlite3.connect(
+                path, timeout=10, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot open question log {path}: {exc}") from exc
+
+    def _begin(self, write: bool) -> Cursor:
+        # IMMEDIATE takes the write lock up front, so two processes opening a new file
+        # migrate one after the other.
+        self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        return self._conn.cursor()
+
+    def _end(self, commit: bool) -> None:
+        self._conn.execute("COMMIT" if commit else "ROLLBACK")
+
+    def ts(self, dt: datetime) -> str:
+        return dt.astimezone(UTC).strftime(self._FORMAT)
+
+    def from_ts(self, value: Any) -> datetime:
+        return datetime.strptime(str(value), self._FORMAT).replace(tzinfo=UTC)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class PostgresDB(Database):
+    """One connection per process (autocommit off), reopened when it breaks; replicas
+    coordinate through the database itself."""
+
+    dialect = "postgres"
+    collate = ' COLLATE "C"'
+    _errors = (psycopg.Error,)
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._url = url
+        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
+        self._closed = False
+
+    def _begin(self, write: bool) -> Cursor:
+        if self._closed:
+            raise psycopg.InterfaceError("the question log is closed")
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            self._conn = psycopg.connect(self._url, autocommit=False, connect_timeout=10)
+        return self._conn.cursor()
+
+    def _end(self, commit: bool) -> None:
+        assert self._conn is not None
+        if commit:
+            self._conn.commit()
+        else:
+            self._conn.rollback()
+
+    def ts(self, dt: datetime) -> datetime:
+        return dt.astimezone(UTC)
+
+    def from_ts(self, value: Any) -> datetime:
+        assert isinstance(value, datetime)  # TIMESTAMPTZ comes in the session's time zone
+        return value.astimezone(UTC)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._conn is not None:
+                self._conn.close()

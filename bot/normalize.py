@@ -18,6 +18,8 @@ MAX_INPUT_CHARS = 160
 _converter = opencc.OpenCC("t2s")
 # Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
+_DIGITS = re.compile(r"(?<=[^0-9 ])(?=[0-9])|(?<=[0-9])(?=[^0-9 ])")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -29,6 +31,7 @@ def normalize(text: str) -> str:
     text = _converter.convert(text)
     text = text.lower()
     text = _NOT_WORD.sub(" ", text).strip()
+    text = _DIGITS.sub(" ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
 
 

@@ -3,7 +3,8 @@
 One interface (Storage), two backends: SQLite for a single bot (the default) and PostgreSQL
 for several replicas sharing one database. Nobody's identity is stored: the schema has no
 column for it, and an asker appears only as a keyed hash from Storage.pseudonym().
-Every `days` filter is a rolling window on when the question was asked.
+Filters go by when the question was asked: `days=N` is the last N*24 hours, except in
+stats(), which counts whole calendar days.
 """
 
 from __future__ import annotations
@@ -13,19 +14,14 @@ import hashlib
 import hmac
 import os
 import secrets
-import sqlite3
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol, TextIO, get_args
+from typing import Any, Literal, Protocol, TextIO, get_args
 
-import psycopg
-
-from bot.errors import ConfigError, StorageError
-from bot.migrations import Cursor, Dialect, apply_migrations
+from bot.errors import ConfigError
+from bot.migrations import Database, PostgresDB, SQLiteDB
 
 Decision = Literal["answer", "suggest", "decline", "help"]
 DECISIONS: frozenset[str] = frozenset(get_args(Decision))
@@ -33,9 +29,7 @@ MAX_QUESTION_CHARS = 500
 DEFAULT_RETENTION_DAYS = 180
 SQLITE_FILENAME = "jianfu.sqlite3"
 OTHER_TOPIC = "other"  # stats topic for facts missing from the fact->topic mapping
-EXPORT_COLUMNS = (
-    "id", "asked_at", "chat_type", "question", "decision", "fact_id", "score", "feedback",
-)
+CSV_HEADER = ("id", "asked_at", "chat_type", "question", "decision", "fact_id", "score", "feedback")
 _KEY_SETTING = "pseudonym_key"
 
 
@@ -95,9 +89,7 @@ class Storage(Protocol):
     def record_question(self, rec: QuestionRecord) -> int: ...
     def record_feedback(self, question_id: int, helpful: bool) -> bool: ...
     def pseudonym(self, raw_id: int | str) -> str: ...
-    def top_unanswered(
-        self, limit: int = 20, days: int | None = None
-    ) -> list[tuple[str, int]]: ...
+    def top_unanswered(self, limit: int = 20, days: int | None = None) -> list[tuple[str, int]]: ...
     def feedback(self, days: int | None = None) -> list[FeedbackRow]: ...
     def stats(
         self,
@@ -120,76 +112,66 @@ def _since(days: int | None) -> datetime | None:
     return datetime.now(UTC) - timedelta(days=days)
 
 
-class _SQLStorage:
-    """Everything but connection handling; SQL is written with '?' placeholders."""
+class SQLStorage:
+    """The Storage interface as portable SQL over either database."""
 
-    dialect: ClassVar[Dialect]
-    _collate: ClassVar[str] = ""  # makes tie-breaks code-point order on both backends
-
-    def _setup(self, hash_key: str | None) -> None:
-        self._lock = threading.Lock()
-        with self._tx(write=True) as cur:
-            apply_migrations(cur, self.dialect, datetime.now(UTC).isoformat())
-            if not hash_key:
-                # Generated once and kept in the database, so every replica hashes alike.
-                self._run(cur, "INSERT INTO settings (key, value) VALUES (?, ?) "
-                          "ON CONFLICT (key) DO NOTHING", (_KEY_SETTING, secrets.token_hex(32)))
-                self._run(cur, "SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,))
-                hash_key = str(cur.fetchone()[0])
+    def __init__(self, db: Database, hash_key: str | None = None) -> None:
+        self._db = db
+        try:
+            with db.transaction(write=True) as cur:
+                db.migrate(cur)
+                if not hash_key:
+                    # Generated once and kept in the database, so every replica hashes alike.
+                    db.run(
+                        cur,
+                        "INSERT INTO settings (key, value) VALUES (?, ?)"
+                        " ON CONFLICT (key) DO NOTHING",
+                        (_KEY_SETTING, secrets.token_hex(32)),
+                    )
+                    db.run(cur, "SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,))
+                    hash_key = str(cur.fetchone()[0])
+        except BaseException:
+            db.close()
+            raise
         self._key = hash_key.encode()
 
-    # --- backend hooks -------------------------------------------------------------------
-    def _begin(self, write: bool) -> Cursor: raise NotImplementedError
-    def _end(self, commit: bool) -> None: raise NotImplementedError
-    def _ts(self, dt: datetime) -> Any: raise NotImplementedError
-    def _from_ts(self, value: Any) -> datetime: raise NotImplementedError
-    _errors: ClassVar[tuple[type[Exception], ...]]
-
-    @contextmanager
-    def _tx(self, write: bool = False) -> Iterator[Cursor]:
-        with self._lock:
-            try:
-                cur = self._begin(write)
-                try:
-                    yield cur
-                except BaseException:
-                    with suppress(*self._errors):
-                        self._end(commit=False)
-                    raise
-                self._end(commit=True)
-            except self._errors as exc:
-                raise StorageError(f"question log ({self.dialect}): {exc}") from exc
-
-    def _run(self, cur: Cursor, sql: str, params: tuple[Any, ...] = ()) -> None:
-        cur.execute(sql if self.dialect == "sqlite" else sql.replace("?", "%s"), params)
+    @property
+    def dialect(self) -> str:
+        return self._db.dialect
 
     def _window(self, days: int | None) -> tuple[str, tuple[Any, ...]]:
         since = _since(days)
-        return ("q.asked_at >= ?", (self._ts(since),)) if since else ("1 = 1", ())
+        return ("q.asked_at >= ?", (self._db.ts(since),)) if since else ("1 = 1", ())
 
-    # --- Storage -------------------------------------------------------------------------
     def record_question(self, rec: QuestionRecord) -> int:
-        with self._tx(write=True) as cur:
-            self._run(
+        with self._db.transaction(write=True) as cur:
+            self._db.run(
                 cur,
                 "INSERT INTO questions (asked_at, chat_type, question, decision, fact_id, score,"
                 " asker) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (self._ts(rec.asked_at), rec.chat_type, rec.question[:MAX_QUESTION_CHARS],
-                 rec.decision, rec.fact_id, float(rec.score), rec.asker),
+                (
+                    self._db.ts(rec.asked_at),
+                    rec.chat_type,
+                    rec.question[:MAX_QUESTION_CHARS],
+                    rec.decision,
+                    rec.fact_id,
+                    float(rec.score),
+                    rec.asker,
+                ),
             )
             return int(cur.fetchone()[0])
 
     def record_feedback(self, question_id: int, helpful: bool) -> bool:
-        with self._tx(write=True) as cur:
-            self._run(cur, "SELECT 1 FROM questions WHERE id = ?", (question_id,))
+        with self._db.transaction(write=True) as cur:
+            self._db.run(cur, "SELECT 1 FROM questions WHERE id = ?", (question_id,))
             if cur.fetchone() is None:
                 return False
-            self._run(
+            self._db.run(
                 cur,
                 "INSERT INTO feedback (question_id, helpful, voted_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (question_id) DO UPDATE "
                 "SET helpful = excluded.helpful, voted_at = excluded.voted_at",
-                (question_id, helpful, self._ts(datetime.now(UTC))),
+                (question_id, helpful, self._db.ts(datetime.now(UTC))),
             )
             return True
 
@@ -198,20 +180,20 @@ class _SQLStorage:
 
     def top_unanswered(self, limit: int = 20, days: int | None = None) -> list[tuple[str, int]]:
         where, params = self._window(days)
-        with self._tx() as cur:
-            self._run(
+        with self._db.transaction() as cur:
+            self._db.run(
                 cur,
                 f"SELECT q.question, COUNT(*) AS n FROM questions q WHERE {where}"
                 " AND q.decision IN ('decline', 'suggest') GROUP BY q.question"
-                f" ORDER BY n DESC, q.question{self._collate} LIMIT ?",
+                f" ORDER BY n DESC, q.question{self._db.collate} LIMIT ?",
                 (*params, limit),
             )
             return [(str(question), int(n)) for question, n in cur.fetchall()]
 
     def feedback(self, days: int | None = None) -> list[FeedbackRow]:
         where, params = self._window(days)
-        with self._tx() as cur:
-            self._run(
+        with self._db.transaction() as cur:
+            self._db.run(
                 cur,
                 "SELECT q.fact_id, f.helpful, q.question FROM feedback f"
                 f" JOIN questions q ON q.id = f.question_id WHERE {where}"
@@ -246,20 +228,20 @@ class _SQLStorage:
         first = today - timedelta(days=days - 1)
         start = datetime.combine(first, time(), tzinfo=tz)
         end = datetime.combine(today + timedelta(days=1), time(), tzinfo=tz)
-        with self._tx() as cur:
-            self._run(
+        with self._db.transaction() as cur:
+            self._db.run(
                 cur,
                 "SELECT q.asked_at, q.decision, q.fact_id, f.helpful FROM questions q"
                 " LEFT JOIN feedback f ON f.question_id = q.id"
                 " WHERE q.asked_at >= ? AND q.asked_at < ?",
-                (self._ts(start), self._ts(end)),
+                (self._db.ts(start), self._db.ts(end)),
             )
             rows = cur.fetchall()
         per_day = {first + timedelta(days=i): [0, 0] for i in range(days)}
         topics: dict[str, int] = {}
         up = down = 0
         for asked_at, decision, fact_id, helpful in rows:
-            day = per_day[self._from_ts(asked_at).astimezone(tz).date()]
+            day = per_day[self._db.from_ts(asked_at).astimezone(tz).date()]
             day[0] += 1
             day[1] += decision == "answer"
             if fact_id is not None:
@@ -279,8 +261,8 @@ class _SQLStorage:
 
     def export_csv(self, out: TextIO, days: int | None = None) -> int:
         where, params = self._window(days)
-        with self._tx() as cur:
-            self._run(
+        with self._db.transaction() as cur:
+            self._db.run(
                 cur,
                 "SELECT q.id, q.asked_at, q.chat_type, q.question, q.decision, q.fact_id,"
                 " q.score, f.helpful FROM questions q"
@@ -290,10 +272,10 @@ class _SQLStorage:
             )
             rows = cur.fetchall()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(EXPORT_COLUMNS)
+        writer.writerow(CSV_HEADER)
         for qid, asked_at, chat_type, question, decision, fact_id, score, helpful in rows:
             vote = "" if helpful is None else ("up" if helpful else "down")
-            when = self._from_ts(asked_at).strftime("%Y-%m-%dT%H:%M:%SZ")
+            when = self._db.from_ts(asked_at).strftime("%Y-%m-%dT%H:%M:%SZ")
             writer.writerow(
                 [qid, when, chat_type, question, decision, fact_id or "", f"{score:.3f}", vote]
             )
@@ -302,99 +284,20 @@ class _SQLStorage:
     def purge(self, older_than_days: int, *, now: datetime | None = None) -> int:
         if older_than_days < 0:
             raise ValueError("older_than_days must not be negative")
-        cutoff = self._ts((now or datetime.now(UTC)) - timedelta(days=older_than_days))
-        with self._tx(write=True) as cur:
+        cutoff = self._db.ts((now or datetime.now(UTC)) - timedelta(days=older_than_days))
+        with self._db.transaction(write=True) as cur:
             # Explicit, so it does not depend on SQLite's foreign_keys pragma.
-            self._run(
+            self._db.run(
                 cur,
                 "DELETE FROM feedback WHERE question_id IN"
                 " (SELECT id FROM questions WHERE asked_at < ?)",
                 (cutoff,),
             )
-            self._run(cur, "DELETE FROM questions WHERE asked_at < ?", (cutoff,))
+            self._db.run(cur, "DELETE FROM questions WHERE asked_at < ?", (cutoff,))
             return cur.rowcount
 
-
-class SQLiteStorage(_SQLStorage):
-    """One file, one connection shared by the bot's threads under a lock; WAL lets the CLI
-    read while the bot writes."""
-
-    dialect = "sqlite"
-    _errors = (sqlite3.Error,)
-
-    def __init__(self, path: Path, hash_key: str | None = None) -> None:
-        self.path = path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, DDL included.
-            self._conn = sqlite3.connect(
-                path, timeout=10, isolation_level=None, check_same_thread=False
-            )
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-        except (OSError, sqlite3.Error) as exc:
-            raise StorageError(f"cannot open question log {path}: {exc}") from exc
-        self._setup(hash_key)
-
-    def _begin(self, write: bool) -> Cursor:
-        # IMMEDIATE takes the write lock up front, so two openers migrate one after the other.
-        self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        return self._conn.cursor()
-
-    def _end(self, commit: bool) -> None:
-        self._conn.execute("COMMIT" if commit else "ROLLBACK")
-
-    def _ts(self, dt: datetime) -> str:
-        # Fixed width and always UTC, so comparing the text compares the times.
-        return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-    def _from_ts(self, value: Any) -> datetime:
-        return datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-
-class PostgresStorage(_SQLStorage):
-    """One connection per process (autocommit off) under a lock, reopened if it breaks;
-    replicas coordinate through the database itself."""
-
-    dialect = "postgres"
-    _collate = ' COLLATE "C"'
-    _errors = (psycopg.Error,)
-
-    def __init__(self, url: str, hash_key: str | None = None) -> None:
-        self._url = url
-        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
-        self._closed = False
-        self._setup(hash_key)
-
-    def _begin(self, write: bool) -> Cursor:
-        if self._closed:
-            raise psycopg.InterfaceError("storage is closed")
-        if self._conn is None or self._conn.closed or self._conn.broken:
-            self._conn = psycopg.connect(self._url, autocommit=False, connect_timeout=10)
-        return self._conn.cursor()
-
-    def _end(self, commit: bool) -> None:
-        assert self._conn is not None
-        if commit:
-            self._conn.commit()
-        else:
-            self._conn.rollback()
-
-    def _ts(self, dt: datetime) -> datetime:
-        return dt.astimezone(UTC)
-
-    def _from_ts(self, value: Any) -> datetime:
-        return datetime.fromisoformat(str(value)) if isinstance(value, str) else value.astimezone(UTC)  # type: ignore[no-any-return]
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            if self._conn is not None:
-                self._conn.close()
+        self._db.close()
 
 
 def _env_retention() -> int:
@@ -423,12 +326,13 @@ def open_storage(
     retention = retention_days if retention_days is not None else _env_retention()
     key = hash_key or os.environ.get("JIANFU_HASH_KEY") or None
     url = database_url or (None if data_dir else os.environ.get("DATABASE_URL") or None)
-    store: _SQLStorage
+    db: Database
     if url:
-        store = PostgresStorage(url, key)
+        db = PostgresDB(url)
     else:
         folder = data_dir or Path(os.environ.get("JIANFU_DATA_DIR") or "data")
-        store = SQLiteStorage(folder / SQLITE_FILENAME, key)
+        db = SQLiteDB(folder / SQLITE_FILENAME)
+    store = SQLStorage(db, key)
     try:
         store.purge(retention)
     except BaseException:

@@ -19,25 +19,37 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
 DEFAULT_TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnop"
 BOT_USERNAME = "jianfu_test_bot"
 JSON = dict[str, Any]
 
+# fmt: off
 # Fields whose form value is a plain string even when it looks like JSON ("123", "true").
-_STRING_FIELDS = frozenset(
-    "text caption query data parse_mode callback_query_id inline_query_id url secret_token "
-    "next_offset action language_code photo inline_message_id switch_pm_text".split()
+_STRING_FIELDS = frozenset({
+    "text", "caption", "query", "data", "parse_mode", "callback_query_id", "inline_query_id",
+    "url", "secret_token", "next_offset", "action", "language_code", "photo",
+    "inline_message_id", "switch_pm_text",
+})
+_HTML_TAGS = frozenset({
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+    "blockquote", "span", "tg-spoiler",
+})
+_CHAT_ACTIONS = frozenset({
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note",
+    "upload_video_note",
+})
+_METHODS = (
+    "getMe", "getUpdates", "deleteWebhook", "setWebhook", "getWebhookInfo", "setMyCommands",
+    "getMyCommands", "deleteMyCommands", "sendMessage", "editMessageText",
+    "editMessageReplyMarkup", "answerCallbackQuery", "answerInlineQuery", "sendPhoto",
+    "sendChatAction", "close", "logOut",
 )
-_HTML_TAGS = frozenset(
-    "b strong i em u ins s strike del a code pre blockquote span tg-spoiler".split()
-)
-_CHAT_ACTIONS = frozenset(
-    "typing upload_photo record_video upload_video record_voice upload_voice upload_document "
-    "choose_sticker find_location record_video_note upload_video_note".split()
-)
+# fmt: on
+_STICKER = {"type": "regular", "width": 512, "height": 512, "is_animated": False, "is_video": False}
 _DEFAULT_DESCRIPTIONS = {
     400: "Bad Request",
     401: "Unauthorized",
@@ -75,7 +87,7 @@ def utf16_len(text: str) -> int:
 class _TelegramHtml(HTMLParser):
     """Telegram's HTML subset: known tags only, properly nested, '<' must be escaped."""
 
-    _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+    _NAMED: ClassVar[dict[str, str]] = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
@@ -135,8 +147,11 @@ def _check_markup(markup: Any) -> None:
             if data is not None and not 1 <= len(str(data).encode()) <= 64:
                 raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
             if set(button) <= {"text"}:
-                raise _ApiError(400, "Bad Request: can't parse inline keyboard button: "
-                                "Text buttons are unallowed in the inline keyboard")
+                raise _ApiError(
+                    400,
+                    "Bad Request: can't parse inline keyboard button: "
+                    "Text buttons are unallowed in the inline keyboard",
+                )
 
 
 def _auto_entities(text: str) -> list[JSON]:
@@ -216,8 +231,12 @@ class FakeBotApi:
     def __init__(self, token: str = DEFAULT_TOKEN) -> None:
         self.token = token
         self.bot_id = int(token.split(":", 1)[0])
-        self.bot_user: JSON = {"id": self.bot_id, "is_bot": True, "first_name": "减负助手",
-                               "username": BOT_USERNAME}
+        self.bot_user: JSON = {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "减负助手",
+            "username": BOT_USERNAME,
+        }
         self.calls: list[Call] = []
         self.faulted_calls: list[Call] = []
         self.rejected_calls: list[Call] = []  # also in .calls; answered with a 4xx
@@ -238,13 +257,7 @@ class FakeBotApi:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._handlers: dict[str, Callable[[JSON], Any]] = {
-            name: getattr(self, f"_api_{name}")
-            for name in (
-                "getMe getUpdates deleteWebhook setWebhook getWebhookInfo setMyCommands "
-                "getMyCommands deleteMyCommands sendMessage editMessageText "
-                "editMessageReplyMarkup answerCallbackQuery answerInlineQuery sendPhoto "
-                "sendChatAction close logOut"
-            ).split()
+            name: getattr(self, f"_api_{name}") for name in _METHODS
         }
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -253,7 +266,9 @@ class FakeBotApi:
             raise RuntimeError("FakeBotApi already started")
         self._server = _Server(self)
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            daemon=True,
             name="fake-bot-api",
         )
         self._thread.start()
@@ -277,7 +292,9 @@ class FakeBotApi:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.stop()
@@ -302,14 +319,20 @@ class FakeBotApi:
             return [c for c in self.calls if c.method == method]
 
     def wait_for(
-        self, method: str, count: int = 1, timeout: float = 10.0,
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 10.0,
         predicate: Callable[[JSON], bool] | None = None,
     ) -> list[Call]:
         """Block until ``count`` calls to ``method`` (matching ``predicate(params)``) exist."""
 
         def matching() -> list[Call]:
-            return [c for c in self.calls
-                    if c.method == method and (predicate is None or predicate(c.params))]
+            return [
+                c
+                for c in self.calls
+                if c.method == method and (predicate is None or predicate(c.params))
+            ]
 
         with self._cond:
             if self._cond.wait_for(lambda: len(matching()) >= count, timeout):
@@ -321,7 +344,10 @@ class FakeBotApi:
             )
 
     async def async_wait_for(
-        self, method: str, count: int = 1, timeout: float = 10.0,
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 10.0,
         predicate: Callable[[JSON], bool] | None = None,
     ) -> list[Call]:
         return await asyncio.to_thread(self.wait_for, method, count, timeout, predicate)
@@ -332,8 +358,13 @@ class FakeBotApi:
 
     # -- fault injection ---------------------------------------------------------------------
     def inject_fault(
-        self, method: str, status: int = 429, retry_after: int = 1, times: int = 1,
-        description: str | None = None, json_body: bool | None = None,
+        self,
+        method: str,
+        status: int = 429,
+        retry_after: int = 1,
+        times: int = 1,
+        description: str | None = None,
+        json_body: bool | None = None,
     ) -> None:
         """Answer the next ``times`` calls to ``method`` with an error instead of handling them.
 
@@ -359,17 +390,26 @@ class FakeBotApi:
             return int(update["update_id"])
 
     def push_private_message(
-        self, text: str, user_id: int = 1001, chat_id: int | None = None,
-        first_name: str = "Tester", username: str | None = "tester",
+        self,
+        text: str,
+        user_id: int = 1001,
+        chat_id: int | None = None,
+        first_name: str = "Tester",
+        username: str | None = "tester",
     ) -> int:
         user = self._user(user_id, first_name, username)
         chat = self._chat(user_id if chat_id is None else chat_id, user)
         return self._push("message", self._message(chat, user, **_text("text", text)))
 
     def push_group_message(
-        self, text: str, chat_id: int = -1001234567890, chat_type: str = "supergroup",
-        user_id: int = 1001, reply_to_bot_message_id: int | None = None,
-        first_name: str = "Tester", title: str = "Test Group",
+        self,
+        text: str,
+        chat_id: int = -1001234567890,
+        chat_type: str = "supergroup",
+        user_id: int = 1001,
+        reply_to_bot_message_id: int | None = None,
+        first_name: str = "Tester",
+        title: str = "Test Group",
     ) -> int:
         user = self._user(user_id, first_name, "tester")
         chat = self._chat(chat_id, user, chat_type, title)
@@ -379,7 +419,11 @@ class FakeBotApi:
         return self._push("message", self._message(chat, user, **extra))
 
     def push_edited_message(
-        self, text: str, message_id: int, user_id: int = 1001, chat_id: int | None = None,
+        self,
+        text: str,
+        message_id: int,
+        user_id: int = 1001,
+        chat_id: int | None = None,
     ) -> int:
         user = self._user(user_id, "Tester", "tester")
         chat = self._chat(user_id if chat_id is None else chat_id, user)
@@ -387,82 +431,133 @@ class FakeBotApi:
         return self._push("edited_message", {**msg, "message_id": message_id})
 
     def push_channel_post(
-        self, text: str, chat_id: int = -1009876543210, title: str = "Test Channel",
+        self,
+        text: str,
+        chat_id: int = -1009876543210,
+        title: str = "Test Channel",
     ) -> int:
         chat = self._chat(chat_id, None, "channel", title)
-        post = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": chat,
-                "sender_chat": chat, **_text("text", text)}
+        post = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "sender_chat": chat,
+            **_text("text", text),
+        }
         return self._push("channel_post", post)
 
-    def push_sticker(self, emoji: str = "👍", user_id: int = 1001, chat_id: int | None = None,
-                     ) -> int:
+    def push_sticker(
+        self,
+        emoji: str = "👍",
+        user_id: int = 1001,
+        chat_id: int | None = None,
+    ) -> int:
         user = self._user(user_id, "Tester", "tester")
         chat = self._chat(user_id if chat_id is None else chat_id, user)
-        sticker = {"file_id": f"sticker-{emoji}", "file_unique_id": "stk1", "type": "regular",
-                   "width": 512, "height": 512, "is_animated": False, "is_video": False,
-                   "emoji": emoji}
+        sticker = {
+            "file_id": f"sticker-{emoji}",
+            "file_unique_id": "stk1",
+            **_STICKER,
+            "emoji": emoji,
+        }
         return self._push("message", self._message(chat, user, sticker=sticker))
 
-    def push_photo(self, caption: str | None = None, user_id: int = 1001,
-                   chat_id: int | None = None) -> int:
+    def push_photo(
+        self, caption: str | None = None, user_id: int = 1001, chat_id: int | None = None
+    ) -> int:
         user = self._user(user_id, "Tester", "tester")
         chat = self._chat(user_id if chat_id is None else chat_id, user)
         extra = _text("caption", caption) if caption else {}
-        return self._push("message", self._message(chat, user, photo=_photo_sizes(
-            "in-photo", 640, 480, 20_000), **extra))
+        return self._push(
+            "message",
+            self._message(chat, user, photo=_photo_sizes("in-photo", 640, 480, 20_000), **extra),
+        )
 
     def push_inline_query(self, query: str, user_id: int = 1001, offset: str = "") -> int:
         query_id = f"iq{next(self._query_ids)}"
         with self._cond:
             self._open_queries.add(query_id)
-        return self._push("inline_query", {
-            "id": query_id, "from": self._user(user_id, "Tester", "tester"), "query": query,
-            "offset": offset, "chat_type": "sender"})
+        return self._push(
+            "inline_query",
+            {
+                "id": query_id,
+                "from": self._user(user_id, "Tester", "tester"),
+                "query": query,
+                "offset": offset,
+                "chat_type": "sender",
+            },
+        )
 
-    def push_callback_query(self, data: str, message_id: int, chat_id: int = 1001,
-                            user_id: int = 1001) -> int:
+    def push_callback_query(
+        self, data: str, message_id: int, chat_id: int = 1001, user_id: int = 1001
+    ) -> int:
         user = self._user(user_id, "Tester", "tester")
         query_id = f"cq{next(self._query_ids)}"
         with self._cond:
             self._open_queries.add(query_id)
             message = self._bot_message(self._chat(chat_id, user), message_id)
-        return self._push("callback_query", {
-            "id": query_id, "from": user, "message": message, "data": data,
-            "chat_instance": f"ci{chat_id}"})
+        return self._push(
+            "callback_query",
+            {
+                "id": query_id,
+                "from": user,
+                "message": message,
+                "data": data,
+                "chat_instance": f"ci{chat_id}",
+            },
+        )
 
     def _push(self, kind: str, payload: JSON) -> int:
         return self.push_raw({kind: payload})
 
     def _user(self, user_id: int, first_name: str, username: str | None) -> JSON:
-        user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name,
-                      "language_code": "zh-hans"}
+        user: JSON = {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": first_name,
+            "language_code": "zh-hans",
+        }
         return {**user, "username": username} if username else user
 
-    def _chat(self, chat_id: Any, user: JSON | None, chat_type: str = "",
-              title: str = "Test Group") -> JSON:
+    def _chat(
+        self, chat_id: Any, user: JSON | None, chat_type: str = "", title: str = "Test Group"
+    ) -> JSON:
         with self._cond:
             if chat_id not in self._chats:
                 if isinstance(chat_id, int) and chat_id > 0:
-                    chat = {"id": chat_id, "type": "private",
-                            "first_name": (user or {}).get("first_name", "Tester")}
+                    chat = {
+                        "id": chat_id,
+                        "type": "private",
+                        "first_name": (user or {}).get("first_name", "Tester"),
+                    }
                 elif str(chat_id).startswith("@"):
                     chat = {"id": chat_id, "type": "channel", "title": title}
                 else:
-                    kind = chat_type or ("supergroup" if str(chat_id).startswith("-100")
-                                         else "group")
+                    kind = chat_type or (
+                        "supergroup" if str(chat_id).startswith("-100") else "group"
+                    )
                     chat = {"id": chat_id, "type": kind, "title": title}
                 self._chats[chat_id] = chat
             return self._chats[chat_id]
 
     def _message(self, chat: JSON, user: JSON, **extra: Any) -> JSON:
-        return {"message_id": next(self._message_ids), "date": int(time.time()), "chat": chat,
-                "from": user, **extra}
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            **extra,
+        }
 
     def _bot_message(self, chat: JSON, message_id: int) -> JSON:
         with self._cond:
             return self.messages.get((chat["id"], message_id)) or {
-                "message_id": message_id, "date": int(time.time()), "chat": chat,
-                "from": self.bot_user, "text": "…"}
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": chat,
+                "from": self.bot_user,
+                "text": "…",
+            }
 
     # -- HTTP dispatch -----------------------------------------------------------------------
     def _handle_http(self, path: str, content_type: str, body: bytes) -> tuple[int, str, bytes]:
@@ -491,8 +586,12 @@ class FakeBotApi:
         elif content_type.startswith("application/json") and body:
             params.update(json.loads(body))
         else:
-            params.update({k: _decode(k, v) for k, v in
-                           parse_qsl(body.decode(), keep_blank_values=True)})
+            params.update(
+                {
+                    k: _decode(k, v)
+                    for k, v in parse_qsl(body.decode(errors="replace"), keep_blank_values=True)
+                }
+            )
         method = next((m for m in self._handlers if m.lower() == match[2].lower()), match[2])
         with self._cond:
             faults = self._faults.get(method)
@@ -520,9 +619,14 @@ class FakeBotApi:
 
     # -- Bot API methods ---------------------------------------------------------------------
     def _api_getMe(self, p: JSON) -> JSON:
-        return {**self.bot_user, "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": True, "can_connect_to_business": False,
-                "has_main_web_app": False}
+        return {
+            **self.bot_user,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
 
     def _api_getUpdates(self, p: JSON) -> list[JSON]:
         offset, timeout = int(p.get("offset") or 0), float(p.get("timeout") or 0)
@@ -534,8 +638,11 @@ class FakeBotApi:
 
         with self._cond:
             if self.webhook_url:
-                raise _ApiError(409, "Conflict: can't use getUpdates method while webhook is "
-                                "active; use deleteWebhook to delete the webhook first")
+                raise _ApiError(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is "
+                    "active; use deleteWebhook to delete the webhook first",
+                )
             self._poll_generation += 1
             generation = self._poll_generation
             self._cond.notify_all()  # a newer poll terminates an older one, as on Telegram
@@ -543,8 +650,10 @@ class FakeBotApi:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
             elif offset < 0:
                 self._updates = self._updates[offset:]
-            self._cond.wait_for(lambda: self._stopping or generation != self._poll_generation
-                                or bool(selected()), timeout)
+            self._cond.wait_for(
+                lambda: self._stopping or generation != self._poll_generation or bool(selected()),
+                timeout,
+            )
             if generation != self._poll_generation:
                 raise _ApiError(409, _DEFAULT_DESCRIPTIONS[409])
             return selected()[:limit]
@@ -561,8 +670,11 @@ class FakeBotApi:
 
     def _api_getWebhookInfo(self, p: JSON) -> JSON:
         with self._cond:
-            return {"url": self.webhook_url, "has_custom_certificate": False,
-                    "pending_update_count": len(self._updates)}
+            return {
+                "url": self.webhook_url,
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates),
+            }
 
     def _api_setMyCommands(self, p: JSON) -> bool:
         for command in p.get("commands") or []:
@@ -598,11 +710,13 @@ class FakeBotApi:
         if isinstance(photo, bytes) and photo.startswith(b"\x89PNG") and len(photo) >= 24:
             width, height = int.from_bytes(photo[16:20]), int.from_bytes(photo[20:24])
         size = len(photo) if isinstance(photo, bytes) else 10_000
-        extra: JSON = {"photo": _photo_sizes(f"bot-photo-{time.monotonic_ns()}", width, height,
-                                             size)}
+        extra: JSON = {
+            "photo": _photo_sizes(f"bot-photo-{time.monotonic_ns()}", width, height, size)
+        }
         if p.get("caption"):
-            extra["caption"] = _checked_text(p["caption"], p.get("parse_mode"), 1024,
-                                             "message caption is too long")
+            extra["caption"] = _checked_text(
+                p["caption"], p.get("parse_mode"), 1024, "message caption is too long"
+            )
         _check_markup(p.get("reply_markup"))
         return self._store(chat, extra, p)
 
@@ -685,9 +799,10 @@ def _error(status: int, description: str, parameters: JSON | None = None) -> JSO
 
 def _gateway_page(status: int) -> bytes:
     title = {502: "502 Bad Gateway", 504: "504 Gateway Time-out"}.get(status, f"{status} Error")
-    return (f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}"
-            "</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n"
-            ).encode()
+    return (
+        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}"
+        "</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n"
+    ).encode()
 
 
 def _required(p: JSON, key: str, why: str) -> Any:
@@ -713,9 +828,16 @@ def _text(key: str, text: str) -> JSON:
 
 
 def _photo_sizes(file_id: str, width: int, height: int, size: int) -> list[JSON]:
-    return [{"file_id": f"{file_id}-{scale}", "file_unique_id": f"{file_id}-u{scale}",
-             "width": max(width // scale, 1), "height": max(height // scale, 1),
-             "file_size": max(size // (scale * scale), 1)} for scale in (4, 1)]
+    return [
+        {
+            "file_id": f"{file_id}-{scale}",
+            "file_unique_id": f"{file_id}-u{scale}",
+            "width": max(width // scale, 1),
+            "height": max(height // scale, 1),
+            "file_size": max(size // (scale * scale), 1),
+        }
+        for scale in (4, 1)
+    ]
 
 
 def _scope_key(p: JSON) -> str:
@@ -723,5 +845,5 @@ def _scope_key(p: JSON) -> str:
 
 
 def _short(params: JSON) -> str:
-    return repr({k: f"<{len(v)} bytes>" if isinstance(v, bytes) else v
-                 for k, v in params.items()})[:300]
+    shown = {k: f"<{len(v)} bytes>" if isinstance(v, bytes) else v for k, v in params.items()}
+    return repr(shown)[:300]
