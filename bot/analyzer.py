@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
-from pypinyin import Style, lazy_pinyin, pinyin
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -50,17 +49,24 @@ def fuzzy_syllable(syllable: str) -> str:
 @lru_cache(maxsize=65536)
 def pinyin_key(text: str, fuzzy: bool = True) -> str:
     """Toneless pinyin of Chinese text or of split syllables; fuzzy folds zh/z, ang/an, l/n."""
-    syllables = text.split() if _LATIN.match(text.replace(" ", "")) else lazy_pinyin(text)
+    if _LATIN.match(text.replace(" ", "")):
+        syllables = text.split()
+    else:
+        from pypinyin import lazy_pinyin  # imported on first use: it costs 0.3 s at start-up
+
+        syllables = lazy_pinyin(text)
     return " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
 
 
 def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:
-    """Every reading of a word: its usual one and each character's alternatives (模板: mu/mo ban)."""
+    """Every reading of a word: the usual one and each character's alternatives (模板: mu/mo)."""
+    from pypinyin import Style, pinyin
+
     keys = {pinyin_key(word, fuzzy)}
     readings = pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
     combos: list[list[str]] = [[]]
     for options in readings:
-        combos = [c + [o] for c in combos for o in options[:3]][:16]
+        combos = [[*c, o] for c in combos for o in options[:3]][:16]
     for combo in combos:
         keys.add(" ".join(fuzzy_syllable(x) if fuzzy else x for x in combo))
     return keys
@@ -139,10 +145,14 @@ class Analyzer:
         synonyms: Mapping[str, str],
         stopwords: frozenset[str],
         domain_words: Iterable[str] = (),
+        dictionary: Path | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.synonyms = dict(synonyms)
         self.stopwords = stopwords
-        self._jieba = jieba.Tokenizer()
+        self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
+        if cache_dir is not None:
+            self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
         self._jieba.load_userdict(str(userdict))
         for word in stopwords:
@@ -168,7 +178,21 @@ class Analyzer:
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
-        return [self.canonical(t) for t in self.tokens(normalized, for_search=True) if not self.is_stop(t)]
+        return [
+            self.canonical(t)
+            for t in self.tokens(normalized, for_search=True)
+            if not self.is_stop(t)
+        ]
+
+    @property
+    def state(self) -> tuple[frozenset[str], tuple[dict[str, str | None], dict[str, str | None]]]:
+        """What set_vocabulary computed, for the on-disk cache."""
+        return self.vocabulary, self._sounds
+
+    def restore(
+        self, state: tuple[frozenset[str], tuple[dict[str, str | None], dict[str, str | None]]]
+    ) -> None:
+        self.vocabulary, self._sounds = state
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
         """Index the pinyin of every known term, synonym and stopword for look-ups by sound."""
@@ -307,11 +331,13 @@ def _is_stop_syllable(syllable: str, stopwords: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=4)
 def _stop_syllables(stopwords: frozenset[str]) -> frozenset[str]:
-    return frozenset(pinyin_key(w, fuzzy=False) for w in stopwords if len(w) == 1 and _CJK_ONLY.match(w))
+    return frozenset(
+        pinyin_key(w, fuzzy=False) for w in stopwords if len(w) == 1 and _CJK_ONLY.match(w)
+    )
 
 
 def _merge_unknown(pieces: list[_Piece], glue: str) -> list[_Piece]:
-    """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five times)."""
+    """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five)."""
     merged: list[_Piece] = []
     for piece in pieces:
         if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":

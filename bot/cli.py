@@ -80,7 +80,9 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
         print(f"jianfu kb check: {root}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  ✗ {problem}", file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); the knowledge base was not loaded.", file=sys.stderr)
+        print(
+            f"{len(exc.problems)} problem(s); the knowledge base was not loaded.", file=sys.stderr
+        )
         return 1
     print(
         f"ok: {len(kb.facts)} facts in {len(kb.topics)} topics from {len(kb.seeds)} seed(s); "

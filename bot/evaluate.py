@@ -123,7 +123,9 @@ def rank_all(matcher: Matcher, items: Iterable[Labelled]) -> Ranked:
 
 def outcomes_for(ranked: Ranked, thresholds: Thresholds) -> list[Outcome]:
     return [
-        Outcome(item, forced or decide(matches, thresholds), matches[0].fact.id if matches else None)
+        Outcome(
+            item, forced or decide(matches, thresholds), matches[0].fact.id if matches else None
+        )
         for item, forced, matches in ranked
     ]
 
@@ -131,7 +133,9 @@ def outcomes_for(ranked: Ranked, thresholds: Thresholds) -> list[Outcome]:
 def tune(ranked: Ranked) -> Thresholds:
     """Grid search on the tuning part; ties go to the more cautious setting."""
     best: tuple[float, Thresholds] | None = None
-    for suggest, gap, margin in itertools.product(range(20, 71, 2), range(0, 31, 2), (0, 2, 4, 6, 8)):
+    for suggest, gap, margin in itertools.product(
+        range(20, 71, 2), range(0, 31, 2), (0, 2, 4, 6, 8)
+    ):
         t = Thresholds(answer=float(suggest + gap), suggest=float(suggest), margin=float(margin))
         score = measure(outcomes_for(ranked, t)).objective
         if best is None or score > best[0] + 1e-9:

@@ -47,14 +47,13 @@ def _field_texts(fact: Fact, topic_name: str) -> dict[str, list[str]]:
 
 
 class FactIndex:
-    """Built once per knowledge base; read-only afterwards, so it can be swapped atomically."""
+    """Built once per knowledge base; read-only afterwards, so it can be cached and swapped."""
 
     def __init__(self, facts: Sequence[Fact], analyzer: Analyzer, topic_names: Mapping[str, str]):
-        self.analyzer = analyzer
-        weighted: list[Counter[str]] = []
+        weighted: list[dict[str, float]] = []
         docs: list[Document] = []
         for fact in facts:
-            counts: Counter[str] = Counter()
+            counts: dict[str, float] = defaultdict(float)
             for name, texts in _field_texts(fact, topic_names.get(fact.topic, "")).items():
                 for text in texts:
                     for term in analyzer.document_terms(normalize(text)):
@@ -62,11 +61,11 @@ class FactIndex:
             questions = tuple(
                 " ".join(sorted(set(analyzer.document_terms(normalize(q))))) for q in fact.questions
             )
-            weighted.append(counts)
+            weighted.append(dict(counts))
             docs.append(Document(fact, frozenset(counts), questions))
         self.docs = docs
         n = max(len(docs), 1)
-        lengths = [sum(c.values()) for c in weighted]
+        lengths = [float(sum(c.values())) for c in weighted]
         avg_length = (sum(lengths) / n) or 1.0
         df: Counter[str] = Counter()
         for counts in weighted:
@@ -83,7 +82,6 @@ class FactIndex:
                 postings[term].append((doc_id, self.idf[term] * tf * (BM25_K1 + 1) / (tf + norm)))
         self.postings = dict(postings)
         self.max_posting = {t: max(v for _, v in p) for t, p in self.postings.items()}
-        analyzer.set_vocabulary(self.postings)
 
     def __len__(self) -> int:
         return len(self.docs)

@@ -44,7 +44,7 @@ class Seed:
 
     @property
     def citation(self) -> str:
-        """How the source is named in replies, e.g. 人民日报《减负看得见 一线变化多》（第一落点·关注基层减负②）."""
+        """How replies name the source: 人民日报《标题》（栏目）."""
         series = f"（{self.series}）" if self.series else ""
         return f"{self.publication}《{self.title}》{series}"
 
@@ -115,7 +115,9 @@ class _Collector:
         except ValueError:
             return str(path)
 
-    def add(self, path: Path, message: str, fact_id: str | None = None, fld: str | None = None) -> None:
+    def add(
+        self, path: Path, message: str, fact_id: str | None = None, fld: str | None = None
+    ) -> None:
         self.problems.append(KBProblem(self.rel(path), message, fact_id, fld))
 
     def read_yaml(self, path: Path) -> Any:
@@ -239,10 +241,14 @@ def _check_fact(
     if not ok:
         return None
     if raw["topic"] not in topics:
-        col.add(path, f"topic '{raw['topic']}' is not defined in responses/topics.yaml", fid, "topic")
+        col.add(
+            path, f"topic '{raw['topic']}' is not defined in responses/topics.yaml", fid, "topic"
+        )
         ok = False
     if len(raw["title"]) > TITLE_MAX_CHARS:
-        col.add(path, f"is {len(raw['title'])} characters; keep it to {TITLE_MAX_CHARS}", fid, "title")
+        col.add(
+            path, f"is {len(raw['title'])} characters; keep it to {TITLE_MAX_CHARS}", fid, "title"
+        )
         ok = False
     for key, limit in MAX_CHARS.items():
         if len(raw[key]) > limit:
@@ -250,7 +256,9 @@ def _check_fact(
             ok = False
     seed = seeds.get(raw["seed"])
     if seed is None:
-        col.add(path, f"seed file seeds/{raw['seed']} does not exist (or has no metadata)", fid, "seed")
+        col.add(
+            path, f"seed file seeds/{raw['seed']} does not exist (or has no metadata)", fid, "seed"
+        )
         ok = False
     elif raw["quote"].strip() not in seed.text:
         col.add(path, f"quote does not appear verbatim in seeds/{raw['seed']}", fid, "quote")
@@ -273,7 +281,9 @@ def _check_fact(
     )
 
 
-def _load_facts(col: _Collector, topics: Mapping[str, Topic], seeds: Mapping[str, Seed]) -> list[Fact]:
+def _load_facts(
+    col: _Collector, topics: Mapping[str, Topic], seeds: Mapping[str, Seed]
+) -> list[Fact]:
     facts: list[Fact] = []
     first_seen: dict[str, str] = {}
     fact_files = sorted((col.root / "responses" / "facts").glob("*.yaml"))

@@ -14,6 +14,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from bot import cache
 from bot.analyzer import Analyzer, QueryAnalysis
 from bot.index import FactIndex
 from bot.kb import Fact, KnowledgeBase
@@ -22,6 +23,7 @@ from bot.texts import Texts
 
 Decision = Literal["answer", "suggest", "decline", "help"]
 
+INDEX_FORMAT = 1  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 SUGGESTIONS = 3
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
@@ -74,15 +76,31 @@ class Matcher:
         kb: KnowledgeBase,
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
+        use_cache: bool = True,
     ) -> None:
         self.kb = kb
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
         domain_words = [k for f in kb.facts for k in f.keywords]
-        self.analyzer = Analyzer(kb.userdict_path, kb.synonyms, kb.stopwords, domain_words)
+        self.analyzer = Analyzer(
+            kb.userdict_path, kb.synonyms, kb.stopwords, domain_words,
+            dictionary=cache.jieba_dictionary(), cache_dir=cache.cache_dir(),
+        )  # fmt: skip
         topic_names = {t.id: t.name for t in kb.topics.values()}
-        self.index = FactIndex(kb.facts, self.analyzer, topic_names)
+        key = "index-" + cache.fingerprint(
+            INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()),
+            sorted(kb.stopwords), kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
+        )  # fmt: skip
+        cached = cache.load(key) if use_cache else None
+        if isinstance(cached, tuple) and len(cached) == 2:
+            self.index, state = cached
+            self.analyzer.restore(state)
+        else:
+            self.index = FactIndex(kb.facts, self.analyzer, topic_names)
+            self.analyzer.set_vocabulary(self.index.postings)
+            if use_cache:
+                cache.store(key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
 
     def rank(self, normalized: str) -> tuple[QueryAnalysis, list[Match]]:
@@ -105,7 +123,7 @@ class Matcher:
             for u in analysis.unknown
         )
         known_share = known_mass / query_mass
-        # Unknown words stay in the text compared with example questions: 微信群怎么改名 is not 工作群.
+        # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
         query_text = " ".join(sorted({*weights, *analysis.unknown}))
         best_ids = sorted(recall, key=lambda d: (-recall[d], d))[:RERANK_DEPTH]
         scored: list[Match] = []
@@ -130,7 +148,9 @@ class Matcher:
         if self._is_greeting(question, normalized):
             return Result(question, normalized, "help", (), QueryAnalysis((), ()))
         analysis, ranked = self.rank(normalized)
-        return Result(question, normalized, decide(ranked, self.thresholds), tuple(ranked), analysis)
+        return Result(
+            question, normalized, decide(ranked, self.thresholds), tuple(ranked), analysis
+        )
 
     def suggestions(self, result: Result) -> list[Match]:
         """The "did you mean" choices: the top few that clear the suggestion bar."""

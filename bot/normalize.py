@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import opencc
 
@@ -23,9 +22,8 @@ _DIGITS = re.compile(r"(?<=[^0-9 ])(?=[0-9])|(?<=[0-9])(?=[^0-9 ])")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Canonical form of a question: simplified, half-width, lowercase, words split by single spaces."""
+    """Canonical form of a question: simplified, half-width, lowercase, single spaces."""
     text = text[: MAX_INPUT_CHARS * 2]  # cheap cap before any per-character work
     text = unicodedata.normalize("NFKC", text)
     text = _converter.convert(text)

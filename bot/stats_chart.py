@@ -66,8 +66,7 @@ def render_stats_png(stats: Stats, topic_names: Mapping[str, str]) -> bytes:
     totals = [c.total for c in stats.per_day.values()]
     answered = [c.answered for c in stats.per_day.values()]
     bars = _topic_bars(stats, topic_names)
-    settings = {"font.family": [family], "axes.unicode_minus": False}
-    with _render_lock, rc_context(settings):
+    with _render_lock, rc_context({"font.family": [family], "axes.unicode_minus": False}):
         fig = Figure(figsize=(9, 7.5), dpi=100, layout="constrained")
         FigureCanvasAgg(fig)
         fig.suptitle(
@@ -81,7 +80,7 @@ def render_stats_png(stats: Stats, topic_names: Mapping[str, str]) -> bytes:
         per_day.set_ylabel("条数")
         per_day.set_ylim(bottom=0, top=max([*totals, 1]) * 1.15)
         per_day.yaxis.get_major_locator().set_params(integer=True)
-        per_day.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
+        per_day.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))  # type: ignore[no-untyped-call]
         per_day.legend(loc="upper left")
         per_day.grid(alpha=0.3)
         per_topic.set_title("各主题提问数")

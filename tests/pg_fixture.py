@@ -30,11 +30,9 @@ def _pg_bindir() -> Path | None:
     found = shutil.which("initdb")
     if found and shutil.which("pg_ctl"):
         return Path(os.path.realpath(found)).parent
-    versions = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-        key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0,
-    )
-    return Path(versions[-1]).parent if versions else None
+    bindirs = [Path(p).parent for p in glob.glob("/usr/lib/postgresql/*/bin/initdb")]
+    bindirs.sort(key=lambda d: int(d.parent.name) if d.parent.name.isdigit() else 0)
+    return bindirs[-1] if bindirs else None
 
 
 def _as_cluster_user(argv: list[str], user: str | None) -> list[str]:

@@ -1,0 +1,113 @@
+"""`jianfu bench`: match latency, index build time, cold start and peak memory.
+
+Synthetic knowledge bases are made by recombining the real facts' sentences with invented
+place names, so vocabulary and posting lists grow roughly as a real corpus would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.baselines import raw_text
+from bot.evaluate import default_questions, load_questions
+from bot.kb import Fact, KnowledgeBase, load_kb
+from bot.matcher import Matcher
+
+_SYLLABLES = "东西南北上下新旧安平和兴华宁泰丰源河山湖桥林石青云溪岭塘"
+
+
+def synthetic_kb(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
+    """`size` facts made from the real ones: same shape, shuffled sentences, new places."""
+    rng = random.Random(seed)
+    facts: list[Fact] = []
+    real = list(kb.facts)
+    for n in range(size):
+        base = rng.choice(real)
+        donor = rng.choice(real)
+        place = "".join(rng.choice(_SYLLABLES) for _ in range(2)) + rng.choice("乡镇村街道社区")
+        facts.append(
+            replace(
+                base,
+                id=f"synthetic-{n}",
+                title=base.title,
+                example=f"{place}：{donor.example}",
+                where=place,
+                keywords=(*base.keywords[:4], *donor.keywords[:2], place),
+                questions=(*base.questions[:3], *donor.questions[:2], f"{place}怎么做的"),
+            )
+        )
+    return replace(kb, facts=tuple(facts), by_id={f.id: f for f in facts})
+
+
+def _percentiles(samples: Sequence[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return p50 * 1000, p95 * 1000
+
+
+def _time_each(fn: Callable[[str], object], queries: Sequence[str]) -> tuple[float, float]:
+    samples = []
+    for q in queries:
+        start = time.perf_counter()
+        fn(q)
+        samples.append(time.perf_counter() - start)
+    return _percentiles(samples)
+
+
+def _cold_start(question: str, runs: int = 5) -> list[float]:
+    """Seconds from process start to the first printed answer (caches warm, as in service)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", question],
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    kb = load_kb(args.kb_root)
+    questions = [item.question for item in load_questions(default_questions(kb), kb)]
+    rng = random.Random(1)
+    queries = [rng.choice(questions) for _ in range(args.queries)]
+    sizes = [len(kb.facts), *(int(s) for s in args.sizes.split(",") if s)]
+    print(f"{args.queries} queries drawn from the {len(questions)} labelled questions\n")
+    print(f"{'facts':>7} {'build s':>8} {'p50 ms':>8} {'p95 ms':>8}   {'WRatio p50':>10} {'p95 ms':>8}")
+    for size in sizes:
+        current = kb if size == len(kb.facts) else synthetic_kb(kb, size)
+        start = time.perf_counter()
+        matcher = Matcher(current, use_cache=False)
+        build = time.perf_counter() - start
+        p50, p95 = _time_each(matcher.match, queries)
+        choices = [raw_text(f) for f in current.facts]
+        naive_queries = queries[: max(50, args.queries // max(1, size // 100))]
+
+        def naive(q: str, choices: list[str] = choices) -> object:
+            return process.extractOne(q, choices, scorer=fuzz.WRatio, processor=utils.default_process)
+
+        n50, n95 = _time_each(naive, naive_queries)
+        print(f"{size:>7} {build:>8.2f} {p50:>8.3f} {p95:>8.3f}   {n50:>10.3f} {n95:>8.3f}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS of this benchmark process: {peak_mb:.0f} MB")
+    cold = _cold_start("会太多怎么办")
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"cold start (process start → first answer, `python -m bot ask`, {len(cold)} runs): "
+        f"median {statistics.median(cold):.2f} s, max {max(cold):.2f} s; "
+        f"peak RSS {child_mb:.0f} MB"
+    )
+    return 0

@@ -1,0 +1,82 @@
+"""A small on-disk cache for what is slow to build and depends only on the knowledge base.
+
+Entries are named by a hash of everything they were built from, so a changed knowledge base
+or a new version of the code never reads a stale entry; deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jieba
+
+log = logging.getLogger(__name__)
+
+# Words jieba has seen fewer times than this are left to its HMM; loading the full 349k-word
+# dictionary costs about a second at every start, the trimmed one a fraction of that.
+JIEBA_MIN_FREQ = 10
+
+
+def cache_dir() -> Path:
+    """$JIANFU_CACHE_DIR, else $XDG_CACHE_HOME/jianfu, else ~/.cache/jianfu."""
+    env = os.environ.get("JIANFU_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "jianfu"
+
+
+def fingerprint(*parts: Any) -> str:
+    return hashlib.sha256(pickle.dumps(parts, protocol=5)).hexdigest()[:24]
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)  # readers see the old file or the whole new one
+
+
+def load(name: str) -> Any | None:
+    path = cache_dir() / f"{name}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())  # our own files, named by content hash
+    except FileNotFoundError:
+        return None
+    except Exception:  # a corrupt or foreign entry is rebuilt, never fatal
+        log.warning("ignoring unreadable cache entry %s", path)
+        return None
+
+
+def store(name: str, value: Any) -> None:
+    try:
+        _write_atomically(cache_dir() / f"{name}.pickle", pickle.dumps(value, protocol=5))
+    except OSError as exc:  # a read-only home must not stop the bot
+        log.warning("could not write cache entry %s: %s", name, exc)
+
+
+def jieba_dictionary() -> Path | None:
+    """jieba's bundled dictionary without its rarest words, written once into the cache."""
+    source = Path(jieba.get_dict_file().name)
+    target = cache_dir() / f"jieba-dict-f{JIEBA_MIN_FREQ}-{source.stat().st_size}.txt"
+    if target.is_file():
+        return target
+    kept = []
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 2 and int(parts[1]) >= JIEBA_MIN_FREQ:
+                kept.append(line)
+    try:
+        _write_atomically(target, "".join(kept).encode("utf-8"))
+    except OSError as exc:
+        log.warning("could not write trimmed jieba dictionary: %s", exc)
+        return None
+    return target

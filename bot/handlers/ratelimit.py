@@ -1,0 +1,161 @@
+"""Flow control, both ways: a question budget per group chat, and retrying our own sends.
+
+Incoming (groups only): a token bucket per chat, 5 questions a minute by default. Over budget
+the bot says `slow_down` once, quoting the asker, and then stays silent until a question is
+allowed again; a busy group gets one notice, not a wall of them. Questions over budget are not
+answered, matched or logged. The buckets live in memory only, keyed by chat id, and idle ones
+are forgotten. Private chats have no budget: Telegram's own flood limits apply there.
+
+Outgoing: `RetryingLimiter` wraps PTB's AIORateLimiter (Telegram's flood limits, honouring 429
+retry_after) and retries with backoff when the Bot API answers 5xx or cannot be reached, so an
+answer is delayed, not lost. It never retries a send that may already have been delivered (a
+read timeout or a dropped connection after the request went out): sending twice is worse.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import AIORateLimiter, BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+GROUP_QUESTIONS = 5
+GROUP_PERIOD = 60.0
+_PRUNE_EVERY = 1000  # hits between sweeps of idle buckets
+
+
+class Verdict(enum.Enum):
+    ALLOW = "allow"
+    WARN = "warn"  # over budget: tell the group once
+    DROP = "drop"  # over budget and already told
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    updated: float
+    warned: float | None = None
+
+
+class ChatLimiter:
+    """Token bucket per chat: `capacity` questions, refilled evenly over `period` seconds."""
+
+    def __init__(
+        self,
+        capacity: int = GROUP_QUESTIONS,
+        period: float = GROUP_PERIOD,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.capacity, self.period, self._clock = capacity, period, clock
+        self._buckets: dict[int, _Bucket] = {}
+        self._hits = 0
+
+    def hit(self, chat_id: int) -> Verdict:
+        now = self._clock()
+        self._hits += 1
+        if self._hits % _PRUNE_EVERY == 0:
+            self._prune(now)
+        bucket = self._buckets.setdefault(chat_id, _Bucket(float(self.capacity), now))
+        refill = (now - bucket.updated) * self.capacity / self.period
+        bucket.tokens = min(float(self.capacity), bucket.tokens + refill)
+        bucket.updated = now
+        if bucket.tokens >= 1:
+            bucket.tokens -= 1
+            bucket.warned = None  # the next time over budget deserves a notice again
+            return Verdict.ALLOW
+        if bucket.warned is None or now - bucket.warned >= self.period:
+            bucket.warned = now
+            return Verdict.WARN
+        return Verdict.DROP
+
+    def _prune(self, now: float) -> None:
+        # A bucket untouched for a whole period is full again: same as having none.
+        idle = [k for k, b in self._buckets.items() if now - b.updated >= self.period]
+        for key in idle:
+            del self._buckets[key]
+
+
+# Endpoints that deliver something to a person: retried only when surely not delivered.
+_SENDS = frozenset({"sendMessage", "sendPhoto"})
+# Repeating these changes nothing, so any network failure is worth another try. Start-up
+# calls (getMe, setWebhook) are left to PTB's bootstrap, so a dead API fails fast.
+_IDEMPOTENT = frozenset({
+    "answerCallbackQuery", "answerInlineQuery", "editMessageReplyMarkup", "setMyCommands",
+})  # fmt: skip
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def _surely_not_delivered(exc: NetworkError) -> bool:
+    """True for a 5xx answer or a connection that never opened; False when in doubt."""
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(exc, TimedOut):
+        return isinstance(cause, _NOT_SENT) or "Pool timeout" in exc.message
+    # PTB raises a bare NetworkError (or one caused by a failed JSON parse of an HTML gateway
+    # page) when the server answered with an error status; transport failures carry httpx's.
+    return cause is None or isinstance(cause, TelegramError) or isinstance(cause, _NOT_SENT)
+
+
+class RetryingLimiter(BaseRateLimiter[int]):
+    """Flood limits (optional) plus retries of failed requests with exponential backoff."""
+
+    def __init__(
+        self,
+        flood: AIORateLimiter | None,
+        attempts: int = 8,
+        base_delay: float = 1.0,
+        max_delay: float = 30.0,
+    ) -> None:
+        self.flood, self.attempts = flood, attempts
+        self.base_delay, self.max_delay = base_delay, max_delay
+
+    async def initialize(self) -> None:
+        if self.flood:
+            await self.flood.initialize()
+
+    async def shutdown(self) -> None:
+        if self.flood:
+            await self.flood.shutdown()
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        delay = self.base_delay
+        for attempt in range(1, self.attempts + 1):
+            try:
+                if self.flood:
+                    return await self.flood.process_request(
+                        callback, args, kwargs, endpoint, data, rate_limit_args
+                    )
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:  # without a flood limiter, or after it gave up
+                if attempt == self.attempts:
+                    raise
+                wait = exc.retry_after
+                seconds = wait if isinstance(wait, int | float) else wait.total_seconds()
+                await asyncio.sleep(seconds + 0.1)
+            except NetworkError as exc:
+                retry = endpoint in _IDEMPOTENT or (
+                    endpoint in _SENDS and _surely_not_delivered(exc)
+                )
+                if not retry or attempt == self.attempts:
+                    raise
+                log.warning("%s failed (%s); retry %d in %.1fs", endpoint,
+                            type(exc).__name__, attempt, delay)  # fmt: skip
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self.max_delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
