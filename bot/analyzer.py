@@ -7,6 +7,7 @@ The pinyin channel catches what officials actually type: homophone slips (表哥
 from __future__ import annotations
 
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -29,6 +30,10 @@ _DOMAIN_FREQ = 20_000
 HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 MAX_WINDOW = 5
+# General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
+COMMON_RARITY = 5.0
+RARITY_SPAN = 5.0
+SPECIFICITY_FLOOR = 0.15
 
 
 def fuzzy_syllable(syllable: str) -> str:
@@ -154,13 +159,35 @@ class Analyzer:
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
-        self._jieba.load_userdict(str(userdict))
+        # How common each word we re-weight was in general Chinese, before we re-weighted it.
+        self._general_freq: dict[str, int] = {}
+        self.curated: set[str] = set()
+        for word, freq in _read_userdict(userdict):
+            self._add_word(word, freq)
+            self.curated.add(self.canonical(word))
         for word in stopwords:
             if len(word) > 1:
-                self._jieba.add_word(word, _STOPWORD_FREQ)
+                self._add_word(word, _STOPWORD_FREQ)
         for word in (*self.synonyms, *self.synonyms.values(), *domain_words):
+            self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in stopwords:
-                self._jieba.add_word(word, _DOMAIN_FREQ)
+                self._add_word(word, _DOMAIN_FREQ)
+
+    def _add_word(self, word: str, freq: int) -> None:
+        self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
+        self._jieba.add_word(word, freq)
+
+    def specificity(self, term: str) -> float:
+        """1 for curated vocabulary; for incidental words, how rare they are in general Chinese.
+
+        A chatty question is full of words the fact texts also happen to use (地方, 结果, 不);
+        these say little about what is asked and should not decide it.
+        """
+        if term in self.curated:
+            return 1.0
+        freq = self._general_freq.get(term, self._jieba.FREQ.get(term, 0))
+        rarity = math.log(self._jieba.total / (freq + 1))
+        return min(1.0, max(SPECIFICITY_FLOOR, (rarity - COMMON_RARITY) / RARITY_SPAN))
         self.vocabulary: frozenset[str] = frozenset()
         # pinyin key -> known term, or None for a stopword; exact readings, then fuzzy ones
         self._sounds: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
@@ -211,13 +238,15 @@ class Analyzer:
                     fuzzy.setdefault(key, term)
         self._sounds = (exact, fuzzy)
 
-    def _by_sound(self, typed: str) -> tuple[str | None, float] | None:
+    def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[str | None, float] | None:
         """(term or None for a stopword, weight) for text that sounds like a known word."""
         exact, fuzzy = self._sounds
         key = pinyin_key(typed, fuzzy=False)
         if key in exact:
             term = exact[key]
             return term, 1.0 if term == self.canonical(typed) else HOMOPHONE_WEIGHT
+        if not allow_fuzzy:
+            return None
         key = pinyin_key(typed, fuzzy=True)
         if key in fuzzy:
             return fuzzy[key], FUZZY_SOUND_WEIGHT
@@ -251,8 +280,9 @@ class Analyzer:
             return _Piece(token, "unknown")
         if len(token) > 1 and self._jieba.FREQ.get(token) and _CJK_ONLY.match(token):
             # A real word we do not know (会议室, 体检) is its own subject: read it whole
-            # by sound (表哥 → 表格), never piecemeal (会议室 is not 会议).
-            found = self._by_sound(token)
+            # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
+            # near sound (新建 is not 新疆).
+            found = self._by_sound(token, allow_fuzzy=False)
             if found is None:
                 return _Piece(token, "unknown")
             term, weight = found
@@ -322,6 +352,17 @@ class Analyzer:
                     pieces[j] = _Piece(joined, "term", found[0], min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break
+
+
+def _read_userdict(path: Path) -> list[tuple[str, int]]:
+    """(word, frequency) from a jieba user dictionary: 'word [freq] [tag]', # comments."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if parts:
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else _DOMAIN_FREQ
+            entries.append((parts[0].lower(), freq))
+    return entries
 
 
 def _is_stop_syllable(syllable: str, stopwords: frozenset[str]) -> bool:

@@ -7,6 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from bot.analyzer import Analyzer
 from bot.kb import Fact
 from bot.normalize import normalize
@@ -75,13 +78,20 @@ class FactIndex:
         }
         # Unknown words weigh as much as the rarest known word: they are real content.
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        lists: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for doc_id, counts in enumerate(weighted):
             norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc_id] / avg_length)
             for term, tf in counts.items():
-                postings[term].append((doc_id, self.idf[term] * tf * (BM25_K1 + 1) / (tf + norm)))
-        self.postings = dict(postings)
-        self.max_posting = {t: max(v for _, v in p) for t, p in self.postings.items()}
+                lists[term].append((doc_id, self.idf[term] * tf * (BM25_K1 + 1) / (tf + norm)))
+        # Arrays, so recall over 10k facts is a few vector additions, not a Python loop.
+        self.postings: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {
+            term: (
+                np.fromiter((d for d, _ in items), dtype=np.int32, count=len(items)),
+                np.fromiter((v for _, v in items), dtype=np.float32, count=len(items)),
+            )
+            for term, items in lists.items()
+        }
+        self.max_posting = {t: float(v.max()) for t, (_, v) in self.postings.items()}
 
     def __len__(self) -> int:
         return len(self.docs)

@@ -8,10 +8,10 @@ across questions, so one set of thresholds serves every query.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot import cache
@@ -23,7 +23,7 @@ from bot.texts import Texts
 
 Decision = Literal["answer", "suggest", "decline", "help"]
 
-INDEX_FORMAT = 1  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 2  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 SUGGESTIONS = 3
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
@@ -40,9 +40,9 @@ class Weights:
 class Thresholds:
     """Tuned with `jianfu eval --tune` on the tuning half of the labelled questions."""
 
-    answer: float = 55.0  # at or above: answer outright (unless a rival is too close)
+    answer: float = 46.0  # at or above: answer outright (unless a rival is too close)
     suggest: float = 40.0  # between suggest and answer: offer "did you mean"
-    margin: float = 5.0  # a rival within this many points makes the best one uncertain
+    margin: float = 8.0  # a rival within this many points makes the best one uncertain
 
 
 @dataclass(frozen=True)
@@ -109,13 +109,14 @@ class Matcher:
         index = self.index
         weights: dict[str, float] = {}
         for qt in analysis.terms:  # a word typed twice counts once, at its surest reading
-            weights[qt.term] = max(weights.get(qt.term, 0.0), qt.weight)
+            weight = qt.weight * self.analyzer.specificity(qt.term)
+            weights[qt.term] = max(weights.get(qt.term, 0.0), weight)
         if not weights:
             return analysis, []
-        recall: dict[int, float] = defaultdict(float)
+        recall = np.zeros(len(index.docs), dtype=np.float32)
         for term, w in weights.items():
-            for doc_id, value in index.postings[term]:
-                recall[doc_id] += w * value
+            doc_ids, values = index.postings[term]
+            recall[doc_ids] += w * values  # a term lists each fact once, so no collisions
         ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
         known_mass = sum(w * index.idf[t] for t, w in weights.items())
         query_mass = known_mass + sum(
@@ -125,7 +126,10 @@ class Matcher:
         known_share = known_mass / query_mass
         # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
         query_text = " ".join(sorted({*weights, *analysis.unknown}))
-        best_ids = sorted(recall, key=lambda d: (-recall[d], d))[:RERANK_DEPTH]
+        hits = np.flatnonzero(recall)
+        if len(hits) > RERANK_DEPTH:
+            hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
+        best_ids = sorted(hits.tolist(), key=lambda d: (-recall[d], d))
         scored: list[Match] = []
         for doc_id in best_ids:
             doc = index.docs[doc_id]
@@ -133,7 +137,7 @@ class Matcher:
             coverage = covered / query_mass
             closest = process.extractOne(query_text, doc.questions, scorer=fuzz.token_sort_ratio)
             similarity = closest[1] / 100 if closest else 0.0
-            bm25 = known_share * recall[doc_id] / ceiling if ceiling else 0.0
+            bm25 = known_share * float(recall[doc_id]) / ceiling if ceiling else 0.0
             score = 100 * (
                 self.weights.coverage * coverage
                 + self.weights.questions * similarity

@@ -1,0 +1,123 @@
+"""The knowledge base loads whole or not at all, and every problem is named precisely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.errors import KBError, KBProblem
+from bot.kb import load_kb
+
+PROJECT = Path(__file__).resolve().parent.parent
+FACTS = "responses/facts/meetings.yaml"
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A private copy of responses/ and seeds/ that a test may break."""
+    for folder in ("responses", "seeds"):
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(root: Path) -> list[KBProblem]:
+    with pytest.raises(KBError) as caught:
+        load_kb(root)
+    return caught.value.problems
+
+
+def test_shipped_kb_is_valid() -> None:
+    """The knowledge base in the repo passes every check and covers all four topics."""
+    kb = load_kb(PROJECT)
+    assert len(kb.facts) >= 15
+    assert set(kb.topics) == {"meetings", "forms", "inspections", "chat-groups"}
+    assert all(kb.facts_in_topic(t) for t in kb.topics)
+
+
+def test_every_quote_is_verbatim_in_its_seed() -> None:
+    """Each fact's quote is an exact substring of the seed article it names."""
+    kb = load_kb(PROJECT)
+    for fact in kb.facts:
+        assert fact.quote in kb.seeds[fact.seed].text, fact.id
+
+
+def test_seed_is_the_shared_article_verbatim() -> None:
+    """seeds/ holds the source article byte for byte, with metadata and no invented date."""
+    kb = load_kb(PROJECT)
+    (seed,) = kb.seeds.values()
+    shared = PROJECT.parent / "shared" / "seeds" / "000_b01ac90a903e66ee.txt"
+    if shared.is_file():
+        assert seed.text == shared.read_text(encoding="utf-8")
+    assert seed.title == "减负看得见 一线变化多"
+    assert seed.publication == "人民日报"
+    meta = (PROJECT / "seeds" / (Path(seed.file).stem + ".yaml")).read_text(encoding="utf-8")
+    assert "date" not in meta
+
+
+def test_malformed_yaml_names_file_and_line(kb_copy: Path) -> None:
+    """A YAML syntax error is reported with the file and line, and nothing loads."""
+    _edit(kb_copy, FACTS, "facts:", "facts: [unclosed")
+    (problem,) = _problems(kb_copy)
+    assert problem.file == FACTS
+    assert problem.message.startswith("malformed YAML at line 2, column")
+
+
+def test_missing_field_names_fact_and_field(kb_copy: Path) -> None:
+    """A fact without its example is reported by file, fact id and field."""
+    _edit(kb_copy, FACTS, "    example:", "    exampel:")
+    problems = _problems(kb_copy)
+    assert KBProblem(FACTS, "is missing", "meetings-one-topic-once", "example") in problems
+    assert KBProblem(FACTS, "is not a known field (typo?)", "meetings-one-topic-once", "exampel") in problems
+
+
+def test_quote_not_in_seed_is_caught(kb_copy: Path) -> None:
+    """A quote altered by one character no longer matches the seed and is rejected."""
+    kb = load_kb(kb_copy)
+    fact = kb.by_id["meetings-twice-a-month"]
+    altered = fact.quote.replace("两次", "三次")
+    _edit(kb_copy, FACTS, f"quote: {fact.quote}", f"quote: {altered}")
+    (problem,) = _problems(kb_copy)
+    assert problem == KBProblem(
+        FACTS,
+        "quote does not appear verbatim in seeds/rmrb-jianfu-kandejian-yixian-bianhua-duo.txt",
+        "meetings-twice-a-month",
+        "quote",
+    )
+
+
+def test_duplicate_id_and_unknown_seed(kb_copy: Path) -> None:
+    """Ids must be unique across files, and a fact's seed file must exist."""
+    _edit(kb_copy, FACTS, "id: meetings-short-speeches", "id: meetings-one-topic-once")
+    _edit(kb_copy, "responses/facts/forms.yaml", "seed: rmrb-", "seed: missing-")
+    messages = [str(p) for p in _problems(kb_copy)]
+    assert any("meetings-one-topic-once" in m and "already used" in m for m in messages)
+    assert any("seeds/missing-" in m and "does not exist" in m for m in messages)
+
+
+def test_all_problems_reported_at_once(kb_copy: Path) -> None:
+    """Two broken files give two problems in one run, so a curator fixes everything in one go."""
+    _edit(kb_copy, FACTS, "facts:", "facts: [unclosed")
+    _edit(kb_copy, "responses/texts.yaml", "{suggestions}", "{suggestion}")
+    files = {p.file for p in _problems(kb_copy)}
+    assert files == {FACTS, "responses/texts.yaml"}
+
+
+def test_kb_check_command_exit_codes(kb_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`jianfu kb check` exits 0 on a clean KB and 1 with the problem on stderr on a broken one."""
+    assert main(["--kb-root", str(kb_copy), "kb", "check"]) == 0
+    assert capsys.readouterr().out.startswith("ok: 19 facts in 4 topics from 1 seed(s)")
+    _edit(kb_copy, FACTS, "    example:", "    exampel:")
+    assert main(["--kb-root", str(kb_copy), "kb", "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"✗ {FACTS} [fact meetings-one-topic-once] field 'example': is missing" in err
+    assert "the knowledge base was not loaded" in err

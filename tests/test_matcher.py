@@ -1,0 +1,130 @@
+"""The matcher answers everyday questions with the right fact and declines the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb import load_kb
+from bot.matcher import Matcher, Result, Thresholds
+from bot.normalize import MAX_INPUT_CHARS, normalize
+from bot.reply import fact_lines, render
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_kb())
+
+
+def _top(result: Result) -> str | None:
+    return result.best.fact.id if result.best else None
+
+
+def test_normalize_folds_traditional_width_case_emoji_and_punctuation() -> None:
+    """Traditional, full-width, capitals, emoji and punctuation all fold to one plain form."""
+    assert normalize("迎檢材料還要準備嗎？😂 ＱＱ群！") == "迎检材料还要准备吗 qq群"
+    assert normalize("190个群") == "190 个群"
+
+
+def test_normalize_caps_long_input() -> None:
+    """A 5000-character message is cut to the same bounded length as any long one."""
+    assert len(normalize("会" * 5000)) == MAX_INPUT_CHARS
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("检查组还看台账吗", "inspections-unannounced-visits"),
+        ("檢查組還看臺賬嗎", "inspections-unannounced-visits"),  # traditional
+        ("检茶组还看台账吗", "inspections-unannounced-visits"),  # homophone
+        ("jiancha hai kan taizhang ma", "inspections-unannounced-visits"),  # Latin pinyin
+        ("表哥太多", "forms-weekly-cap"),  # 表哥 sounds like 表格
+        ("一个数据要填好几张表咋整", "forms-one-figure-one-form"),
+        ("海港区解散了多少个群", "chat-groups-190-dissolved"),
+        ("发言能限时吗", "meetings-short-speeches"),
+        ("僵尸群作秀群", "chat-groups-six-kinds"),
+    ],
+)
+def test_answers_everyday_questions(matcher: Matcher, question: str, fact_id: str) -> None:
+    """Typical, traditional, homophone and pinyin questions reach the intended fact."""
+    result = matcher.match(question)
+    assert (result.decision, _top(result)) == ("answer", fact_id)
+
+
+def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
+    """"会太多怎么办" splits into 会/太多 and lands on a meeting fact."""
+    result = matcher.match("会太多怎么办")
+    assert result.decision in ("answer", "suggest")
+    assert result.best is not None and result.best.fact.topic == "meetings"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "打印机卡纸了怎么办",
+        "微信群怎么改名",
+        "单位体检是哪天",
+        "今天天气怎么样",
+        "工资什么时候发",
+        "",
+    ],
+)
+def test_declines_off_topic_and_near_misses(matcher: Matcher, question: str) -> None:
+    """Questions that only share words with the KB get no fact."""
+    assert matcher.match(question).decision in ("decline", "help")
+
+
+@pytest.mark.parametrize("greeting", ["你好", "在吗？", "谢谢！", "/help", "/start@jianfu_bot"])
+def test_greetings_get_help(matcher: Matcher, greeting: str) -> None:
+    """Greetings and /help-like text get the help text, never a fact."""
+    result = matcher.match(greeting)
+    assert result.decision == "help"
+    assert render(result, matcher).text.startswith("直接发问题就行")
+
+
+def test_scores_are_bounded_and_sorted(matcher: Matcher) -> None:
+    """Scores lie in 0-100 and come best first."""
+    result = matcher.match("工作群太多了怎么精简")
+    scores = [m.score for m in result.matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+
+
+def test_long_message_costs_no_more_than_its_start(matcher: Matcher) -> None:
+    """A question padded to 5000 characters is judged on its capped start."""
+    question = "检查组还看台账吗"
+    padded = question + "。" + "啊" * 5000
+    assert _top(matcher.match(padded)) == _top(matcher.match(question))
+
+
+def test_answer_reply_shows_measure_example_quote_and_source(matcher: Matcher) -> None:
+    """The private-chat reply is the fact's title, measure, example, quote and citation."""
+    reply = render(matcher.match("检查组还看台账吗"), matcher)
+    fact = matcher.kb.by_id["inspections-unannounced-visits"]
+    plain, html = fact_lines(fact, matcher.kb, matcher.texts)
+    assert reply.text == plain
+    assert reply.html == html
+    assert plain.splitlines()[0] == f"【{fact.title}】"
+    assert plain.splitlines()[-1] == "来源：人民日报《减负看得见 一线变化多》（第一落点·关注基层减负②）"
+    assert f"<blockquote>{fact.quote}</blockquote>" in html
+
+
+def test_not_found_reply_offers_examples(matcher: Matcher) -> None:
+    """A declined question gets the honest not-found text with example questions."""
+    reply = render(matcher.match("打印机卡纸了怎么办"), matcher)
+    assert reply.text.startswith("抱歉，资料里没有找到能回答这个问题的做法。")
+    assert "· 会太多怎么办" in reply.text
+    assert reply.fact is None
+
+
+def test_suggest_offers_titles() -> None:
+    """Below the answer bar, the reply lists the candidates' titles and carries them for buttons."""
+    cautious = Matcher(load_kb(), Thresholds(answer=101.0, suggest=40.0, margin=8.0))
+    result = cautious.match("会太多怎么办")
+    assert result.decision == "suggest"
+    reply = render(result, cautious)
+    assert reply.text.startswith("没有十分把握")
+    assert len(reply.suggestions) >= 2
+    assert [f.title for f in reply.suggestions] == [
+        m.fact.title for m in result.matches[: len(reply.suggestions)]
+    ]
+    assert reply.fact is None
