@@ -68,7 +68,8 @@ def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:
     from pypinyin import Style, pinyin
 
     keys = {pinyin_key(word, fuzzy)}
-    readings = pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
+    # Character by character: pypinyin's phrase table would give only the dictionary reading.
+    readings = [pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] for ch in word]
     combos: list[list[str]] = [[]]
     for options in readings:
         combos = [[*c, o] for c in combos for o in options[:3]][:16]
@@ -326,11 +327,14 @@ class Analyzer:
     def _single(self, unit: str, whole: bool, latin: bool) -> _Piece:
         """One character or syllable left over: a whole-token synonym, a stopword, or unknown."""
         if latin:
-            found = self._by_sound(unit) if not unit.isascii() else None
             if unit in self.vocabulary:
                 return _Piece(unit, "term", unit)
-            if found is None and _is_stop_syllable(unit, self.stopwords):
+            if _is_stop_syllable(unit, self.stopwords):
                 return _Piece(unit, "stop")
+            # A lone syllable may still be a one-character word: biao → 表 → 表格.
+            found = self._by_sound(unit, allow_fuzzy=False)
+            if found is not None and found[0]:
+                return _Piece(unit, "term", found[0], HOMOPHONE_WEIGHT, whole=False)
             return _Piece(unit, "unknown", whole=whole)
         if self.is_stop(unit):
             return _Piece(unit, "stop")

@@ -8,6 +8,7 @@ across questions, so one set of thresholds serves every query.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,6 +50,7 @@ class Thresholds:
 class Match:
     fact: Fact
     score: float
+    coverage: float = 1.0  # share of the question's weight this fact accounts for
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,11 @@ class Matcher:
             recall[doc_ids] += w * values  # a term lists each fact once, so no collisions
         ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
         known_mass = sum(w * index.idf[t] for t, w in weights.items())
-        query_mass = known_mass + sum(
-            index.unknown_idf * (UNKNOWN_CHAR_WEIGHT if len(u) == 1 else 1.0)
-            for u in analysis.unknown
+        # One unknown word in a short question is decisive (会议室怎么预约); five in a long
+        # group message are mostly chatter, so their weight grows with the square root.
+        unknown = [UNKNOWN_CHAR_WEIGHT if len(u) == 1 else 1.0 for u in analysis.unknown]
+        query_mass = known_mass + index.unknown_idf * math.sqrt(len(unknown)) * (
+            sum(unknown) / len(unknown) if unknown else 0.0
         )
         known_share = known_mass / query_mass
         # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
@@ -143,7 +147,7 @@ class Matcher:
                 + self.weights.questions * similarity
                 + self.weights.bm25 * bm25
             )
-            scored.append(Match(doc.fact, round(score, 2)))
+            scored.append(Match(doc.fact, round(score, 2), round(coverage, 3)))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
 
