@@ -86,7 +86,8 @@ def run_bench(args: argparse.Namespace) -> int:
     queries = [rng.choice(questions) for _ in range(args.queries)]
     sizes = [len(kb.facts), *(int(s) for s in args.sizes.split(",") if s)]
     print(f"{args.queries} queries drawn from the {len(questions)} labelled questions\n")
-    print(f"{'facts':>7} {'build s':>8} {'p50 ms':>8} {'p95 ms':>8}   {'WRatio p50':>10} {'p95 ms':>8}")
+    head = ("facts", "build s", "p50 ms", "p95 ms", "WRatio p50", "p95 ms")
+    print("{:>7} {:>8} {:>8} {:>8}   {:>10} {:>8}".format(*head))
     for size in sizes:
         current = kb if size == len(kb.facts) else synthetic_kb(kb, size)
         start = time.perf_counter()
@@ -97,7 +98,9 @@ def run_bench(args: argparse.Namespace) -> int:
         naive_queries = queries[: max(50, args.queries // max(1, size // 100))]
 
         def naive(q: str, choices: list[str] = choices) -> object:
-            return process.extractOne(q, choices, scorer=fuzz.WRatio, processor=utils.default_process)
+            return process.extractOne(
+                q, choices, scorer=fuzz.WRatio, processor=utils.default_process
+            )
 
         n50, n95 = _time_each(naive, naive_queries)
         print(f"{size:>7} {build:>8.2f} {p50:>8.3f} {p95:>8.3f}   {n50:>10.3f} {n95:>8.3f}")

@@ -77,7 +77,10 @@ def test_missing_field_names_fact_and_field(kb_copy: Path) -> None:
     _edit(kb_copy, FACTS, "    example:", "    exampel:")
     problems = _problems(kb_copy)
     assert KBProblem(FACTS, "is missing", "meetings-one-topic-once", "example") in problems
-    assert KBProblem(FACTS, "is not a known field (typo?)", "meetings-one-topic-once", "exampel") in problems
+    assert (
+        KBProblem(FACTS, "is not a known field (typo?)", "meetings-one-topic-once", "exampel")
+        in problems
+    )
 
 
 def test_quote_not_in_seed_is_caught(kb_copy: Path) -> None:

@@ -51,7 +51,7 @@ def test_answers_everyday_questions(matcher: Matcher, question: str, fact_id: st
 
 
 def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
-    """"会太多怎么办" splits into 会/太多 and lands on a meeting fact."""
+    """ "会太多怎么办" splits into 会/太多 and lands on a meeting fact."""
     result = matcher.match("会太多怎么办")
     assert result.decision in ("answer", "suggest")
     assert result.best is not None and result.best.fact.topic == "meetings"
@@ -104,7 +104,10 @@ def test_answer_reply_shows_measure_example_quote_and_source(matcher: Matcher) -
     assert reply.text == plain
     assert reply.html == html
     assert plain.splitlines()[0] == f"【{fact.title}】"
-    assert plain.splitlines()[-1] == "来源：人民日报《减负看得见 一线变化多》（第一落点·关注基层减负②）"
+    assert (
+        plain.splitlines()[-1]
+        == "来源：人民日报《减负看得见 一线变化多》（第一落点·关注基层减负②）"
+    )
     assert f"<blockquote>{fact.quote}</blockquote>" in html
 
 
