@@ -1,0 +1,67 @@
+"""Hot reload: notice edits to responses/ and seeds/ and swap in the new knowledge base.
+
+The new matcher is built aside (Service.reload) and swapped in whole; a broken edit leaves the
+old knowledge base serving and the curator is told exactly what is wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot.errors import KBError
+from bot.kb import default_root
+from bot.service import Service
+
+log = logging.getLogger(__name__)
+
+Notify = Callable[[str], Awaitable[None]]
+Snapshot = tuple[tuple[str, int, int], ...]
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Every file under responses/ and seeds/, with its modification time and size."""
+    found = []
+    for folder in ("responses", "seeds"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                found.append((str(path.relative_to(root)), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+class KBWatcher:
+    def __init__(self, service: Service, interval: float, notify: Notify | None = None) -> None:
+        self.service = service
+        self.interval = interval
+        self.notify = notify
+        self.root = (service.root or default_root()).resolve()
+        self._last = snapshot(self.root)
+
+    async def check_once(self) -> bool:
+        """Reload if anything changed since the last look; True when a reload was attempted."""
+        current = await asyncio.to_thread(snapshot, self.root)
+        if current == self._last:
+            return False
+        self._last = current
+        try:
+            fresh = await asyncio.to_thread(self.service.reload)
+        except KBError as exc:
+            log.warning("edit refused; still serving the previous knowledge base:\n%s", exc)
+            message = f"知识库修改未生效，仍使用原来的版本。{exc}"
+        else:
+            message = f"知识库已重新加载：{len(fresh.kb.facts)} 条做法。"
+        if self.notify is not None:
+            await self.notify(message)
+        return True
+
+    async def run(self) -> None:
+        """Poll until cancelled; polling works on every filesystem and needs no extra package."""
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                await self.check_once()
+            except Exception:  # a watcher hiccup must never stop the bot
+                log.exception("knowledge base watcher failed; will retry")

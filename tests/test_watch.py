@@ -1,0 +1,65 @@
+"""Edits to the knowledge base are picked up live; a broken edit keeps the old one serving."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.service import Service
+from bot.watch import KBWatcher
+
+PROJECT = Path(__file__).resolve().parent.parent
+FACTS = "responses/facts/chat-groups.yaml"
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    for folder in ("responses", "seeds"):
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _replace(root: Path, old: str, new: str) -> None:
+    path = root / FACTS
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
+    """Changing a fact's title on disk changes the live answer after one watcher pass."""
+    service = Service(kb_copy)
+    notes: list[str] = []
+
+    async def notify(text: str) -> None:
+        notes.append(text)
+
+    watcher = KBWatcher(service, interval=0.01, notify=notify)
+    before = service.ask("海港区解散了多少个群")
+    assert before.fact is not None
+    assert await watcher.check_once() is False  # nothing changed yet
+    _replace(kb_copy, f"title: {before.fact.title}", "title: 解散整合190多个群")
+    assert await watcher.check_once() is True
+    assert service.ask("海港区解散了多少个群").text.startswith("【解散整合190多个群】")
+    assert notes == ["知识库已重新加载：19 条做法。"]
+
+
+async def test_broken_edit_keeps_old_kb(kb_copy: Path) -> None:
+    """A quote that no longer matches its seed is refused; answers keep coming from the old KB."""
+    service = Service(kb_copy)
+    notes: list[str] = []
+
+    async def notify(text: str) -> None:
+        notes.append(text)
+
+    watcher = KBWatcher(service, interval=0.01, notify=notify)
+    expected = service.ask("海港区解散了多少个群").text
+    _replace(kb_copy, "quote: ", "quote: 不在原文里的话")
+    assert await watcher.check_once() is True
+    assert service.ask("海港区解散了多少个群").text == expected
+    (note,) = notes
+    assert note.startswith("知识库修改未生效，仍使用原来的版本。")
+    assert f"{FACTS} [fact " in note
+    assert "field 'quote': quote does not appear verbatim" in note
