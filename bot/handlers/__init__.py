@@ -8,17 +8,20 @@ question path that private chats, /ask, replies and mentions all go through.
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, MessageLimit, ParseMode
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
-from bot.handlers.ratelimit import ChatLimiter
+from bot.handlers.ratelimit import ChatLimiter, Verdict
 from bot.service import Service
 
 Context = ContextTypes.DEFAULT_TYPE
+App = Application[Any, Any, Any, Any, Any, Any]
 STATE_KEY = "jianfu"
 # Nobody types a longer question; the cap bounds matcher work and what the log keeps.
 MAX_QUESTION_CHARS = 500
@@ -79,6 +82,18 @@ async def send_html(
         reply_parameters=quote,
         message_thread_id=message.message_thread_id if message.is_topic_message else None,
     )
+
+
+async def group_allows(update: Update, context: Context) -> bool:
+    """False when a group is over its question budget (telling it once); always True elsewhere."""
+    message = update.effective_message
+    if message is None or not is_group(message.chat):
+        return True
+    st = state(context)
+    verdict = st.limiter.hit(message.chat.id)
+    if verdict is Verdict.WARN:
+        await send_html(context, message, html.escape(st.service.matcher.texts.get("slow_down")))
+    return verdict is Verdict.ALLOW
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:

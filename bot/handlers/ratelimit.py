@@ -18,13 +18,15 @@ import asyncio
 import enum
 import logging
 import time
+import warnings
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +103,7 @@ def _surely_not_delivered(exc: NetworkError) -> bool:
         return isinstance(cause, _NOT_SENT) or "Pool timeout" in exc.message
     # PTB raises a bare NetworkError (or one caused by a failed JSON parse of an HTML gateway
     # page) when the server answered with an error status; transport failures carry httpx's.
-    return cause is None or isinstance(cause, TelegramError) or isinstance(cause, _NOT_SENT)
+    return cause is None or isinstance(cause, (TelegramError, _NOT_SENT))
 
 
 class RetryingLimiter(BaseRateLimiter[int]):
@@ -145,9 +147,13 @@ class RetryingLimiter(BaseRateLimiter[int]):
             except RetryAfter as exc:  # without a flood limiter, or after it gave up
                 if attempt == self.attempts:
                     raise
-                wait = exc.retry_after
+                with warnings.catch_warnings():  # PTB 22 warns that an int becomes a timedelta
+                    warnings.simplefilter("ignore", PTBDeprecationWarning)
+                    wait = exc.retry_after
                 seconds = wait if isinstance(wait, int | float) else wait.total_seconds()
                 await asyncio.sleep(seconds + 0.1)
+            except BadRequest:
+                raise  # a NetworkError subclass in PTB, but asking again cannot fix it
             except NetworkError as exc:
                 retry = endpoint in _IDEMPOTENT or (
                     endpoint in _SENDS and _surely_not_delivered(exc)
