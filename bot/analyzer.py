@@ -125,6 +125,7 @@ class QueryTerm:
 class QueryAnalysis:
     terms: tuple[QueryTerm, ...]
     unknown: tuple[str, ...]  # content words that match nothing in the knowledge base
+    cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
 
     @property
     def words(self) -> list[str]:
@@ -136,7 +137,7 @@ class _Piece:
     """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
 
     text: str
-    kind: str  # "term", "stop", "unknown" or "pending"
+    kind: str  # "term", "stop", "unknown", "cue" or "pending"
     term: str = ""
     weight: float = 1.0
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
@@ -151,6 +152,7 @@ class Analyzer:
         synonyms: Mapping[str, str],
         stopwords: frozenset[str],
         domain_words: Iterable[str] = (),
+        offtopic_cues: frozenset[str] = frozenset(),
         dictionary: Path | None = None,
         cache_dir: Path | None = None,
     ) -> None:
@@ -167,6 +169,10 @@ class Analyzer:
             self._add_word(word, freq)
             self.curated.add(self.canonical(word))
         for word in stopwords:
+            if len(word) > 1:
+                self._add_word(word, _STOPWORD_FREQ)
+        self.cues = offtopic_cues
+        for word in offtopic_cues:
             if len(word) > 1:
                 self._add_word(word, _STOPWORD_FREQ)
         for word in (*self.synonyms, *self.synonyms.values(), *domain_words):
@@ -269,10 +275,13 @@ class Analyzer:
         self._mend_neighbours(pieces)
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
-        return QueryAnalysis(terms, unknown)
+        cues = tuple(p.text for p in pieces if p.kind == "cue")
+        return QueryAnalysis(terms, unknown, cues)
 
     def _classify(self, token: str) -> _Piece:
         canonical = self.canonical(token)
+        if token in self.cues:
+            return _Piece(token, "cue")
         if self.is_stop(token):
             return _Piece(token, "stop")
         if canonical in self.vocabulary and (len(token) > 1 or token.isdigit()):

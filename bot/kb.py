@@ -84,6 +84,7 @@ class KnowledgeBase:
     texts: Mapping[str, Any]
     synonyms: Mapping[str, str]  # variant -> canonical term
     stopwords: frozenset[str]
+    offtopic_cues: frozenset[str]  # words that mark a question the KB cannot answer
     userdict_path: Path
     by_id: Mapping[str, Fact] = field(default_factory=dict)
 
@@ -381,6 +382,9 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     facts = _load_facts(col, topics, seeds)
     synonyms = _load_synonyms(col)
     stopwords = _load_word_list(col, root / "responses" / "stopwords.txt")
+    cues = _load_word_list(col, root / "responses" / "offtopic_cues.txt")
+    for word in sorted(cues & stopwords):
+        col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     userdict = root / "responses" / "userdict.txt"
     _check_userdict(col, userdict)
     texts = _load_texts(col)
@@ -401,6 +405,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         texts=texts,
         synonyms=synonyms,
         stopwords=stopwords,
+        offtopic_cues=cues,
         userdict_path=userdict,
         by_id={f.id: f for f in facts},
     )

@@ -24,10 +24,11 @@ from bot.texts import Texts
 
 Decision = Literal["answer", "suggest", "decline", "help"]
 
-INDEX_FORMAT = 2  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 3  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 SUGGESTIONS = 3
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
+CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,14 @@ class Matcher:
         self.weights = weights or Weights()
         domain_words = [k for f in kb.facts for k in f.keywords]
         self.analyzer = Analyzer(
-            kb.userdict_path, kb.synonyms, kb.stopwords, domain_words,
+            kb.userdict_path, kb.synonyms, kb.stopwords, domain_words, kb.offtopic_cues,
             dictionary=cache.jieba_dictionary(), cache_dir=cache.cache_dir(),
         )  # fmt: skip
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
             INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()),
-            sorted(kb.stopwords), kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
+            sorted(kb.stopwords), sorted(kb.offtopic_cues), kb.userdict_path.read_bytes(),
+            cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
         cached = cache.load(key) if use_cache else None
         if isinstance(cached, tuple) and len(cached) == 2:
@@ -127,9 +129,11 @@ class Matcher:
         query_mass = known_mass + index.unknown_idf * math.sqrt(len(unknown)) * (
             sum(unknown) / len(unknown) if unknown else 0.0
         )
+        # Off-topic cues (密码, 申请, 打印) ask for what no measure answers.
+        query_mass += CUE_WEIGHT * index.unknown_idf * len(analysis.cues)
         known_share = known_mass / query_mass
         # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
-        query_text = " ".join(sorted({*weights, *analysis.unknown}))
+        query_text = " ".join(sorted({*weights, *analysis.unknown, *analysis.cues}))
         hits = np.flatnonzero(recall)
         if len(hits) > RERANK_DEPTH:
             hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]

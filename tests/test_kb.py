@@ -124,3 +124,11 @@ def test_kb_check_command_exit_codes(kb_copy: Path, capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert f"✗ {FACTS} [fact meetings-one-topic-once] field 'example': is missing" in err
     assert "the knowledge base was not loaded" in err
+
+
+def test_cue_that_is_also_a_stopword_is_refused(kb_copy: Path) -> None:
+    """A word cannot both be ignored (stopword) and count against a match (off-topic cue)."""
+    with (kb_copy / "responses" / "offtopic_cues.txt").open("a", encoding="utf-8") as f:
+        f.write("怎么办\n")
+    (problem,) = _problems(kb_copy)
+    assert problem == KBProblem("responses/offtopic_cues.txt", "'怎么办' is also a stopword")

@@ -65,6 +65,7 @@ def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
         "单位体检是哪天",
         "今天天气怎么样",
         "工资什么时候发",
+        "扶贫资金怎么申请",  # 申请 is an off-topic cue: it asks for an operation, not a measure
         "",
     ],
 )
@@ -131,3 +132,10 @@ def test_suggest_offers_titles() -> None:
         m.fact.title for m in result.matches[: len(reply.suggestions)]
     ]
     assert reply.fact is None
+
+
+def test_offtopic_cue_is_reported_in_the_analysis(matcher: Matcher) -> None:
+    """Cue words are kept apart from terms and unknown words, so they weigh on their own."""
+    analysis = matcher.match("扶贫资金怎么申请").analysis
+    assert analysis.cues == ("申请",)
+    assert "申请" not in analysis.unknown
