@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck check eval bench kb-check clean
+.PHONY: setup run test lint typecheck eval bench bench-load kb-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/jianfu bench
+
+# Telegram front end under load, through the fake Bot API on 127.0.0.1.
+bench-load: $(STAMP)
+	$(BIN)/python tests/load_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
