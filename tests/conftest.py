@@ -7,6 +7,7 @@ real Application (the one `jianfu run` builds) against it, polling in the test's
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,15 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name.startswith("TELEGRAM_") or name in _CLEARED:
             monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A private copy of responses/ and seeds/ that a test may edit or break."""
+    root = tmp_path / "kb"
+    for folder in ("responses", "seeds"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    return root
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,6 @@ from bot.kb import load_kb
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTS = "responses/facts/meetings.yaml"
-
-
-@pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
-    """A private copy of responses/ and seeds/ that a test may break."""
-    for folder in ("responses", "seeds"):
-        shutil.copytree(PROJECT / folder, tmp_path / folder)
-    return tmp_path
 
 
 def _edit(root: Path, rel: str, old: str, new: str) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, RunningBot, StartBot
+from conftest import RunningBot, StartBot
 from test_telegram_private import expected_fact_html
 
 ADMIN = 4242
@@ -80,11 +79,9 @@ async def test_admin_unanswered_lists_questions(start_bot: StartBot) -> None:
     assert listing["text"] == html.escape(bot.texts("admin_unanswered", days=7, questions=lines))
 
 
-async def test_reload_with_broken_kb_keeps_old_one(start_bot: StartBot, tmp_path: Path) -> None:
+async def test_reload_with_broken_kb_keeps_old_one(start_bot: StartBot, kb_copy: Path) -> None:
     """/reload on a broken copy reports the problem and the old knowledge base keeps answering."""
-    root = tmp_path / "kb"
-    for folder in ("responses", "seeds"):
-        shutil.copytree(PROJECT / folder, root / folder)
+    root = kb_copy
     bot = await start_bot(kb_root=root, admin_ids=frozenset({ADMIN}))
     facts = len(bot.service.matcher.kb.facts)
     bot.fake.push_private_message("/reload", user_id=ADMIN)
@@ -106,13 +103,11 @@ async def test_reload_with_broken_kb_keeps_old_one(start_bot: StartBot, tmp_path
 
 
 async def test_kb_edit_is_picked_up_and_admin_told(
-    start_bot: StartBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    start_bot: StartBot, kb_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the watcher on, an edit on disk is live without /reload and the admin hears of it."""
     monkeypatch.setenv("JIANFU_WATCH_SECONDS", "0.05")
-    root = tmp_path / "kb"
-    for folder in ("responses", "seeds"):
-        shutil.copytree(PROJECT / folder, root / folder)
+    root = kb_copy
     bot = await start_bot(kb_root=root, admin_ids=frozenset({ADMIN}))
     facts = root / "responses" / "facts" / "chat-groups.yaml"
     title = bot.service.matcher.kb.by_id["chat-groups-190-dissolved"].title

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from bot.service import Service
 from bot.watch import KBWatcher
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTS = "responses/facts/chat-groups.yaml"
-
-
-@pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
-    for folder in ("responses", "seeds"):
-        shutil.copytree(PROJECT / folder, tmp_path / folder)
-    return tmp_path
 
 
 def _replace(root: Path, old: str, new: str) -> None:
