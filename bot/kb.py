@@ -28,7 +28,7 @@ MIN_QUESTIONS = 3
 # Keeps every reply well inside Telegram's 4096-character message limit.
 MAX_CHARS = {"measure": 300, "example": 600, "quote": 500}
 SEED_META_REQUIRED = ("title", "publication")
-SEED_META_OPTIONAL = ("kicker", "subtitle", "series", "author", "date", "url")
+SEED_META_OPTIONAL = ("subtitle", "series", "author", "date", "url")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Seed:
     title: str
     publication: str
     series: str = ""
-    kicker: str = ""
+    subtitle: str = ""  # the line above or below the headline (引题 or 副题)
 
     @property
     def citation(self) -> str:
@@ -172,7 +172,7 @@ def _load_seeds(col: _Collector) -> dict[str, Seed]:
                 title=meta["title"].strip(),
                 publication=meta["publication"].strip(),
                 series=str(meta.get("series") or "").strip(),
-                kicker=str(meta.get("kicker") or "").strip(),
+                subtitle=str(meta.get("subtitle") or "").strip(),
             )
     return seeds
 
