@@ -95,16 +95,19 @@ class Metrics:
     off_topic: int
     off_declined: float
     rescued: float = 0.0  # right fact offered among "did you mean" choices though not first
+    off_answered: float = 0.0  # off-topic questions answered outright with a fact
 
     @property
     def objective(self) -> float:
-        """Right answers and honest declines; a confident wrong answer costs double."""
+        """Right answers and honest declines; a confident wrong fact, to an on-topic question
+        or an off-topic one, costs double: a wrong fact is worse than no answer."""
         return (
             self.top1
             + self.off_declined
             + 0.1 * self.answered_right
             + 0.5 * self.rescued
             - 2 * self.answered_wrong
+            - 2 * self.off_answered
         )
 
 
@@ -125,6 +128,7 @@ def measure(outcomes: Sequence[Outcome]) -> Metrics:
         off_topic=len(off),
         off_declined=share(off, lambda o: not o.shown),
         rescued=share(on, lambda o: o.rescued),
+        off_answered=share(off, lambda o: o.decision == "answer"),
     )
 
 
@@ -156,7 +160,7 @@ def tune(ranked: Ranked) -> Thresholds:
     for suggest, gap, margin in itertools.product(range(20, 71, 2), range(6, 31, 2), (3, 5, 8)):
         t = Thresholds(answer=float(suggest + gap), suggest=float(suggest), margin=float(margin))
         score = measure(outcomes_for(ranked, t)).objective
-        if best is None or score > best[0] + 1e-9:
+        if best is None or score >= best[0] - 1e-9:  # the grid ascends: ties go to caution
             best = (score, t)
     assert best is not None
     return best[1]
