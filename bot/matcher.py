@@ -42,7 +42,7 @@ class Weights:
 class Thresholds:
     """Tuned with `jianfu eval --tune` on the tuning half of the labelled questions."""
 
-    answer: float = 44.0  # at or above: answer outright (unless a rival is too close)
+    answer: float = 46.0  # at or above: answer outright (unless a rival is too close)
     suggest: float = 38.0  # between suggest and answer: offer "did you mean"
     margin: float = 8.0  # a rival within this many points makes the best one uncertain
 
