@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import logging
 import math
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import jieba
 
+from bot.pinyin import (
+    CJK_ONLY,
+    LATIN,
+    all_pinyin_keys,
+    is_stop_syllable,
+    pinyin_key,
+    split_pinyin,
+)
+
 jieba.setLogLevel(logging.WARNING)
 
-_CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
-_LATIN = re.compile(r"^[a-z]+$")
-# Words the official typed but our vocabulary lacks are strong evidence of another subject.
-_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
-_FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 # Stopwords are segmented as whole words so "会太多" splits into 会 / 太多.
 _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
@@ -34,84 +35,6 @@ MAX_WINDOW = 5
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
-
-
-def fuzzy_syllable(syllable: str) -> str:
-    """Fold sounds that southern speakers and pinyin keyboards mix up (zh/z, ang/an, l/n)."""
-    for long, short in _FUZZY_INITIALS:
-        if syllable.startswith(long):
-            syllable = short + syllable[len(long) :]
-            break
-    if syllable.startswith("l"):
-        syllable = "n" + syllable[1:]
-    for long, short in _FUZZY_FINALS:
-        if syllable.endswith(long):
-            syllable = syllable[: -len(long)] + short
-            break
-    return syllable
-
-
-@lru_cache(maxsize=65536)
-def pinyin_key(text: str, fuzzy: bool = True) -> str:
-    """Toneless pinyin of Chinese text or of split syllables; fuzzy folds zh/z, ang/an, l/n."""
-    if _LATIN.match(text.replace(" ", "")):
-        syllables = text.split()
-    else:
-        from pypinyin import lazy_pinyin  # imported on first use: it costs 0.3 s at start-up
-
-        syllables = lazy_pinyin(text)
-    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
-
-
-def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:
-    """Every reading of a word: the usual one and each character's alternatives (模板: mu/mo)."""
-    from pypinyin import Style, pinyin
-
-    keys = {pinyin_key(word, fuzzy)}
-    # Character by character: pypinyin's phrase table would give only the dictionary reading.
-    readings = [pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] for ch in word]
-    combos: list[list[str]] = [[]]
-    for options in readings:
-        combos = [[*c, o] for c in combos for o in options[:3]][:16]
-    for combo in combos:
-        keys.add(" ".join(fuzzy_syllable(x) if fuzzy else x for x in combo))
-    return keys
-
-
-@lru_cache(maxsize=1)
-def _all_syllables() -> frozenset[str]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    found: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            plain = unicodedata.normalize("NFD", reading.replace("ü", "v"))
-            found.add("".join(c for c in plain if c.isascii()))
-    found.discard("")
-    return frozenset(s for s in found if s.isalpha() and len(s) <= 6)
-
-
-@lru_cache(maxsize=4096)
-def split_pinyin(letters: str) -> tuple[str, ...] | None:
-    """Split "jianchazu" into ("jian", "cha", "zu"); None when it is not pinyin."""
-    valid = _all_syllables()
-    n = len(letters)
-    # best[i] = fewest syllables covering letters[:i]; fewer, longer syllables is the usual reading
-    best: list[tuple[int, tuple[str, ...]] | None] = [None] * (n + 1)
-    best[0] = (0, ())
-    for i in range(n):
-        if best[i] is None:
-            continue
-        count, parts = best[i]  # type: ignore[misc]  # checked for None just above
-        for j in range(i + 1, min(n, i + 6) + 1):
-            piece = letters[i:j]
-            if piece in valid:
-                candidate = (count + 1, (*parts, piece))
-                current = best[j]
-                if current is None or candidate[0] < current[0]:
-                    best[j] = candidate
-    final = best[n]
-    return final[1] if final else None
 
 
 @dataclass(frozen=True)
@@ -238,7 +161,7 @@ class Analyzer:
         exact: dict[str, str | None] = {}
         fuzzy: dict[str, str | None] = {}
         for word, term in words:
-            if _CJK_ONLY.match(word):
+            if CJK_ONLY.match(word):
                 for key in all_pinyin_keys(word, fuzzy=False):
                     exact.setdefault(key, term)
                 for key in all_pinyin_keys(word, fuzzy=True):
@@ -288,7 +211,7 @@ class Analyzer:
             return _Piece(token, "term", canonical)
         if token.isdigit():
             return _Piece(token, "unknown")
-        if len(token) > 1 and self._jieba.FREQ.get(token) and _CJK_ONLY.match(token):
+        if len(token) > 1 and self._jieba.FREQ.get(token) and CJK_ONLY.match(token):
             # A real word we do not know (会议室, 体检) is its own subject: read it whole
             # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
             # near sound (新建 is not 新疆).
@@ -303,7 +226,7 @@ class Analyzer:
         """Match a run of unplaced tokens against known words by pinyin, longest first."""
         if not tokens:
             return []
-        latin = all(_LATIN.match(t) for t in tokens)
+        latin = all(LATIN.match(t) for t in tokens)
         units: list[tuple[str, bool]] = []
         for token in tokens:
             if latin:
@@ -338,7 +261,7 @@ class Analyzer:
         if latin:
             if unit in self.vocabulary:
                 return _Piece(unit, "term", unit)
-            if _is_stop_syllable(unit, self.stopwords):
+            if is_stop_syllable(unit, self.stopwords):
                 return _Piece(unit, "stop")
             # A lone syllable may still be a one-character word: biao → 表 → 表格.
             found = self._by_sound(unit, allow_fuzzy=False)
@@ -360,7 +283,7 @@ class Analyzer:
                 if not 0 <= j < len(pieces) or pieces[j].kind != "term":
                     continue
                 joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
-                found = self._by_sound(joined) if _CJK_ONLY.match(joined) else None
+                found = self._by_sound(joined) if CJK_ONLY.match(joined) else None
                 if found and found[0] and len(found[0]) >= len(joined):
                     pieces[j] = _Piece(joined, "term", found[0], min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
@@ -376,18 +299,6 @@ def _read_userdict(path: Path) -> list[tuple[str, int]]:
             freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else _DOMAIN_FREQ
             entries.append((parts[0].lower(), freq))
     return entries
-
-
-def _is_stop_syllable(syllable: str, stopwords: frozenset[str]) -> bool:
-    """Latin 'le', 'ma', 'de' are the particles 了, 吗, 的 typed in pinyin."""
-    return syllable in _stop_syllables(stopwords)
-
-
-@lru_cache(maxsize=4)
-def _stop_syllables(stopwords: frozenset[str]) -> frozenset[str]:
-    return frozenset(
-        pinyin_key(w, fuzzy=False) for w in stopwords if len(w) == 1 and _CJK_ONLY.match(w)
-    )
 
 
 def _merge_unknown(pieces: list[_Piece], glue: str) -> list[_Piece]:

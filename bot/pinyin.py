@@ -1,0 +1,106 @@
+"""Pinyin helpers: read Chinese text and Latin pinyin as comparable syllable keys.
+
+Officials type homophones (表哥 for 表格), pinyin (jiancha) and southern accents (zh/z, an/ang);
+all of them meet here as one toneless, optionally accent-folded key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+LATIN = re.compile(r"^[a-z]+$")
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
+_FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def fuzzy_syllable(syllable: str) -> str:
+    """Fold sounds that southern speakers and pinyin keyboards mix up (zh/z, ang/an, l/n)."""
+    for long, short in _FUZZY_INITIALS:
+        if syllable.startswith(long):
+            syllable = short + syllable[len(long) :]
+            break
+    if syllable.startswith("l"):
+        syllable = "n" + syllable[1:]
+    for long, short in _FUZZY_FINALS:
+        if syllable.endswith(long):
+            syllable = syllable[: -len(long)] + short
+            break
+    return syllable
+
+
+@lru_cache(maxsize=65536)
+def pinyin_key(text: str, fuzzy: bool = True) -> str:
+    """Toneless pinyin of Chinese text or of split syllables; fuzzy folds zh/z, ang/an, l/n."""
+    if LATIN.match(text.replace(" ", "")):
+        syllables = text.split()
+    else:
+        from pypinyin import lazy_pinyin  # imported on first use: it costs 0.3 s at start-up
+
+        syllables = lazy_pinyin(text)
+    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
+
+
+def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:
+    """Every reading of a word: the usual one and each character's alternatives (模板: mu/mo)."""
+    from pypinyin import Style, pinyin
+
+    keys = {pinyin_key(word, fuzzy)}
+    # Character by character: pypinyin's phrase table would give only the dictionary reading.
+    readings = [pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] for ch in word]
+    combos: list[list[str]] = [[]]
+    for options in readings:
+        combos = [[*c, o] for c in combos for o in options[:3]][:16]
+    for combo in combos:
+        keys.add(" ".join(fuzzy_syllable(x) if fuzzy else x for x in combo))
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _all_syllables() -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            plain = unicodedata.normalize("NFD", reading.replace("ü", "v"))
+            found.add("".join(c for c in plain if c.isascii()))
+    found.discard("")
+    return frozenset(s for s in found if s.isalpha() and len(s) <= 6)
+
+
+@lru_cache(maxsize=4096)
+def split_pinyin(letters: str) -> tuple[str, ...] | None:
+    """Split "jianchazu" into ("jian", "cha", "zu"); None when it is not pinyin."""
+    valid = _all_syllables()
+    n = len(letters)
+    # best[i] = fewest syllables covering letters[:i]; fewer, longer syllables is the usual reading
+    best: list[tuple[int, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0, ())
+    for i in range(n):
+        if best[i] is None:
+            continue
+        count, parts = best[i]  # type: ignore[misc]  # checked for None just above
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = letters[i:j]
+            if piece in valid:
+                candidate = (count + 1, (*parts, piece))
+                current = best[j]
+                if current is None or candidate[0] < current[0]:
+                    best[j] = candidate
+    final = best[n]
+    return final[1] if final else None
+
+
+def is_stop_syllable(syllable: str, stopwords: frozenset[str]) -> bool:
+    """Latin 'le', 'ma', 'de' are the particles 了, 吗, 的 typed in pinyin."""
+    return syllable in _stop_syllables(stopwords)
+
+
+@lru_cache(maxsize=4)
+def _stop_syllables(stopwords: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        pinyin_key(w, fuzzy=False) for w in stopwords if len(w) == 1 and CJK_ONLY.match(w)
+    )
