@@ -34,10 +34,17 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the whole run: entries are named by content, so sharing leaks nothing."""
+    return tmp_path_factory.mktemp("jianfu-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A fresh data dir per test; no token, webhook, database or admin list leaks in."""
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _session_cache: Path) -> None:
+    """A fresh data dir per test; no token, webhook, database, admin list or user cache leaks in."""
     monkeypatch.setenv("JIANFU_DATA_DIR", str(tmp_path / "jianfu-data"))
+    monkeypatch.setenv("JIANFU_CACHE_DIR", str(_session_cache))
     monkeypatch.setenv("JIANFU_WATCH_SECONDS", "0")  # tests that watch the KB turn it on
     for name in list(os.environ):
         if name.startswith("TELEGRAM_") or name in _CLEARED:

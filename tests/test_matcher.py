@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.kb import load_kb
@@ -11,8 +13,11 @@ from bot.reply import fact_lines, render
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_kb())
+def matcher(_session_cache: Path) -> Matcher:
+    """One matcher for the module (built once), using the test run's own cache."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JIANFU_CACHE_DIR", str(_session_cache))
+        return Matcher(load_kb())
 
 
 def _top(result: Result) -> str | None:
