@@ -18,15 +18,20 @@ def _replace(root: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
-    """Changing a fact's title on disk changes the live answer after one watcher pass."""
-    service = Service(kb_copy)
+def _watched(root: Path) -> tuple[Service, KBWatcher, list[str]]:
+    """A service on `root`, a watcher over it, and the notices the watcher sends."""
+    service = Service(root)
     notes: list[str] = []
 
     async def notify(text: str) -> None:
         notes.append(text)
 
-    watcher = KBWatcher(service, interval=0.01, notify=notify)
+    return service, KBWatcher(service, interval=0.01, notify=notify), notes
+
+
+async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
+    """Changing a fact's title on disk changes the live answer after one watcher pass."""
+    service, watcher, notes = _watched(kb_copy)
     before = service.ask("海港区解散了多少个群")
     assert before.fact is not None
     assert await watcher.check_once() is False  # nothing changed yet
@@ -38,13 +43,7 @@ async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
 
 async def test_broken_edit_keeps_old_kb(kb_copy: Path) -> None:
     """A quote that no longer matches its seed is refused; answers keep coming from the old KB."""
-    service = Service(kb_copy)
-    notes: list[str] = []
-
-    async def notify(text: str) -> None:
-        notes.append(text)
-
-    watcher = KBWatcher(service, interval=0.01, notify=notify)
+    service, watcher, notes = _watched(kb_copy)
     expected = service.ask("海港区解散了多少个群").text
     _replace(kb_copy, "quote: ", "quote: 不在原文里的话")
     assert await watcher.check_once() is True
