@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -183,10 +184,22 @@ class SQLiteDB(Database):
             self._conn = sqlite3.connect(
                 path, timeout=10, isolation_level=None, check_same_thread=False
             )
-            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._use_wal()
             self._conn.execute("PRAGMA foreign_keys=ON")
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"cannot open question log {path}: {exc}") from exc
+
+    def _use_wal(self, attempts: int = 50) -> None:
+        """Switch to WAL; retried, because when several processes open a new file at once the
+        switch can report "database is locked" at once, without waiting on the busy timeout."""
+        for attempt in range(attempts):
+            try:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
 
     def _begin(self, write: bool) -> Cursor:
         # IMMEDIATE takes the write lock up front, so two processes opening a new file
