@@ -50,10 +50,6 @@ class QueryAnalysis:
     unknown: tuple[str, ...]  # content words that match nothing in the knowledge base
     cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
 
-    @property
-    def words(self) -> list[str]:
-        return [t.term for t in self.terms]
-
 
 @dataclass
 class _Piece:

@@ -19,7 +19,7 @@ import yaml
 from bot.baselines import BM25Baseline, WRatioBaseline
 from bot.errors import JianfuError
 from bot.kb import Fact, KnowledgeBase, load_kb
-from bot.matcher import SUGGESTIONS, Match, Matcher, Thresholds, decide
+from bot.matcher import Match, Matcher, Thresholds, decide, offered
 
 TUNE_SHARE = 2  # of 5 hash buckets: 40 % tune, 60 % test
 
@@ -147,9 +147,9 @@ def rank_all(matcher: Matcher, items: Iterable[Labelled]) -> Ranked:
 def outcomes_for(ranked: Ranked, thresholds: Thresholds) -> list[Outcome]:
     outcomes = []
     for item, forced, matches in ranked:
-        offered = tuple(m.fact.id for m in matches[:SUGGESTIONS] if m.score >= thresholds.suggest)
+        choices = tuple(m.fact.id for m in offered(matches, thresholds))
         top = matches[0].fact.id if matches else None
-        outcomes.append(Outcome(item, forced or decide(matches, thresholds), top, offered))
+        outcomes.append(Outcome(item, forced or decide(matches, thresholds), top, choices))
     return outcomes
 
 

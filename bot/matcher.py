@@ -9,6 +9,7 @@ across questions, so one set of thresholds serves every query.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,7 +52,6 @@ class Thresholds:
 class Match:
     fact: Fact
     score: float
-    coverage: float = 1.0  # share of the question's weight this fact accounts for
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ class Matcher:
                 + self.weights.questions * similarity
                 + self.weights.bm25 * bm25
             )
-            scored.append(Match(doc.fact, round(score, 2), round(coverage, 3)))
+            scored.append(Match(doc.fact, round(score, 2)))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
 
@@ -165,14 +165,19 @@ class Matcher:
         )
 
     def suggestions(self, result: Result) -> list[Match]:
-        """The "did you mean" choices: the top few that clear the suggestion bar."""
-        return [m for m in result.matches[:SUGGESTIONS] if m.score >= self.thresholds.suggest]
+        """The "did you mean" choices for a result of this matcher."""
+        return offered(result.matches, self.thresholds)
 
     def _is_greeting(self, question: str, normalized: str) -> bool:
         stripped = question.strip().lower()
         if stripped.startswith("/"):
             return stripped.split()[0].split("@")[0] in {"/help", "/start"}
         return not normalized or normalized in self._greetings
+
+
+def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
+    """The "did you mean" choices: the top few that clear the suggestion bar."""
+    return [m for m in ranked[:SUGGESTIONS] if m.score >= t.suggest]
 
 
 def decide(ranked: list[Match], t: Thresholds) -> Decision:

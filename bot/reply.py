@@ -6,6 +6,7 @@ Every piece of text from the knowledge base or the user is escaped before it mee
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.kb import Fact, KnowledgeBase
@@ -67,12 +68,13 @@ def fact_lines(fact: Fact, kb: KnowledgeBase, texts: Texts) -> tuple[str, str]:
     return "\n".join(p for p, _ in parts), "\n".join(h for _, h in parts)
 
 
-def _bullets(items: list[str]) -> str:
+def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"· {item}" for item in items)
 
 
-def help_reply(result: Result, texts: Texts) -> tuple[str, str]:
-    plain = texts.get("help", examples=_bullets(texts.example_questions))
+def help_lines(texts: Texts) -> tuple[str, str]:
+    """The help text as (plain, html), with the curated example questions."""
+    plain = texts.get("help", examples=bullets(texts.example_questions))
     return plain, html.escape(plain)
 
 
@@ -90,7 +92,7 @@ def render(result: Result, matcher: Matcher) -> Reply:
         markup = html.escape(head) + "\n" + "\n".join(html.escape(line) for line in lines)
         return Reply(result, _clip(plain, SAFE_LIMIT), markup, tuple(m.fact for m in choices))
     if result.decision == "help":
-        plain, markup = help_reply(result, texts)
+        plain, markup = help_lines(texts)
         return Reply(result, plain, markup)
-    plain = texts.get("not_found", suggestions=_bullets(texts.example_questions[:4]))
+    plain = texts.get("not_found", suggestions=bullets(texts.example_questions[:4]))
     return Reply(result, plain, html.escape(plain))

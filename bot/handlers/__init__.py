@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,10 +43,6 @@ def state(context: Context) -> BotState:
 
 def is_group(chat: Chat | None) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
-
-
-def bullets(items: Iterable[str]) -> str:
-    return "\n".join(f"· {item}" for item in items)
 
 
 def fit_lines(lines: list[str], limit: int = MessageLimit.MAX_TEXT_LENGTH - 200) -> list[str]:

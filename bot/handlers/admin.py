@@ -16,7 +16,8 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 
 from bot.errors import KBError
-from bot.handlers import BotState, Context, answer_question, bullets, fit_lines, send_html, state
+from bot.handlers import BotState, Context, answer_question, fit_lines, send_html, state
+from bot.reply import bullets
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.handlers import App, Context, answer_question, bullets, group_allows, send_html, state
+from bot.handlers import App, Context, answer_question, group_allows, send_html, state
 from bot.handlers.buttons import fact_keyboard, topics_html, topics_keyboard
-from bot.reply import fact_lines
+from bot.reply import bullets, fact_lines, help_lines
 
 # The command menu: short labels rather than sentences, so they live here, not in texts.yaml.
 PRIVATE_COMMANDS = (
@@ -68,8 +68,7 @@ async def on_start(update: Update, context: Context) -> None:
 
 
 def help_html(context: Context) -> str:
-    texts = state(context).service.matcher.texts
-    return html.escape(texts.get("help", examples=bullets(texts.example_questions)))
+    return help_lines(state(context).service.matcher.texts)[1]
 
 
 async def on_help(update: Update, context: Context) -> None:

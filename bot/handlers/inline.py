@@ -20,9 +20,9 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-from bot.handlers import Context, bullets, state
+from bot.handlers import Context, state
 from bot.matcher import Matcher
-from bot.reply import fact_lines
+from bot.reply import bullets, fact_lines
 
 MAX_RESULTS = 10
 CACHE_SECONDS = 30
