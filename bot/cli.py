@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.answer.render import Reply
 from bot.errors import JianfuError, KBError
-from bot.reply import Reply
 
 
 def reply_json(reply: Reply) -> str:
@@ -38,7 +38,7 @@ def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from bot.service import Service
+    from bot.answer.service import Service
 
     service = Service(args.kb_root)
     for question in _questions(args, sys.stdin):
@@ -51,7 +51,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from bot.service import Service
+    from bot.answer.service import Service
 
     service = Service(args.kb_root)
     texts = service.matcher.texts
@@ -92,19 +92,19 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.telegram_app import run_bot
+    from bot.telegram.app import run_bot
 
     return run_bot(args)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluate import run_eval
+    from bot.devtools.evaluate import run_eval
 
     return run_eval(args)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bot.bench import run_bench
+    from bot.devtools.bench import run_bench
 
     return run_bench(args)
 
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
 
     try:
-        from bot.curator import add_log_commands
+        from bot.questionlog.commands import add_log_commands
     except ImportError:  # storage is optional for the core commands
         pass
     else:

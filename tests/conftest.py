@@ -17,11 +17,11 @@ import pytest
 from fake_bot_api import Call, FakeBotApi
 from telegram import Update
 
-from bot.handlers import App
-from bot.handlers.ratelimit import GROUP_PERIOD, GROUP_QUESTIONS
-from bot.service import Service
-from bot.storage import Storage, open_storage
-from bot.telegram_app import build_application
+from bot.answer.service import Service
+from bot.questionlog.store import Storage, open_storage
+from bot.telegram.app import build_application
+from bot.telegram.flow import GROUP_PERIOD, GROUP_QUESTIONS
+from bot.telegram.handlers import App
 
 PROJECT = Path(__file__).resolve().parent.parent
 _CLEARED = ("DATABASE_URL", "JIANFU_ADMIN_IDS")

@@ -30,10 +30,10 @@ from typing import Any
 from fake_bot_api import FakeBotApi
 from telegram import Update
 
+from bot.answer.service import Service
 from bot.kb import load_kb
-from bot.service import Service
-from bot.storage import open_storage
-from bot.telegram_app import build_application
+from bot.questionlog.store import open_storage
+from bot.telegram.app import build_application
 
 OFF_TOPIC = ("明天天气怎么样", "股票涨不涨", "食堂几点开饭", "你好")
 WARM_USER = 99

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.curator import add_log_commands
 from bot.errors import JianfuError
-from bot.storage import QuestionRecord, Storage, open_storage
+from bot.questionlog.commands import add_log_commands
+from bot.questionlog.store import QuestionRecord, Storage, open_storage
 
 NOW = datetime.now(UTC)
 T1 = datetime(2025, 5, 6, 7, 8, 9, tzinfo=UTC)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer.render import fact_lines, render
 from bot.kb import load_kb
-from bot.matcher import Matcher, Result, Thresholds
-from bot.normalize import MAX_INPUT_CHARS, normalize
-from bot.reply import fact_lines, render
+from bot.search.matcher import Matcher, Result, Thresholds
+from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 
 @pytest.fixture(scope="module")

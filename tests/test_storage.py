@@ -23,8 +23,8 @@ from pg_fixture import pg_server, pg_url  # noqa: F401  (used through getfixture
 from psycopg.conninfo import make_conninfo
 
 from bot.errors import ConfigError, StorageError
-from bot.stats_chart import cjk_font_family, mplfonts_dir, render_stats_png, summarize_stats
-from bot.storage import (
+from bot.questionlog.chart import cjk_font_family, mplfonts_dir, render_stats_png, summarize_stats
+from bot.questionlog.store import (
     SQLITE_FILENAME,
     DayCount,
     Decision,

@@ -53,7 +53,7 @@ async def test_admin_stats_sends_png_chart(start_bot: StartBot) -> None:
     [photo] = await bot.sent(method="sendPhoto")
     assert photo["chat_id"] == ADMIN
     assert isinstance(photo["photo"], bytes) and photo["photo"].startswith(b"\x89PNG\r\n\x1a\n")
-    from bot.stats_chart import summarize_stats
+    from bot.questionlog.chart import summarize_stats
 
     kb = bot.service.matcher.kb
     stats = bot.storage.stats(30, {f.id: f.topic for f in kb.facts})

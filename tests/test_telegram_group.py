@@ -9,7 +9,7 @@ from conftest import StartBot
 from fake_bot_api import BOT_USERNAME
 from test_telegram_private import expected_fact_html
 
-from bot.handlers.ratelimit import ChatLimiter, Verdict
+from bot.telegram.flow import ChatLimiter, Verdict
 
 GROUP = -1001234567890
 QUESTION = "检查组还看台账吗"

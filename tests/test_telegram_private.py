@@ -9,11 +9,16 @@ from pathlib import Path
 from conftest import RunningBot, StartBot
 from fake_bot_api import utf16_len
 
-from bot.handlers.buttons import fact_keyboard, facts_keyboard, reply_keyboard, topics_keyboard
+from bot.answer.render import render
+from bot.answer.service import Service
 from bot.kb import load_kb
-from bot.reply import render
-from bot.service import Service
-from bot.texts import Texts
+from bot.kb.texts import Texts
+from bot.telegram.handlers.buttons import (
+    fact_keyboard,
+    facts_keyboard,
+    reply_keyboard,
+    topics_keyboard,
+)
 
 USER = 1001
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from fake_bot_api import FakeBotApi
 
-from bot.telegram_app import api_urls
+from bot.telegram.app import api_urls
 
 JIANFU = str(Path(sys.executable).with_name("jianfu"))
 QUESTION = "检查组还看台账吗"

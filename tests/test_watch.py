@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.service import Service
-from bot.watch import KBWatcher
+from bot.answer.service import Service
+from bot.answer.watch import KBWatcher
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTS = "responses/facts/chat-groups.yaml"

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from bot.errors import KBProblem
-from bot.kb import Fact, Seed, Topic
+from bot.kb.model import Fact, Seed, Topic
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 TITLE_MAX_CHARS = 16

@@ -16,8 +16,8 @@ from telegram import Chat, InlineKeyboardMarkup, Message, ReplyParameters, Updat
 from telegram.constants import ChatType, MessageLimit, ParseMode
 from telegram.ext import Application, ContextTypes
 
-from bot.handlers.ratelimit import ChatLimiter, Verdict
-from bot.service import Service
+from bot.answer.service import Service
+from bot.telegram.flow import ChatLimiter, Verdict
 
 Context = ContextTypes.DEFAULT_TYPE
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -93,7 +93,7 @@ async def group_allows(update: Update, context: Context) -> bool:
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
     """The one question path: ask the service, send its HTML with the matching buttons."""
-    from bot.handlers.buttons import reply_keyboard  # buttons imports this module
+    from bot.telegram.handlers.buttons import reply_keyboard  # buttons imports this module
 
     message = update.effective_message
     user = update.effective_user

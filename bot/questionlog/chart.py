@@ -18,7 +18,7 @@ from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from bot.storage import OTHER_TOPIC, Stats
+from bot.questionlog.store import OTHER_TOPIC, Stats
 
 # Preferred first; all are Simplified Chinese faces shipped inside the mplfonts package.
 _FONT_FILES = ("NotoSansCJKsc-Regular.otf", "SourceHanSerifSC-Regular.otf", "SimHei.ttf")

@@ -14,7 +14,7 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError
 
-from bot.handlers import Context, is_group, send_html, state
+from bot.telegram.handlers import Context, is_group, send_html, state
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import html
 
 from telegram import Update
 
-from bot.handlers import Context, answer_question, send_html, state
+from bot.telegram.handlers import Context, answer_question, send_html, state
 
 
 async def nudge(update: Update, context: Context) -> None:

@@ -34,8 +34,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.answer.service import Service
+from bot.answer.watch import KBWatcher
 from bot.errors import ConfigError, JianfuError
-from bot.handlers import (
+from bot.telegram.flow import GROUP_PERIOD, GROUP_QUESTIONS, ChatLimiter, RetryingLimiter
+from bot.telegram.handlers import (
     STATE_KEY,
     App,
     BotState,
@@ -47,9 +50,6 @@ from bot.handlers import (
     inline,
     private,
 )
-from bot.handlers.ratelimit import GROUP_PERIOD, GROUP_QUESTIONS, ChatLimiter, RetryingLimiter
-from bot.service import Service
-from bot.watch import KBWatcher
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +242,7 @@ def run_bot(args: argparse.Namespace) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     asyncio.run(_preflight(token, base_url))
 
-    from bot.storage import open_storage
+    from bot.questionlog.store import open_storage
 
     storage = open_storage()
     try:

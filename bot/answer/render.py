@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.kb import Fact, KnowledgeBase
-from bot.matcher import Match, Matcher, Result
-from bot.texts import Texts
+from bot.kb.texts import Texts
+from bot.search.matcher import Match, Matcher, Result
 
 TELEGRAM_LIMIT = 4096
 # Leave room for Telegram's own counting quirks and for a quoted header in groups.

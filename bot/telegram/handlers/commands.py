@@ -18,9 +18,9 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.handlers import App, Context, answer_question, group_allows, send_html, state
-from bot.handlers.buttons import fact_keyboard, topics_html, topics_keyboard
-from bot.reply import bullets, fact_lines, help_lines
+from bot.answer.render import bullets, fact_lines, help_lines
+from bot.telegram.handlers import App, Context, answer_question, group_allows, send_html, state
+from bot.telegram.handlers.buttons import fact_keyboard, topics_html, topics_keyboard
 
 # The command menu: short labels rather than sentences, so they live here, not in texts.yaml.
 PRIVATE_COMMANDS = (

@@ -20,9 +20,9 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-from bot.handlers import Context, state
-from bot.matcher import Matcher
-from bot.reply import bullets, fact_lines
+from bot.answer.render import bullets, fact_lines
+from bot.search.matcher import Matcher
+from bot.telegram.handlers import Context, state
 
 MAX_RESULTS = 10
 CACHE_SECONDS = 30

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.baselines import BM25Baseline, WRatioBaseline
+from bot.devtools.baselines import BM25Baseline, WRatioBaseline
 from bot.errors import JianfuError
 from bot.kb import Fact, KnowledgeBase, load_kb
-from bot.matcher import Match, Matcher, Thresholds, decide, offered
+from bot.search.matcher import Match, Matcher, Thresholds, decide, offered
 
 TUNE_SHARE = 2  # of 5 hash buckets: 40 % tune, 60 % test
 

@@ -18,10 +18,10 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.baselines import raw_text
-from bot.evaluate import default_questions, load_questions
+from bot.devtools.baselines import raw_text
+from bot.devtools.evaluate import default_questions, load_questions
 from bot.kb import Fact, KnowledgeBase, load_kb
-from bot.matcher import Matcher
+from bot.search.matcher import Matcher
 
 _SYLLABLES = "东西南北上下新旧安平和兴华宁泰丰源河山湖桥林石青云溪岭塘"
 

@@ -12,7 +12,7 @@ import html
 
 from telegram import Message, MessageEntity, Update
 
-from bot.handlers import Context, answer_question, group_allows, send_html, state
+from bot.telegram.handlers import Context, answer_question, group_allows, send_html, state
 
 
 def _after_command(text: str) -> str:

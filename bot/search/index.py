@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from bot.analyzer import Analyzer
 from bot.kb import Fact
-from bot.normalize import normalize
+from bot.search.analyzer import Analyzer
+from bot.search.normalize import normalize
 
 # Where a word appears says how central it is to the fact.
 FIELD_WEIGHTS: Mapping[str, float] = {

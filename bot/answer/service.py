@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.answer.render import Reply, render
 from bot.kb import load_kb
-from bot.matcher import Matcher
-from bot.reply import Reply, render
+from bot.search.matcher import Matcher
 
 if TYPE_CHECKING:
-    from bot.storage import Storage
+    from bot.questionlog.store import Storage
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class Service:
         return reply
 
     def _record(self, reply: Reply, chat_type: str, asker: str | int | None) -> int | None:
-        from bot.storage import QuestionRecord
+        from bot.questionlog.store import QuestionRecord
 
         assert self.storage is not None
         best = reply.result.best

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import JianfuError
-from bot.storage import open_storage
+from bot.questionlog.store import open_storage
 
 
 def _positive(text: str) -> int:

@@ -11,9 +11,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from bot.answer.service import Service
 from bot.errors import KBError
 from bot.kb import default_root
-from bot.service import Service
 
 log = logging.getLogger(__name__)
 

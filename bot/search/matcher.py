@@ -16,12 +16,12 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot import cache
-from bot.analyzer import Analyzer, QueryAnalysis
-from bot.index import FactIndex
 from bot.kb import Fact, KnowledgeBase
-from bot.normalize import normalize
-from bot.texts import Texts
+from bot.kb.texts import Texts
+from bot.search import cache
+from bot.search.analyzer import Analyzer, QueryAnalysis
+from bot.search.index import FactIndex
+from bot.search.normalize import normalize
 
 Decision = Literal["answer", "suggest", "decline", "help"]
 

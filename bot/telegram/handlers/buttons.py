@@ -20,11 +20,11 @@ from collections.abc import Awaitable, Callable, Iterable
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
-from bot.handlers import BotState, Context, is_group, send_html, state
-from bot.handlers.ratelimit import Verdict
+from bot.answer.render import Reply, fact_lines
 from bot.kb import Fact, KnowledgeBase
-from bot.reply import Reply, fact_lines
-from bot.texts import Texts
+from bot.kb.texts import Texts
+from bot.telegram.flow import Verdict
+from bot.telegram.handlers import BotState, Context, is_group, send_html, state
 
 MORE, FEEDBACK, FACT, TOPIC, TOPICS = "more", "fb", "fact", "topic", "topics"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jieba
 
-from bot.pinyin import (
+from bot.search.pinyin import (
     CJK_ONLY,
     LATIN,
     all_pinyin_keys,

@@ -15,9 +15,9 @@ import logging
 from telegram import Message, Update
 from telegram.constants import ChatType
 
+from bot.answer.render import bullets
 from bot.errors import KBError
-from bot.handlers import BotState, Context, answer_question, fit_lines, send_html, state
-from bot.reply import bullets
+from bot.telegram.handlers import BotState, Context, answer_question, fit_lines, send_html, state
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,10 @@ async def on_stats(update: Update, context: Context) -> None:
     if storage is None:
         await send_html(context, message, html.escape(matcher.texts.get("admin_no_log")))
         return
-    from bot.stats_chart import render_stats_png, summarize_stats  # matplotlib: load on demand
+    from bot.questionlog.chart import (  # matplotlib: load on demand
+        render_stats_png,
+        summarize_stats,
+    )
 
     fact_topics = {f.id: f.topic for f in matcher.kb.facts}
     topic_names = {t.id: t.name for t in matcher.kb.topics.values()}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO, get_args
 
 from bot.errors import ConfigError
-from bot.migrations import Database, PostgresDB, SQLiteDB
+from bot.questionlog.database import Database, PostgresDB, SQLiteDB
 
 Decision = Literal["answer", "suggest", "decline", "help"]
 DECISIONS: frozenset[str] = frozenset(get_args(Decision))

@@ -1,0 +1,1 @@
+"""Answer: the one reply path every front end shares, and everything it renders as text."""

@@ -1,0 +1,1 @@
+"""Developer tools: evaluation, baselines and benchmarks."""

@@ -1,0 +1,72 @@
+"""The knowledge base's data model: seeds, topics, facts, and the whole loaded base."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One source article, kept verbatim, with its metadata."""
+
+    file: str
+    text: str
+    title: str
+    publication: str
+    series: str = ""
+    subtitle: str = ""  # the line above or below the headline (引题 or 副题)
+
+    @property
+    def citation(self) -> str:
+        """How replies name the source: 人民日报《标题》（栏目）."""
+        series = f"（{self.series}）" if self.series else ""
+        return f"{self.publication}《{self.title}》{series}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    emoji: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One curated measure with its example and the verbatim quote that proves it."""
+
+    id: str
+    topic: str
+    title: str
+    measure: str
+    example: str
+    quote: str
+    seed: str
+    keywords: tuple[str, ...]
+    questions: tuple[str, ...]
+    who: str = ""
+    where: str = ""
+    source_file: str = ""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    root: Path
+    facts: tuple[Fact, ...]
+    topics: Mapping[str, Topic]
+    seeds: Mapping[str, Seed]
+    texts: Mapping[str, Any]
+    synonyms: Mapping[str, str]  # variant -> canonical term
+    stopwords: frozenset[str]
+    offtopic_cues: frozenset[str]  # words that mark a question the KB cannot answer
+    userdict_path: Path
+    by_id: Mapping[str, Fact] = field(default_factory=dict)
+
+    def facts_in_topic(self, topic_id: str) -> list[Fact]:
+        return [f for f in self.facts if f.topic == topic_id]
+
+    def seed_of(self, fact: Fact) -> Seed:
+        return self.seeds[fact.seed]

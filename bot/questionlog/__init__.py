@@ -1,0 +1,1 @@
+"""Question log: what officials asked and how it was answered, without identities."""

@@ -1,0 +1,1 @@
+"""Search: normalise a question, analyse it into terms, rank the facts, decide."""
