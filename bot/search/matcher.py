@@ -54,13 +54,39 @@ class Match:
     score: float
 
 
+Shape = Literal["fact", "card", "topic", "several"]
+
+
+@dataclass(frozen=True)
+class Card:
+    """A person or place named in the facts' `who`/`where` fields, and every fact naming them."""
+
+    name: str  # as the question names them: 段琼, 洋湖乡
+    description: str  # the full `who` or `where` text: role and place
+    facts: tuple[Fact, ...]
+
+
 @dataclass(frozen=True)
 class Result:
+    """What the search stage decided. With decision "answer", `shape` says how:
+
+    - "fact": one fact, `matches[0]`; `related` are close siblings to offer as 相关做法;
+    - "card": a person or place (`card`); its facts, in order, are what the reply shows;
+    - "topic": a topic-level ask (`topic`): `matches[0]` is the topic's representative fact,
+      `related` the topic's other facts;
+    - "several": one best fact per topic asked about (`several`, at most 3, in order asked).
+    """
+
     query: str
     normalized: str
     decision: Decision
     matches: tuple[Match, ...]
     analysis: QueryAnalysis
+    shape: Shape = "fact"
+    related: tuple[Fact, ...] = ()
+    card: Card | None = None
+    topic: str | None = None
+    several: tuple[Match, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -69,6 +95,17 @@ class Result:
     @property
     def best(self) -> Match | None:
         return self.matches[0] if self.matches else None
+
+    @property
+    def shown(self) -> tuple[Fact, ...]:
+        """The facts an answer gives, in the order shown (empty unless answered)."""
+        if not self.answered:
+            return ()
+        if self.shape == "card" and self.card is not None:
+            return self.card.facts
+        if self.shape == "several":
+            return tuple(m.fact for m in self.several)
+        return (self.matches[0].fact,) if self.matches else ()
 
 
 class Matcher:
