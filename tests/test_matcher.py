@@ -128,7 +128,7 @@ def test_not_found_reply_offers_examples(matcher: Matcher) -> None:
 def test_suggest_offers_titles() -> None:
     """Below the answer bar, the reply lists the candidates' titles and carries them for buttons."""
     cautious = Matcher(load_kb(), Thresholds(answer=101.0, suggest=40.0, margin=8.0))
-    result = cautious.match("会太多怎么办")
+    result = cautious.match("开会时间太长怎么办")
     assert result.decision == "suggest"
     reply = render(result, cautious)
     assert reply.text.startswith("没有十分把握")

@@ -66,7 +66,7 @@ async def test_feedback_is_stored_and_buttons_removed(start_bot: StartBot) -> No
 async def test_did_you_mean_choice_shows_the_fact(start_bot: StartBot) -> None:
     """Tapping a "did you mean" choice sends that fact's full answer with a more button."""
     bot = await start_bot()
-    message_id, markup = await answered(bot, "开会和填表")
+    message_id, markup = await answered(bot, "留痕")
     choice = markup["inline_keyboard"][0][0]["callback_data"]
     assert choice.startswith("fact:")
     bot.fake.push_callback_query(choice, message_id=message_id, chat_id=USER)

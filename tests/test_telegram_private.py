@@ -57,7 +57,7 @@ async def test_private_question_gets_exact_html_answer(start_bot: StartBot) -> N
 async def test_uncertain_question_offers_did_you_mean_buttons(start_bot: StartBot) -> None:
     """An in-between score sends the "did you mean" list with one fact: button per choice."""
     bot = await start_bot()
-    question = "开会和填表"
+    question = "留痕"
     reply = bot.service.matcher.match(question)
     assert reply.decision == "suggest", "precondition: the matcher is unsure about this one"
     choices = [m.fact for m in bot.service.matcher.suggestions(reply)]
@@ -151,7 +151,7 @@ def test_callback_data_always_fits_64_bytes() -> None:
     markups = [fact_keyboard(f, texts, question_id=2**63 - 1) for f in kb.facts]
     markups += [facts_keyboard(kb.facts), topics_keyboard(kb)]
     service = Service()
-    replies = [reply_keyboard(service.ask(q), texts) for q in ("会议", "开会和填表", "天气")]
+    replies = [reply_keyboard(service.ask(q), texts) for q in ("会议", "留痕", "天气")]
     markups += [m for m in replies if m is not None]
     data = [b.callback_data for m in markups for row in m.inline_keyboard for b in row]
     assert len(data) > len(kb.facts) * 3

@@ -22,6 +22,7 @@ FACT_FIELDS_REQUIRED = (
     "id", "topic", "title", "measure", "example", "quote", "seed", "keywords", "questions",
 )  # fmt: skip
 FACT_FIELDS_OPTIONAL = ("who", "where")
+FACT_LISTS_OPTIONAL = ("problems",)  # symptoms as officials describe them
 MIN_KEYWORDS = 3
 MIN_QUESTIONS = 3
 # Keeps every reply well inside Telegram's 4096-character message limit.
@@ -155,7 +156,8 @@ def _check_fact(
         if key not in raw or raw[key] is None or raw[key] == "":
             col.add(path, "is missing", fid, key)
             ok = False
-    for key in sorted(set(raw) - set(FACT_FIELDS_REQUIRED) - set(FACT_FIELDS_OPTIONAL)):
+    known = {*FACT_FIELDS_REQUIRED, *FACT_FIELDS_OPTIONAL, *FACT_LISTS_OPTIONAL}
+    for key in sorted(set(raw) - known):
         col.add(path, "is not a known field (typo?)", fid, str(key))
         ok = False
     if not ok:
@@ -166,6 +168,8 @@ def _check_fact(
             ok = False
     ok = _str_list(col, path, fid, "keywords", raw["keywords"], MIN_KEYWORDS) and ok
     ok = _str_list(col, path, fid, "questions", raw["questions"], MIN_QUESTIONS) and ok
+    if raw.get("problems") is not None:
+        ok = _str_list(col, path, fid, "problems", raw["problems"], 0) and ok
     if not ok:
         return None
     if raw["topic"] not in topics:
@@ -206,6 +210,7 @@ def _check_fact(
         who=str(raw.get("who") or "").strip(),
         where=str(raw.get("where") or "").strip(),
         source_file=col.rel(path),
+        problems=tuple(p.strip() for p in raw.get("problems") or ()),
     )
 
 

@@ -35,6 +35,8 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     synonyms = files.load_synonyms(col)
     stopwords = files.load_word_list(col, root / "responses" / "stopwords.txt")
     cues = files.load_word_list(col, root / "responses" / "offtopic_cues.txt")
+    requests = _optional_list(col, root / "responses" / "request_words.txt")
+    intents = _optional_list(col, root / "responses" / "intent_cues.txt")
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     userdict = root / "responses" / "userdict.txt"
@@ -57,5 +59,12 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         stopwords=stopwords,
         offtopic_cues=cues,
         userdict_path=userdict,
+        request_words=requests,
+        intent_cues=intents,
         by_id={f.id: f for f in facts},
     )
+
+
+def _optional_list(col: files.Collector, path: Path) -> frozenset[str]:
+    """A word list a knowledge base may leave out (older ones predate it)."""
+    return files.load_word_list(col, path) if path.is_file() else frozenset()

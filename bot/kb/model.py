@@ -50,6 +50,7 @@ class Fact:
     who: str = ""
     where: str = ""
     source_file: str = ""
+    problems: tuple[str, ...] = ()  # the problem as officials complain of it, in their words
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class KnowledgeBase:
     stopwords: frozenset[str]
     offtopic_cues: frozenset[str]  # words that mark a question the KB cannot answer
     userdict_path: Path
+    request_words: frozenset[str] = frozenset()  # 请教, 经验, 案例: chat around a question
+    intent_cues: frozenset[str] = frozenset()  # 操作, 在哪, 几点: asks how, where, when, not what
     by_id: Mapping[str, Fact] = field(default_factory=dict)
 
     def facts_in_topic(self, topic_id: str) -> list[Fact]:

@@ -152,8 +152,14 @@ class Analyzer:
         self.vocabulary = frozenset(vocabulary)
         words: list[tuple[str, str | None]] = []
         words += [(w, None) for w in sorted(self.stopwords)]
-        words += [(t, t) for t in sorted(self.vocabulary, key=lambda t: (-len(t), t))]
-        words += [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+        ordered = sorted(self.vocabulary, key=lambda t: (-len(t), t))
+        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+        words += [(t, t) for t in ordered if len(t) > 1]
+        # A lone syllable reads first as a curated one-character word (hui → 会 → 会议),
+        # not as a character the facts happen to contain (回).
+        words += [(v, c) for v, c in synonyms if len(v) == 1]
+        words += [(t, t) for t in ordered if len(t) == 1]
+        words += [(v, c) for v, c in synonyms if len(v) > 1]
         exact: dict[str, str | None] = {}
         fuzzy: dict[str, str | None] = {}
         for word, term in words:

@@ -20,6 +20,7 @@ FIELD_WEIGHTS: Mapping[str, float] = {
     "title": 2.0,
     "measure": 2.0,
     "questions": 1.0,
+    "problems": 1.0,
     "example": 1.0,
     "who": 1.0,
     "where": 1.0,
@@ -33,7 +34,7 @@ BM25_B = 0.4  # facts differ in length mostly by how much example text they carr
 class Document:
     fact: Fact
     terms: frozenset[str]
-    questions: tuple[str, ...]  # each example question as space-joined canonical terms
+    questions: tuple[str, ...]  # each example question or problem, as space-joined terms
 
 
 def _field_texts(fact: Fact, topic_name: str) -> dict[str, list[str]]:
@@ -42,6 +43,7 @@ def _field_texts(fact: Fact, topic_name: str) -> dict[str, list[str]]:
         "title": [fact.title],
         "measure": [fact.measure],
         "questions": list(fact.questions),
+        "problems": list(fact.problems),
         "example": [fact.example],
         "who": [fact.who] if fact.who else [],
         "where": [fact.where] if fact.where else [],
@@ -62,7 +64,8 @@ class FactIndex:
                     for term in analyzer.document_terms(normalize(text)):
                         counts[term] += FIELD_WEIGHTS[name]
             questions = tuple(
-                " ".join(sorted(set(analyzer.document_terms(normalize(q))))) for q in fact.questions
+                " ".join(sorted(set(analyzer.document_terms(normalize(q)))))
+                for q in (*fact.questions, *fact.problems)
             )
             weighted.append(dict(counts))
             docs.append(Document(fact, frozenset(counts), questions))

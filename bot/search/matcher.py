@@ -9,27 +9,47 @@ across questions, so one set of thresholds serves every query.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.kb import Fact, KnowledgeBase
+from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer, QueryAnalysis
+from bot.search.entities import EntityTable
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
+from bot.search.shapes import (
+    Card,
+    Decision,
+    Match,
+    Prepared,
+    Result,
+    Shape,
+    Thresholds,
+    conclude,
+    decide,
+    offered,
+)
 
-Decision = Literal["answer", "suggest", "decline", "help"]
+__all__ = [
+    "Card", "Decision", "Match", "Matcher", "Prepared", "Result", "Shape", "Thresholds",
+    "Weights", "conclude", "decide", "offered",
+]  # fmt: skip
 
-INDEX_FORMAT = 3  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 5  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
-SUGGESTIONS = 3
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
+TOPIC_WORD_SHARE = 0.6  # a word in this share of a topic's facts speaks for the whole topic
+# Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
+_CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
+_MARKUP = re.compile(r"<[^<>]{0,40}>")
+_TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
 
 @dataclass(frozen=True)
@@ -37,75 +57,6 @@ class Weights:
     coverage: float = 0.5
     questions: float = 0.3
     bm25: float = 0.2
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Tuned with `jianfu eval --tune` on the tuning half of the labelled questions."""
-
-    answer: float = 46.0  # at or above: answer outright (unless a rival is too close)
-    suggest: float = 38.0  # between suggest and answer: offer "did you mean"
-    margin: float = 8.0  # a rival within this many points makes the best one uncertain
-
-
-@dataclass(frozen=True)
-class Match:
-    fact: Fact
-    score: float
-
-
-Shape = Literal["fact", "card", "topic", "several"]
-
-
-@dataclass(frozen=True)
-class Card:
-    """A person or place named in the facts' `who`/`where` fields, and every fact naming them."""
-
-    name: str  # as the question names them: 段琼, 洋湖乡
-    description: str  # the full `who` or `where` text: role and place
-    facts: tuple[Fact, ...]
-
-
-@dataclass(frozen=True)
-class Result:
-    """What the search stage decided. With decision "answer", `shape` says how:
-
-    - "fact": one fact, `matches[0]`; `related` are close siblings to offer as 相关做法;
-    - "card": a person or place (`card`); its facts, in order, are what the reply shows;
-    - "topic": a topic-level ask (`topic`): `matches[0]` is the topic's representative fact,
-      `related` the topic's other facts;
-    - "several": one best fact per topic asked about (`several`, at most 3, in order asked).
-    """
-
-    query: str
-    normalized: str
-    decision: Decision
-    matches: tuple[Match, ...]
-    analysis: QueryAnalysis
-    shape: Shape = "fact"
-    related: tuple[Fact, ...] = ()
-    card: Card | None = None
-    topic: str | None = None
-    several: tuple[Match, ...] = ()
-
-    @property
-    def answered(self) -> bool:
-        return self.decision == "answer"
-
-    @property
-    def best(self) -> Match | None:
-        return self.matches[0] if self.matches else None
-
-    @property
-    def shown(self) -> tuple[Fact, ...]:
-        """The facts an answer gives, in the order shown (empty unless answered)."""
-        if not self.answered:
-            return ()
-        if self.shape == "card" and self.card is not None:
-            return self.card.facts
-        if self.shape == "several":
-            return tuple(m.fact for m in self.several)
-        return (self.matches[0].fact,) if self.matches else ()
 
 
 class Matcher:
@@ -122,16 +73,19 @@ class Matcher:
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
-        domain_words = [k for f in kb.facts for k in f.keywords]
+        self.entities = EntityTable(kb.facts)
+        domain_words = [k for f in kb.facts for k in f.keywords] + sorted(self.entities.words())
+        # Request words (请教, 经验, 案例) wrap a question without changing what it asks.
+        neutral = kb.stopwords | kb.request_words
+        cues = kb.offtopic_cues | kb.intent_cues
         self.analyzer = Analyzer(
-            kb.userdict_path, kb.synonyms, kb.stopwords, domain_words, kb.offtopic_cues,
+            kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
             dictionary=cache.jieba_dictionary(), cache_dir=cache.cache_dir(),
         )  # fmt: skip
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
-            INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()),
-            sorted(kb.stopwords), sorted(kb.offtopic_cues), kb.userdict_path.read_bytes(),
-            cache.JIEBA_MIN_FREQ,
+            INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()), sorted(neutral),
+            sorted(cues), kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
         cached = cache.load(key) if use_cache else None
         if isinstance(cached, tuple) and len(cached) == 2:
@@ -143,9 +97,28 @@ class Matcher:
             if use_cache:
                 cache.store(key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
+        self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
+        self._topic_words = self._find_topic_words(topic_names)
 
-    def rank(self, normalized: str) -> tuple[QueryAnalysis, list[Match]]:
-        """Candidates for a normalised question, best first, with 0-100 scores."""
+    def _find_topic_words(self, topic_names: dict[str, str]) -> dict[str, frozenset[str]]:
+        """Words that speak for a topic as a whole: its name, and words in most of its facts."""
+        words: dict[str, frozenset[str]] = {}
+        for topic, name in topic_names.items():
+            docs = [d for d in self.index.docs if d.fact.topic == topic]
+            counts: dict[str, int] = {}
+            for doc in docs:
+                for term in doc.terms:
+                    counts[term] = counts.get(term, 0) + 1
+            common = {t for t, c in counts.items() if c >= TOPIC_WORD_SHARE * len(docs)}
+            words[topic] = frozenset(common | set(self.analyzer.document_terms(normalize(name))))
+        return words
+
+    def rank(
+        self, normalized: str, include: Sequence[int] = ()
+    ) -> tuple[QueryAnalysis, list[Match]]:
+        """Candidates for a normalised question, best first, with 0-100 scores.
+
+        `include`: documents to score whatever their recall (a person's or place's facts)."""
         analysis = self.analyzer.analyze(normalized)
         index = self.index
         weights: dict[str, float] = {}
@@ -174,7 +147,7 @@ class Matcher:
         hits = np.flatnonzero(recall)
         if len(hits) > RERANK_DEPTH:
             hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
-        best_ids = sorted(hits.tolist(), key=lambda d: (-recall[d], d))
+        best_ids = sorted({*hits.tolist(), *include}, key=lambda d: (-recall[d], d))
         scored: list[Match] = []
         for doc_id in best_ids:
             doc = index.docs[doc_id]
@@ -193,13 +166,60 @@ class Matcher:
         return analysis, scored
 
     def match(self, question: str) -> Result:
-        normalized = normalize(question)
+        return conclude(self.prepare(question), self.thresholds)
+
+    def prepare(self, question: str) -> Prepared:
+        """Rank a question every way the decision may need; no threshold is applied yet."""
+        # Leftover markup (<b>) and a stray trailing number (会太多怎么办 5) are noise.
+        cleaned = _TRAILING_NUMBER.sub("", _MARKUP.sub(" ", question))
+        normalized = normalize(cleaned)
         if self._is_greeting(question, normalized):
-            return Result(question, normalized, "help", (), QueryAnalysis((), ()))
-        analysis, ranked = self.rank(normalized)
-        return Result(
-            question, normalized, decide(ranked, self.thresholds), tuple(ranked), analysis
-        )
+            return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
+        found = self.entities.find(normalized)
+        entity = found[0][0] if found else None
+        text = normalized
+        for named, key in found:  # 小李 → 李志颖, 洋湖 → 洋湖乡: the words the facts use
+            if key != normalize(named.name) and key in text:
+                text = text.replace(key, normalize(named.name))
+        include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
+        analysis, ranked = self.rank(text, include)
+        entity_ranked: tuple[Match, ...] = ()
+        if entity is not None:
+            own = set(entity.fact_ids)
+            entity_ranked = tuple(m for m in ranked if m.fact.id in own)
+        topic = self._topic_asked(analysis)
+        return Prepared(
+            question, normalized, analysis, tuple(ranked), entity=entity,
+            entity_ranked=entity_ranked, clause_bests=self._clause_bests(cleaned),
+            topic_ask=topic,
+            topic_facts=tuple(self.kb.facts_in_topic(topic)) if topic else (),
+        )  # fmt: skip
+
+    def _clause_bests(self, question: str) -> tuple[Match, ...]:
+        """The best match of each part of a question that asks about several things."""
+        parts = [normalize(p) for p in _CLAUSE_SPLIT.split(question)]
+        parts = [p for p in parts if p]
+        if len(parts) < 2:
+            return ()
+        bests = []
+        for part in parts:
+            _, ranked = self.rank(part)
+            if ranked:
+                bests.append(ranked[0])
+        return tuple(bests)
+
+    def _topic_asked(self, analysis: QueryAnalysis) -> str | None:
+        """The topic, when every word asked speaks for one topic as a whole (督查检查方面)."""
+        if analysis.cues or any(len(u) > 1 for u in analysis.unknown):
+            return None
+        terms = {qt.term for qt in analysis.terms}
+        if not terms:
+            return None
+        for topic, words in self._topic_words.items():
+            others = set().union(*(w for t, w in self._topic_words.items() if t != topic))
+            if terms <= words and terms - others:  # 督查 speaks for inspections alone
+                return topic
+        return None
 
     def suggestions(self, result: Result) -> list[Match]:
         """The "did you mean" choices for a result of this matcher."""
@@ -210,19 +230,3 @@ class Matcher:
         if stripped.startswith("/"):
             return stripped.split()[0].split("@")[0] in {"/help", "/start"}
         return not normalized or normalized in self._greetings
-
-
-def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
-    """The "did you mean" choices: the top few that clear the suggestion bar."""
-    return [m for m in ranked[:SUGGESTIONS] if m.score >= t.suggest]
-
-
-def decide(ranked: list[Match], t: Thresholds) -> Decision:
-    """Answer when sure, offer choices when unsure, decline when nothing fits."""
-    if not ranked or ranked[0].score < t.suggest:
-        return "decline"
-    best = ranked[0].score
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    if best >= t.answer and best - runner_up >= t.margin:
-        return "answer"
-    return "suggest"

@@ -1,0 +1,208 @@
+"""From ranked candidates to a decision and the shape of the answer.
+
+Ranking (matcher.Matcher.prepare) is done once per question; concluding is cheap and depends on
+the thresholds only, so `jianfu eval --tune` can try many thresholds on one ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.kb import Fact
+from bot.search.analyzer import QueryAnalysis
+from bot.search.entities import Entity
+
+Decision = Literal["answer", "suggest", "decline", "help"]
+Shape = Literal["fact", "card", "topic", "several"]
+
+SUGGESTIONS = 3
+RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
+SEVERAL_MAX = 3
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Tuned with `jianfu eval --tune` on the tuning parts of the labelled questions."""
+
+    answer: float = 46.0  # at or above: answer outright (unless a rival on another topic is close)
+    suggest: float = 38.0  # between suggest and answer: offer "did you mean"
+    margin: float = 8.0  # a rival on another topic within this many points makes the best uncertain
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    score: float
+
+
+@dataclass(frozen=True)
+class Card:
+    """A person or place named in the facts' `who`/`where` fields, and every fact naming them."""
+
+    name: str  # as the knowledge base names them: 段琼, 洋湖乡
+    description: str  # the full `who` or `where` text: role and place
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What the search stage decided. With decision "answer", `shape` says how:
+
+    - "fact": one fact, `matches[0]`; `related` are close siblings to offer as 相关做法;
+    - "card": a person or place (`card`); its facts, in order, are what the reply shows;
+    - "topic": a topic-level ask (`topic`): `matches[0]` is the topic's representative fact,
+      `related` the topic's other facts;
+    - "several": one best fact per topic asked about (`several`, at most 3, in order asked).
+    """
+
+    query: str
+    normalized: str
+    decision: Decision
+    matches: tuple[Match, ...]
+    analysis: QueryAnalysis
+    shape: Shape = "fact"
+    related: tuple[Fact, ...] = ()
+    card: Card | None = None
+    topic: str | None = None
+    several: tuple[Match, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        return self.decision == "answer"
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+    @property
+    def shown(self) -> tuple[Fact, ...]:
+        """The facts an answer gives, in the order shown (empty unless answered)."""
+        if not self.answered:
+            return ()
+        if self.shape == "card" and self.card is not None:
+            return self.card.facts
+        if self.shape == "several":
+            return tuple(m.fact for m in self.several)
+        return (self.matches[0].fact,) if self.matches else ()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything ranking found for one question, before any threshold is applied."""
+
+    query: str
+    normalized: str
+    analysis: QueryAnalysis
+    ranked: tuple[Match, ...] = ()
+    greeting: bool = False
+    entity: Entity | None = None
+    entity_ranked: tuple[Match, ...] = ()  # the entity's facts, best first
+    clause_bests: tuple[Match, ...] = ()  # the best match of each clause, in the order asked
+    topic_ask: str | None = None  # the topic, when the question asks about a topic as a whole
+    topic_facts: tuple[Fact, ...] = field(default=())  # that topic's facts, in KB order
+
+
+def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
+    """The "did you mean" choices: the top few that clear the suggestion bar."""
+    return [m for m in ranked[:SUGGESTIONS] if m.score >= t.suggest]
+
+
+def decide(ranked: Sequence[Match], t: Thresholds) -> Decision:
+    """Answer when sure, offer choices when unsure, decline when nothing fits.
+
+    A close rival on the same topic is a sibling (shown as related), not a doubt; only a close
+    rival on another topic makes a strong best match uncertain.
+    """
+    if not ranked or ranked[0].score < t.suggest:
+        return "decline"
+    best = ranked[0]
+    if best.score < t.answer:
+        return "suggest"
+    for rival in ranked[1:]:
+        if best.score - rival.score >= t.margin:
+            break
+        if rival.fact.topic != best.fact.topic:
+            return "suggest"
+    return "answer"
+
+
+def conclude(p: Prepared, t: Thresholds) -> Result:
+    base = Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
+    if p.greeting:
+        return Result(p.query, p.normalized, "help", (), p.analysis)
+    several = _several(p, t)
+    if several:
+        chosen = {m.fact for m in several}
+        rest = tuple(m for m in p.ranked if m.fact not in chosen)
+        return _with(base, "answer", (*several, *rest), shape="several", several=several)
+    if p.entity is not None and p.entity_ranked and not p.analysis.cues:
+        found = _entity_answer(p, base, t)
+        if found is not None:
+            return found
+    decision = decide(p.ranked, t)
+    if decision == "decline":
+        return _with(base, decision, p.ranked)
+    best = p.ranked[0]
+    if p.topic_ask == best.fact.topic and not _rival_topic(p.ranked, t):
+        others = tuple(f for f in p.topic_facts if f != best.fact)
+        by_score = {m.fact: m.score for m in p.ranked}
+        related = tuple(sorted(others, key=lambda f: -by_score.get(f, 0.0)))
+        topic = best.fact.topic
+        return _with(base, "answer", p.ranked, shape="topic", related=related, topic=topic)
+    if decision != "answer":
+        return _with(base, decision, p.ranked)
+    related = tuple(
+        m.fact
+        for m in p.ranked[1:]
+        if m.fact.topic == best.fact.topic and m.score >= t.suggest
+        and best.score - m.score < 2 * t.margin
+    )[:RELATED]  # fmt: skip
+    return _with(base, "answer", p.ranked, related=related)
+
+
+def _rival_topic(ranked: Sequence[Match], t: Thresholds) -> bool:
+    """Another topic's fact scores within the margin of the best one."""
+    best = ranked[0]
+    return any(
+        m.fact.topic != best.fact.topic and best.score - m.score < t.margin for m in ranked[1:]
+    )
+
+
+def _with(
+    base: Result, decision: Decision, matches: tuple[Match, ...], shape: Shape = "fact",
+    related: tuple[Fact, ...] = (), card: Card | None = None, topic: str | None = None,
+    several: tuple[Match, ...] = (),
+) -> Result:  # fmt: skip
+    return Result(
+        base.query, base.normalized, decision, matches, base.analysis, shape, related, card,
+        topic, several,
+    )  # fmt: skip
+
+
+def _several(p: Prepared, t: Thresholds) -> tuple[Match, ...]:
+    """One fact per topic asked about, when the clauses clearly ask about several topics."""
+    chosen: dict[str, Match] = {}
+    for best in p.clause_bests:
+        if best.score >= t.answer and best.fact.topic not in chosen:
+            chosen[best.fact.topic] = best
+    if len(chosen) < 2:
+        return ()
+    return tuple(chosen.values())[:SEVERAL_MAX]
+
+
+def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
+    """A person or place: their one fact the question is about, else a card of all of them."""
+    assert p.entity is not None
+    ranked = p.entity_ranked
+    if ranked[0].score < t.suggest:
+        return None
+    own = {m.fact for m in ranked}
+    rest = tuple(m for m in p.ranked if m.fact not in own)
+    matches = (*ranked, *rest)
+    related = tuple(m.fact for m in ranked[1:])
+    if len(ranked) == 1 or ranked[0].score - ranked[1].score >= t.margin:
+        return _with(base, "answer", matches, related=related)
+    card = Card(p.entity.name, p.entity.description, tuple(m.fact for m in ranked))
+    return _with(base, "answer", matches, shape="card", card=card)
