@@ -45,9 +45,15 @@ INDEX_FORMAT = 5  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
-TOPIC_WORD_SHARE = 0.6  # a word in this share of a topic's facts speaks for the whole topic
+# Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
+TOPIC_BROAD_SHARE = 0.25
+# … and in this share, nothing narrower than the whole knowledge base (精简, 工作).
+TOPIC_COMMON_SHARE = 0.5
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
 _CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
+_NUMERIC = re.compile(
+    r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份]?$"
+)
 _MARKUP = re.compile(r"<[^<>]{0,40}>")
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
@@ -98,20 +104,34 @@ class Matcher:
                 cache.store(key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
-        self._topic_words = self._find_topic_words(topic_names)
+        self._find_topic_words(topic_names)
 
-    def _find_topic_words(self, topic_names: dict[str, str]) -> dict[str, frozenset[str]]:
-        """Words that speak for a topic as a whole: its name, and words in most of its facts."""
-        words: dict[str, frozenset[str]] = {}
-        for topic, name in topic_names.items():
-            docs = [d for d in self.index.docs if d.fact.topic == topic]
-            counts: dict[str, int] = {}
-            for doc in docs:
-                for term in doc.terms:
-                    counts[term] = counts.get(term, 0) + 1
-            common = {t for t, c in counts.items() if c >= TOPIC_WORD_SHARE * len(docs)}
-            words[topic] = frozenset(common | set(self.analyzer.document_terms(normalize(name))))
-        return words
+    def _find_topic_words(self, topic_names: dict[str, str]) -> None:
+        """What marks a question about a topic as a whole: a word of its name (督查检查 → 检查)
+        that no other topic's name shares, with nothing more specific beside it."""
+        docs = self.index.docs
+        df: dict[str, int] = {}
+        spread: dict[str, set[str]] = {}
+        for doc in docs:
+            for term in doc.terms:
+                df[term] = df.get(term, 0) + 1
+                spread.setdefault(term, set()).add(doc.fact.topic)
+        wide = max(2.0, TOPIC_BROAD_SHARE * 3 * len(topic_names))  # 减负: in most topics
+        self._broad = frozenset(
+            t for t, c in df.items() if c >= TOPIC_BROAD_SHARE * len(docs) or len(spread[t]) >= wide
+        )
+        common = {t for t, c in df.items() if c >= TOPIC_COMMON_SHARE * len(docs)}
+        names = {
+            topic: set(self.analyzer.document_terms(normalize(name)))
+            for topic, name in topic_names.items()
+        }
+        self._topic_names = {
+            topic: frozenset(
+                words - common - set().union(*(w for t, w in names.items() if t != topic))
+            )
+            for topic, words in names.items()
+        }
+        self._topic_all_names = {topic: frozenset(words) for topic, words in names.items()}
 
     def rank(
         self, normalized: str, include: Sequence[int] = ()
@@ -135,7 +155,10 @@ class Matcher:
         known_mass = sum(w * index.idf[t] for t, w in weights.items())
         # One unknown word in a short question is decisive (会议室怎么预约); five in a long
         # group message are mostly chatter, so their weight grows with the square root.
-        unknown = [UNKNOWN_CHAR_WEIGHT if len(u) == 1 else 1.0 for u in analysis.unknown]
+        unknown = [
+            UNKNOWN_CHAR_WEIGHT if len(u) == 1 or _NUMERIC.match(u) else 1.0
+            for u in analysis.unknown
+        ]  # a count the facts do not give (三天, 40) is weak evidence against them
         query_mass = known_mass + index.unknown_idf * math.sqrt(len(unknown)) * (
             sum(unknown) / len(unknown) if unknown else 0.0
         )
@@ -209,16 +232,16 @@ class Matcher:
         return tuple(bests)
 
     def _topic_asked(self, analysis: QueryAnalysis) -> str | None:
-        """The topic, when every word asked speaks for one topic as a whole (督查检查方面)."""
+        """The topic, when a question names one (督查检查方面有哪些好做法) and nothing narrower."""
         if analysis.cues or any(len(u) > 1 for u in analysis.unknown):
             return None
         terms = {qt.term for qt in analysis.terms}
-        if not terms:
+        named = [t for t, words in self._topic_names.items() if terms & words]
+        if len(named) != 1:
             return None
-        for topic, words in self._topic_words.items():
-            others = set().union(*(w for t, w in self._topic_words.items() if t != topic))
-            if terms <= words and terms - others:  # 督查 speaks for inspections alone
-                return topic
+        rest = terms - self._topic_all_names[named[0]]
+        if all(t in self._broad or t not in self.analyzer.curated for t in rest):
+            return named[0]
         return None
 
     def suggestions(self, result: Result) -> list[Match]:

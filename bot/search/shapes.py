@@ -141,18 +141,12 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         found = _entity_answer(p, base, t)
         if found is not None:
             return found
+    if p.topic_ask and p.topic_facts:
+        return _topic_answer(p, base)
     decision = decide(p.ranked, t)
-    if decision == "decline":
-        return _with(base, decision, p.ranked)
-    best = p.ranked[0]
-    if p.topic_ask == best.fact.topic and not _rival_topic(p.ranked, t):
-        others = tuple(f for f in p.topic_facts if f != best.fact)
-        by_score = {m.fact: m.score for m in p.ranked}
-        related = tuple(sorted(others, key=lambda f: -by_score.get(f, 0.0)))
-        topic = best.fact.topic
-        return _with(base, "answer", p.ranked, shape="topic", related=related, topic=topic)
     if decision != "answer":
         return _with(base, decision, p.ranked)
+    best = p.ranked[0]
     related = tuple(
         m.fact
         for m in p.ranked[1:]
@@ -160,6 +154,18 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         and best.score - m.score < 2 * t.margin
     )[:RELATED]  # fmt: skip
     return _with(base, "answer", p.ranked, related=related)
+
+
+def _topic_answer(p: Prepared, base: Result) -> Result:
+    """The topic's facts, the one closest to the question first (its representative)."""
+    by_score = {m.fact: m.score for m in p.ranked}
+    order = sorted(p.topic_facts, key=lambda f: -by_score.get(f, 0.0))  # stable: KB order
+    first = Match(order[0], by_score.get(order[0], 0.0))
+    rest = tuple(m for m in p.ranked if m.fact != first.fact)
+    topic = p.topic_ask
+    return _with(
+        base, "answer", (first, *rest), shape="topic", related=tuple(order[1:]), topic=topic
+    )
 
 
 def _rival_topic(ranked: Sequence[Match], t: Thresholds) -> bool:
