@@ -41,7 +41,7 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 5  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 6  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
@@ -116,7 +116,8 @@ class Matcher:
             for term in doc.terms:
                 df[term] = df.get(term, 0) + 1
                 spread.setdefault(term, set()).add(doc.fact.topic)
-        wide = max(2.0, TOPIC_BROAD_SHARE * 3 * len(topic_names))  # 减负: in most topics
+        self._spread = spread
+        wide = 2  # 减负, 频次: words of more than one topic say nothing narrower than a topic
         self._broad = frozenset(
             t for t, c in df.items() if c >= TOPIC_BROAD_SHARE * len(docs) or len(spread[t]) >= wide
         )
@@ -226,8 +227,12 @@ class Matcher:
             return ()
         bests = []
         for part in parts:
-            _, ranked = self.rank(part)
-            if ranked:
+            analysis, ranked = self.rank(part)
+            # A part counts when a word in it belongs to its best fact's topic alone
+            # (签字太多 is about forms; 能不能合并成一次 names no topic).
+            if ranked and any(
+                self._spread.get(qt.term) == {ranked[0].fact.topic} for qt in analysis.terms
+            ):
                 bests.append(ranked[0])
         return tuple(bests)
 

@@ -19,6 +19,12 @@ _converter = opencc.OpenCC("t2s")
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
 _DIGITS = re.compile(r"(?<=[^0-9 ])(?=[0-9])|(?<=[0-9])(?=[^0-9 ])")
+# Chinese numerals with 十/百/千 (三十, 两百, 一百九十) become digits, so 两百多次 meets 200次;
+# plain 一 … 九 stay words (一周, 两次会), and 十分 (very) is not ten minutes.
+_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+_D = "[一二两三四五六七八九]"
+_NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -28,6 +34,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _converter.convert(text)
     text = text.lower()
+    text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
@@ -35,3 +42,20 @@ def normalize(text: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
+
+
+def _numeral_value(found: re.Match[str]) -> str:
+    text = found.group(0)
+    after = found.string[found.end() : found.end() + 2]
+    if not any(u in text for u in _UNIT) or (
+        text == "十" and after[:1] == "分" and after != "分钟"
+    ):
+        return text
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _DIGIT:
+            digit = _DIGIT[ch]
+        elif ch in _UNIT:
+            total += (digit or 1) * _UNIT[ch]
+            digit = 0
+    return str(total + digit)
