@@ -172,8 +172,9 @@ def outcomes_for(prepped: Prepped, thresholds: Thresholds) -> list[Outcome]:
 def tune(prepped: Prepped) -> Thresholds:
     """Grid search on the tuning part; ties go to the more cautious setting."""
     best: tuple[float, Thresholds] | None = None
-    for suggest, gap, margin in itertools.product(range(20, 71, 2), range(2, 31, 2), (3, 5, 8)):
-        t = Thresholds(answer=float(suggest + gap), suggest=float(suggest), margin=float(margin))
+    grid = itertools.product(range(30, 61, 2), range(2, 25, 3), (3, 5, 8), (10, 15, 20, 30, 101))
+    for suggest, gap, margin, lead in grid:
+        t = Thresholds(float(suggest + gap), float(suggest), float(margin), float(lead))
         score = measure(outcomes_for(prepped, t)).objective
         if best is None or score >= best[0] - 1e-9:  # the grid ascends: ties go to caution
             best = (score, t)

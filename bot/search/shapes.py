@@ -20,6 +20,7 @@ Shape = Literal["fact", "card", "topic", "several"]
 SUGGESTIONS = 3
 RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
 SEVERAL_MAX = 3
+ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Thresholds:
     answer: float = 46.0  # at or above: answer outright (unless a rival on another topic is close)
     suggest: float = 38.0  # between suggest and answer: offer "did you mean"
     margin: float = 8.0  # a rival on another topic within this many points makes the best uncertain
+    lead: float = 20.0  # above the suggestion bar, a best this far ahead of every rival is sure
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ def decide(ranked: Sequence[Match], t: Thresholds) -> Decision:
         return "decline"
     best = ranked[0]
     if best.score < t.answer:
-        return "suggest"
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        return "answer" if best.score - runner_up >= t.lead else "suggest"
     for rival in ranked[1:]:
         if best.score - rival.score >= t.margin:
             break
@@ -202,7 +205,7 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     """A person or place: their one fact the question is about, else a card of all of them."""
     assert p.entity is not None
     ranked = p.entity_ranked
-    if ranked[0].score < t.suggest:
+    if ranked[0].score < ENTITY_BAR * t.suggest:
         return None
     own = {m.fact for m in ranked}
     rest = tuple(m for m in p.ranked if m.fact not in own)
