@@ -44,6 +44,7 @@ __all__ = [
 INDEX_FORMAT = 6  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
+MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
 # Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
 TOPIC_BROAD_SHARE = 0.25
@@ -165,6 +166,9 @@ class Matcher:
         )
         # Off-topic cues (密码, 申请, 打印) ask for what no measure answers.
         query_mass += CUE_WEIGHT * index.unknown_idf * len(analysis.cues)
+        # A question of incidental words only (辛苦了) is not fully covered by a fact that
+        # happens to use them: below one curated word's worth, the mass is topped up.
+        query_mass = max(query_mass, MIN_QUERY_MASS * index.unknown_idf)
         known_share = known_mass / query_mass
         # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
         query_text = " ".join(sorted({*weights, *analysis.unknown, *analysis.cues}))

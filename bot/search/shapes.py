@@ -121,8 +121,9 @@ def decide(ranked: Sequence[Match], t: Thresholds) -> Decision:
         return "decline"
     best = ranked[0]
     if best.score < t.answer:
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        return "answer" if best.score - runner_up >= t.lead else "suggest"
+        # A lone candidate has no rival to lead: that is no evidence of being right.
+        lead = best.score - ranked[1].score if len(ranked) > 1 else 0.0
+        return "answer" if lead >= t.lead else "suggest"
     for rival in ranked[1:]:
         if best.score - rival.score >= t.margin:
             break
@@ -145,7 +146,9 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         if found is not None:
             return found
     if p.topic_ask and p.topic_facts:
-        return _topic_answer(p, base)
+        found = _topic_answer(p, base)
+        if found.matches[0].score >= t.suggest:
+            return found
     decision = decide(p.ranked, t)
     if decision != "answer":
         return _with(base, decision, p.ranked)
