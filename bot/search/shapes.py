@@ -20,6 +20,7 @@ Shape = Literal["fact", "card", "topic", "several"]
 SUGGESTIONS = 3
 RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
 SEVERAL_MAX = 3
+TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
 
 
@@ -27,10 +28,10 @@ ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a
 class Thresholds:
     """Tuned with `jianfu eval --tune` on the tuning parts of the labelled questions."""
 
-    answer: float = 46.0  # at or above: answer outright (unless a rival on another topic is close)
-    suggest: float = 38.0  # between suggest and answer: offer "did you mean"
-    margin: float = 8.0  # a rival on another topic within this many points makes the best uncertain
-    lead: float = 20.0  # above the suggestion bar, a best this far ahead of every rival is sure
+    answer: float = 48.0  # at or above: answer outright (unless a rival on another topic is close)
+    suggest: float = 42.0  # between suggest and answer: offer "did you mean"
+    margin: float = 5.0  # a rival on another topic within this many points makes the best uncertain
+    lead: float = 15.0  # above the suggestion bar, a best this far ahead of every rival is sure
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
             return found
     if p.topic_ask and p.topic_facts:
         found = _topic_answer(p, base)
-        if found.matches[0].score >= t.suggest:
+        if found.matches[0].score >= TOPIC_BAR * t.suggest:
             return found
     decision = decide(p.ranked, t)
     if decision != "answer":
