@@ -99,6 +99,17 @@ class Analyzer:
             if len(word) > 1 and word not in stopwords:
                 self._add_word(word, _DOMAIN_FREQ)
 
+    def add_domain_words(self, words: Iterable[str]) -> None:
+        """More curated vocabulary after construction (names found in the facts)."""
+        for word in words:
+            self.curated.add(self.canonical(word))
+            if len(word) > 1 and word not in self.stopwords:
+                self._add_word(word, _DOMAIN_FREQ)
+
+    def general_frequency(self, word: str) -> int:
+        """How common a word is in general Chinese (jieba's count, before our re-weighting)."""
+        return int(self._general_freq.get(word, self._jieba.FREQ.get(word, 0)))
+
     def _add_word(self, word: str, freq: int) -> None:
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)

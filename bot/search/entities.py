@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.kb import Fact
@@ -98,7 +98,10 @@ def _person_aliases(name: str, description: str) -> list[str]:
 class EntityTable:
     """Keys (names, places, their short forms) → the person or place they name."""
 
-    def __init__(self, facts: Sequence[Fact]) -> None:
+    def __init__(
+        self, facts: Sequence[Fact], is_common: Callable[[str], bool] = lambda word: False
+    ) -> None:
+        """`is_common`: an everyday word (东西, 和平) is no short form of a place."""
         people: dict[str, tuple[str, list[str]]] = {}
         places: dict[str, tuple[str, list[str]]] = {}
         for fact in facts:
@@ -119,9 +122,10 @@ class EntityTable:
                 entity = Entity(kind, name, description, tuple(dict.fromkeys(ids)))
                 self.entities.append(entity)
                 number = len(self.entities) - 1
-                aliases = (
-                    _person_aliases(name, description) if kind == "person" else short_forms(name)
-                )
+                if kind == "person":
+                    aliases = _person_aliases(name, description)
+                else:
+                    aliases = [a for a in short_forms(name) if not is_common(a)]
                 for key in (name, *aliases):
                     keys[normalize(key)].add(number)
         # A key naming two people (小李 for two Lis) names nobody for sure.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.kb import KnowledgeBase
+from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer, QueryAnalysis
@@ -44,6 +44,9 @@ __all__ = [
 INDEX_FORMAT = 6  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
+COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
+TOPIC_MAX = 8  # facts a topic answer lists
+ENTITY_MAX = 24  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
 # Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
@@ -80,8 +83,7 @@ class Matcher:
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
-        self.entities = EntityTable(kb.facts)
-        domain_words = [k for f in kb.facts for k in f.keywords] + sorted(self.entities.words())
+        domain_words = [k for f in kb.facts for k in f.keywords]
         # Request words (请教, 经验, 案例) wrap a question without changing what it asks.
         neutral = kb.stopwords | kb.request_words
         cues = kb.offtopic_cues | kb.intent_cues
@@ -89,6 +91,10 @@ class Matcher:
             kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
             dictionary=cache.jieba_dictionary(), cache_dir=cache.cache_dir(),
         )  # fmt: skip
+        self.entities = EntityTable(
+            kb.facts, lambda word: self.analyzer.general_frequency(word) >= COMMON_WORD_FREQ
+        )
+        self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
             INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()), sorted(neutral),
@@ -104,6 +110,11 @@ class Matcher:
             if use_cache:
                 cache.store(key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
+        self._first_in_topic: dict[str, list[Fact]] = {}
+        for fact in kb.facts:
+            first = self._first_in_topic.setdefault(fact.topic, [])
+            if len(first) < TOPIC_MAX:
+                first.append(fact)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._find_topic_words(topic_names)
 
@@ -175,6 +186,8 @@ class Matcher:
         hits = np.flatnonzero(recall)
         if len(hits) > RERANK_DEPTH:
             hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
+        if len(include) > ENTITY_MAX:
+            include = sorted(include, key=lambda d: (-recall[d], d))[:ENTITY_MAX]
         best_ids = sorted({*hits.tolist(), *include}, key=lambda d: (-recall[d], d))
         scored: list[Match] = []
         for doc_id in best_ids:
@@ -216,12 +229,23 @@ class Matcher:
             own = set(entity.fact_ids)
             entity_ranked = tuple(m for m in ranked if m.fact.id in own)
         topic = self._topic_asked(analysis)
+        topics_named = {
+            next(iter(spread))
+            for qt in analysis.terms
+            if len(spread := self._spread.get(qt.term, set())) == 1
+        }
+        clause_bests = self._clause_bests(cleaned) if len(topics_named) >= 2 else ()
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
-            entity_ranked=entity_ranked, clause_bests=self._clause_bests(cleaned),
-            topic_ask=topic,
-            topic_facts=tuple(self.kb.facts_in_topic(topic)) if topic else (),
+            entity_ranked=entity_ranked, clause_bests=clause_bests,
+            topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
         )  # fmt: skip
+
+    def _topic_facts(self, topic: str, ranked: Sequence[Match]) -> tuple[Fact, ...]:
+        """A topic's facts for a topic answer: those ranked first, then in KB order; a few."""
+        ranked_here = [m.fact for m in ranked if m.fact.topic == topic]
+        listed = dict.fromkeys([*ranked_here, *self._first_in_topic.get(topic, ())])
+        return tuple(listed)[:TOPIC_MAX]
 
     def _clause_bests(self, question: str) -> tuple[Match, ...]:
         """The best match of each part of a question that asks about several things."""

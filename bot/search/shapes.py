@@ -20,6 +20,7 @@ Shape = Literal["fact", "card", "topic", "several"]
 SUGGESTIONS = 3
 RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
 SEVERAL_MAX = 3
+CARD_MAX = 8  # lines on a person's or place's card, closest to the question first
 TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
 
@@ -165,9 +166,8 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
 
 def _topic_answer(p: Prepared, base: Result) -> Result:
     """The topic's facts, the one closest to the question first (its representative)."""
-    by_score = {m.fact: m.score for m in p.ranked}
-    order = sorted(p.topic_facts, key=lambda f: -by_score.get(f, 0.0))  # stable: KB order
-    first = Match(order[0], by_score.get(order[0], 0.0))
+    order = p.topic_facts  # ranked first, best first, then the rest in KB order
+    first = next((m for m in p.ranked if m.fact == order[0]), Match(order[0], 0.0))
     rest = tuple(m for m in p.ranked if m.fact != first.fact)
     topic = p.topic_ask
     return _with(
@@ -214,8 +214,8 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     own = {m.fact for m in ranked}
     rest = tuple(m for m in p.ranked if m.fact not in own)
     matches = (*ranked, *rest)
-    related = tuple(m.fact for m in ranked[1:])
+    related = tuple(m.fact for m in ranked[1:CARD_MAX])
     if len(ranked) == 1 or ranked[0].score - ranked[1].score >= t.margin:
         return _with(base, "answer", matches, related=related)
-    card = Card(p.entity.name, p.entity.description, tuple(m.fact for m in ranked))
+    card = Card(p.entity.name, p.entity.description, tuple(m.fact for m in ranked[:CARD_MAX]))
     return _with(base, "answer", matches, shape="card", card=card)
