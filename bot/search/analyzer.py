@@ -249,7 +249,12 @@ class Analyzer:
                 else:
                     units.append((token, True))
             else:
-                units.extend((ch, len(token) == 1) for ch in token)
+                # 群是 (HMM's guess at a word) is 群 + 是: a character whose token is
+                # otherwise stopwords stands alone, as a whole token would.
+                units.extend(
+                    (ch, len(token) == 1 or all(self.is_stop(c) for c in token if c != ch))
+                    for ch in token
+                )
         glue = " " if latin else ""
         pieces: list[_Piece] = []
         i = 0

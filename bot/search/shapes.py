@@ -155,12 +155,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     if decision != "answer":
         return _with(base, decision, p.ranked)
     best = p.ranked[0]
+    # Siblings that would clear the answer bar on their own are offered beside it.
     related = tuple(
-        m.fact
-        for m in p.ranked[1:]
-        if m.fact.topic == best.fact.topic and m.score >= t.suggest
-        and best.score - m.score < 2 * t.margin
-    )[:RELATED]  # fmt: skip
+        m.fact for m in p.ranked[1:] if m.fact.topic == best.fact.topic and m.score >= t.answer
+    )[:RELATED]
     return _with(base, "answer", p.ranked, related=related)
 
 

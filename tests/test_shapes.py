@@ -1,0 +1,194 @@
+"""Answer shapes: close siblings, people and places, numbers, topic asks, several at once, noise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.kb import load_kb
+from bot.search.entities import EntityTable, address_parts, person_name, short_forms
+from bot.search.matcher import Matcher, Result
+
+
+@pytest.fixture(scope="module")
+def matcher(_session_cache: Path) -> Matcher:
+    """One matcher for the module (built once), using the test run's own cache."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JIANFU_CACHE_DIR", str(_session_cache))
+        return Matcher(load_kb())
+
+
+def _shown(result: Result) -> list[str]:
+    return [f.id for f in result.shown]
+
+
+def test_strong_match_is_answered_even_with_a_close_sibling(matcher: Matcher) -> None:
+    """A close rival on the same topic becomes a related fact, not a "did you mean"."""
+    result = matcher.match("开会时间太长怎么办")
+    assert (result.decision, result.shape) == ("answer", "fact")
+    assert result.matches[0].fact.id == "meetings-short-speeches"
+    assert result.related and all(f.topic == "meetings" for f in result.related)
+    assert result.matches[0].fact not in result.related
+
+
+def test_rivals_on_different_topics_still_ask(matcher: Matcher) -> None:
+    """Two strong matches on different topics are real doubt: did you mean."""
+    result = matcher.match("留痕")
+    assert result.decision == "suggest"
+    assert {m.fact.topic for m in matcher.suggestions(result)} >= {"meetings", "chat-groups"}
+
+
+def test_names_and_places_come_from_who_and_where() -> None:
+    """The entity table reads names and address parts from the fields, not from code."""
+    assert person_name("敖再生（江西省樟树市洋湖乡党委副书记）") == "敖再生"
+    assert address_parts("江西省樟树市洋湖乡") == ["江西省", "樟树市", "洋湖乡"]
+    assert address_parts("西藏拉萨市林周县松盘乡") == ["西藏", "拉萨市", "林周县", "松盘乡"]
+    assert short_forms("昌吉回族自治州") == ["昌吉", "昌吉州"]
+    table = EntityTable(load_kb().facts)
+    assert [e.name for e, _ in table.find("小李说以前填表")] == ["李志颖"]
+    assert [e.name for e, _ in table.find("洋湖那边怎么样")] == ["洋湖乡"]
+    assert table.find("江西省有什么做法") == []  # a province names too much to be a card
+
+
+def test_a_new_article_brings_its_own_people(matcher: Matcher) -> None:
+    """A person added to the facts is found with no code change."""
+    fact = matcher.kb.facts[0]
+    from dataclasses import replace
+
+    newcomer = replace(fact, id="x-new", who="王小明（某省某市新河镇党委书记）", where="某市新河镇")
+    table = EntityTable([*matcher.kb.facts, newcomer])
+    found = dict((e.name, e) for e, _ in table.find("王小明和新河镇"))
+    assert found["王小明"].fact_ids == ("x-new",)
+    assert found["新河镇"].kind == "place"
+
+
+def test_person_question_gets_a_card_of_every_fact_naming_them(matcher: Matcher) -> None:
+    """李志颖是谁: a card with the role and place, then every fact she appears in."""
+    result = matcher.match("李志颖是谁")
+    assert (result.decision, result.shape) == ("answer", "card")
+    assert result.card is not None and result.card.name == "李志颖"
+    assert "扶贫专干" in result.card.description
+    expected = {f.id for f in matcher.kb.facts if f.who.startswith("李志颖")}
+    assert set(_shown(result)) == expected
+    assert result.matches[0].fact == result.card.facts[0]
+
+
+def test_place_question_gets_the_place_card(matcher: Matcher) -> None:
+    """松盘乡是怎么减负的: the facts from that township."""
+    result = matcher.match("松盘乡是怎么减负的")
+    assert result.decision == "answer"
+    assert set(_shown(result)) <= {"forms-data-platform", "forms-fewer-signatures-photos"}
+    assert result.matches[0].fact.where.endswith("松盘乡")
+
+
+def test_person_with_a_specific_ask_gets_that_fact(matcher: Matcher) -> None:
+    """齐琳现在手机里群少了多少: the one fact about it, her other facts as related."""
+    result = matcher.match("齐琳现在手机里群少了多少")
+    assert (result.decision, result.shape) == ("answer", "fact")
+    assert result.matches[0].fact.id == "chat-groups-phone-lighter"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("30分钟的会是哪里开的", "meetings-short-speeches"),
+        ("一百九十多个群是怎么回事", "chat-groups-190-dissolved"),
+        ("一周最多一表是谁说的", "forms-weekly-cap"),
+        ("两百多次会是怎么回事", "meetings-weekly-half-hour"),
+    ],
+)
+def test_number_questions_reach_the_fact_the_number_comes_from(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    """Digits and Chinese numerals (一百九十, 两百) meet the article's numbers."""
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == fact_id
+
+
+def test_topic_ask_answers_with_the_topic(matcher: Matcher) -> None:
+    """督查检查方面有哪些好做法: the topic's representative fact, its others as related."""
+    result = matcher.match("督查检查方面有哪些好做法")
+    assert (result.decision, result.shape, result.topic) == ("answer", "topic", "inspections")
+    first = result.matches[0].fact
+    assert first.topic == "inspections"
+    assert {f.id for f in result.related} == {
+        f.id for f in matcher.kb.facts_in_topic("inspections") if f != first
+    }
+
+
+def test_request_words_are_neutral(matcher: Matcher) -> None:
+    """请教/各位/借鉴/经验 neither help nor hurt: the chatty ask gets the plain ask's answer."""
+    plain = matcher.match("迎检太频繁")
+    chatty = matcher.match("请教一下各位，迎检太频繁有啥可以借鉴的经验，谢谢")
+    assert chatty.decision == "answer"
+    assert chatty.matches[0].fact.id == plain.matches[0].fact.id
+    assert "请教一下" not in chatty.analysis.unknown and "经验" not in chatty.analysis.unknown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工作群的群公告怎么发",
+        "督查检查的评分细则在哪看",
+        "加班填表有加班费吗",
+        "暗访组几点到",
+        "会议记录本在哪里买",
+        "数据平台的操作手册在哪下",
+    ],
+)
+def test_near_misses_decline(matcher: Matcher, question: str) -> None:
+    """How to operate, where, when, which one, a rule or entitlement: no fact, no choices."""
+    assert matcher.match(question).decision == "decline"
+
+
+def test_problem_descriptions_reach_their_fact(matcher: Matcher) -> None:
+    """A complaint in an official's own words reaches the measure for it."""
+    result = matcher.match("干啥都得拍照片存档，累得很")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+
+
+def test_several_problems_at_once(matcher: Matcher) -> None:
+    """会多、表多、群多: one fact per topic asked, in the order asked, at most three."""
+    result = matcher.match("会多、表多、群多，怎么一起减")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "forms", "chat-groups"]
+    assert result.matches[0] == result.several[0]
+    assert _shown(result) == [m.fact.id for m in result.several]
+
+
+def test_one_topic_with_commas_is_not_several(matcher: Matcher) -> None:
+    """Commas alone do not make several asks."""
+    result = matcher.match("请教一下各位，迎检太频繁，怎么办")
+    assert result.shape != "several"
+
+
+def test_pinyin_huitaiduo_reaches_meetings(matcher: Matcher) -> None:
+    """hui reads as 会 (→ 会议), not as a stray character of the facts."""
+    result = matcher.match("huitaiduo")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "meetings"
+
+
+@pytest.mark.parametrize("noisy", ["会太多怎么办 5", "会太多<b>怎么办</b>", "会太多怎么办 12"])
+def test_stray_number_and_markup_change_nothing(matcher: Matcher, noisy: str) -> None:
+    """A trailing number or leftover markup gives the same answer as the clean question."""
+    clean = matcher.match("会太多怎么办")
+    result = matcher.match(noisy)
+    assert (result.decision, result.shape, _shown(result)) == (
+        clean.decision,
+        clean.shape,
+        _shown(clean),
+    )
+
+
+def test_matches_start_with_the_fact_shown_first(matcher: Matcher) -> None:
+    """For every shape, matches[0] is the first fact the answer shows, and no fact repeats."""
+    for question in ("李志颖是谁", "会议记录和检查", "督查检查方面有哪些好做法", "发言能限时吗"):
+        result = matcher.match(question)
+        assert result.answered
+        assert result.matches[0].fact == result.shown[0]
+        ids = [m.fact.id for m in result.matches]
+        assert len(ids) == len(set(ids))
