@@ -229,17 +229,28 @@ class Matcher:
             own = set(entity.fact_ids)
             entity_ranked = tuple(m for m in ranked if m.fact.id in own)
         topic = self._topic_asked(analysis)
-        topics_named = {
-            next(iter(spread))
-            for qt in analysis.terms
-            if len(spread := self._spread.get(qt.term, set())) == 1
-        }
-        clause_bests = self._clause_bests(cleaned) if len(topics_named) >= 2 else ()
+        mentioned = [self._names_topic(qt.term) for qt in analysis.terms]
+        topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
+        clause_bests: tuple[Match, ...] = ()
+        topic_bests: list[Match] = []
+        if len(topics_named) >= 2:
+            clause_bests, parts = self._clause_bests(cleaned)
+            for topic in topics_named if parts >= 2 else ():
+                topic_bests += [m for m in ranked if m.fact.topic == topic][:1]
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=entity_ranked, clause_bests=clause_bests,
+            topic_bests=tuple(topic_bests),
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
         )  # fmt: skip
+
+    def _names_topic(self, term: str) -> str | None:
+        """The topic a curated word belongs to alone (签字 → forms), if it does."""
+        for topic, words in self._topic_names.items():
+            if term in words:  # 检查 is in every topic's facts, yet it names inspections
+                return topic
+        spread = self._spread.get(term, set())
+        return next(iter(spread)) if len(spread) == 1 and term in self.analyzer.curated else None
 
     def _topic_facts(self, topic: str, ranked: Sequence[Match]) -> tuple[Fact, ...]:
         """A topic's facts for a topic answer: those ranked first, then in KB order; a few."""
@@ -247,22 +258,23 @@ class Matcher:
         listed = dict.fromkeys([*ranked_here, *self._first_in_topic.get(topic, ())])
         return tuple(listed)[:TOPIC_MAX]
 
-    def _clause_bests(self, question: str) -> tuple[Match, ...]:
-        """The best match of each part of a question that asks about several things."""
+    def _clause_bests(self, question: str) -> tuple[tuple[Match, ...], int]:
+        """The best match of each part of a question that asks about several things, and
+        how many parts it has."""
         parts = [normalize(p) for p in _CLAUSE_SPLIT.split(question)]
         parts = [p for p in parts if p]
         if len(parts) < 2:
-            return ()
+            return (), len(parts)
         bests = []
         for part in parts:
             analysis, ranked = self.rank(part)
             # A part counts when a word in it belongs to its best fact's topic alone
             # (签字太多 is about forms; 能不能合并成一次 names no topic).
             if ranked and any(
-                self._spread.get(qt.term) == {ranked[0].fact.topic} for qt in analysis.terms
+                self._names_topic(qt.term) == ranked[0].fact.topic for qt in analysis.terms
             ):
                 bests.append(ranked[0])
-        return tuple(bests)
+        return tuple(bests), len(parts)
 
     def _topic_asked(self, analysis: QueryAnalysis) -> str | None:
         """The topic, when a question names one (督查检查方面有哪些好做法) and nothing narrower."""

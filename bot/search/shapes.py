@@ -104,6 +104,7 @@ class Prepared:
     entity: Entity | None = None
     entity_ranked: tuple[Match, ...] = ()  # the entity's facts, best first
     clause_bests: tuple[Match, ...] = ()  # the best match of each clause, in the order asked
+    topic_bests: tuple[Match, ...] = ()  # with two topics or more named: each one's best match
     topic_ask: str | None = None  # the topic, when the question asks about a topic as a whole
     topic_facts: tuple[Fact, ...] = field(default=())  # that topic's facts, in KB order
 
@@ -196,8 +197,11 @@ def _several(p: Prepared, t: Thresholds) -> tuple[Match, ...]:
     """One fact per topic asked about, when the clauses clearly ask about several topics."""
     chosen: dict[str, Match] = {}
     for best in p.clause_bests:
-        if best.score >= t.answer and best.fact.topic not in chosen:
+        if best.score >= TOPIC_BAR * t.suggest and best.fact.topic not in chosen:
             chosen[best.fact.topic] = best
+    if len(chosen) < 2:
+        # 迎检次数和报表次数都减了吗 may not split cleanly; the whole question names both.
+        chosen = {m.fact.topic: m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest}
     if len(chosen) < 2:
         return ()
     return tuple(chosen.values())[:SEVERAL_MAX]
