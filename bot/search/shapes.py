@@ -114,9 +114,10 @@ def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
     return [m for m in ranked[:SUGGESTIONS] if m.score >= t.suggest]
 
 
-def decide(ranked: Sequence[Match], t: Thresholds) -> Decision:
+def decide(ranked: Sequence[Match], t: Thresholds, clean: bool = False) -> Decision:
     """Answer when sure, offer choices when unsure, decline when nothing fits.
 
+    `clean`: the question has no unknown word and no off-topic cue.
     A close rival on the same topic is a sibling (shown as related), not a doubt; only a close
     rival on another topic makes a strong best match uncertain.
     """
@@ -124,8 +125,10 @@ def decide(ranked: Sequence[Match], t: Thresholds) -> Decision:
         return "decline"
     best = ranked[0]
     if best.score < t.answer:
-        # A lone candidate has no rival to lead: that is no evidence of being right.
-        lead = best.score - ranked[1].score if len(ranked) > 1 else 0.0
+        # A lone candidate leads nobody when the question has words we do not know or
+        # off-topic cues; when every word is known, only one fact sharing them is telling.
+        lone = best.score if clean else 0.0
+        lead = best.score - ranked[1].score if len(ranked) > 1 else lone
         return "answer" if lead >= t.lead else "suggest"
     for rival in ranked[1:]:
         if best.score - rival.score >= t.margin:
@@ -152,7 +155,8 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         found = _topic_answer(p, base)
         if found.matches[0].score >= TOPIC_BAR * t.suggest:
             return found
-    decision = decide(p.ranked, t)
+    clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
+    decision = decide(p.ranked, t, clean)
     if decision != "answer":
         return _with(base, decision, p.ranked)
     best = p.ranked[0]
