@@ -157,6 +157,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
             return found
     clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
     decision = decide(p.ranked, t, clean)
+    if decision == "suggest" and not clean:
+        # Unsure, and the question names something we do not know (请示, 网站) or asks for
+        # what no measure gives: that is a question the facts do not answer.
+        decision = "decline"
     if decision != "answer":
         return _with(base, decision, p.ranked)
     best = p.ranked[0]
