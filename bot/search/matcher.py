@@ -46,7 +46,7 @@ RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 TOPIC_MAX = 8  # facts a topic answer lists
-ENTITY_MAX = 24  # a person or place in more facts than this: the ones closest to the question
+ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
 # Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
@@ -186,9 +186,13 @@ class Matcher:
         hits = np.flatnonzero(recall)
         if len(hits) > RERANK_DEPTH:
             hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
-        if len(include) > ENTITY_MAX:
-            include = sorted(include, key=lambda d: (-recall[d], d))[:ENTITY_MAX]
-        best_ids = sorted({*hits.tolist(), *include}, key=lambda d: (-recall[d], d))
+        extra: list[int] = []
+        if len(include):
+            wanted = np.asarray(include, dtype=np.int64)
+            if len(wanted) > ENTITY_MAX:
+                wanted = wanted[np.argpartition(-recall[wanted], ENTITY_MAX)[:ENTITY_MAX]]
+            extra = wanted.tolist()
+        best_ids = sorted({*hits.tolist(), *extra}, key=lambda d: (-recall[d], d))
         scored: list[Match] = []
         for doc_id in best_ids:
             doc = index.docs[doc_id]
