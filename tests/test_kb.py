@@ -123,3 +123,20 @@ def test_cue_that_is_also_a_stopword_is_refused(kb_copy: Path) -> None:
         f.write("怎么办\n")
     (problem,) = _problems(kb_copy)
     assert problem == KBProblem("responses/offtopic_cues.txt", "'怎么办' is also a stopword")
+
+
+def test_intent_cue_that_is_also_neutral_is_refused(kb_copy: Path) -> None:
+    """An intent cue cannot also be a request word: it cannot both count against and not count."""
+    with (kb_copy / "responses" / "intent_cues.txt").open("a", encoding="utf-8") as f:
+        f.write("经验\n")
+    (problem,) = _problems(kb_copy)
+    assert problem == KBProblem("responses/intent_cues.txt", "'经验' is also a neutral word")
+
+
+def test_problems_must_be_a_list_of_texts(kb_copy: Path) -> None:
+    """The optional `problems:` field is checked like `questions:`, naming its fact and field."""
+    _edit(kb_copy, FACTS, "      - 一件事开好几个会，说的都差不多", "      - ''")
+    (problem,) = _problems(kb_copy)
+    assert problem == KBProblem(
+        FACTS, "must be a list of non-empty texts", "meetings-one-topic-once", "problems"
+    )

@@ -39,6 +39,9 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     intents = _optional_list(col, root / "responses" / "intent_cues.txt")
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
+    # A word is either neutral (stopword, request word) or counts against a match (cue).
+    for word in sorted(intents & (stopwords | requests)):
+        col.add(root / "responses" / "intent_cues.txt", f"'{word}' is also a neutral word")
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)
