@@ -205,9 +205,9 @@ HEADER = (
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    kb = load_kb(args.kb_root)
+    kb = load_kb(args.settings.kb_root)
     items = load_questions(args.questions or default_questions(kb), kb)
-    matcher = Matcher(kb)
+    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
     ranked = rank_all(matcher, items)
     thresholds = matcher.thresholds
     if args.tune:

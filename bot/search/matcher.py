@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -116,8 +117,10 @@ class Matcher:
         kb: KnowledgeBase,
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
-        use_cache: bool = True,
+        cache_dir: Path | None = None,
     ) -> None:
+        """Build everything matching needs (slow: segmenter, index); `cache_dir` keeps the
+        built index on disk between processes, None builds afresh."""
         self.kb = kb
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
@@ -125,7 +128,7 @@ class Matcher:
         domain_words = [k for f in kb.facts for k in f.keywords]
         self.analyzer = Analyzer(
             kb.userdict_path, kb.synonyms, kb.stopwords, domain_words, kb.offtopic_cues,
-            dictionary=cache.jieba_dictionary(), cache_dir=cache.cache_dir(),
+            dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
         )  # fmt: skip
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
@@ -133,15 +136,14 @@ class Matcher:
             sorted(kb.stopwords), sorted(kb.offtopic_cues), kb.userdict_path.read_bytes(),
             cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
-        cached = cache.load(key) if use_cache else None
+        cached = cache.load(cache_dir, key)
         if isinstance(cached, tuple) and len(cached) == 2:
             self.index, state = cached
             self.analyzer.restore(state)
         else:
             self.index = FactIndex(kb.facts, self.analyzer, topic_names)
             self.analyzer.set_vocabulary(self.index.postings)
-            if use_cache:
-                cache.store(key, (self.index, self.analyzer.state))
+            cache.store(cache_dir, key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
 
     def rank(self, normalized: str) -> tuple[QueryAnalysis, list[Match]]:
@@ -200,6 +202,10 @@ class Matcher:
         return Result(
             question, normalized, decide(ranked, self.thresholds), tuple(ranked), analysis
         )
+
+    def inline_choices(self, result: Result) -> list[Match]:
+        """Facts worth offering in inline mode: every match at or above the suggestion bar."""
+        return [m for m in result.matches if m.score >= self.thresholds.suggest]
 
     def suggestions(self, result: Result) -> list[Match]:
         """The "did you mean" choices for a result of this matcher."""
