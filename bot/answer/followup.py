@@ -36,6 +36,9 @@ class FollowUps:
         self._contexts: OrderedDict[object, _Context] = OrderedDict()
         self._lock = threading.Lock()  # the service answers from several threads
 
+    def __len__(self) -> int:
+        return len(self._contexts)
+
     def _kind(self, question: str, render: Renderer) -> str | None:
         said = normalize(question).replace(" ", "")
         for kind in ("more", "detail"):

@@ -21,7 +21,7 @@ from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
-from bot.search.normalize import MAX_INPUT_CHARS
+from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 if TYPE_CHECKING:
     from bot.questionlog.store import Storage
@@ -130,22 +130,25 @@ class Service:
             reply = core.render.result(core.matcher.match(question), core.matcher)
         if conversation is not None:
             self.followups.remember(conversation, reply, core.render.kb)
-        if self.storage is not None and reply.result is not None:
-            question_id = self._record(reply, chat_type, asker)
+        if self.storage is not None:
+            question_id = self._record(question, reply, chat_type, asker)
             if question_id is not None and reply.facts:
                 buttons = (*reply.buttons, core.render.feedback_row(question_id))
                 reply = replace(reply, question_id=question_id, buttons=buttons)
         return reply
 
-    def _record(self, reply: Reply, chat_type: str, asker: str | int | None) -> int | None:
+    def _record(
+        self, question: str, reply: Reply, chat_type: str, asker: str | int | None
+    ) -> int | None:
         from bot.questionlog.store import QuestionRecord
 
-        assert self.storage is not None and reply.result is not None
-        best = reply.result.best
+        assert self.storage is not None
+        result = reply.result
+        best = result.best if result else None
         record = QuestionRecord(
             asked_at=datetime.now(UTC),
             chat_type=chat_type,
-            question=reply.result.normalized,
+            question=result.normalized if result else normalize(question),
             decision=reply.decision,
             fact_id=reply.facts[0].id if reply.facts else None,
             score=best.score if best else 0.0,
