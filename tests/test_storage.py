@@ -23,13 +23,13 @@ from pg_fixture import pg_server, pg_url  # noqa: F401  (used through getfixture
 from psycopg.conninfo import make_conninfo
 
 from bot.answer.render import Renderer
+from bot.decision import Decision
 from bot.errors import StorageError
 from bot.kb import load_kb
 from bot.questionlog.chart import cjk_font_family, mplfonts_dir, render_stats_png
 from bot.questionlog.store import (
     SQLITE_FILENAME,
     DayCount,
-    Decision,
     FeedbackRow,
     QuestionRecord,
     Stats,

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from bot.decision import Decision
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.questionlog.chart import ChartLabels, topic_label
 from bot.questionlog.store import Stats
-from bot.search.matcher import Decision, Match, Matcher, Result
+from bot.search.matcher import Match, Matcher, Result
 
 # Telegram's message limit is 4096; leave room for its counting quirks and a group's quote.
 SAFE_LIMIT = 3800

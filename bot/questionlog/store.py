@@ -17,13 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Literal, Protocol, TextIO, get_args
+from typing import Any, Protocol, TextIO
 
+from bot.decision import DECISIONS, Decision
 from bot.questionlog.database import Database, PostgresDB, SQLiteDB
 from bot.settings import DEFAULT_RETENTION_DAYS, Settings
 
-Decision = Literal["answer", "suggest", "decline", "help"]
-DECISIONS: frozenset[str] = frozenset(get_args(Decision))
 MAX_QUESTION_CHARS = 500
 SQLITE_FILENAME = "jianfu.sqlite3"
 OTHER_TOPIC = "other"  # stats topic for facts missing from the fact->topic mapping

@@ -17,14 +17,13 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.decision import Decision
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer, QueryAnalysis
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
-
-Decision = Literal["answer", "suggest", "decline", "help"]
 
 INDEX_FORMAT = 3  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
