@@ -6,25 +6,32 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot.answer.render import Reply
+from bot import __version__
 from bot.errors import JianfuError, KBError
+from bot.settings import Settings
+
+if TYPE_CHECKING:  # the search stack loads only for the commands that need it
+    from bot.answer.render import Reply
+    from bot.answer.service import Service
 
 
-def reply_json(reply: Reply) -> str:
+def reply_json(reply: Reply, query: str) -> str:
     """The stable `ask --json` object (one line)."""
     result = reply.result
+    matches = result.matches[:3] if result else ()
     payload = {
-        "query": result.query,
-        "answered": result.answered,
+        "query": query,
+        "answered": reply.answered,
         "reply": reply.text,
+        "decision": reply.decision,
         "matches": [
-            {"fact_id": m.fact.id, "score": m.score, "topic": m.fact.topic}
-            for m in result.matches[:3]
+            {"fact_id": m.fact.id, "score": m.score, "topic": m.fact.topic} for m in matches
         ],
-        "decision": result.decision,
+        "facts": [f.id for f in reply.facts],
     }
     return json.dumps(payload, ensure_ascii=False)
 
@@ -37,43 +44,55 @@ def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
         yield line.rstrip("\n")
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
+def _service(settings: Settings) -> Service:
     from bot.answer.service import Service
 
-    service = Service(args.kb_root)
+    return Service(settings.kb_root, cache_dir=settings.cache_dir)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.answer.service import clean_question
+
+    service = _service(args.settings)
     for question in _questions(args, sys.stdin):
         reply = service.ask(question)
         if args.json:
-            print(reply_json(reply), flush=True)
+            print(reply_json(reply, clean_question(question)), flush=True)
         else:
             print(reply.text + ("\n" if not args.question else ""), flush=True)
     return 0
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from bot.answer.service import Service
-
-    service = Service(args.kb_root)
-    texts = service.matcher.texts
-    print(texts.get("chat_welcome"))
+    """The terminal chat: what a private Telegram chat shows, commands and follow-ups too."""
+    service = _service(args.settings)
+    print(service.text("chat_welcome"))
     while True:
         try:
             question = input("> ")
         except (EOFError, KeyboardInterrupt):
             print()
             break
-        if question.strip() in {"/quit", "/exit"}:
+        words = question.split()
+        if not words:
+            continue
+        if words[0] in {"/quit", "/exit"}:
             break
-        if question.strip():
-            print(service.ask(question, chat_type="private").text + "\n")
-    print(texts.get("chat_bye"))
+        reply = None
+        if words[0].startswith("/"):
+            name = words[0][1:].partition("@")[0].lower()
+            reply = service.command(name, words[1] if len(words) > 1 else "")
+        if reply is None:
+            reply = service.ask(question, chat_type="private", conversation="terminal")
+        print(reply.text + "\n")
+    print(service.text("chat_bye"))
     return 0
 
 
 def cmd_kb_check(args: argparse.Namespace) -> int:
-    from bot.kb import default_root, load_kb
+    from bot.kb import load_kb
 
-    root = args.kb_root or default_root()
+    root = args.settings.kb_root
     try:
         kb = load_kb(root)
     except KBError as exc:
@@ -94,7 +113,13 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.telegram.app import run_bot
 
-    return run_bot(args)
+    settings = args.settings
+    if args.webhook_url:
+        settings = replace(settings, webhook_url=args.webhook_url)
+    return run_bot(
+        settings, webhook=args.webhook, listen=args.listen, port=args.port,
+        rate_limit=not args.no_rate_limit,
+    )  # fmt: skip
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -111,6 +136,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jianfu", description="减负助手 jianfu-bot")
+    parser.add_argument("--version", action="version", version=f"jianfu {__version__}")
     parser.add_argument(
         "--kb-root", type=Path, default=None,
         help="folder holding responses/ and seeds/ (default: $JIANFU_KB_ROOT or the project)",
@@ -165,6 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        args.settings = Settings.from_env(kb_root=args.kb_root)
         code: int = args.func(args)
     except KBError as exc:
         print(f"jianfu: {exc}", file=sys.stderr)

@@ -20,8 +20,8 @@ from telegram import Update
 from bot.answer.service import Service
 from bot.questionlog.store import Storage, open_storage
 from bot.telegram.app import build_application
-from bot.telegram.flow import GROUP_PERIOD, GROUP_QUESTIONS
-from bot.telegram.handlers import App
+from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS
+from bot.telegram.context import App
 
 PROJECT = Path(__file__).resolve().parent.parent
 _CLEARED = ("DATABASE_URL", "JIANFU_ADMIN_IDS")
@@ -86,15 +86,17 @@ class RunningBot:
         calls: list[Call] = await self.fake.async_wait_for(method, count, 15.0, wanted)
         return [c.params for c in calls]
 
-    def texts(self, name: str, **values: str | int) -> str:
-        return self.service.matcher.texts.get(name, **values)
+    def texts(self, key: str, /, **values: str | int) -> str:
+        return self.service.text(key, **values)
 
 
 StartBot = Callable[..., Awaitable[RunningBot]]
 
 
 @pytest.fixture
-async def start_bot(fake: FakeBotApi, tmp_path: Path) -> AsyncIterator[StartBot]:
+async def start_bot(
+    fake: FakeBotApi, tmp_path: Path, _session_cache: Path
+) -> AsyncIterator[StartBot]:
     """Call `await start_bot(...)` for a running bot; options go to build_application."""
     started: list[RunningBot] = []
 
@@ -103,12 +105,14 @@ async def start_bot(fake: FakeBotApi, tmp_path: Path) -> AsyncIterator[StartBot]
         admin_ids: frozenset[int] = frozenset(),
         rate_limit: bool = True,
         group_limit: tuple[int, float] = (GROUP_QUESTIONS, GROUP_PERIOD),
+        watch_seconds: float = 0.0,
     ) -> RunningBot:
         storage = open_storage(data_dir=tmp_path / "log")
-        service = Service(kb_root, storage)
+        service = Service(kb_root, storage, cache_dir=_session_cache)
         app = build_application(
             fake.token, service, base_url=fake.base_url, admin_ids=admin_ids,
             rate_limit=rate_limit, group_limit=group_limit, retry_delay=0.05,
+            watch_seconds=watch_seconds,
         )  # fmt: skip
         await app.initialize()
         if app.post_init:  # run_polling would call it; here we drive the lifecycle ourselves

@@ -33,6 +33,7 @@ from telegram import Update
 from bot.answer.service import Service
 from bot.kb import load_kb
 from bot.questionlog.store import open_storage
+from bot.settings import Settings
 from bot.telegram.app import build_application
 
 OFF_TOPIC = ("明天天气怎么样", "股票涨不涨", "食堂几点开饭", "你好")
@@ -90,8 +91,8 @@ async def push_and_wait(
 async def in_process(fake: TimedFakeBotApi, args: argparse.Namespace, data_dir: Path,
                      questions: list[str]) -> tuple[float, dict[int, list[float]]]:  # fmt: skip
     storage = None if args.no_log else open_storage(data_dir=data_dir)
-    app = build_application(fake.token, Service(None, storage), base_url=fake.base_url,
-                            rate_limit=False)  # fmt: skip
+    service = Service(None, storage, cache_dir=Settings.from_env().cache_dir)
+    app = build_application(fake.token, service, base_url=fake.base_url, rate_limit=False)
     await app.initialize()
     await app.start()
     assert app.updater is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from bot.errors import JianfuError
 from bot.questionlog.commands import add_log_commands
 from bot.questionlog.store import QuestionRecord, Storage, open_storage
+from bot.settings import Settings
 
 NOW = datetime.now(UTC)
 T1 = datetime(2025, 5, 6, 7, 8, 9, tzinfo=UTC)
@@ -32,6 +34,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     def run_log(*argv: str) -> tuple[int, str, str]:
         capsys.readouterr()
         args = parser.parse_args(["log", *argv])
+        args.settings = Settings.from_env()
         code: int = args.func(args)
         out, err = capsys.readouterr()
         return code, out, err
@@ -42,7 +45,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 def _log(
     *records: tuple[str, str, str | None, datetime], votes: dict[int, bool] | None = None
 ) -> None:
-    store: Storage = open_storage()
+    store: Storage = open_storage(Path(os.environ["JIANFU_DATA_DIR"]))
     ids = [
         store.record_question(QuestionRecord(at, "private", q, d, f, 0.25, "h"))  # type: ignore[arg-type]
         for q, d, f, at in records

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.render import fact_lines, render
+from bot.answer.render import Renderer, Reply
 from bot.kb import load_kb
 from bot.search.matcher import Matcher, Result, Thresholds
 from bot.search.normalize import MAX_INPUT_CHARS, normalize
@@ -15,9 +15,11 @@ from bot.search.normalize import MAX_INPUT_CHARS, normalize
 @pytest.fixture(scope="module")
 def matcher(_session_cache: Path) -> Matcher:
     """One matcher for the module (built once), using the test run's own cache."""
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("JIANFU_CACHE_DIR", str(_session_cache))
-        return Matcher(load_kb())
+    return Matcher(load_kb(), cache_dir=_session_cache)
+
+
+def render(result: Result, matcher: Matcher) -> Reply:
+    return Renderer(matcher.kb).result(result, matcher)
 
 
 def _top(result: Result) -> str | None:
@@ -106,9 +108,10 @@ def test_answer_reply_shows_measure_example_quote_and_source(matcher: Matcher) -
     """The private-chat reply is the fact's title, measure, example, quote and citation."""
     reply = render(matcher.match("检查组还看台账吗"), matcher)
     fact = matcher.kb.by_id["inspections-unannounced-visits"]
-    plain, html = fact_lines(fact, matcher.kb, matcher.texts)
-    assert reply.text == plain
-    assert reply.html == html
+    plain, html = Renderer(matcher.kb).fact_lines(fact)
+    assert reply.text.startswith(plain)
+    assert reply.html.startswith(html)
+    assert reply.facts == (fact,)
     assert plain.splitlines()[0] == f"【{fact.title}】"
     assert (
         plain.splitlines()[-1]
@@ -122,7 +125,7 @@ def test_not_found_reply_offers_examples(matcher: Matcher) -> None:
     reply = render(matcher.match("打印机卡纸了怎么办"), matcher)
     assert reply.text.startswith("抱歉，资料里没有找到能回答这个问题的做法。")
     assert "· 会太多怎么办" in reply.text
-    assert reply.fact is None
+    assert reply.facts == ()
 
 
 def test_suggest_offers_titles() -> None:
@@ -132,11 +135,10 @@ def test_suggest_offers_titles() -> None:
     assert result.decision == "suggest"
     reply = render(result, cautious)
     assert reply.text.startswith("没有十分把握")
-    assert len(reply.suggestions) >= 2
-    assert [f.title for f in reply.suggestions] == [
-        m.fact.title for m in result.matches[: len(reply.suggestions)]
-    ]
-    assert reply.fact is None
+    choices = [row[0] for row in reply.buttons]
+    assert len(choices) >= 2
+    assert [b.label for b in choices] == [m.fact.title for m in result.matches[: len(choices)]]
+    assert reply.facts == ()
 
 
 def test_offtopic_cue_is_reported_in_the_analysis(matcher: Matcher) -> None:

@@ -14,9 +14,7 @@ from bot.search.matcher import Matcher, Result
 @pytest.fixture(scope="module")
 def matcher(_session_cache: Path) -> Matcher:
     """One matcher for the module (built once), using the test run's own cache."""
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("JIANFU_CACHE_DIR", str(_session_cache))
-        return Matcher(load_kb())
+    return Matcher(load_kb(), cache_dir=_session_cache)
 
 
 def _shown(result: Result) -> list[str]:

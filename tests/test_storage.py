@@ -22,12 +22,14 @@ from matplotlib import font_manager
 from pg_fixture import pg_server, pg_url  # noqa: F401  (used through getfixturevalue)
 from psycopg.conninfo import make_conninfo
 
-from bot.errors import ConfigError, StorageError
-from bot.questionlog.chart import cjk_font_family, mplfonts_dir, render_stats_png, summarize_stats
+from bot.answer.render import Renderer
+from bot.decision import Decision
+from bot.errors import StorageError
+from bot.kb import load_kb
+from bot.questionlog.chart import cjk_font_family, mplfonts_dir, render_stats_png
 from bot.questionlog.store import (
     SQLITE_FILENAME,
     DayCount,
-    Decision,
     FeedbackRow,
     QuestionRecord,
     Stats,
@@ -163,10 +165,6 @@ def test_pseudonym_is_stable_per_key_and_differs_across_keys(
     assert seen["k1"] == {expected}
     assert len(seen["k2"]) == len(seen[None]) == 1
     assert len(seen["k1"] | seen["k2"] | seen[None]) == 3
-    monkeypatch.setenv("JIANFU_HASH_KEY", "k1")
-    store = backend.open()
-    assert store.pseudonym(42) == expected
-    store.close()
 
 
 def test_purge_drops_expired_questions_and_their_votes(
@@ -181,15 +179,11 @@ def test_purge_drops_expired_questions_and_their_votes(
     assert store.purge(180, now=NOW) == 0
     assert store.feedback()[0].downvoted == ("1天前", "40天前", "179天前")
     store.close()
-    monkeypatch.setenv("JIANFU_RETENTION_DAYS", "30")
-    store = backend.open()
+    store = backend.open(retention_days=30)
     assert store.top_unanswered() == [("1天前", 1)]
     assert store.feedback() == [FeedbackRow(None, 0, 1, ("1天前",))]
     store.close()
     assert len(backend.dump()["feedback"]) == 1
-    monkeypatch.setenv("JIANFU_RETENTION_DAYS", "half a year")
-    with pytest.raises(ConfigError, match="JIANFU_RETENTION_DAYS"):
-        backend.open()
 
 
 def test_export_csv_has_exact_header_and_rows_without_asker(store: Storage) -> None:
@@ -289,11 +283,12 @@ def test_stats_days_follow_the_given_time_zone(store: Storage) -> None:
 def test_summary_text_is_exact() -> None:
     """The Chinese summary names counts, rate, votes and the top topics by display name."""
     stats = Stats(7, {}, {"meetings": 2, "forms": 1, "other": 1}, 6, 4, 1, 1)
-    assert summarize_stats(stats, {"meetings": "文山会海", "forms": "填表报数"}) == (
+    render = Renderer(load_kb())  # topic names and sentences from responses/
+    assert render.stats_summary(stats) == (
         "近7天提问6条，已回答4条，回答率67%，👍1 / 👎1，"
-        "提问最多的主题：文山会海（2条）、填表报数（1条）、其他（1条）。"
+        "提问最多的主题：会议精简（2条）、填表报数（1条）、其他（1条）。"
     )
-    assert summarize_stats(Stats(30, {}, {}, 0, 0, 0, 0), {}) == "近30天暂无提问。"
+    assert render.stats_summary(Stats(30, {}, {}, 0, 0, 0, 0)) == "近30天暂无提问。"
 
 
 @pytest.mark.parametrize("topics", [{"meetings": 2, "forms": 1, "other": 1}, {}])
@@ -303,7 +298,8 @@ def test_chart_is_a_png_drawn_with_the_bundled_cjk_font(
     """PNG bytes, Chinese drawn with mplfonts' Noto Sans CJK (not DejaVu), no missing glyphs."""
     days = {date(2026, 3, 1) + timedelta(days=i): DayCount(i % 4, i % 3) for i in range(30)}
     stats = Stats(30, days, topics, 45, 30, 3, 1)
-    png = render_stats_png(stats, {"meetings": "文山会海", "forms": "填表报数"})
+    labels = Renderer(load_kb()).chart_labels()
+    png = render_stats_png(stats, {"meetings": "文山会海", "forms": "填表报数"}, labels)
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
     found = font_manager.findfont(font_manager.FontProperties(family=cjk_font_family()))
     assert Path(found) == mplfonts_dir() / "NotoSansCJKsc-Regular.otf"
@@ -317,12 +313,3 @@ def test_naive_timestamps_and_bad_locations_are_refused(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(StorageError, match="cannot open question log"):
         open_storage(data_dir=tmp_path / "file")
-
-
-def test_explicit_data_dir_wins_over_database_url_env(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """open_storage(data_dir=...) is SQLite even when DATABASE_URL is set."""
-    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@invalid.invalid/none")
-    open_storage(data_dir=tmp_path).close()
-    assert (tmp_path / SQLITE_FILENAME).is_file()

@@ -53,12 +53,10 @@ async def test_admin_stats_sends_png_chart(start_bot: StartBot) -> None:
     [photo] = await bot.sent(method="sendPhoto")
     assert photo["chat_id"] == ADMIN
     assert isinstance(photo["photo"], bytes) and photo["photo"].startswith(b"\x89PNG\r\n\x1a\n")
-    from bot.questionlog.chart import summarize_stats
-
     kb = bot.service.matcher.kb
     stats = bot.storage.stats(30, {f.id: f.topic for f in kb.facts})
     assert stats.total == 3
-    assert photo["caption"] == summarize_stats(stats, {t.id: t.name for t in kb.topics.values()})
+    assert photo["caption"] == bot.service.renderer.stats_summary(stats)
     assert not bot.fake.rejected_calls
 
 
@@ -106,9 +104,8 @@ async def test_kb_edit_is_picked_up_and_admin_told(
     start_bot: StartBot, kb_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the watcher on, an edit on disk is live without /reload and the admin hears of it."""
-    monkeypatch.setenv("JIANFU_WATCH_SECONDS", "0.05")
     root = kb_copy
-    bot = await start_bot(kb_root=root, admin_ids=frozenset({ADMIN}))
+    bot = await start_bot(kb_root=root, admin_ids=frozenset({ADMIN}), watch_seconds=0.05)
     facts = root / "responses" / "facts" / "chat-groups.yaml"
     title = bot.service.matcher.kb.by_id["chat-groups-190-dissolved"].title
     facts.write_text(
@@ -116,7 +113,7 @@ async def test_kb_edit_is_picked_up_and_admin_told(
         encoding="utf-8",
     )
     [note] = await bot.sent(chat_id=ADMIN)
-    assert note["text"] == "知识库已重新加载：19 条做法。"
+    assert note["text"] == bot.texts("admin_reload_ok", fact_count=bot.service.fact_count)
     bot.fake.push_private_message("海港区解散了多少个群", user_id=USER)
     [answer] = await bot.sent(chat_id=USER)
     assert answer["text"].startswith("<b>解散整合190多个群</b>")

@@ -9,7 +9,7 @@ from conftest import StartBot
 from fake_bot_api import BOT_USERNAME
 from test_telegram_private import expected_fact_html
 
-from bot.telegram.flow import ChatLimiter, Verdict
+from bot.telegram.budget import ChatLimiter, Verdict
 
 GROUP = -1001234567890
 QUESTION = "检查组还看台账吗"
@@ -26,7 +26,9 @@ async def test_ask_command_answers_and_quotes(start_bot: StartBot) -> None:
     bot.fake.push_group_message("/ask 检查组还看台账吗", chat_id=GROUP)
     [sent] = await bot.sent(chat_id=GROUP)
     assert sent["text"] == expected_fact_html(bot, "inspections-unannounced-visits")
-    assert sent["reply_parameters"] == {"message_id": 1, "allow_sending_without_reply": True}
+    assert sent["reply_parameters"] == {
+        "message_id": 1, "allow_sending_without_reply": True, "quote_parse_mode": "HTML",
+    }  # fmt: skip
 
 
 async def test_ask_with_bot_username(start_bot: StartBot) -> None:

@@ -9,16 +9,10 @@ from pathlib import Path
 from conftest import RunningBot, StartBot
 from fake_bot_api import utf16_len
 
-from bot.answer.render import render
+from bot.answer.render import Renderer
 from bot.answer.service import Service
 from bot.kb import load_kb
-from bot.kb.texts import Texts
-from bot.telegram.handlers.buttons import (
-    fact_keyboard,
-    facts_keyboard,
-    reply_keyboard,
-    topics_keyboard,
-)
+from bot.telegram.context import keyboard
 
 USER = 1001
 
@@ -147,12 +141,15 @@ async def test_question_log_holds_no_identity(start_bot: StartBot, tmp_path: Pat
 def test_callback_data_always_fits_64_bytes() -> None:
     """Every button the bot can build, for every fact and topic, has callback data ≤ 64 bytes."""
     kb = load_kb()
-    texts = Texts(kb.texts)
-    markups = [fact_keyboard(f, texts, question_id=2**63 - 1) for f in kb.facts]
-    markups += [facts_keyboard(kb.facts), topics_keyboard(kb)]
+    render = Renderer(kb)
+    replies = [render.fact(f, related=kb.facts) for f in kb.facts]
+    replies += [render.listing("", kb.facts), render.topics(), render.not_found()]
+    replies += [render.topic(t) for t in kb.topics]
+    feedback = render.feedback_row(2**63 - 1)
+    replies = [r.__class__(r.text, r.html, buttons=(*r.buttons, feedback)) for r in replies]
     service = Service()
-    replies = [reply_keyboard(service.ask(q), texts) for q in ("会议", "留痕", "天气")]
-    markups += [m for m in replies if m is not None]
+    replies += [service.ask(q) for q in ("会议", "留痕", "天气")]
+    markups = [m for m in map(keyboard, replies) if m is not None]
     data = [b.callback_data for m in markups for row in m.inline_keyboard for b in row]
     assert len(data) > len(kb.facts) * 3
     assert all(isinstance(d, str) and 1 <= len(d.encode()) <= 64 for d in data)
@@ -166,7 +163,8 @@ async def test_answers_keep_each_chats_question_order(start_bot: StartBot) -> No
         for user in (USER, 2002, 3003):
             bot.fake.push_private_message(q, user_id=user)
     matcher = bot.service.matcher
-    expected = [render(matcher.match(q), matcher).html for q in questions]
+    render = Renderer(matcher.kb)
+    expected = [render.result(matcher.match(q), matcher).html for q in questions]
     for user in (USER, 2002, 3003):
         sent = await bot.sent(len(questions), chat_id=user)
         assert [s["text"] for s in sent] == expected

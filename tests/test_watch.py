@@ -33,12 +33,12 @@ async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
     """Changing a fact's title on disk changes the live answer after one watcher pass."""
     service, watcher, notes = _watched(kb_copy)
     before = service.ask("海港区解散了多少个群")
-    assert before.fact is not None
+    assert before.facts
     assert await watcher.check_once() is False  # nothing changed yet
-    _replace(kb_copy, f"title: {before.fact.title}", "title: 解散整合190多个群")
+    _replace(kb_copy, f"title: {before.facts[0].title}", "title: 解散整合190多个群")
     assert await watcher.check_once() is True
     assert service.ask("海港区解散了多少个群").text.startswith("【解散整合190多个群】")
-    assert notes == ["知识库已重新加载：19 条做法。"]
+    assert notes == [service.text("admin_reload_ok", fact_count=service.fact_count)]
 
 
 async def test_broken_edit_keeps_old_kb(kb_copy: Path) -> None:
@@ -49,6 +49,6 @@ async def test_broken_edit_keeps_old_kb(kb_copy: Path) -> None:
     assert await watcher.check_once() is True
     assert service.ask("海港区解散了多少个群").text == expected
     (note,) = notes
-    assert note.startswith("知识库修改未生效，仍使用原来的版本。")
+    assert note.startswith(service.text("admin_reload_failed", count=1, problems="").strip())
     assert f"{FACTS} [fact " in note
     assert "field 'quote': quote does not appear verbatim" in note

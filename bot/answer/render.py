@@ -1,98 +1,333 @@
-"""Turn a match result into what the official sees: plain text (CLI, JSON) and Telegram HTML.
+"""Every reply as the official sees it: plain text (CLI, JSON, terminal chat) and Telegram HTML,
+with the buttons that go under it. The one place text is built from facts and curated texts.
 
-Every piece of text from the knowledge base or the user is escaped before it meets HTML.
+Everything from the knowledge base or the user is escaped before it meets HTML.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
+from bot.decision import Decision
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
+from bot.questionlog.chart import ChartLabels, topic_label
+from bot.questionlog.store import Stats
 from bot.search.matcher import Match, Matcher, Result
 
-TELEGRAM_LIMIT = 4096
-# Leave room for Telegram's own counting quirks and for a quoted header in groups.
+# Telegram's message limit is 4096; leave room for its counting quirks and a group's quote.
 SAFE_LIMIT = 3800
-PIECE_LIMIT = 1200
+PIECE_LIMIT = 1200  # one field of a fact
+LIST_LIMIT = 3500  # an admin list (problems, unanswered questions) before "…"
+RELATED_SHOWN = 3  # related facts listed under an answer
+
+Action = Literal["more", "fact", "topic", "topics", "fb"]
+
+
+@dataclass(frozen=True)
+class Button:
+    """One button under a reply: what it says and what pressing it asks for."""
+
+    label: str
+    action: Action
+    arg: str = ""
+
+
+Rows = tuple[tuple[Button, ...], ...]
 
 
 @dataclass(frozen=True)
 class Reply:
-    result: Result
-    text: str  # plain text: what `jianfu ask` prints and a private chat shows
-    html: str  # the same content as Telegram HTML
-    suggestions: tuple[Fact, ...] = ()  # "did you mean" choices, for buttons
-    question_id: int | None = None  # the log row, when stored; feedback buttons point at it
+    """What every front end shows: the same content as plain text and as Telegram HTML."""
+
+    text: str
+    html: str
+    decision: Decision = "help"
+    result: Result | None = None  # the search stage's verdict, when there was a question
+    facts: tuple[Fact, ...] = ()  # the facts shown, in order
+    buttons: Rows = ()
+    question_id: int | None = None  # the log row, when stored
 
     @property
-    def fact(self) -> Fact | None:
-        """The fact answered with, when the decision was to answer."""
-        best = self.result.best
-        return best.fact if self.result.answered and best else None
+    def answered(self) -> bool:
+        return bool(self.facts)
 
 
-def _clip(text: str, limit: int = PIECE_LIMIT) -> str:
+@dataclass(frozen=True)
+class InlineChoice:
+    """One result of an inline query: a title to pick and the message it posts."""
+
+    id: str
+    title: str
+    description: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Text builders over one knowledge base and its curated texts."""
+
+    kb: KnowledgeBase
+    texts: Texts = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", Texts(self.kb.texts))
+
+    def text(self, key: str, /, **values: str | int) -> str:
+        return self.texts.get(key, **values)
+
+    def plain(self, key: str, /, **values: str | int) -> Reply:
+        """A curated sentence as a reply of its own."""
+        text = self.text(key, **values)
+        return Reply(text, html.escape(text))
+
+    # --- facts -------------------------------------------------------------------------------
+
+    def fact_lines(self, fact: Fact, *, full: bool = False) -> tuple[str, str]:
+        """A fact as (plain, html): title, measure, example, verbatim quote, source; `full`
+        adds who and where."""
+        limit = SAFE_LIMIT if full else PIECE_LIMIT
+        parts: list[tuple[str, str]] = [(f"【{fact.title}】", _b(fact.title))]
+        fields = [("label_measure", fact.measure), ("label_example", fact.example)]
+        if full:
+            fields += [("label_who", fact.who), ("label_where", fact.where)]
+        for label, value in fields:
+            if value:
+                name = self.text(label)
+                parts.append(
+                    (f"{name}：{clip(value, limit)}", f"{_b(name + '：')}{_e(clip(value, limit))}")
+                )
+        quote = clip(fact.quote, limit)
+        parts.append(
+            (
+                f"{self.text('label_quote')}：“{quote}”",
+                f"{_b(self.text('label_quote') + '：')}<blockquote>{_e(quote)}</blockquote>",
+            )
+        )
+        source = self.kb.seed_of(fact).citation
+        parts.append(
+            (
+                f"{self.text('label_source')}：{source}",
+                f"{_b(self.text('label_source') + '：')}{_e(source)}",
+            )
+        )
+        return "\n".join(p for p, _ in parts), "\n".join(h for _, h in parts)
+
+    def fact(self, fact: Fact, *, full: bool = False, related: Sequence[Fact] = ()) -> Reply:
+        """One fact with its buttons: the related facts, then more on the topic."""
+        plain, markup = self.fact_lines(fact, full=full)
+        if related:
+            listed = related[:RELATED_SHOWN]
+            head = self.text("related_header")
+            plain += f"\n\n{head}\n" + bullets(f.title for f in listed)
+            markup += f"\n\n{_e(head)}\n" + _e(bullets(f.title for f in listed))
+        rows = [*self.fact_rows(related[:RELATED_SHOWN]), (self.more_button(fact),)]
+        return Reply(plain, markup, "answer", facts=(fact,), buttons=tuple(rows))
+
+    def fact_rows(self, facts: Iterable[Fact]) -> Rows:
+        return tuple((Button(f.title, "fact", f.id),) for f in facts)
+
+    def more_button(self, fact: Fact) -> Button:
+        return Button(self.text("button_more"), "more", fact.id)
+
+    def feedback_row(self, question_id: int) -> tuple[Button, ...]:
+        return (
+            Button(self.text("button_up"), "fb", f"{question_id}:1"),
+            Button(self.text("button_down"), "fb", f"{question_id}:0"),
+        )
+
+    def listing(self, head: str, facts: Sequence[Fact]) -> Reply:
+        """A header and one button per fact (topic listings, "more on this topic")."""
+        return Reply(
+            f"{head}\n" + bullets(f.title for f in facts),
+            _e(head),
+            facts=(),
+            buttons=self.fact_rows(facts),
+        )
+
+    # --- search results ----------------------------------------------------------------------
+
+    def result(self, result: Result, matcher: Matcher) -> Reply:
+        """The reply to a question, whatever shape the search stage gave its answer."""
+        if result.decision == "answer" and result.shown:
+            reply = self._answer(result)
+        elif result.decision == "suggest":
+            reply = self._did_you_mean(matcher.suggestions(result))
+        elif result.decision == "help":
+            reply = self.help()
+        else:
+            reply = self.not_found()
+        return replace(reply, result=result)
+
+    def _answer(self, result: Result) -> Reply:
+        shown = result.shown
+        if result.shape == "card" and result.card is not None:
+            card = result.card
+            head = self.text("card_header", name=card.name, description=card.description)
+            return self._overview(head, shown, shown)
+        if result.shape == "several":
+            return self._overview(self.text("several_header"), shown, shown, bodies=True)
+        if result.shape == "topic" and result.topic is not None and result.topic in self.kb.topics:
+            topic = self.kb.topics[result.topic]
+            head = self.text("topic_answer_header", topic=topic.name)
+            first = self.fact(shown[0], related=result.related)
+            return Reply(
+                f"{head}\n\n{first.text}",
+                f"{_e(head)}\n\n{first.html}",
+                "answer",
+                facts=first.facts,
+                buttons=first.buttons,
+            )
+        return self.fact(shown[0], related=result.related)
+
+    def _overview(
+        self, head: str, facts: Sequence[Fact], buttons: Sequence[Fact], *, bodies: bool = False
+    ) -> Reply:
+        """Several facts in one message: a line each (or a short body each), a button each."""
+        plain_parts, html_parts = [head], [_e(head)]
+        for fact in facts:
+            if bodies:
+                plain, markup = self.fact_lines(fact)
+                plain_parts.append(plain)
+                html_parts.append(markup)
+            else:
+                line = f"· {fact.title}：{fact.measure}"
+                plain_parts.append(line)
+                html_parts.append(f"· {_b(fact.title)}：{_e(fact.measure)}")
+        sep = "\n\n" if bodies else "\n"
+        plain, markup = sep.join(plain_parts), sep.join(html_parts)
+        if len(markup) > SAFE_LIMIT and bodies:  # three long facts: fall back to one line each
+            return self._overview(head, facts, buttons)
+        return Reply(
+            clip(plain, SAFE_LIMIT), markup, "answer", facts=tuple(facts),
+            buttons=self.fact_rows(buttons),
+        )  # fmt: skip
+
+    def _did_you_mean(self, choices: Sequence[Match]) -> Reply:
+        head = self.text("did_you_mean")
+        lines = [f"{i}. {m.fact.title}：{m.fact.measure}" for i, m in enumerate(choices, 1)]
+        plain = head + "\n" + "\n".join(lines)
+        markup = _e(head) + "\n" + "\n".join(_e(line) for line in lines)
+        return Reply(
+            clip(plain, SAFE_LIMIT), markup, "suggest",
+            buttons=self.fact_rows(m.fact for m in choices),
+        )  # fmt: skip
+
+    def not_found(self) -> Reply:
+        text = self.text("not_found", suggestions=bullets(self.texts.example_questions[:4]))
+        return Reply(text, _e(text), "decline", buttons=((self.topics_button(),),))
+
+    def help(self) -> Reply:
+        text = self.text("help", examples=bullets(self.texts.example_questions))
+        return Reply(text, _e(text), "help")
+
+    # --- browsing ----------------------------------------------------------------------------
+
+    def topics_button(self) -> Button:
+        return Button(self.text("button_topics"), "topics")
+
+    def topics(self) -> Reply:
+        head = self.text("topics_header")
+        lines = [f"{t.emoji} {t.name}" for t in self.kb.topics.values()]
+        rows = tuple(
+            (Button(f"{t.emoji} {t.name}", "topic", t.id),) for t in self.kb.topics.values()
+        )
+        return Reply(f"{head}\n" + bullets(lines), _e(head), buttons=rows)
+
+    def topic(self, topic_id: str) -> Reply:
+        topic = self.kb.topics[topic_id]
+        head = self.text("topic_header", topic=f"{topic.emoji} {topic.name}")
+        return self.listing(head, self.kb.facts_in_topic(topic_id))
+
+    def about(self) -> Reply:
+        sources = bullets(seed.citation for seed in self.kb.seeds.values())
+        return self.plain("about", sources=sources, fact_count=len(self.kb.facts))
+
+    def problems(self, problems: Sequence[object]) -> str:
+        """A refused knowledge base, for admins: the first problems and how many there are."""
+        lines = fit_lines([str(p) for p in problems], LIST_LIMIT)
+        return self.text("admin_reload_failed", count=len(problems), problems=bullets(lines))
+
+    def unanswered(self, days: int, rows: Sequence[tuple[str, int]]) -> Reply:
+        lines = fit_lines([f"{question}  ×{count}" for question, count in rows])
+        return self.plain("admin_unanswered", days=days, questions=bullets(lines))
+
+    def chart_labels(self) -> ChartLabels:
+        return ChartLabels(
+            title=self.text("chart_title"), per_day=self.text("chart_per_day"),
+            asked=self.text("chart_asked"), answered=self.text("chart_answered"),
+            count=self.text("chart_count"), per_topic=self.text("chart_per_topic"),
+            other=self.text("chart_other"), empty=self.text("chart_empty"),
+        )  # fmt: skip
+
+    def stats_summary(self, stats: Stats) -> str:
+        """One short paragraph with the chart's numbers (a photo caption: ≤ 1024 characters)."""
+        if stats.total == 0:
+            return self.text("stats_none", days=stats.days)
+        names = {t.id: t.name for t in self.kb.topics.values()}
+        other = self.text("chart_other")
+        top = "、".join(
+            self.text("stats_topic", topic=topic_label(t, names, other), count=n)
+            for t, n in list(stats.per_topic.items())[:3]
+        )
+        text = self.text(
+            "stats_summary", days=stats.days, total=stats.total, answered=stats.answered,
+            rate=f"{stats.answer_rate:.0%}", up=stats.up, down=stats.down, topics=top or "-",
+        )  # fmt: skip
+        return clip(text, 1024)
+
+    # --- inline mode -------------------------------------------------------------------------
+
+    def inline_fact(self, fact: Fact) -> InlineChoice:
+        return InlineChoice(
+            fact.id, clip(f"{fact.title}：{fact.measure}", 60), clip(fact.example, 120),
+            self.fact_lines(fact)[1],
+        )  # fmt: skip
+
+    def inline_topics(self) -> list[InlineChoice]:
+        choices = []
+        for topic in self.kb.topics.values():
+            head = self.text("topic_header", topic=f"{topic.emoji} {topic.name}")
+            titles = bullets(f.title for f in self.kb.facts_in_topic(topic.id))
+            choices.append(
+                InlineChoice(
+                    f"topic-{topic.id}",
+                    f"{topic.emoji} {topic.name}",
+                    clip(topic.summary, 120),
+                    _e(f"{head}\n{titles}"),
+                )
+            )
+        return choices
+
+
+def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _b(text: str) -> str:
-    return f"<b>{html.escape(text)}</b>"
-
-
-def fact_lines(fact: Fact, kb: KnowledgeBase, texts: Texts) -> tuple[str, str]:
-    """A fact as (plain, html): title, measure, example, verbatim quote, source."""
-    seed = kb.seed_of(fact)
-    parts = [
-        (f"【{fact.title}】", _b(fact.title)),
-        (
-            f"{texts.get('label_measure')}：{_clip(fact.measure)}",
-            f"{_b(texts.get('label_measure') + '：')}{html.escape(_clip(fact.measure))}",
-        ),
-        (
-            f"{texts.get('label_example')}：{_clip(fact.example)}",
-            f"{_b(texts.get('label_example') + '：')}{html.escape(_clip(fact.example))}",
-        ),
-        (
-            f"{texts.get('label_quote')}：“{_clip(fact.quote)}”",
-            f"{_b(texts.get('label_quote') + '：')}"
-            f"<blockquote>{html.escape(_clip(fact.quote))}</blockquote>",
-        ),
-        (
-            f"{texts.get('label_source')}：{seed.citation}",
-            f"{_b(texts.get('label_source') + '：')}{html.escape(seed.citation)}",
-        ),
-    ]
-    return "\n".join(p for p, _ in parts), "\n".join(h for _, h in parts)
 
 
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"· {item}" for item in items)
 
 
-def help_lines(texts: Texts) -> tuple[str, str]:
-    """The help text as (plain, html), with the curated example questions."""
-    plain = texts.get("help", examples=bullets(texts.example_questions))
-    return plain, html.escape(plain)
+def fit_lines(lines: Sequence[str], limit: int = LIST_LIMIT) -> list[str]:
+    """As many whole lines as fit in `limit` characters, then "…" (admin lists can grow)."""
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        line = clip(line, limit // 4)  # one monstrous line must not hide all the others
+        used += len(line) + 1
+        if used > limit:
+            kept.append(f"…（+{len(lines) - len(kept)}）")
+            break
+        kept.append(line)
+    return kept
 
 
-def render(result: Result, matcher: Matcher) -> Reply:
-    """The one reply path shared by the CLI, the terminal chat and every Telegram chat."""
-    texts, kb = matcher.texts, matcher.kb
-    if result.decision == "answer" and result.best:
-        plain, markup = fact_lines(result.best.fact, kb, texts)
-        return Reply(result, plain, markup)
-    if result.decision == "suggest":
-        choices: list[Match] = matcher.suggestions(result)
-        lines = [f"{i}. {m.fact.title}：{m.fact.measure}" for i, m in enumerate(choices, 1)]
-        head = texts.get("did_you_mean")
-        plain = head + "\n" + "\n".join(lines)
-        markup = html.escape(head) + "\n" + "\n".join(html.escape(line) for line in lines)
-        return Reply(result, _clip(plain, SAFE_LIMIT), markup, tuple(m.fact for m in choices))
-    if result.decision == "help":
-        plain, markup = help_lines(texts)
-        return Reply(result, plain, markup)
-    plain = texts.get("not_found", suggestions=bullets(texts.example_questions[:4]))
-    return Reply(result, plain, html.escape(plain))
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+def _b(text: str) -> str:
+    return f"<b>{html.escape(text)}</b>"

@@ -1,65 +1,156 @@
-"""The reply path every front end shares: question → matcher → reply, logged without identities.
+"""The answer service: the one door between every front end and the core.
 
-The matcher is replaced as a whole on reload, so a request sees either the old knowledge base
-or the new one, never a mix; a broken edit leaves the old one serving.
+The CLI, the terminal chat and every Telegram handler ask this service for what they show (a
+reply, inline choices, a fact, the topics, an admin report) and never touch the matcher, the
+knowledge base or thresholds. The matcher is replaced as a whole on reload, so a request sees
+either the old knowledge base or the new one, never a mix; a broken edit leaves the old one
+serving.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.answer.render import Reply, render
+from bot.answer.followup import FollowUps
+from bot.answer.render import Button, InlineChoice, Renderer, Reply
+from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
+from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 if TYPE_CHECKING:
     from bot.questionlog.store import Storage
 
 log = logging.getLogger(__name__)
 
+INLINE_RESULTS = 10
+_DEEP_LINK_FACT = ("fact-", "f_")  # t.me/<bot>?start=fact-<id>
+# Nobody types a longer question; the cap bounds matcher work and what the log keeps.
+MAX_QUESTION_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Reload:
+    """What a reload did, and the sentence that tells the admins."""
+
+    ok: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class _Core:
+    """One knowledge base's matcher and renderer, swapped together."""
+
+    matcher: Matcher
+    render: Renderer
+
+
+def clean_question(question: str) -> str:
+    """What we match and log: the text as typed, capped, without stray line ends."""
+    return question.replace("\r", "").strip()[:MAX_QUESTION_CHARS]
+
 
 class Service:
-    def __init__(self, root: Path | None = None, storage: Storage | None = None) -> None:
-        self.root = root
+    def __init__(
+        self,
+        kb_root: Path | None = None,
+        storage: Storage | None = None,
+        *,
+        cache_dir: Path | None = None,
+        matcher: Matcher | None = None,
+    ) -> None:
+        """`matcher`: one already built (tests share one); else built from `kb_root`."""
+        self.kb_root = kb_root
         self.storage = storage
-        self._matcher = Matcher(load_kb(root))
+        self.cache_dir = cache_dir
+        built = matcher or Matcher(load_kb(kb_root), cache_dir=cache_dir)
+        self._core = _Core(built, Renderer(built.kb))
         self._reload_lock = threading.Lock()
+        self.followups = FollowUps()
 
     @property
     def matcher(self) -> Matcher:
-        return self._matcher
+        """The current matcher, for evaluation tools and tests; front ends use the methods."""
+        return self._core.matcher
 
-    def reload(self) -> Matcher:
-        """Build a new matcher aside and swap it in; raises KBError and keeps the old one."""
+    @property
+    def renderer(self) -> Renderer:
+        """The current renderer, for tests that compare what was sent with what it builds."""
+        return self._core.render
+
+    # --- the knowledge base --------------------------------------------------------------------
+
+    @property
+    def fact_count(self) -> int:
+        return len(self._core.matcher.kb.facts)
+
+    @property
+    def root(self) -> Path:
+        return self._core.matcher.kb.root
+
+    def reload(self) -> Reload:
+        """Build a new matcher aside and swap it in; on a broken edit keep the old one."""
         with self._reload_lock:
-            fresh = Matcher(load_kb(self.root), self._matcher.thresholds, self._matcher.weights)
-            self._matcher = fresh  # one reference assignment: atomic for readers
-            log.info("knowledge base reloaded: %d facts", len(fresh.kb.facts))
-            return fresh
+            old = self._core
+            try:
+                kb = load_kb(self.kb_root)
+            except KBError as exc:
+                log.warning(
+                    "reload refused: %d problem(s) in the knowledge base", len(exc.problems)
+                )
+                return Reload(False, old.render.problems(exc.problems))
+            fresh = Matcher(kb, old.matcher.thresholds, old.matcher.weights, self.cache_dir)
+            self._core = _Core(fresh, Renderer(kb))  # one reference assignment: atomic
+            log.info("knowledge base reloaded: %d facts", len(kb.facts))
+            return Reload(True, self._core.render.text("admin_reload_ok", fact_count=len(kb.facts)))
 
-    def ask(self, question: str, chat_type: str = "cli", asker: str | int | None = None) -> Reply:
-        matcher = self._matcher  # one snapshot for the whole request
-        reply = render(matcher.match(question), matcher)
+    # --- questions -----------------------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        chat_type: str = "cli",
+        asker: str | int | None = None,
+        *,
+        conversation: object = None,
+    ) -> Reply:
+        """The reply to a question. `conversation` (a private chat's key, kept in memory only)
+        lets "还有吗" / "具体怎么做的" continue from the previous answer."""
+        core = self._core  # one snapshot for the whole request
+        question = clean_question(question)
+        reply = None
+        if conversation is not None:
+            reply = self.followups.continue_from(conversation, question, core.render)
+        if reply is None:
+            reply = core.render.result(core.matcher.match(question), core.matcher)
+        if conversation is not None:
+            self.followups.remember(conversation, reply, core.render.kb)
         if self.storage is not None:
-            reply = replace(reply, question_id=self._record(reply, chat_type, asker))
+            question_id = self._record(question, reply, chat_type, asker)
+            if question_id is not None and reply.facts:
+                buttons = (*reply.buttons, core.render.feedback_row(question_id))
+                reply = replace(reply, question_id=question_id, buttons=buttons)
         return reply
 
-    def _record(self, reply: Reply, chat_type: str, asker: str | int | None) -> int | None:
+    def _record(
+        self, question: str, reply: Reply, chat_type: str, asker: str | int | None
+    ) -> int | None:
         from bot.questionlog.store import QuestionRecord
 
         assert self.storage is not None
-        best = reply.result.best
+        result = reply.result
+        best = result.best if result else None
         record = QuestionRecord(
             asked_at=datetime.now(UTC),
             chat_type=chat_type,
-            question=reply.result.normalized,
-            decision=reply.result.decision,
-            fact_id=best.fact.id if best and reply.result.decision == "answer" else None,
+            question=result.normalized if result else normalize(question),
+            decision=reply.decision,
+            fact_id=reply.facts[0].id if reply.facts else None,
             score=best.score if best else 0.0,
             asker=self.storage.pseudonym(asker) if asker is not None else None,
         )
@@ -68,3 +159,98 @@ class Service:
         except Exception:  # the log must never cost an official their answer
             log.exception("could not record a question")
             return None
+
+    def command(self, name: str, payload: str = "") -> Reply | None:
+        """/start (with a deep-link payload), /help, /topics, /about; None for anything else."""
+        render = self._core.render
+        if name == "start":
+            if payload == "topics":
+                return render.topics()
+            for prefix in _DEEP_LINK_FACT:
+                if payload.startswith(prefix):
+                    fact = render.kb.by_id.get(payload.removeprefix(prefix))
+                    if fact is not None:
+                        return render.fact(fact)
+            return render.plain("start")
+        if name == "help":
+            return render.help()
+        if name == "topics":
+            return render.topics()
+        if name == "about":
+            return render.about()
+        return None
+
+    # --- buttons -------------------------------------------------------------------------------
+
+    def press(self, button: Button) -> Reply | str:
+        """What a button asks for: a reply to send, or a short notice (an expired button)."""
+        render = self._core.render
+        kb = render.kb
+        expired = render.text("expired_button")
+        if button.action == "fact":
+            fact = kb.by_id.get(button.arg)
+            return render.fact(fact) if fact else expired
+        if button.action == "more":
+            fact = kb.by_id.get(button.arg)
+            if fact is None:
+                return expired
+            others = [f for f in kb.facts_in_topic(fact.topic) if f.id != fact.id]
+            if not others:
+                return render.text("no_more")
+            return render.listing(
+                render.text("more_header", topic=kb.topics[fact.topic].name), others
+            )
+        if button.action == "topic":
+            return render.topic(button.arg) if button.arg in kb.topics else expired
+        if button.action == "topics":
+            return expired if button.arg else render.topics()
+        return expired
+
+    def feedback(self, question_id: int, helpful: bool) -> str | None:
+        """Record a vote; the thank-you notice, or None when the vote cannot count."""
+        if self.storage is None or not self.storage.record_feedback(question_id, helpful):
+            return None
+        return self.text("feedback_thanks_up" if helpful else "feedback_thanks_down")
+
+    # --- inline mode ---------------------------------------------------------------------------
+
+    def inline(self, query: str) -> list[InlineChoice]:
+        """Up to 10 facts to post for an inline query; an empty query lists the topics. Not
+        logged: inline queries arrive keystroke by keystroke."""
+        core = self._core
+        query = clean_question(query)
+        if not query:
+            return core.render.inline_topics()[:INLINE_RESULTS]
+        result = core.matcher.match(query[:MAX_INPUT_CHARS])
+        if result.decision == "help":
+            return []
+        offered = core.matcher.inline_choices(result)[:INLINE_RESULTS]
+        return [core.render.inline_fact(m.fact) for m in offered]
+
+    # --- texts and admin reports ---------------------------------------------------------------
+
+    def text(self, key: str, /, **values: str | int) -> str:
+        """A curated sentence from responses/texts.yaml."""
+        return self._core.render.text(key, **values)
+
+    def unanswered(self, days: int, limit: int = 20) -> Reply:
+        render = self._core.render
+        if self.storage is None:
+            return render.plain("admin_no_log")
+        rows = self.storage.top_unanswered(limit, days)
+        if not rows:
+            return render.plain("admin_unanswered_none", days=days)
+        return render.unanswered(days, rows)
+
+    def stats(self, days: int) -> tuple[bytes, str] | None:
+        """The admins' chart and its caption; None when no question log is kept."""
+        if self.storage is None:
+            return None
+        from bot.questionlog.chart import render_stats_png  # matplotlib: load on demand
+
+        render = self._core.render
+        kb = render.kb
+        stats = self.storage.stats(days, {f.id: f.topic for f in kb.facts})
+        labels = render.chart_labels()
+        png = render_stats_png(stats, {t.id: t.name for t in kb.topics.values()}, labels)
+        return png, render.stats_summary(stats)

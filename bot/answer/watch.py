@@ -12,8 +12,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.answer.service import Service
-from bot.errors import KBError
-from bot.kb import default_root
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +35,7 @@ class KBWatcher:
         self.service = service
         self.interval = interval
         self.notify = notify
-        self.root = (service.root or default_root()).resolve()
+        self.root = service.root
         self._last = snapshot(self.root)
 
     async def check_once(self) -> bool:
@@ -46,15 +44,9 @@ class KBWatcher:
         if current == self._last:
             return False
         self._last = current
-        try:
-            fresh = await asyncio.to_thread(self.service.reload)
-        except KBError as exc:
-            log.warning("edit refused; still serving the previous knowledge base:\n%s", exc)
-            message = f"知识库修改未生效，仍使用原来的版本。{exc}"
-        else:
-            message = f"知识库已重新加载：{len(fresh.kb.facts)} 条做法。"
+        outcome = await asyncio.to_thread(self.service.reload)
         if self.notify is not None:
-            await self.notify(message)
+            await self.notify(outcome.text)
         return True
 
     async def run(self) -> None:

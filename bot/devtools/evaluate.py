@@ -241,10 +241,10 @@ def by_kind(outcomes: Sequence[Outcome]) -> list[str]:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    kb = load_kb(args.kb_root)
+    kb = load_kb(args.settings.kb_root)
     files = question_files(args.questions, kb)
     items = [item for path in files for item in load_questions(path, kb)]
-    matcher = Matcher(kb)
+    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
     prepped = prepare_all(matcher, items)
     thresholds = matcher.thresholds
     if args.tune:

@@ -6,7 +6,6 @@ a KBError lists them all and no KnowledgeBase object is produced.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from bot.errors import KBError
@@ -16,10 +15,7 @@ from bot.kb.texts import check_texts
 
 
 def default_root() -> Path:
-    """The folder holding responses/ and seeds/: $JIANFU_KB_ROOT, else the project checkout."""
-    env = os.environ.get("JIANFU_KB_ROOT")
-    if env:
-        return Path(env)
+    """The project checkout's responses/ and seeds/ (Settings.kb_root says which to use)."""
     return Path(__file__).resolve().parent.parent.parent
 
 

@@ -39,10 +39,29 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
     "admin_unanswered": frozenset({"days", "questions"}),
     "admin_unanswered_none": frozenset({"days"}),
     "admin_no_log": frozenset(),
+    "related_header": frozenset(),
+    "card_header": frozenset({"name", "description"}),
+    "several_header": frozenset(),
+    "topic_answer_header": frozenset({"topic"}),
+    "followup_none": frozenset(),
+    "label_who": frozenset(),
+    "label_where": frozenset(),
+    "chart_title": frozenset({"days", "total", "rate"}),
+    "chart_per_day": frozenset(),
+    "chart_asked": frozenset(),
+    "chart_answered": frozenset(),
+    "chart_count": frozenset(),
+    "chart_per_topic": frozenset(),
+    "chart_other": frozenset(),
+    "chart_empty": frozenset(),
+    "stats_none": frozenset({"days"}),
+    "stats_summary": frozenset({"days", "total", "answered", "rate", "up", "down", "topics"}),
+    "stats_topic": frozenset({"topic", "count"}),
     "chat_welcome": frozenset(),
     "chat_bye": frozenset(),
 }
 EXAMPLE_LIST_KEYS = ("example_questions",)
+FOLLOWUP_KEYS = ("followup_more", "followup_detail")
 GREETINGS_KEY = "greetings"
 
 
@@ -69,7 +88,7 @@ def check_texts(texts: Mapping[str, Any]) -> list[str]:
         if found - needed:
             extra = ", ".join("{" + p + "}" for p in sorted(found - needed))
             problems.append(f"text '{name}' uses unknown placeholder(s) {extra}")
-    for key in (*EXAMPLE_LIST_KEYS, GREETINGS_KEY):
+    for key in (*EXAMPLE_LIST_KEYS, *FOLLOWUP_KEYS, GREETINGS_KEY):
         value = texts.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             problems.append(f"'{key}' must be a non-empty list of texts")
@@ -82,13 +101,17 @@ class Texts:
     def __init__(self, texts: Mapping[str, Any]) -> None:
         self._texts = texts
 
-    def get(self, name: str, **values: str | int) -> str:
-        template: str = self._texts[name]
+    def get(self, key: str, /, **values: str | int) -> str:
+        template: str = self._texts[key]
         return template.format(**values) if values else template
 
     @property
     def example_questions(self) -> list[str]:
         return list(self._texts["example_questions"])
+
+    def phrases(self, key: str) -> tuple[str, ...]:
+        """A curated list of phrases (follow-ups and the like)."""
+        return tuple(str(p) for p in self._texts[key])
 
     @property
     def greetings(self) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""The curators' statistics picture (PNG) and its one-paragraph Chinese summary.
+"""The curators' statistics picture (PNG); its words come from the caller (responses/texts.yaml).
 
 Chinese text needs a CJK font; we use the one bundled in the mplfonts package, registered
 with matplotlib by file path, so a fresh machine renders it without network or system fonts.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.dates as mdates
@@ -48,68 +49,66 @@ def cjk_font_family() -> str:
     return _font_family
 
 
-def _topic_label(topic: str, topic_names: Mapping[str, str]) -> str:
-    return topic_names.get(topic) or ("其他" if topic == OTHER_TOPIC else topic)
+@dataclass(frozen=True)
+class ChartLabels:
+    """Every word drawn on the chart; `title` may use {days}, {total} and {rate}."""
+
+    title: str
+    per_day: str
+    asked: str
+    answered: str
+    count: str
+    per_topic: str
+    other: str
+    empty: str
 
 
-def _topic_bars(stats: Stats, topic_names: Mapping[str, str]) -> list[tuple[str, int]]:
+def topic_label(topic: str, topic_names: Mapping[str, str], other: str) -> str:
+    return topic_names.get(topic) or (other if topic == OTHER_TOPIC else topic)
+
+
+def _topic_bars(stats: Stats, topic_names: Mapping[str, str], other: str) -> list[tuple[str, int]]:
     items = list(stats.per_topic.items())
-    shown = [(_topic_label(t, topic_names), n) for t, n in items[:_TOPIC_BARS]]
+    shown = [(topic_label(t, topic_names, other), n) for t, n in items[:_TOPIC_BARS]]
     rest = sum(n for _, n in items[_TOPIC_BARS:])
-    return [*shown, ("其他", rest)] if rest else shown
+    return [*shown, (other, rest)] if rest else shown
 
 
-def render_stats_png(stats: Stats, topic_names: Mapping[str, str]) -> bytes:
+def render_stats_png(stats: Stats, topic_names: Mapping[str, str], labels: ChartLabels) -> bytes:
     """Two panels: questions per day (all and answered) and questions per topic."""
     family = cjk_font_family()
     days = list(stats.per_day)
     totals = [c.total for c in stats.per_day.values()]
     answered = [c.answered for c in stats.per_day.values()]
-    bars = _topic_bars(stats, topic_names)
+    bars = _topic_bars(stats, topic_names, labels.other)
     with _render_lock, rc_context({"font.family": [family], "axes.unicode_minus": False}):
         fig = Figure(figsize=(9, 7.5), dpi=100, layout="constrained")
         FigureCanvasAgg(fig)
-        fig.suptitle(
-            f"近{stats.days}天提问统计（共{stats.total}条，回答率{stats.answer_rate:.0%}）",
-            fontsize=14,
+        title = labels.title.format(
+            days=stats.days, total=stats.total, rate=f"{stats.answer_rate:.0%}"
         )
+        fig.suptitle(title, fontsize=14)
         per_day, per_topic = fig.subplots(2, 1, height_ratios=(1, max(1.0, len(bars) / 6)))
-        per_day.plot(days, totals, marker="o", markersize=3, label="提问")
-        per_day.plot(days, answered, marker="o", markersize=3, label="已回答")
-        per_day.set_title("每日提问")
-        per_day.set_ylabel("条数")
+        per_day.plot(days, totals, marker="o", markersize=3, label=labels.asked)
+        per_day.plot(days, answered, marker="o", markersize=3, label=labels.answered)
+        per_day.set_title(labels.per_day)
+        per_day.set_ylabel(labels.count)
         per_day.set_ylim(bottom=0, top=max([*totals, 1]) * 1.15)
         per_day.yaxis.get_major_locator().set_params(integer=True)
         per_day.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))  # type: ignore[no-untyped-call]
         per_day.legend(loc="upper left")
         per_day.grid(alpha=0.3)
-        per_topic.set_title("各主题提问数")
+        per_topic.set_title(labels.per_topic)
         if bars:
-            labels = [label for label, _ in reversed(bars)]  # barh draws bottom-up
+            names = [name for name, _ in reversed(bars)]  # barh draws bottom-up
             counts = [n for _, n in reversed(bars)]
-            drawn = per_topic.barh(labels, counts, color="#c0392b")
+            drawn = per_topic.barh(names, counts, color="#c0392b")
             per_topic.bar_label(drawn, padding=3)
             per_topic.set_xlim(right=max(counts) * 1.15)
-            per_topic.set_xlabel("条数")
+            per_topic.set_xlabel(labels.count)
         else:
             per_topic.set_axis_off()
-            per_topic.text(0.5, 0.5, "暂无已回答的提问", ha="center", va="center", fontsize=12)
+            per_topic.text(0.5, 0.5, labels.empty, ha="center", va="center", fontsize=12)
         out = io.BytesIO()
         fig.savefig(out, format="png")
     return out.getvalue()
-
-
-def summarize_stats(stats: Stats, topic_names: Mapping[str, str]) -> str:
-    """One short Chinese paragraph with the same numbers as the chart."""
-    if stats.total == 0:
-        return f"近{stats.days}天暂无提问。"
-    text = (
-        f"近{stats.days}天提问{stats.total}条，已回答{stats.answered}条，"
-        f"回答率{stats.answer_rate:.0%}，👍{stats.up} / 👎{stats.down}"
-    )
-    top = list(stats.per_topic.items())[:3]
-    if top:
-        text += "，提问最多的主题：" + "、".join(
-            f"{_topic_label(t, topic_names)}（{n}条）" for t, n in top
-        )
-    return text + "。"

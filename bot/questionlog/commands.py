@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import JianfuError
-from bot.questionlog.store import open_storage
+from bot.questionlog.store import open_configured
 
 
 def _positive(text: str) -> int:
@@ -29,7 +29,7 @@ def _window(days: int | None) -> str:
 
 
 def run_log_unanswered(args: argparse.Namespace) -> int:
-    with closing(open_storage()) as store:
+    with closing(open_configured(args.settings)) as store:
         rows = store.top_unanswered(limit=args.limit, days=args.days)
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -47,7 +47,7 @@ def run_log_unanswered(args: argparse.Namespace) -> int:
 
 
 def run_log_feedback(args: argparse.Namespace) -> int:
-    with closing(open_storage()) as store:
+    with closing(open_configured(args.settings)) as store:
         rows = store.feedback(days=args.days)
     if args.csv:
         # One line per 👎 question (tidy for spreadsheets); a fact without any gets one line.
@@ -69,7 +69,7 @@ def run_log_feedback(args: argparse.Namespace) -> int:
 
 
 def run_log_export(args: argparse.Namespace) -> int:
-    with closing(open_storage()) as store:
+    with closing(open_configured(args.settings)) as store:
         if args.output is None:
             store.export_csv(sys.stdout, days=args.days)
             return 0

@@ -12,21 +12,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import hmac
-import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Literal, Protocol, TextIO, get_args
+from typing import Any, Protocol, TextIO
 
-from bot.errors import ConfigError
+from bot.decision import DECISIONS, Decision
 from bot.questionlog.database import Database, PostgresDB, SQLiteDB
+from bot.settings import DEFAULT_RETENTION_DAYS, Settings
 
-Decision = Literal["answer", "suggest", "decline", "help"]
-DECISIONS: frozenset[str] = frozenset(get_args(Decision))
 MAX_QUESTION_CHARS = 500
-DEFAULT_RETENTION_DAYS = 180
 SQLITE_FILENAME = "jianfu.sqlite3"
 OTHER_TOPIC = "other"  # stats topic for facts missing from the fact->topic mapping
 CSV_HEADER = ("id", "asked_at", "chat_type", "question", "decision", "fact_id", "score", "feedback")
@@ -300,42 +297,35 @@ class SQLStorage:
         self._db.close()
 
 
-def _env_retention() -> int:
-    raw = os.environ.get("JIANFU_RETENTION_DAYS", "").strip()
-    if not raw:
-        return DEFAULT_RETENTION_DAYS
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"JIANFU_RETENTION_DAYS must be a whole number of days ≥ 1, got {raw!r}")
-    return int(raw)
-
-
 def open_storage(
     data_dir: Path | None = None,
     database_url: str | None = None,
     *,
     hash_key: str | None = None,
-    retention_days: int | None = None,
+    retention_days: int = DEFAULT_RETENTION_DAYS,
 ) -> Storage:
     """Open (creating and migrating as needed) the question log, then purge expired rows.
 
-    Which database: `database_url`, else `data_dir` (SQLite), else env DATABASE_URL, else
-    SQLite in env JIANFU_DATA_DIR or ./data. Key: `hash_key`, else env JIANFU_HASH_KEY, else
-    one stored in the database. Retention: `retention_days`, else env JIANFU_RETENTION_DAYS
-    (default 180).
+    PostgreSQL when `database_url` is given, else SQLite in `data_dir` (default ./data). The
+    pseudonym key is `hash_key`, else one generated once and stored in the database.
     """
-    retention = retention_days if retention_days is not None else _env_retention()
-    key = hash_key or os.environ.get("JIANFU_HASH_KEY") or None
-    url = database_url or (None if data_dir else os.environ.get("DATABASE_URL") or None)
     db: Database
-    if url:
-        db = PostgresDB(url)
+    if database_url:
+        db = PostgresDB(database_url)
     else:
-        folder = data_dir or Path(os.environ.get("JIANFU_DATA_DIR") or "data")
-        db = SQLiteDB(folder / SQLITE_FILENAME)
-    store = SQLStorage(db, key)
+        db = SQLiteDB((data_dir or Path("data")) / SQLITE_FILENAME)
+    store = SQLStorage(db, hash_key or None)
     try:
-        store.purge(retention)
+        store.purge(retention_days)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def open_configured(settings: Settings) -> Storage:
+    """The question log the settings name: $DATABASE_URL, else SQLite in $JIANFU_DATA_DIR."""
+    return open_storage(
+        settings.data_dir, settings.database_url or None, hash_key=settings.hash_key or None,
+        retention_days=settings.retention_days,
+    )  # fmt: skip

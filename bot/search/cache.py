@@ -23,15 +23,6 @@ log = logging.getLogger(__name__)
 JIEBA_MIN_FREQ = 10
 
 
-def cache_dir() -> Path:
-    """$JIANFU_CACHE_DIR, else $XDG_CACHE_HOME/jianfu, else ~/.cache/jianfu."""
-    env = os.environ.get("JIANFU_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "jianfu"
-
-
 def fingerprint(*parts: Any) -> str:
     return hashlib.sha256(pickle.dumps(parts, protocol=5)).hexdigest()[:24]
 
@@ -44,8 +35,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp, path)  # readers see the old file or the whole new one
 
 
-def load(name: str) -> Any | None:
-    path = cache_dir() / f"{name}.pickle"
+def load(folder: Path | None, name: str) -> Any | None:
+    """The entry `name`, or None when there is none (or no cache folder at all)."""
+    if folder is None:
+        return None
+    path = folder / f"{name}.pickle"
     try:
         return pickle.loads(path.read_bytes())  # our own files, named by content hash
     except FileNotFoundError:
@@ -55,17 +49,21 @@ def load(name: str) -> Any | None:
         return None
 
 
-def store(name: str, value: Any) -> None:
+def store(folder: Path | None, name: str, value: Any) -> None:
+    if folder is None:
+        return
     try:
-        _write_atomically(cache_dir() / f"{name}.pickle", pickle.dumps(value, protocol=5))
+        _write_atomically(folder / f"{name}.pickle", pickle.dumps(value, protocol=5))
     except OSError as exc:  # a read-only home must not stop the bot
         log.warning("could not write cache entry %s: %s", name, exc)
 
 
-def jieba_dictionary() -> Path | None:
+def jieba_dictionary(folder: Path | None) -> Path | None:
     """jieba's bundled dictionary without its rarest words, written once into the cache."""
+    if folder is None:
+        return None
     source = Path(jieba.get_dict_file().name)
-    target = cache_dir() / f"jieba-dict-f{JIEBA_MIN_FREQ}-{source.stat().st_size}.txt"
+    target = folder / f"jieba-dict-f{JIEBA_MIN_FREQ}-{source.stat().st_size}.txt"
     if target.is_file():
         return target
     kept = []

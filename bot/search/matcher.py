@@ -12,10 +12,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.decision import Decision
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
@@ -25,7 +27,6 @@ from bot.search.index import FactIndex
 from bot.search.normalize import normalize
 from bot.search.shapes import (
     Card,
-    Decision,
     Match,
     Prepared,
     Result,
@@ -45,6 +46,9 @@ INDEX_FORMAT = 6  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
+BROAD_QUESTION_WORDS = frozenset(
+    {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
+)
 TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
@@ -77,8 +81,10 @@ class Matcher:
         kb: KnowledgeBase,
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
-        use_cache: bool = True,
+        cache_dir: Path | None = None,
     ) -> None:
+        """Build everything matching needs (slow: segmenter, index); `cache_dir` keeps the
+        built index on disk between processes, None builds afresh."""
         self.kb = kb
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
@@ -89,7 +95,7 @@ class Matcher:
         cues = kb.offtopic_cues | kb.intent_cues
         self.analyzer = Analyzer(
             kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
-            dictionary=cache.jieba_dictionary(), cache_dir=cache.cache_dir(),
+            dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
         )  # fmt: skip
         self.entities = EntityTable(
             kb.facts, lambda word: self.analyzer.general_frequency(word) >= COMMON_WORD_FREQ
@@ -100,21 +106,22 @@ class Matcher:
             INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()), sorted(neutral),
             sorted(cues), kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
-        cached = cache.load(key) if use_cache else None
+        cached = cache.load(cache_dir, key)
         if isinstance(cached, tuple) and len(cached) == 2:
             self.index, state = cached
             self.analyzer.restore(state)
         else:
             self.index = FactIndex(kb.facts, self.analyzer, topic_names)
             self.analyzer.set_vocabulary(self.index.postings)
-            if use_cache:
-                cache.store(key, (self.index, self.analyzer.state))
+            cache.store(cache_dir, key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._first_in_topic: dict[str, list[Fact]] = {}
         for fact in kb.facts:
             first = self._first_in_topic.setdefault(fact.topic, [])
             if len(first) < TOPIC_MAX:
                 first.append(fact)
+        self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
+        self._keywords = frozenset(self.analyzer.canonical(k) for f in kb.facts for k in f.keywords)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._find_topic_words(topic_names)
 
@@ -246,7 +253,13 @@ class Matcher:
             entity_ranked=entity_ranked, clause_bests=clause_bests,
             topic_bests=tuple(topic_bests),
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
+            asks_broadly=topic is not None and self._asks_broadly(normalized),
         )  # fmt: skip
+
+    def _asks_broadly(self, normalized: str) -> bool:
+        """The question asks what is done about something (哪些, 方面, 经验, 案例)."""
+        words = set(self.analyzer.tokens(normalized))
+        return bool(words & self._broad_words)
 
     def _names_topic(self, term: str) -> str | None:
         """The topic a curated word belongs to alone (签字 → forms), if it does."""
@@ -289,9 +302,17 @@ class Matcher:
         if len(named) != 1:
             return None
         rest = terms - self._topic_all_names[named[0]]
-        if all(t in self._broad or t not in self.analyzer.curated for t in rest):
+        # 台账 is some fact's own keyword: a question naming it asks for that fact.
+        if all(
+            (t in self._broad or t not in self.analyzer.curated) and t not in self._keywords
+            for t in rest
+        ):
             return named[0]
         return None
+
+    def inline_choices(self, result: Result) -> list[Match]:
+        """Facts worth offering in inline mode: every match at or above the suggestion bar."""
+        return [m for m in result.matches if m.score >= self.thresholds.suggest]
 
     def suggestions(self, result: Result) -> list[Match]:
         """The "did you mean" choices for a result of this matcher."""

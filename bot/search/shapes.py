@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.decision import Decision
 from bot.kb import Fact
 from bot.search.analyzer import QueryAnalysis
 from bot.search.entities import Entity
 
-Decision = Literal["answer", "suggest", "decline", "help"]
 Shape = Literal["fact", "card", "topic", "several"]
 
 SUGGESTIONS = 3
@@ -107,6 +107,7 @@ class Prepared:
     topic_bests: tuple[Match, ...] = ()  # with two topics or more named: each one's best match
     topic_ask: str | None = None  # the topic, when the question asks about a topic as a whole
     topic_facts: tuple[Fact, ...] = field(default=())  # that topic's facts, in KB order
+    asks_broadly: bool = False  # 哪些, 方面, 经验: asks for what is done, not for one thing
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -151,12 +152,13 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         found = _entity_answer(p, base, t)
         if found is not None:
             return found
-    if p.topic_ask and p.topic_facts:
+    clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
+    decision = decide(p.ranked, t, clean)
+    if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer"):
+        # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's.
         found = _topic_answer(p, base)
         if found.matches[0].score >= TOPIC_BAR * t.suggest:
             return found
-    clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
-    decision = decide(p.ranked, t, clean)
     if decision == "suggest" and not clean:
         # Unsure, and the question names something we do not know (请示, 网站) or asks for
         # what no measure gives: that is a question the facts do not answer.

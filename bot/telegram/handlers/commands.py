@@ -1,13 +1,13 @@
 """/start (with deep links), /help, /topics, /about, and the command menu Telegram shows.
 
 Deep links (t.me/<bot>?start=<payload>): `topics` lists the topics; `fact-<id>` or `f_<id>`
-shows that fact; anything else gets the start text. Unknown commands get the help text in
-private chats and are ignored in groups, where they are probably meant for another bot.
+shows that fact; anything else gets the start text. Unknown commands get the ordinary
+question path in private chats and are ignored in groups, where they are probably meant for
+another bot.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 
 from telegram import (
@@ -18,9 +18,7 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.answer.render import bullets, fact_lines, help_lines
-from bot.telegram.handlers import App, Context, answer_question, group_allows, send_html, state
-from bot.telegram.handlers.buttons import fact_keyboard, topics_html, topics_keyboard
+from bot.telegram.context import App, Context, answer_question, send
 
 # The command menu: short labels rather than sentences, so they live here, not in texts.yaml.
 PRIVATE_COMMANDS = (
@@ -35,12 +33,11 @@ GROUP_COMMANDS = (
     BotCommand("help", "怎么提问"),
     BotCommand("about", "资料来源"),
 )
-_FACT_PREFIXES = ("fact-", "f_")
 log = logging.getLogger(__name__)
 
 
 async def register_commands(application: App) -> None:
-    """post_init: publish the menus; admin commands are deliberately left out."""
+    """Publish the menus; admin commands are deliberately left out."""
     bot = application.bot
     try:
         await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
@@ -49,49 +46,16 @@ async def register_commands(application: App) -> None:
         log.warning("could not publish the command menus: %s", type(exc).__name__)
 
 
-async def on_start(update: Update, context: Context) -> None:
+async def on_command(update: Update, context: Context) -> None:
+    """/start, /help, /topics, /about: whatever the answer service shows for them."""
     message = update.effective_message
-    if message is None or not await group_allows(update, context):
+    if message is None or not message.text:
         return
-    kb, texts = state(context).service.matcher.kb, state(context).service.matcher.texts
+    name = message.text.split(maxsplit=1)[0][1:].partition("@")[0].lower()
     payload = context.args[0] if context.args else ""
-    if payload == "topics":
-        await send_html(context, message, topics_html(texts), topics_keyboard(kb))
-        return
-    for prefix in _FACT_PREFIXES:
-        fact = kb.by_id.get(payload.removeprefix(prefix)) if payload.startswith(prefix) else None
-        if fact is not None:
-            html_text = fact_lines(fact, kb, texts)[1]
-            await send_html(context, message, html_text, fact_keyboard(fact, texts))
-            return
-    await send_html(context, message, html.escape(texts.get("start")))
-
-
-def help_html(context: Context) -> str:
-    return help_lines(state(context).service.matcher.texts)[1]
-
-
-async def on_help(update: Update, context: Context) -> None:
-    message = update.effective_message
-    if message is not None and await group_allows(update, context):
-        await send_html(context, message, help_html(context))
-
-
-async def on_topics(update: Update, context: Context) -> None:
-    message = update.effective_message
-    if message is not None and await group_allows(update, context):
-        matcher = state(context).service.matcher
-        await send_html(context, message, topics_html(matcher.texts), topics_keyboard(matcher.kb))
-
-
-async def on_about(update: Update, context: Context) -> None:
-    message = update.effective_message
-    if message is None or not await group_allows(update, context):
-        return
-    matcher = state(context).service.matcher
-    sources = bullets(seed.citation for seed in matcher.kb.seeds.values())
-    text = matcher.texts.get("about", sources=sources, fact_count=len(matcher.kb.facts))
-    await send_html(context, message, html.escape(text))
+    reply = context.bot_data.service.command(name, payload)
+    if reply is not None:
+        await send(context, message, reply)
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:

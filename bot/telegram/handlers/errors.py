@@ -8,13 +8,12 @@ kicked) or the failure was in fetching updates, where there is nobody to tell.
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError
 
-from bot.telegram.handlers import Context, is_group, send_html, state
+from bot.telegram.context import Context, is_group, send
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +47,6 @@ async def on_error(update: object, context: Context) -> None:
     if message is None or chat is None or not (chat.type == "private" or is_group(chat)):
         return
     try:
-        texts = state(context).service.matcher.texts
-        await send_html(context, message, html.escape(texts.get("error")))
+        await send(context, message, context.bot_data.service.text("error"))
     except TelegramError as exc:
         log.warning("could not send the error notice either: %s", type(exc).__name__)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import html
-
 from telegram import Update
 
-from bot.telegram.handlers import Context, answer_question, send_html, state
+from bot.telegram.context import Context, answer_question, send
 
 
 async def nudge(update: Update, context: Context) -> None:
     """Stickers, photos, voice notes, blank text: ask for a written question instead."""
     message = update.effective_message
     if message is not None:
-        texts = state(context).service.matcher.texts
-        await send_html(context, message, html.escape(texts.get("empty_question")))
+        await send(context, message, context.bot_data.service.text("empty_question"))
 
 
 async def on_private_text(update: Update, context: Context) -> None:

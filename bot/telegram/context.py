@@ -1,0 +1,101 @@
+"""What every handler shares: the bot's typed state, how a reply is sent, how its buttons are
+encoded, and the one question path that private chats, /ask, replies and mentions go through.
+
+Callback data (always well under Telegram's 64 bytes; fact and topic ids are ≤ 40):
+  more:<fact_id>  fact:<fact_id>  topic:<topic_id>  topics  fb:<question_id>:<1|0>
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from typing import Any
+
+from telegram import (
+    Chat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.answer.render import Button, Reply
+from bot.answer.service import Service
+from bot.telegram.budget import ChatLimiter
+
+
+class BotState:
+    """application.bot_data, typed: set once by build_application before anything runs."""
+
+    service: Service
+    admin_ids: frozenset[int]
+    limiter: ChatLimiter
+    watch_seconds: float
+
+    def __init__(self) -> None:
+        self.tasks: list[asyncio.Task[None]] = []  # background work, cancelled at shutdown
+
+
+Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotState]
+CONTEXT_TYPES = ContextTypes(bot_data=BotState)
+App = Application[ExtBot[Any], Context, dict[Any, Any], dict[Any, Any], BotState, Any]
+
+
+def is_group(chat: Chat | None) -> bool:
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+def callback_data(button: Button) -> str:
+    return f"{button.action}:{button.arg}" if button.arg else button.action
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as Telegram's inline keyboard; None when it has none."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=callback_data(b)) for b in row]
+         for row in reply.buttons]
+    )  # fmt: skip
+
+
+async def send(context: Context, message: Message, reply: Reply | str) -> None:
+    """Send a reply (or one plain sentence) into `message`'s chat; in groups quote `message`,
+    so the asker sees it is theirs. HTML is the Application's default parse mode."""
+    if isinstance(reply, str):
+        text, markup = html.escape(reply), None
+    else:
+        text, markup = reply.html, keyboard(reply)
+    quote = None
+    if is_group(message.chat):
+        # allow_sending_without_reply: the asker may delete the question before we answer.
+        quote = ReplyParameters(message.message_id, allow_sending_without_reply=True)
+    await context.bot.send_message(
+        message.chat.id,
+        text,
+        reply_markup=markup,
+        reply_parameters=quote,
+        message_thread_id=message.message_thread_id if message.is_topic_message else None,
+    )
+
+
+async def answer_question(update: Update, context: Context, question: str) -> None:
+    """The one question path: ask the service, send its reply with its buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    user = update.effective_user
+    service = context.bot_data.service
+    private = message.chat.type == ChatType.PRIVATE
+    # The matcher is quick, but the question log may wait on disk: keep the loop free.
+    reply = await asyncio.to_thread(
+        service.ask,
+        question,
+        str(message.chat.type),  # the plain string, not PTB's enum, goes to the log
+        user.id if user else None,
+        conversation=message.chat.id if private else None,
+    )
+    await send(context, message, reply)

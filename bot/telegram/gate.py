@@ -1,0 +1,55 @@
+"""The group question budget, applied once for every handler (handler group -1).
+
+An update that would make the bot post into a group (an addressed question, one of our
+commands, a button that sends a message) spends one unit of that group's budget first. Over
+budget, the group is told once (`slow_down`) and the update goes no further; a button gets the
+notice as a toast instead. Everything else passes untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop
+
+from bot.telegram.budget import Verdict
+from bot.telegram.context import Context, is_group, send
+from bot.telegram.handlers.group import addressed_to_bot
+
+# Commands that answer in groups; admin and unknown commands are ignored there, for free.
+GROUP_COMMANDS = frozenset({"ask", "start", "help", "topics", "about"})
+
+
+def _costs(message: Message, bot_id: int, username: str) -> bool:
+    text = message.text or ""
+    if text.startswith("/"):
+        command, _, target = text.split(maxsplit=1)[0][1:].partition("@")
+        return command in GROUP_COMMANDS and (not target or target.lower() == username.lower())
+    return addressed_to_bot(message, bot_id, username)[1]
+
+
+async def group_budget(update: Update, context: Context) -> None:
+    state = context.bot_data
+    query = update.callback_query
+    if query is not None:
+        message = query.message if isinstance(query.message, Message) else None
+        sends = message is not None and is_group(message.chat)
+        if sends and not (query.data or "").startswith("fb:"):
+            assert message is not None
+            if state.limiter.hit(message.chat.id) is not Verdict.ALLOW:
+                with contextlib.suppress(BadRequest):  # the query may have expired meanwhile
+                    await query.answer(state.service.text("slow_down"))
+                raise ApplicationHandlerStop
+        return
+    message = update.message  # edits are ignored anyway: the first answer stands
+    if message is None or not is_group(message.chat):
+        return
+    if not _costs(message, context.bot.id, context.bot.username):
+        return
+    verdict = state.limiter.hit(message.chat.id)
+    if verdict is Verdict.WARN:
+        await send(context, message, state.service.text("slow_down"))
+    if verdict is not Verdict.ALLOW:
+        raise ApplicationHandlerStop
