@@ -31,6 +31,7 @@ _DOMAIN_FREQ = 20_000
 HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 MAX_WINDOW = 5
+REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
@@ -224,7 +225,7 @@ class Analyzer:
             return _Piece(token, "term", canonical)
         if token.isdigit():
             return _Piece(token, "unknown")
-        if len(token) > 1 and self._jieba.FREQ.get(token) and CJK_ONLY.match(token):
+        if len(token) > 1 and self._is_real_word(token) and CJK_ONLY.match(token):
             # A real word we do not know (会议室, 体检) is its own subject: read it whole
             # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
             # near sound (新建 is not 新疆).
@@ -234,6 +235,11 @@ class Analyzer:
             term, weight = found
             return _Piece(token, "term", term, weight) if term else _Piece(token, "stop")
         return _Piece(token, "pending")
+
+    def _is_real_word(self, token: str) -> bool:
+        """In the dictionary often enough to be a word of its own; jieba's rarest entries
+        (开有, 各个部门, 沉得) are fragments better read piece by piece."""
+        return bool(self._jieba.FREQ.get(token, 0) >= REAL_WORD_FREQ)
 
     def _read_by_sound(self, tokens: list[str]) -> list[_Piece]:
         """Match a run of unplaced tokens against known words by pinyin, longest first."""
