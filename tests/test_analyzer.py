@@ -1,15 +1,12 @@
-"""The analyzer turns a normalised question into canonical terms, unknown words and cues.
-
-A small vocabulary of its own (not the knowledge base), so each test shows one rule.
-"""
+"""The analyzer turns a normalised question into canonical terms, unknown words and cues."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
+from small_vocabulary import STOPWORDS, VOCABULARY, analyzer_factory
 
-from bot.search import cache
 from bot.search.analyzer import (
     FUZZY_SOUND_WEIGHT,
     HOMOPHONE_WEIGHT,
@@ -18,30 +15,10 @@ from bot.search.analyzer import (
     QueryTerm,
 )
 
-USERDICT = "台账 20000 n\n工作群\n检查组\n表格\n检查\n开会  # a comment\n"
-SYNONYMS = {"台帐": "台账", "微信工作群": "工作群"}
-STOPWORDS = frozenset({"怎么办", "怎么", "吗", "的", "了", "太多", "还"})
-DOMAIN_WORDS = ("精简",)
-CUES = frozenset({"申请", "密码"})
-VOCABULARY = ("台账", "工作群", "工作", "检查组", "表格", "检查", "开会", "精简")
-
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Analyzer]:
-    """A factory for fresh analyzers on the small vocabulary, sharing one jieba cache."""
-    folder = tmp_path_factory.mktemp("analyzer")
-    userdict = folder / "userdict.txt"
-    userdict.write_text(USERDICT, encoding="utf-8")
-    cache_dir = folder / "cache"
-    dictionary = cache.jieba_dictionary(cache_dir)
-
-    def make() -> Analyzer:
-        return Analyzer(
-            userdict, SYNONYMS, STOPWORDS, DOMAIN_WORDS, CUES,
-            dictionary=dictionary, cache_dir=cache_dir,
-        )  # fmt: skip
-
-    return make
+    return analyzer_factory(tmp_path_factory.mktemp("analyzer"))
 
 
 @pytest.fixture(scope="module")
