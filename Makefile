@@ -21,6 +21,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/jianfu kb check
 	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

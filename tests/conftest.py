@@ -18,7 +18,9 @@ from fake_bot_api import Call, FakeBotApi
 from telegram import Update
 
 from bot.answer.service import Service
+from bot.kb import load_kb
 from bot.questionlog.store import Storage, open_storage
+from bot.search.matcher import Matcher
 from bot.telegram.app import build_application
 from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS
 from bot.telegram.context import App
@@ -38,6 +40,14 @@ def pytest_configure(config: pytest.Config) -> None:
 def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache for the whole run: entries are named by content, so sharing leaks nothing."""
     return tmp_path_factory.mktemp("jianfu-cache")
+
+
+@pytest.fixture(scope="session")
+def matcher(_session_cache: Path) -> Matcher:
+    """One matcher over the shipped knowledge base for the whole run: building one (segmenter,
+    index) is the slow part of a service, and a built matcher is never changed, so tests share
+    it. A test that edits a knowledge base builds its own from its copy."""
+    return Matcher(load_kb(), cache_dir=_session_cache)
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +105,7 @@ StartBot = Callable[..., Awaitable[RunningBot]]
 
 @pytest.fixture
 async def start_bot(
-    fake: FakeBotApi, tmp_path: Path, _session_cache: Path
+    fake: FakeBotApi, tmp_path: Path, _session_cache: Path, matcher: Matcher
 ) -> AsyncIterator[StartBot]:
     """Call `await start_bot(...)` for a running bot; options go to build_application."""
     started: list[RunningBot] = []
@@ -108,7 +118,8 @@ async def start_bot(
         watch_seconds: float = 0.0,
     ) -> RunningBot:
         storage = open_storage(data_dir=tmp_path / "log")
-        service = Service(kb_root, storage, cache_dir=_session_cache)
+        shared = matcher if kb_root is None else None  # a private KB copy gets its own
+        service = Service(kb_root, storage, cache_dir=_session_cache, matcher=shared)
         app = build_application(
             fake.token, service, base_url=fake.base_url, admin_ids=admin_ids,
             rate_limit=rate_limit, group_limit=group_limit, retry_delay=0.05,

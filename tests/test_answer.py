@@ -13,11 +13,12 @@ from bot.answer.followup import EXPIRY_SECONDS, MAX_CONVERSATIONS, FollowUps
 from bot.answer.render import Button
 from bot.answer.service import Service
 from bot.cli import main
+from bot.search.matcher import Matcher
 
 
 @pytest.fixture(scope="module")
-def service(_session_cache: Path) -> Service:
-    return Service(cache_dir=_session_cache)
+def service(matcher: Matcher) -> Service:
+    return Service(matcher=matcher)
 
 
 def test_commands_give_what_a_private_chat_shows(service: Service) -> None:
@@ -87,9 +88,9 @@ def test_follow_up_context_expires_and_is_bounded(service: Service) -> None:
     assert followups.continue_from(("chat", 0), "还有吗", render) is None  # oldest forgotten
 
 
-def test_reload_report_fits_a_telegram_message(kb_copy: Path) -> None:
+def test_reload_report_fits_a_telegram_message(kb_copy: Path, _session_cache: Path) -> None:
     """A broken edit with many problems is reported within Telegram's limit, with a count."""
-    service = Service(kb_copy)
+    service = Service(kb_copy, cache_dir=_session_cache)
     facts = kb_copy / "responses" / "facts" / "meetings.yaml"
     broken = "facts:\n" + "".join(
         f"  - id: broken-{n}\n    topic: meetings\n    title: {'长' * 40}\n" for n in range(300)
@@ -104,13 +105,13 @@ def test_reload_report_fits_a_telegram_message(kb_copy: Path) -> None:
 
 
 def test_terminal_chat_answers_topics_about_and_follow_ups(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], matcher: Matcher
 ) -> None:
     """`jianfu chat` answers /topics and /about as a private chat does, and follows up."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("/topics\n/about\n会太多怎么办\n还有吗\n/quit\n"))
     assert main(["chat"]) == 0
     out = capsys.readouterr().out
-    service = Service()
+    service = Service(matcher=matcher)
     assert service.text("topics_header") in out
     assert service.text("about", sources="", fact_count=service.fact_count)[:8] in out
     assert service.text("not_found", suggestions="")[:8] not in out

@@ -12,12 +12,6 @@ from bot.search.matcher import Matcher, Result, Thresholds
 from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 
-@pytest.fixture(scope="module")
-def matcher(_session_cache: Path) -> Matcher:
-    """One matcher for the module (built once), using the test run's own cache."""
-    return Matcher(load_kb(), cache_dir=_session_cache)
-
-
 def render(result: Result, matcher: Matcher) -> Reply:
     return Renderer(matcher.kb).result(result, matcher)
 
@@ -128,9 +122,10 @@ def test_not_found_reply_offers_examples(matcher: Matcher) -> None:
     assert reply.facts == ()
 
 
-def test_suggest_offers_titles() -> None:
+def test_suggest_offers_titles(_session_cache: Path) -> None:
     """Below the answer bar, the reply lists the candidates' titles and carries them for buttons."""
-    cautious = Matcher(load_kb(), Thresholds(answer=101.0, suggest=40.0, margin=8.0))
+    thresholds = Thresholds(answer=101.0, suggest=40.0, margin=8.0)
+    cautious = Matcher(load_kb(), thresholds, cache_dir=_session_cache)
     result = cautious.match("开会时间太长怎么办")
     assert result.decision == "suggest"
     reply = render(result, cautious)

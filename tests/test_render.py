@@ -3,19 +3,9 @@ with its related measures, a person's or place's card, a topic, several topics a
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from bot.answer.render import SAFE_LIMIT, Renderer
-from bot.kb import load_kb
 from bot.search.analyzer import QueryAnalysis
 from bot.search.matcher import Card, Match, Matcher, Result
-
-
-@pytest.fixture(scope="module")
-def matcher(_session_cache: Path) -> Matcher:
-    return Matcher(load_kb(), cache_dir=_session_cache)
 
 
 def _result(matcher: Matcher, **fields: object) -> Result:

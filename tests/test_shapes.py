@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.kb import load_kb
 from bot.search.entities import EntityTable, address_parts, person_name, short_forms
 from bot.search.matcher import Matcher, Result
-
-
-@pytest.fixture(scope="module")
-def matcher(_session_cache: Path) -> Matcher:
-    """One matcher for the module (built once), using the test run's own cache."""
-    return Matcher(load_kb(), cache_dir=_session_cache)
 
 
 def _shown(result: Result) -> list[str]:

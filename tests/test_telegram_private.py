@@ -12,6 +12,7 @@ from fake_bot_api import utf16_len
 from bot.answer.render import Renderer
 from bot.answer.service import Service
 from bot.kb import load_kb
+from bot.search.matcher import Matcher
 from bot.telegram.context import keyboard
 
 USER = 1001
@@ -138,7 +139,7 @@ async def test_question_log_holds_no_identity(start_bot: StartBot, tmp_path: Pat
         assert secret.encode() not in stored
 
 
-def test_callback_data_always_fits_64_bytes() -> None:
+def test_callback_data_always_fits_64_bytes(matcher: Matcher) -> None:
     """Every button the bot can build, for every fact and topic, has callback data ≤ 64 bytes."""
     kb = load_kb()
     render = Renderer(kb)
@@ -147,7 +148,7 @@ def test_callback_data_always_fits_64_bytes() -> None:
     replies += [render.topic(t) for t in kb.topics]
     feedback = render.feedback_row(2**63 - 1)
     replies = [r.__class__(r.text, r.html, buttons=(*r.buttons, feedback)) for r in replies]
-    service = Service()
+    service = Service(matcher=matcher)
     replies += [service.ask(q) for q in ("会议", "留痕", "天气")]
     markups = [m for m in map(keyboard, replies) if m is not None]
     data = [b.callback_data for m in markups for row in m.inline_keyboard for b in row]

@@ -1,5 +1,6 @@
 """`jianfu run` as a real process: polling and webhook against the fake Bot API, and the
-one-line failures for a missing, rejected or unusable configuration."""
+one-line failures for a rejected token or an unreachable API (log lines included); settings
+refused before anything starts are checked in this process through `main`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from fake_bot_api import FakeBotApi
 
+from bot.cli import main
 from bot.telegram.app import api_urls
 
 JIANFU = str(Path(sys.executable).with_name("jianfu"))
@@ -113,14 +115,29 @@ def test_run_webhook_checks_secret_and_answers(fake: FakeBotApi, tmp_path: Path)
 
 
 def _fails(tmp_path: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    """`jianfu run` as a process: its whole stderr, log lines included, is what the test sees."""
     done = subprocess.run([JIANFU, "run", *args], env=env, capture_output=True, text=True,
                           timeout=60, check=False)  # fmt: skip
     return done.returncode, done.stderr
 
 
-def test_missing_token_is_one_clear_line(tmp_path: Path) -> None:
+def _refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, **env: str
+) -> tuple[int, str]:
+    """`jianfu run` in this process, for settings refused before anything starts or logs."""
+    # Should a check ever let the run go on, it meets a closed local port, not the internet.
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", f"http://127.0.0.1:{_free_port()}")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = main(["run", *args])
+    return code, capsys.readouterr().err
+
+
+def test_missing_token_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No TELEGRAM_BOT_TOKEN: exit 2 with exactly one line saying so."""
-    code, stderr = _fails(tmp_path, run_env(tmp_path))
+    code, stderr = _refused(capsys, monkeypatch)
     assert (code, stderr) == (
         2, "jianfu: TELEGRAM_BOT_TOKEN is not set (get a token from @BotFather)\n"
     )  # fmt: skip
@@ -162,17 +179,23 @@ def test_unreachable_api_is_one_clear_line(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_webhook_settings_are_checked(tmp_path: Path, extra: dict[str, str], why: str) -> None:
+def test_webhook_settings_are_checked(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    extra: dict[str, str],
+    why: str,
+) -> None:
     """--webhook without a URL or without a secret: exit 2 and one line naming what is missing."""
-    code, stderr = _fails(tmp_path, run_env(tmp_path, TELEGRAM_BOT_TOKEN="1:abc", **extra),
-                          "--webhook")  # fmt: skip
+    code, stderr = _refused(capsys, monkeypatch, "--webhook", TELEGRAM_BOT_TOKEN="1:abc", **extra)
     assert code == 2 and stderr.startswith(f"jianfu: {why}") and stderr.count("\n") == 1
 
 
-def test_bad_admin_ids_are_one_clear_line(tmp_path: Path) -> None:
+def test_bad_admin_ids_are_one_clear_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """JIANFU_ADMIN_IDS that are not numbers: exit 2 before anything starts."""
-    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN="1:abc", JIANFU_ADMIN_IDS="12, bob")
-    code, stderr = _fails(tmp_path, env)
+    env = {"TELEGRAM_BOT_TOKEN": "1:abc", "JIANFU_ADMIN_IDS": "12, bob"}
+    code, stderr = _refused(capsys, monkeypatch, **env)
     assert (code, stderr) == (
         2, "jianfu: JIANFU_ADMIN_IDS must be Telegram user ids separated by commas\n"
     )  # fmt: skip

@@ -18,9 +18,9 @@ def _replace(root: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _watched(root: Path) -> tuple[Service, KBWatcher, list[str]]:
+def _watched(root: Path, cache_dir: Path) -> tuple[Service, KBWatcher, list[str]]:
     """A service on `root`, a watcher over it, and the notices the watcher sends."""
-    service = Service(root)
+    service = Service(root, cache_dir=cache_dir)
     notes: list[str] = []
 
     async def notify(text: str) -> None:
@@ -29,9 +29,9 @@ def _watched(root: Path) -> tuple[Service, KBWatcher, list[str]]:
     return service, KBWatcher(service, interval=0.01, notify=notify), notes
 
 
-async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
+async def test_edit_is_picked_up_without_restart(kb_copy: Path, _session_cache: Path) -> None:
     """Changing a fact's title on disk changes the live answer after one watcher pass."""
-    service, watcher, notes = _watched(kb_copy)
+    service, watcher, notes = _watched(kb_copy, _session_cache)
     before = service.ask("海港区解散了多少个群")
     assert before.facts
     assert await watcher.check_once() is False  # nothing changed yet
@@ -41,9 +41,9 @@ async def test_edit_is_picked_up_without_restart(kb_copy: Path) -> None:
     assert notes == [service.text("admin_reload_ok", fact_count=service.fact_count)]
 
 
-async def test_broken_edit_keeps_old_kb(kb_copy: Path) -> None:
+async def test_broken_edit_keeps_old_kb(kb_copy: Path, _session_cache: Path) -> None:
     """A quote that no longer matches its seed is refused; answers keep coming from the old KB."""
-    service, watcher, notes = _watched(kb_copy)
+    service, watcher, notes = _watched(kb_copy, _session_cache)
     expected = service.ask("海港区解散了多少个群").text
     _replace(kb_copy, "quote: ", "quote: 不在原文里的话")
     assert await watcher.check_once() is True

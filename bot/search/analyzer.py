@@ -78,6 +78,10 @@ class Analyzer:
     ) -> None:
         self.synonyms = dict(synonyms)
         self.stopwords = stopwords
+        # Known terms, filled by set_vocabulary or restore; empty until then.
+        self.vocabulary: frozenset[str] = frozenset()
+        # pinyin key -> known term, or None for a stopword; exact readings, then fuzzy ones
+        self._sounds: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
@@ -126,9 +130,6 @@ class Analyzer:
         freq = self._general_freq.get(term, self._jieba.FREQ.get(term, 0))
         rarity = math.log(self._jieba.total / (freq + 1))
         return min(1.0, max(SPECIFICITY_FLOOR, (rarity - COMMON_RARITY) / RARITY_SPAN))
-        self.vocabulary: frozenset[str] = frozenset()
-        # pinyin key -> known term, or None for a stopword; exact readings, then fuzzy ones
-        self._sounds: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
 
     def canonical(self, token: str) -> str:
         return self.synonyms.get(token, token)

@@ -1,0 +1,135 @@
+"""The analyzer turns a normalised question into canonical terms, unknown words and cues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from small_vocabulary import STOPWORDS, VOCABULARY, analyzer_factory
+
+from bot.search.analyzer import (
+    FUZZY_SOUND_WEIGHT,
+    HOMOPHONE_WEIGHT,
+    SPECIFICITY_FLOOR,
+    Analyzer,
+    QueryTerm,
+)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Analyzer]:
+    return analyzer_factory(tmp_path_factory.mktemp("analyzer"))
+
+
+@pytest.fixture(scope="module")
+def analyzer(build: Callable[[], Analyzer]) -> Analyzer:
+    built = build()
+    built.set_vocabulary(VOCABULARY)
+    return built
+
+
+def _terms(analyzer: Analyzer, text: str) -> list[tuple[str, float, str]]:
+    return [(t.term, t.weight, t.source) for t in analyzer.analyze(text).terms]
+
+
+def test_fresh_analyzer_works_before_any_vocabulary(build: Callable[[], Analyzer]) -> None:
+    """Without set_vocabulary or restore, every content word is unknown, and nothing fails."""
+    fresh = build()
+    assert fresh.vocabulary == frozenset()
+    analysis = fresh.analyze("检查组还看台账吗")
+    assert analysis.terms == ()
+    assert "检查组" in analysis.unknown and "台账" in analysis.unknown
+    assert "吗" not in analysis.unknown  # stopwords are still dropped
+
+
+def test_words_as_typed_are_full_weight_terms(analyzer: Analyzer) -> None:
+    """Known words come out canonical, at weight 1, stopwords dropped, the rest unknown."""
+    analysis = analyzer.analyze("检查组还看台账吗")
+    assert analysis.terms == (
+        QueryTerm("检查组", 1.0, "检查组"),
+        QueryTerm("台账", 1.0, "台账"),
+    )
+    assert analysis.unknown == ("看",)  # 还 is a stopword
+    assert analysis.cues == ()
+
+
+def test_synonym_is_read_as_its_canonical_word(analyzer: Analyzer) -> None:
+    """台帐 is a variant of 台账: the term is the canonical word, the source what was typed."""
+    assert ("台账", 1.0, "台帐") in _terms(analyzer, "检查组还看台帐吗")
+
+
+def test_homophone_reads_as_the_known_word_at_lower_weight(analyzer: Analyzer) -> None:
+    """表哥 sounds exactly like 表格: found, but weaker than the word itself."""
+    assert _terms(analyzer, "表哥太多") == [("表格", HOMOPHONE_WEIGHT, "表哥")]
+
+
+def test_exact_homophone_of_a_longer_word(analyzer: Analyzer) -> None:
+    """减查组 reads jian cha zu, exactly 检查组; 开惠 reads kai hui, exactly 开会."""
+    assert _terms(analyzer, "减查组") == [("检查组", HOMOPHONE_WEIGHT, "减查组")]
+    assert _terms(analyzer, "开惠") == [("开会", HOMOPHONE_WEIGHT, "开惠")]
+
+
+def test_accent_folded_sound_is_weaker_still(analyzer: Analyzer) -> None:
+    """检擦组 (ca for cha) matches 检查组 only once zh/z, ch/c fold: the weakest evidence."""
+    assert FUZZY_SOUND_WEIGHT < HOMOPHONE_WEIGHT
+    assert _terms(analyzer, "检擦组") == [("检查组", FUZZY_SOUND_WEIGHT, "检擦组")]
+    assert _terms(analyzer, "jiancazu") == [("检查组", FUZZY_SOUND_WEIGHT, "jian ca zu")]
+
+
+def test_latin_pinyin_is_split_into_syllables(analyzer: Analyzer) -> None:
+    """jiancha, typed without spaces, is split and read as 检查."""
+    assert _terms(analyzer, "jiancha") == [("检查", HOMOPHONE_WEIGHT, "jian cha")]
+
+
+def test_unknown_real_word_is_not_read_piecemeal(analyzer: Analyzer) -> None:
+    """会议室 is a word of its own: unknown, never a partial match on a known word."""
+    analysis = analyzer.analyze("会议室")
+    assert analysis.terms == ()
+    assert analysis.unknown == ("会议室",)
+
+
+def test_offtopic_cue_is_kept_apart(analyzer: Analyzer) -> None:
+    """申请 is neither a term nor an unknown word: it is a cue."""
+    analysis = analyzer.analyze("扶贫资金怎么申请")
+    assert analysis.cues == ("申请",)
+    assert "申请" not in analysis.unknown
+    assert analysis.terms == ()
+
+
+def test_leftover_character_mends_its_neighbour(analyzer: Analyzer) -> None:
+    """工作 + 裙 sounds like 工作群: the two pieces become one homophone term."""
+    analysis = analyzer.analyze("工作裙太多了")
+    assert [(t.term, t.source) for t in analysis.terms] == [("工作群", "工作裙")]
+    assert analysis.unknown == ()
+
+
+def test_document_terms_include_sub_words_and_canonical_forms(analyzer: Analyzer) -> None:
+    """Knowledge-base text is cut for recall: 微信工作群 gives 工作 and 工作群, stopwords go."""
+    terms = analyzer.document_terms("微信工作群太多了怎么办")
+    assert "工作群" in terms and "工作" in terms
+    assert not set(terms) & STOPWORDS
+
+
+def test_specificity_trusts_curated_words_and_discounts_common_ones(analyzer: Analyzer) -> None:
+    """Curated vocabulary counts fully; an everyday word counts less; the commonest, the floor."""
+    assert analyzer.specificity("台账") == 1.0
+    assert analyzer.specificity("精简") == 1.0  # a domain word given at construction
+    common = analyzer.specificity("地方")
+    assert SPECIFICITY_FLOOR < common < 1.0
+    assert analyzer.specificity("不") == SPECIFICITY_FLOOR
+
+
+def test_restored_state_reads_like_the_original(
+    build: Callable[[], Analyzer], analyzer: Analyzer
+) -> None:
+    """The cached state (vocabulary and sound tables) makes a new analyzer read the same way."""
+    copy = build()
+    copy.restore(analyzer.state)
+    for text in ("表哥太多", "jiancha", "工作裙太多了", "检查组还看台帐吗"):
+        assert copy.analyze(text) == analyzer.analyze(text)
+
+
+def test_userdict_comments_and_default_frequency(analyzer: Analyzer) -> None:
+    """A userdict line may carry a comment and omit its frequency: 开会 is still curated."""
+    assert "开会" in analyzer.curated
+    assert analyzer.specificity("开会") == 1.0

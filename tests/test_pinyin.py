@@ -1,0 +1,92 @@
+"""Pinyin keys: Chinese text and Latin pinyin meet as one toneless, optionally accent-folded key."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.pinyin import (
+    CJK_ONLY,
+    LATIN,
+    all_pinyin_keys,
+    fuzzy_syllable,
+    is_stop_syllable,
+    pinyin_key,
+    split_pinyin,
+)
+
+
+@pytest.mark.parametrize(
+    ("syllable", "folded"),
+    [
+        ("zhang", "zan"),  # zh → z and ang → an
+        ("cheng", "cen"),  # ch → c and eng → en
+        ("shi", "si"),  # 十 and 四 meet
+        ("lin", "nin"),  # l → n
+        ("xing", "xin"),  # ing → in
+        ("nan", "nan"),  # already folded: unchanged
+        ("a", "a"),
+    ],
+)
+def test_fuzzy_syllable_folds_what_accents_mix_up(syllable: str, folded: str) -> None:
+    assert fuzzy_syllable(syllable) == folded
+
+
+def test_chinese_and_latin_meet_in_one_key() -> None:
+    """检查 and `jian cha` give the same key; fuzzy folding is on unless asked otherwise."""
+    assert pinyin_key("检查", fuzzy=False) == pinyin_key("jian cha", fuzzy=False) == "jian cha"
+    assert pinyin_key("检查") == "jian ca"
+    assert pinyin_key("表哥", fuzzy=False) == pinyin_key("表格", fuzzy=False) == "biao ge"
+
+
+def test_accent_folding_makes_near_sounds_equal() -> None:
+    """四 (si) and 十 (shi) differ exactly, agree once folded."""
+    assert pinyin_key("四", fuzzy=False) != pinyin_key("十", fuzzy=False)
+    assert pinyin_key("四") == pinyin_key("十")
+
+
+def test_every_reading_of_a_heteronym() -> None:
+    """模板 is read mu ban or mo ban; both must find it."""
+    assert {"mu ban", "mo ban"} <= all_pinyin_keys("模板", fuzzy=False)
+    assert "zan" in all_pinyin_keys("长", fuzzy=True)  # zhang, folded
+    assert "can" in all_pinyin_keys("长", fuzzy=True)  # chang, folded
+
+
+def test_readings_stay_bounded_for_long_words() -> None:
+    """Alternatives multiply per character; the combinations are capped."""
+    keys = all_pinyin_keys("长行重还都", fuzzy=False)  # five heteronyms in a row
+    assert 1 < len(keys) <= 17  # the usual reading plus at most 16 combinations
+
+
+@pytest.mark.parametrize(
+    ("letters", "syllables"),
+    [
+        ("jianchazu", ("jian", "cha", "zu")),
+        ("gongzuoqun", ("gong", "zuo", "qun")),
+        ("xian", ("xian",)),  # one long syllable beats xi + an
+        ("taizhang", ("tai", "zhang")),
+    ],
+)
+def test_split_pinyin_finds_the_syllables(letters: str, syllables: tuple[str, ...]) -> None:
+    assert split_pinyin(letters) == syllables
+
+
+@pytest.mark.parametrize("letters", ["xyz", "qqq", "jianv"])
+def test_split_pinyin_refuses_what_is_not_pinyin(letters: str) -> None:
+    assert split_pinyin(letters) is None
+
+
+def test_stop_syllables_come_from_single_character_stopwords() -> None:
+    """Latin le and ma are the particles 了 and 吗; de is not a stopword here."""
+    stopwords = frozenset({"了", "吗", "怎么办"})
+    assert is_stop_syllable("le", stopwords)
+    assert is_stop_syllable("ma", stopwords)
+    assert not is_stop_syllable("de", stopwords)
+    assert not is_stop_syllable("zen", stopwords)  # only one-character stopwords count
+
+
+def test_script_patterns() -> None:
+    assert CJK_ONLY.match("表格")
+    assert not CJK_ONLY.match("表格a")
+    assert LATIN.match("jiancha")
+    assert not LATIN.match("Jiancha")  # normalised text is lower case already
+    assert not LATIN.match("jian cha")
