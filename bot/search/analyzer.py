@@ -201,7 +201,14 @@ class Analyzer:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
         pieces: list[_Piece] = []
         pending: list[str] = []
-        for token in self.tokens(normalized):
+        for token in self._jieba.cut(normalized, HMM=True):
+            if not token.strip():
+                # Punctuation was here: 长、表 are two words; spaced pinyin (qun tai duo)
+                # stays one run.
+                if not all(LATIN.match(t) for t in pending):
+                    pieces += self._read_by_sound(pending)
+                    pending = []
+                continue
             piece = self._classify(token)
             if piece.kind == "pending":
                 pending.append(token)
