@@ -189,3 +189,10 @@ def test_matches_start_with_the_fact_shown_first(matcher: Matcher) -> None:
         assert result.matches[0].fact == result.shown[0]
         ids = [m.fact.id for m in result.matches]
         assert len(ids) == len(set(ids))
+
+
+def test_modal_hui_is_not_a_meeting(matcher: Matcher) -> None:
+    """为啥会越建越多: 会 is "will" here, so no meetings fact competes with the groups."""
+    result = matcher.match("工作群为啥会越建越多")
+    assert all(m.fact.topic == "chat-groups" for m in result.matches[:2])
+    assert "会议" not in {t.term for t in result.analysis.terms}
