@@ -133,3 +133,11 @@ def test_userdict_comments_and_default_frequency(analyzer: Analyzer) -> None:
     """A userdict line may carry a comment and omit its frequency: 开会 is still curated."""
     assert "开会" in analyzer.curated
     assert analyzer.specificity("开会") == 1.0
+
+
+def test_punctuation_keeps_leftover_characters_apart(analyzer: Analyzer) -> None:
+    """会开得长、表填得多: 长 and 表 were on either side of a comma, so no unknown word
+    spans it; spaced pinyin (jian cha) is still read as one run."""
+    analysis = analyzer.analyze("会开得长 表填得多")
+    assert all(not ("长" in u and "表" in u) for u in analysis.unknown)
+    assert _terms(analyzer, "jian cha") == [("检查", HOMOPHONE_WEIGHT, "jian cha")]

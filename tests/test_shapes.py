@@ -149,6 +149,13 @@ def test_several_problems_at_once(matcher: Matcher) -> None:
     assert _shown(result) == [m.fact.id for m in result.several]
 
 
+def test_several_asks_in_short_clauses(matcher: Matcher) -> None:
+    """会开得长、表填得多: each clause's one-character words (会, 长, 表) still count."""
+    result = matcher.match("会开得长、表填得多，有啥办法")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "forms"]
+
+
 def test_one_topic_with_commas_is_not_several(matcher: Matcher) -> None:
     """Commas alone do not make several asks."""
     result = matcher.match("请教一下各位，迎检太频繁，怎么办")
@@ -182,3 +189,10 @@ def test_matches_start_with_the_fact_shown_first(matcher: Matcher) -> None:
         assert result.matches[0].fact == result.shown[0]
         ids = [m.fact.id for m in result.matches]
         assert len(ids) == len(set(ids))
+
+
+def test_modal_hui_is_not_a_meeting(matcher: Matcher) -> None:
+    """为啥会越建越多: 会 is "will" here, so no meetings fact competes with the groups."""
+    result = matcher.match("工作群为啥会越建越多")
+    assert all(m.fact.topic == "chat-groups" for m in result.matches[:2])
+    assert "会议" not in {t.term for t in result.analysis.terms}

@@ -201,7 +201,14 @@ class Analyzer:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
         pieces: list[_Piece] = []
         pending: list[str] = []
-        for token in self.tokens(normalized):
+        for token in self._jieba.cut(normalized, HMM=True):
+            if not token.strip():
+                # Punctuation was here: 长、表 are two words; spaced pinyin (qun tai duo)
+                # stays one run.
+                if not all(LATIN.match(t) for t in pending):
+                    pieces += self._read_by_sound(pending)
+                    pending = []
+                continue
             piece = self._classify(token)
             if piece.kind == "pending":
                 pending.append(token)
@@ -256,10 +263,11 @@ class Analyzer:
                 else:
                     units.append((token, True))
             else:
-                # 群是 (HMM's guess at a word) is 群 + 是: a character whose token is
-                # otherwise stopwords stands alone, as a whole token would.
+                # 群是, 表填得 (HMM's guesses at a word) are 群 + 是, 表 + 填 + 得: a character
+                # whose token is otherwise stopwords or one-character words stands alone,
+                # as a whole token would.
                 units.extend(
-                    (ch, len(token) == 1 or all(self.is_stop(c) for c in token if c != ch))
+                    (ch, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
                     for ch in token
                 )
         glue = " " if latin else ""
@@ -280,6 +288,10 @@ class Analyzer:
                     break
             i += size
         return _merge_unknown(pieces, glue)
+
+    def _lone(self, char: str) -> bool:
+        """A character that is a word by itself: a stopword or a known one-character word."""
+        return self.is_stop(char) or self.canonical(char) in self.vocabulary
 
     def _single(self, unit: str, whole: bool, latin: bool) -> _Piece:
         """One character or syllable left over: a whole-token synonym, a stopword, or unknown."""
