@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, Any
 
 from bot import __version__
 from bot.errors import JianfuError, KBError
@@ -33,15 +34,28 @@ def reply_json(reply: Reply, query: str) -> str:
         ],
         "facts": [f.id for f in reply.facts],
     }
-    return json.dumps(payload, ensure_ascii=False)
+    line = json.dumps(payload, ensure_ascii=False)
+    # JSON leaves these raw, but they end a line for many readers: one answer, one line.
+    return line.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
+def _from_argv(arg: str) -> str:
+    """An argument as text: bytes that are not UTF-8 become U+FFFD, as on stdin."""
+    try:
+        return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # not from undecodable bytes; normalize copes with the rest
+        return arg
+
+
+def _questions(args: argparse.Namespace, stdin: IO[Any]) -> Iterable[str]:
     if args.question:
-        yield " ".join(args.question)
+        yield " ".join(_from_argv(a) for a in args.question)
         return
-    for line in stdin:
-        yield line.rstrip("\n")
+    # Bytes, split on LF only: whatever arrives, each line is one question and gets one answer.
+    for raw in getattr(stdin, "buffer", stdin):
+        if isinstance(raw, str):  # a text stream with no bytes beneath (embedding, tests)
+            raw = raw.encode("utf-8", "surrogateescape")
+        yield raw.removesuffix(b"\n").decode("utf-8", "replace")
 
 
 def _service(settings: Settings) -> Service:
@@ -66,6 +80,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_chat(args: argparse.Namespace) -> int:
     """The terminal chat: what a private Telegram chat shows, commands and follow-ups too."""
     service = _service(args.settings)
+    if isinstance(sys.stdin, io.TextIOWrapper):  # bytes that are not UTF-8 become U+FFFD
+        sys.stdin.reconfigure(errors="replace")
     print(service.text("chat_welcome"))
     while True:
         try:

@@ -21,7 +21,7 @@ from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
-from bot.search.normalize import MAX_INPUT_CHARS, normalize
+from bot.search.normalize import MAX_INPUT_CHARS, encodable, normalize
 
 if TYPE_CHECKING:
     from bot.questionlog.store import Storage
@@ -52,7 +52,7 @@ class _Core:
 
 def clean_question(question: str) -> str:
     """What we match and log: the text as typed, capped, without stray line ends."""
-    return question.replace("\r", "").strip()[:MAX_QUESTION_CHARS]
+    return encodable(question.replace("\r", "").strip()[:MAX_QUESTION_CHARS])
 
 
 class Service:

@@ -26,11 +26,19 @@ _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
+# cannot be encoded as UTF-8, which OpenCC, databases and terminals all need.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD, so it always encodes as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def normalize(text: str) -> str:
     """Canonical form of a question: simplified, half-width, lowercase, single spaces."""
-    text = text[: MAX_INPUT_CHARS * 2]  # cheap cap before any per-character work
+    text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
     text = unicodedata.normalize("NFKC", text)
     text = _converter.convert(text)
     text = text.lower()
