@@ -29,6 +29,32 @@ MIN_QUESTIONS = 3
 MAX_CHARS = {"measure": 300, "example": 600, "quote": 500}
 SEED_META_REQUIRED = ("title", "publication")
 SEED_META_OPTIONAL = ("subtitle", "series", "author", "date", "url")
+# Far above any real article or facts file; a bigger one is a mistake, and reading it costs.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+PREVIEW_CHARS = 40  # how much of a curator's value a message quotes
+
+
+def preview(value: Any) -> str:
+    """A value as a problem message may show it: bounded, whatever the value is."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= PREVIEW_CHARS else value[:PREVIEW_CHARS] + "…")
+    if isinstance(value, bool | int | float) or value is None:
+        text = repr(value)  # an int may have thousands of digits
+        return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+    return f"a {type(value).__name__}"  # a list or mapping could be any size: never repr it
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: nested `*name` references can grow a small file into
+    gigabytes, and the knowledge base never needs them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed; write the value out in full",
+                self.peek_event().start_mark,  # type: ignore[no-untyped-call]  # untyped in the stubs
+            )  # fmt: skip
+        return super().compose_node(parent, index)
 
 
 class Collector:
@@ -49,19 +75,45 @@ class Collector:
     ) -> None:
         self.problems.append(KBProblem(self.rel(path), message, fact_id, fld))
 
-    def read_yaml(self, path: Path) -> Any:
+    def read_text(self, path: Path) -> str | None:
+        """A file's UTF-8 text, or None with the reason recorded (missing, folder, size, bytes)."""
+        if path.is_dir():
+            self.add(path, "is a folder, but a file is expected here")
+            return None
         if not path.is_file():
             self.add(path, "file is missing")
             return None
         try:
-            return yaml.safe_load(path.read_text(encoding="utf-8"))
+            with path.open("rb") as stream:
+                data = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            self.add(path, f"cannot be read: {exc.strerror}")
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            self.add(path, f"is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; split it up")
+            return None
+        try:
+            return data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.add(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            line = data.count(b"\n", 0, exc.start) + 1
+            self.add(path, f"line {line}: not UTF-8 text ({exc.reason}); save the file as UTF-8")
+            return None
+
+    def read_yaml(self, path: Path) -> Any:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        try:
+            return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(exc, "problem", None) or str(exc)
-            self.add(path, f"malformed YAML{where}: {problem}")
+            self.add(path, f"malformed YAML{where}: {problem[:200]}")
+        except RecursionError:
+            self.add(path, "malformed YAML: nested too deeply")
+        except (ValueError, OverflowError) as exc:  # a value YAML parses but Python refuses
+            self.add(path, f"malformed YAML: {str(exc)[:200]}")
         return None
 
 
@@ -149,7 +201,9 @@ def _check_fact(
         return None
     fid = raw.get("id")
     if not isinstance(fid, str) or not ID_PATTERN.match(fid):
-        col.add(path, f"entry #{index + 1}: id {fid!r} must be 2-40 of a-z, 0-9, '-'", fld="id")
+        col.add(
+            path, f"entry #{index + 1}: id {preview(fid)} must be 2-40 of a-z, 0-9, '-'", fld="id"
+        )
         return None
     ok = True
     for key in FACT_FIELDS_REQUIRED:
@@ -174,7 +228,10 @@ def _check_fact(
         return None
     if raw["topic"] not in topics:
         col.add(
-            path, f"topic '{raw['topic']}' is not defined in responses/topics.yaml", fid, "topic"
+            path,
+            f"topic {preview(raw['topic'])} is not defined in responses/topics.yaml",
+            fid,
+            "topic",
         )
         ok = False
     if len(raw["title"]) > TITLE_MAX_CHARS:
@@ -189,7 +246,10 @@ def _check_fact(
     seed = seeds.get(raw["seed"])
     if seed is None:
         col.add(
-            path, f"seed file seeds/{raw['seed']} does not exist (or has no metadata)", fid, "seed"
+            path,
+            f"seed file {preview('seeds/' + raw['seed'])} does not exist (or has no metadata)",
+            fid,
+            "seed",
         )
         ok = False
     elif raw["quote"].strip() not in seed.text:
@@ -253,15 +313,19 @@ def load_synonyms(col: Collector) -> dict[str, str]:
         return variants
     for canonical, items in data.items():
         if not _nonempty_str(canonical) or not isinstance(items, list):
-            col.add(path, f"entry {canonical!r} must be 'term: [variant, ...]'")
+            col.add(path, f"entry {preview(canonical)} must be 'term: [variant, ...]'")
             continue
         for variant in [canonical, *items]:
             if not _nonempty_str(variant):
-                col.add(path, f"entry {canonical!r} has an empty variant")
+                col.add(path, f"entry {preview(canonical)} has an empty variant")
                 continue
             key = str(variant).strip().lower()
             if key in variants and variants[key] != canonical:
-                col.add(path, f"'{key}' is listed under both '{variants[key]}' and '{canonical}'")
+                col.add(
+                    path,
+                    f"{preview(key)} is listed under both {preview(variants[key])}"
+                    f" and {preview(canonical)}",
+                )
                 continue
             variants[key] = str(canonical).strip().lower()
     return variants
@@ -289,7 +353,7 @@ def check_userdict(col: Collector, path: Path) -> None:
             continue
         parts = text.split()
         if len(parts) > 3 or (len(parts) >= 2 and not parts[1].isdigit()):
-            col.add(path, f"line {n}: expected 'word [frequency] [tag]', got {text!r}")
+            col.add(path, f"line {n}: expected 'word [frequency] [tag]', got {preview(text)}")
 
 
 def load_texts(col: Collector) -> dict[str, Any]:

@@ -1,0 +1,110 @@
+"""A careless or hostile edit to the knowledge base gets one clear, short problem, never a
+traceback or a memory blow-up."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KBError, KBProblem
+from bot.kb import load_kb
+from bot.kb.files import MAX_FILE_BYTES
+
+PROJECT = Path(__file__).resolve().parent.parent
+FACTS = "responses/facts/meetings.yaml"
+MEMORY_CAP = 1536 * 1024 * 1024  # bytes of address space the bomb test allows itself
+
+
+def _problems(root: Path) -> list[KBProblem]:
+    with pytest.raises(KBError) as caught:
+        load_kb(root)
+    return caught.value.problems
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    """Nested aliases: a few hundred bytes that expand to 10**levels strings."""
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * 10) + "]"]
+    for n in range(1, levels):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]")
+    lines.append(f"facts:\n  - id: *a{levels - 1}\n")
+    return "\n".join(lines)
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def test_alias_bomb_is_refused_within_bounded_memory(kb_copy: Path) -> None:
+    """`kb check` on a facts file of nested aliases names the alias and stays small."""
+    (kb_copy / FACTS).write_text(_alias_bomb(), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "--kb-root", str(kb_copy), "kb", "check"],
+        capture_output=True, text=True, cwd=PROJECT, timeout=120, preexec_fn=_cap_memory,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert "aliases (*name) are not allowed" in run.stderr
+    assert f"{FACTS}: malformed YAML at line 2, column" in run.stderr
+    assert len(run.stderr) < 2000
+
+
+def test_alias_bomb_in_the_watcher_path_is_refused(kb_copy: Path) -> None:
+    """load_kb, which the hot-reload watcher calls, refuses such a file at once (a smaller bomb
+    here, so that a regression fails this test instead of exhausting the machine)."""
+    (kb_copy / FACTS).write_text(_alias_bomb(levels=6), encoding="utf-8")
+    (problem,) = _problems(kb_copy)
+    assert problem.file == FACTS
+    assert "aliases (*name) are not allowed" in problem.message
+
+
+def test_oversized_file_is_refused_clearly(kb_copy: Path) -> None:
+    """A facts file over the size limit is named, with the limit, and not parsed."""
+    path = kb_copy / FACTS
+    padding = "#" + "x" * 1000 + "\n"
+    path.write_text(
+        path.read_text(encoding="utf-8") + padding * (MAX_FILE_BYTES // len(padding) + 1),
+        encoding="utf-8",
+    )
+    problems = _problems(kb_copy)
+    assert KBProblem(FACTS, "is larger than 2 MB; split it up") in problems
+
+
+@pytest.mark.parametrize(
+    "bad_id",
+    [
+        "'" + "X" * 200_000 + "'",  # a long string
+        "[" + ", ".join(["some text"] * 20_000) + "]",  # a long list, no alias needed
+        "9" * 4000,  # a number Python prints in full
+    ],
+)
+def test_problem_messages_never_quote_unbounded_values(kb_copy: Path, bad_id: str) -> None:
+    """Whatever the value, the message about it stays one short line."""
+    path = kb_copy / FACTS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: ", f"  - id: {bad_id}\n    x: ", 1), encoding="utf-8")
+    problems = _problems(kb_copy)
+    assert any(p.field == "id" and "must be 2-40 of a-z" in p.message for p in problems)
+    assert all(len(str(p)) < 300 for p in problems), max(map(str, problems), key=len)[:300]
+
+
+def test_deeply_nested_yaml_is_a_problem_not_a_crash(kb_copy: Path) -> None:
+    """Brackets nested past Python's recursion limit are reported like any malformed YAML."""
+    (kb_copy / FACTS).write_text("facts: " + "[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (problem,) = _problems(kb_copy)
+    assert problem.file == FACTS
+    assert problem.message.startswith("malformed YAML")
+
+
+def test_huge_number_is_a_problem_not_a_crash(kb_copy: Path) -> None:
+    """An integer Python refuses to parse (over 4300 digits) is malformed YAML, not a traceback."""
+    path = kb_copy / FACTS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: ", "  - id: " + "9" * 5000 + "\n    x: ", 1))
+    (problem,) = _problems(kb_copy)
+    assert problem.file == FACTS
+    assert problem.message.startswith("malformed YAML: Exceeds the limit")
