@@ -108,3 +108,41 @@ def test_huge_number_is_a_problem_not_a_crash(kb_copy: Path) -> None:
     (problem,) = _problems(kb_copy)
     assert problem.file == FACTS
     assert problem.message.startswith("malformed YAML: Exceeds the limit")
+
+
+@pytest.mark.parametrize(
+    "rel", ["responses/stopwords.txt", "responses/userdict.txt", "responses/offtopic_cues.txt"]
+)
+def test_word_list_that_is_not_utf8_names_file_and_line(kb_copy: Path, rel: str) -> None:
+    """GBK bytes in a word list are one problem naming the file and line, not a traceback."""
+    path = kb_copy / rel
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines.insert(2, "会议纪要\n".encode("gbk"))
+    path.write_bytes(b"".join(lines))
+    (problem,) = _problems(kb_copy)
+    assert problem.file == rel
+    assert problem.message.startswith("line 3: not UTF-8 text")
+
+
+def test_seed_that_is_not_utf8_names_file_and_line(kb_copy: Path) -> None:
+    """A seed article saved in another encoding is located by line as well."""
+    (seed,) = (kb_copy / "seeds").glob("*.txt")
+    seed.write_bytes(seed.read_bytes() + "\n减负\n".encode("gbk"))
+    problems = _problems(kb_copy)
+    lines = seed.read_bytes().count(b"\n")
+    assert problems[0] == KBProblem(
+        f"seeds/{seed.name}",
+        f"line {lines}: not UTF-8 text (invalid start byte); save the file as UTF-8",
+    )
+
+
+def test_userdict_frequency_the_analyzer_cannot_read_is_refused(kb_copy: Path) -> None:
+    """'²' passes str.isdigit() but not int(): the check refuses what the analyzer would crash on,
+    and accepts the trailing comment the analyzer accepts."""
+    path = kb_copy / "responses" / "userdict.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "开会 ² n\n填表 100 n  # a comment\n", encoding="utf-8"
+    )
+    lines = path.read_text(encoding="utf-8").count("\n")
+    (problem,) = _problems(kb_copy)
+    assert problem.message == f"line {lines - 1}: expected 'word [frequency] [tag]', got '开会 ² n'"

@@ -140,12 +140,8 @@ def load_seeds(col: Collector) -> dict[str, Seed]:
         for key in set(meta) - set(SEED_META_REQUIRED) - set(SEED_META_OPTIONAL):
             col.add(meta_path, "unknown metadata field", fld=str(key))
             bad = True
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            col.add(text_path, "seed is not UTF-8 text")
-            continue
-        if not bad:
+        text = col.read_text(text_path)
+        if text is not None and not bad:
             seeds[text_path.name] = Seed(
                 file=text_path.name,
                 text=text,
@@ -332,28 +328,30 @@ def load_synonyms(col: Collector) -> dict[str, str]:
 
 
 def load_word_list(col: Collector, path: Path) -> frozenset[str]:
-    if not path.is_file():
-        col.add(path, "file is missing")
+    text = col.read_text(path)
+    if text is None:
         return frozenset()
     words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         word = line.split("#", 1)[0].strip()
         if word:
             words.add(word.lower())
     return frozenset(words)
 
 
+def is_frequency(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts '²', which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def check_userdict(col: Collector, path: Path) -> None:
-    if not path.is_file():
-        col.add(path, "file is missing")
+    text = col.read_text(path)
+    if text is None:
         return
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        text = line.strip()
-        if not text or text.startswith("#"):
-            continue
-        parts = text.split()
-        if len(parts) > 3 or (len(parts) >= 2 and not parts[1].isdigit()):
-            col.add(path, f"line {n}: expected 'word [frequency] [tag]', got {preview(text)}")
+    for n, line in enumerate(text.splitlines(), start=1):
+        parts = line.split("#", 1)[0].split()  # as the analyzer reads it: comments end a line
+        if len(parts) > 3 or (len(parts) >= 2 and not is_frequency(parts[1])):
+            col.add(path, f"line {n}: expected 'word [frequency] [tag]', got {preview(line)}")
 
 
 def load_texts(col: Collector) -> dict[str, Any]:

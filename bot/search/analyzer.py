@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jieba
 
+from bot.kb.files import is_frequency
 from bot.search.pinyin import (
     CJK_ONLY,
     LATIN,
@@ -333,7 +334,7 @@ def _read_userdict(path: Path) -> list[tuple[str, int]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("#", 1)[0].split()
         if parts:
-            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else _DOMAIN_FREQ
+            freq = int(parts[1]) if len(parts) > 1 and is_frequency(parts[1]) else _DOMAIN_FREQ
             entries.append((parts[0].lower(), freq))
     return entries
 
