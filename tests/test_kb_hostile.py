@@ -3,6 +3,7 @@ traceback or a memory blow-up."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
 from bot.kb.files import MAX_FILE_BYTES
+from bot.kb.texts import REQUIRED_TEXTS, Texts
 
 PROJECT = Path(__file__).resolve().parent.parent
 FACTS = "responses/facts/meetings.yaml"
@@ -146,3 +148,50 @@ def test_userdict_frequency_the_analyzer_cannot_read_is_refused(kb_copy: Path) -
     lines = path.read_text(encoding="utf-8").count("\n")
     (problem,) = _problems(kb_copy)
     assert problem.message == f"line {lines - 1}: expected 'word [frequency] [tag]', got '开会 ² n'"
+
+
+def _set_text(root: Path, name: str, value: str) -> None:
+    path = root / "responses" / "texts.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{name}:"))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i] and not lines[i][0].isspace()),
+        len(lines),
+    )
+    lines[start:end] = [f"{name}: {json.dumps(value, ensure_ascii=False)}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "placeholder"),
+    [
+        ("not_found", "{}"),
+        ("not_found", "{0}"),
+        ("not_found", "{suggestions.upper}"),
+        ("not_found", "{suggestions[0]}"),
+        ("not_found", "{suggestions!r}"),
+        ("not_found", "{suggestions:d}"),
+        ("about", "{fact_count:%}"),
+        ("start", "{}"),
+        ("start", "{"),
+    ],
+)
+def test_every_placeholder_that_could_fail_at_reply_time_is_caught(
+    kb_copy: Path, name: str, placeholder: str
+) -> None:
+    """`kb check` refuses any placeholder but a plain known {name}, so no reply can raise."""
+    required = " ".join("{" + p + "}" for p in sorted(REQUIRED_TEXTS[name]))
+    _set_text(kb_copy, name, f"没有找到 {placeholder} {required}")
+    problems = [p for p in _problems(kb_copy) if p.file == "responses/texts.yaml"]
+    assert any(f"text '{name}'" in p.message for p in problems), problems
+
+
+def test_text_the_check_accepts_fills_in_at_reply_time(kb_copy: Path) -> None:
+    """A text the check accepts fills in with any values of the kinds the bot passes."""
+    _set_text(kb_copy, "not_found", "没有找到{{答案}}：{suggestions}")
+    kb = load_kb(kb_copy)
+    texts = Texts(kb.texts)
+    assert texts.get("not_found", suggestions="·").startswith("没有找到{答案}：")
+    for name, needed in REQUIRED_TEXTS.items():  # every text fills in with either kind of value
+        for sample in ("样例", 3):
+            texts.get(name, **dict.fromkeys(needed, sample))

@@ -65,8 +65,50 @@ FOLLOWUP_KEYS = ("followup_more", "followup_detail")
 GREETINGS_KEY = "greetings"
 
 
-def _placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+# Stand-ins for the values the bot fills in (texts, counts), to try each text as a reply would.
+_SAMPLE_VALUES: tuple[str | int, ...] = ("样例", 3)
+_SHOWN_CHARS = 40
+
+
+def _placeholder_problems(name: str, template: str) -> tuple[set[str], list[str]]:
+    """The names a text uses, and every way it would fail or misbehave when filled in.
+
+    Only plain `{name}` is allowed: `{}`, `{0}`, `{a.b}`, `{a[0]}`, `{a!r}` and `{a:>9}` all
+    depend on the value's type or position and can raise at reply time.
+    """
+    found: set[str] = set()
+    problems: list[str] = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        hint = "write {{ and }} for a literal brace"
+        return found, [f"text '{name}' has a broken {{placeholder}}: {exc}; {hint}"]
+    for _, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        suffix = (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        shown = "{" + field + suffix + "}"
+        shown = shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS] + "…"
+        if not field.isidentifier():
+            problems.append(
+                f"text '{name}' has the placeholder {shown}; placeholders are plain names like"
+                " {topic} (write {{ and }} for a literal brace)"
+            )
+        elif conversion or spec:
+            problems.append(f"text '{name}' has {shown}; write it plain, as {{{field}}}")
+        else:
+            found.add(field)
+    return found, problems
+
+
+def _fails_when_filled(template: str, names: frozenset[str]) -> str | None:
+    """Fill the text as a reply would, with each kind of value; the error, if any."""
+    for sample in _SAMPLE_VALUES:
+        try:
+            template.format(**dict.fromkeys(names, sample))
+        except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def check_texts(texts: Mapping[str, Any]) -> list[str]:
@@ -77,17 +119,16 @@ def check_texts(texts: Mapping[str, Any]) -> list[str]:
         if not isinstance(value, str) or not value.strip():
             problems.append(f"text '{name}' is missing or empty")
             continue
-        try:
-            found = _placeholders(value)
-        except ValueError as exc:
-            problems.append(f"text '{name}' has a broken {{placeholder}}: {exc}")
-            continue
+        found, broken = _placeholder_problems(name, value)
+        problems.extend(broken)
         if needed - found:
             missing = ", ".join("{" + p + "}" for p in sorted(needed - found))
             problems.append(f"text '{name}' must contain {missing}")
         if found - needed:
             extra = ", ".join("{" + p + "}" for p in sorted(found - needed))
             problems.append(f"text '{name}' uses unknown placeholder(s) {extra}")
+        if not broken and found <= needed and (error := _fails_when_filled(value, needed)):
+            problems.append(f"text '{name}' cannot be filled in: {error}")
     for key in (*EXAMPLE_LIST_KEYS, *FOLLOWUP_KEYS, GREETINGS_KEY):
         value = texts.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
