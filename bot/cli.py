@@ -115,6 +115,8 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
         print(f"jianfu kb check: {root}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  ✗ {problem}", file=sys.stderr)
+        for warning in exc.warnings:
+            print(f"  ! {warning}", file=sys.stderr)
         print(
             f"{len(exc.problems)} problem(s); the knowledge base was not loaded.", file=sys.stderr
         )
@@ -123,6 +125,8 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
         f"ok: {len(kb.facts)} facts in {len(kb.topics)} topics from {len(kb.seeds)} seed(s); "
         f"every quote found verbatim in its seed"
     )
+    for warning in kb.warnings:
+        print(f"  ! {warning}", file=sys.stderr)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -30,8 +31,9 @@ class KBProblem:
 class KBError(JianfuError):
     """The knowledge base did not load; nothing of it is used."""
 
-    def __init__(self, problems: list[KBProblem]) -> None:
+    def __init__(self, problems: list[KBProblem], warnings: Sequence[KBProblem] = ()) -> None:
         self.problems = problems
+        self.warnings = tuple(warnings)
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"knowledge base has {len(problems)} problem(s):\n{lines}")
 

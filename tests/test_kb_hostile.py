@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
-from bot.kb.files import MAX_FILE_BYTES
+from bot.kb.collect import MAX_FILE_BYTES
 from bot.kb.texts import REQUIRED_TEXTS, Texts
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -195,3 +196,85 @@ def test_text_the_check_accepts_fills_in_at_reply_time(kb_copy: Path) -> None:
     for name, needed in REQUIRED_TEXTS.items():  # every text fills in with either kind of value
         for sample in ("样例", 3):
             texts.get(name, **dict.fromkeys(needed, sample))
+
+
+def _replace(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _set_line(root: Path, rel: str, prefix: str, line: str) -> None:
+    """Replace the first line starting with `prefix` by `line`."""
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, old in enumerate(lines) if old.startswith(prefix))
+    lines[at] = line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_title_that_is_a_number_is_reported_as_not_text(kb_copy: Path) -> None:
+    """`title: 2024` is there, just not text: the message says so, for seeds, topics and facts."""
+    (meta,) = (kb_copy / "seeds").glob("*.yaml")
+    _set_line(kb_copy, f"seeds/{meta.name}", "title: ", "title: 2024")
+    _set_line(kb_copy, "responses/topics.yaml", "    name: ", "    name: 2024")
+    _set_line(kb_copy, FACTS, "    title: ", "    title: 2024")
+    problems = _problems(kb_copy)
+    not_text = "must be text, not 2024 (put it in quotes)"
+    assert KBProblem(f"seeds/{meta.name}", not_text, None, "title") in problems
+    assert KBProblem("responses/topics.yaml", f"topic 'meetings' {not_text}", None, "name") in (
+        problems
+    )
+    assert KBProblem(FACTS, not_text, "meetings-one-topic-once", "title") in problems
+    assert not any("missing" in p.message for p in problems)
+
+
+def test_blank_required_text_is_reported_as_empty(kb_copy: Path) -> None:
+    """A measure of spaces would make an empty reply; it is 'empty', and a blank optional field
+    is still fine."""
+    _set_line(kb_copy, FACTS, "    measure: ", "    measure: '   '\n    who: ''")
+    problems = _problems(kb_copy)
+    assert KBProblem(FACTS, "is empty", "meetings-one-topic-once", "measure") in problems
+    assert not any(p.field == "who" for p in problems)
+
+
+def test_folder_named_like_a_facts_file_or_seed_is_named_as_a_folder(kb_copy: Path) -> None:
+    """A folder where a file is expected says 'folder', not 'missing', and does not crash."""
+    (kb_copy / "responses" / "facts" / "extra.yaml").mkdir()
+    (kb_copy / "seeds" / "notes.txt").mkdir()
+    (kb_copy / "seeds" / "notes.yaml").write_text("title: 笔记\npublication: 人民日报\n")
+    problems = _problems(kb_copy)
+    folder = "is a folder, but a file is expected here"
+    assert set(problems) == {
+        KBProblem("responses/facts/extra.yaml", folder),
+        KBProblem("seeds/notes.txt", folder),
+    }
+
+
+def test_missing_seed_is_one_line_for_all_its_facts(kb_copy: Path) -> None:
+    """Every fact citing a missing seed is summed up in one problem, with a count and ids."""
+    for rel in ("responses/facts/forms.yaml", FACTS):
+        _replace(kb_copy, rel, "seed: rmrb-", "seed: gone-", count=-1)
+    kb = load_kb(PROJECT)
+    citing = [f.id for f in kb.facts if f.source_file in ("responses/facts/forms.yaml", FACTS)]
+    (problem,) = _problems(kb_copy)
+    assert problem.file == "responses/facts"
+    assert problem.field == "seed"
+    assert problem.message.startswith("seed file seeds/gone-")
+    assert f"({len(citing)} facts in forms.yaml, meetings.yaml: " in problem.message
+    assert f"and {len(citing) - 5} more)" in problem.message
+
+
+def test_empty_facts_file_is_a_warning(kb_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An emptied facts file still loads (the rest is fine), but `kb check` warns about it."""
+    (kb_copy / "responses" / "facts" / "new-topic.yaml").write_text("# to do\n")
+    (kb_copy / "responses" / "facts" / "later.yaml").write_text("facts: []\n")
+    kb = load_kb(kb_copy)
+    no_facts = "has no facts; add some or delete the file"
+    assert set(kb.warnings) == {
+        KBProblem("responses/facts/later.yaml", no_facts),
+        KBProblem("responses/facts/new-topic.yaml", no_facts),
+    }
+    assert main(["--kb-root", str(kb_copy), "kb", "check"]) == 0
+    assert f"! responses/facts/new-topic.yaml: {no_facts}" in capsys.readouterr().err

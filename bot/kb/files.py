@@ -11,9 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.errors import KBProblem
+from bot.kb.collect import Collector, clip, preview, text_problem
 from bot.kb.model import Fact, Seed, Topic
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
@@ -29,92 +27,6 @@ MIN_QUESTIONS = 3
 MAX_CHARS = {"measure": 300, "example": 600, "quote": 500}
 SEED_META_REQUIRED = ("title", "publication")
 SEED_META_OPTIONAL = ("subtitle", "series", "author", "date", "url")
-# Far above any real article or facts file; a bigger one is a mistake, and reading it costs.
-MAX_FILE_BYTES = 2 * 1024 * 1024
-PREVIEW_CHARS = 40  # how much of a curator's value a message quotes
-
-
-def preview(value: Any) -> str:
-    """A value as a problem message may show it: bounded, whatever the value is."""
-    if isinstance(value, str):
-        return repr(value if len(value) <= PREVIEW_CHARS else value[:PREVIEW_CHARS] + "…")
-    if isinstance(value, bool | int | float) or value is None:
-        text = repr(value)  # an int may have thousands of digits
-        return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
-    return f"a {type(value).__name__}"  # a list or mapping could be any size: never repr it
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML without aliases: nested `*name` references can grow a small file into
-    gigabytes, and the knowledge base never needs them."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed; write the value out in full",
-                self.peek_event().start_mark,  # type: ignore[no-untyped-call]  # untyped in the stubs
-            )  # fmt: skip
-        return super().compose_node(parent, index)
-
-
-class Collector:
-    """Gathers problems so one run reports every broken file and fact at once."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[KBProblem] = []
-
-    def rel(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-    def add(
-        self, path: Path, message: str, fact_id: str | None = None, fld: str | None = None
-    ) -> None:
-        self.problems.append(KBProblem(self.rel(path), message, fact_id, fld))
-
-    def read_text(self, path: Path) -> str | None:
-        """A file's UTF-8 text, or None with the reason recorded (missing, folder, size, bytes)."""
-        if path.is_dir():
-            self.add(path, "is a folder, but a file is expected here")
-            return None
-        if not path.is_file():
-            self.add(path, "file is missing")
-            return None
-        try:
-            with path.open("rb") as stream:
-                data = stream.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            self.add(path, f"cannot be read: {exc.strerror}")
-            return None
-        if len(data) > MAX_FILE_BYTES:
-            self.add(path, f"is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; split it up")
-            return None
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            self.add(path, f"line {line}: not UTF-8 text ({exc.reason}); save the file as UTF-8")
-            return None
-
-    def read_yaml(self, path: Path) -> Any:
-        text = self.read_text(path)
-        if text is None:
-            return None
-        try:
-            return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            self.add(path, f"malformed YAML{where}: {problem[:200]}")
-        except RecursionError:
-            self.add(path, "malformed YAML: nested too deeply")
-        except (ValueError, OverflowError) as exc:  # a value YAML parses but Python refuses
-            self.add(path, f"malformed YAML: {str(exc)[:200]}")
-        return None
 
 
 def _nonempty_str(value: Any) -> bool:
@@ -134,11 +46,11 @@ def load_seeds(col: Collector) -> dict[str, Seed]:
             continue
         bad = False
         for key in SEED_META_REQUIRED:
-            if not _nonempty_str(meta.get(key)):
-                col.add(meta_path, "missing or empty", fld=key)
+            if problem := text_problem(meta.get(key)):
+                col.add(meta_path, problem, fld=key)
                 bad = True
         for key in set(meta) - set(SEED_META_REQUIRED) - set(SEED_META_OPTIONAL):
-            col.add(meta_path, "unknown metadata field", fld=str(key))
+            col.add(meta_path, "unknown metadata field", fld=clip(str(key)))
             bad = True
         text = col.read_text(text_path)
         if text is not None and not bad:
@@ -168,9 +80,9 @@ def load_topics(col: Collector) -> dict[str, Topic]:
         if not isinstance(item, dict) or not isinstance(tid, str) or not ID_PATTERN.match(tid):
             col.add(path, f"topic #{i + 1} needs an id of lowercase letters, digits and '-'")
             continue
-        missing = [k for k in ("name", "emoji", "summary") if not _nonempty_str(item.get(k))]
+        missing = [k for k in ("name", "emoji", "summary") if text_problem(item.get(k))]
         for key in missing:
-            col.add(path, f"topic '{tid}' is missing '{key}'", fld=key)
+            col.add(path, f"topic '{tid}' {text_problem(item.get(key))}", fld=key)
         if tid in topics:
             col.add(path, f"topic id '{tid}' is used twice")
         elif not missing:
@@ -208,13 +120,21 @@ def _check_fact(
             ok = False
     known = {*FACT_FIELDS_REQUIRED, *FACT_FIELDS_OPTIONAL, *FACT_LISTS_OPTIONAL}
     for key in sorted(set(raw) - known):
-        col.add(path, "is not a known field (typo?)", fid, str(key))
+        col.add(path, "is not a known field (typo?)", fid, clip(str(key)))
         ok = False
     if not ok:
         return None
     for key in ("topic", "title", "measure", "example", "quote", "seed", *FACT_FIELDS_OPTIONAL):
-        if key in raw and not isinstance(raw[key], str):
-            col.add(path, "must be text", fid, key)
+        if key not in raw:
+            continue
+        if key in FACT_FIELDS_REQUIRED:
+            problem = text_problem(raw[key])
+        else:  # optional: may be left blank, but must be text
+            problem = (
+                None if isinstance(raw[key], str) else f"must be text, not {preview(raw[key])}"
+            )
+        if problem:
+            col.add(path, problem, fid, key)
             ok = False
     ok = _str_list(col, path, fid, "keywords", raw["keywords"], MIN_KEYWORDS) and ok
     ok = _str_list(col, path, fid, "questions", raw["questions"], MIN_QUESTIONS) and ok
@@ -223,12 +143,10 @@ def _check_fact(
     if not ok:
         return None
     if raw["topic"] not in topics:
-        col.add(
-            path,
-            f"topic {preview(raw['topic'])} is not defined in responses/topics.yaml",
-            fid,
-            "topic",
-        )
+        col.add_shared(
+            path, f"topic {preview(raw['topic'])} is not defined in responses/topics.yaml (or is"
+            " broken there)", fid, "topic",
+        )  # fmt: skip
         ok = False
     if len(raw["title"]) > TITLE_MAX_CHARS:
         col.add(
@@ -241,12 +159,10 @@ def _check_fact(
             ok = False
     seed = seeds.get(raw["seed"])
     if seed is None:
-        col.add(
-            path,
-            f"seed file {preview('seeds/' + raw['seed'])} does not exist (or has no metadata)",
-            fid,
+        col.add_shared(
+            path, f"seed file seeds/{clip(raw['seed'])} does not exist (or has no metadata)", fid,
             "seed",
-        )
+        )  # fmt: skip
         ok = False
     elif raw["quote"].strip() not in seed.text:
         col.add(path, f"quote does not appear verbatim in seeds/{raw['seed']}", fid, "quote")
@@ -279,8 +195,12 @@ def load_facts(
     if not fact_files:
         col.add(col.root / "responses" / "facts", "no fact files (*.yaml) found")
     for path in fact_files:
+        known = len(col.problems)
         data = col.read_yaml(path)
-        if data is None:
+        if len(col.problems) > known:
+            continue
+        if data is None or data == {"facts": []}:
+            col.warn(path, "has no facts; add some or delete the file")
             continue
         items = data.get("facts") if isinstance(data, dict) else None
         if not isinstance(items, list):
@@ -295,6 +215,7 @@ def load_facts(
                 continue
             first_seen[fact.id] = col.rel(path)
             facts.append(fact)
+    col.flush_shared()
     return facts
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.errors import KBError
 from bot.kb import files
+from bot.kb.collect import Collector
 from bot.kb.model import KnowledgeBase
 from bot.kb.texts import check_texts
 
@@ -22,7 +23,7 @@ def default_root() -> Path:
 def load_kb(root: Path | None = None) -> KnowledgeBase:
     """Load and validate everything; raise KBError listing every problem, or return the KB."""
     root = (root or default_root()).resolve()
-    col = files.Collector(root)
+    col = Collector(root)
     seeds = files.load_seeds(col)
     if not seeds:
         col.add(root / "seeds", "no seed articles (*.txt with a .yaml metadata file beside it)")
@@ -47,7 +48,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         if not any(f.topic == topic_id for f in facts) and not col.problems:
             col.add(root / "responses" / "topics.yaml", f"topic '{topic_id}' has no facts")
     if col.problems:
-        raise KBError(col.problems)
+        raise KBError(col.problems, col.warnings)
     return KnowledgeBase(
         root=root,
         facts=tuple(facts),
@@ -61,9 +62,10 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         request_words=requests,
         intent_cues=intents,
         by_id={f.id: f for f in facts},
+        warnings=tuple(col.warnings),
     )
 
 
-def _optional_list(col: files.Collector, path: Path) -> frozenset[str]:
+def _optional_list(col: Collector, path: Path) -> frozenset[str]:
     """A word list a knowledge base may leave out (older ones predate it)."""
     return files.load_word_list(col, path) if path.is_file() else frozenset()

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.errors import KBProblem
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -67,6 +69,7 @@ class KnowledgeBase:
     request_words: frozenset[str] = frozenset()  # 请教, 经验, 案例: chat around a question
     intent_cues: frozenset[str] = frozenset()  # 操作, 在哪, 几点: asks how, where, when, not what
     by_id: Mapping[str, Fact] = field(default_factory=dict)
+    warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out
 
     def facts_in_topic(self, topic_id: str) -> list[Fact]:
         return [f for f in self.facts if f.topic == topic_id]
