@@ -82,6 +82,7 @@ def test_unanswered_lists_most_asked_with_aligned_counts(run: Run) -> None:
 
 def test_empty_log_says_so(run: Run) -> None:
     """With nothing logged each view prints one plain sentence; CSV prints only its header."""
+    _log()
     assert run("unanswered") == (0, "No unanswered questions (all time).\n", "")
     assert run("feedback", "--days", "7") == (0, "No feedback (last 7 days).\n", "")
     assert run("feedback", "--csv") == (0, "fact_id,up,down,downvoted_question\n", "")

@@ -1,6 +1,7 @@
 """`jianfu log …`: what officials asked, what went unanswered and how answers were rated.
 
-Read-only views of the question log for curators (plus the retention purge every open does).
+Read-only views of the question log for curators: they open it read-only, so they work on a
+copy or a read-only mount, and they never create a log where none exists.
 The log is found as the bot finds it: $DATABASE_URL, else SQLite in $JIANFU_DATA_DIR or ./data.
 Errors are JianfuError subclasses; bot.cli turns them into one line and an exit code.
 """
@@ -29,7 +30,7 @@ def _window(days: int | None) -> str:
 
 
 def run_log_unanswered(args: argparse.Namespace) -> int:
-    with closing(open_configured(args.settings)) as store:
+    with closing(open_configured(args.settings, read_only=True)) as store:
         rows = store.top_unanswered(limit=args.limit, days=args.days)
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -47,7 +48,7 @@ def run_log_unanswered(args: argparse.Namespace) -> int:
 
 
 def run_log_feedback(args: argparse.Namespace) -> int:
-    with closing(open_configured(args.settings)) as store:
+    with closing(open_configured(args.settings, read_only=True)) as store:
         rows = store.feedback(days=args.days)
     if args.csv:
         # One line per 👎 question (tidy for spreadsheets); a fact without any gets one line.
@@ -69,7 +70,7 @@ def run_log_feedback(args: argparse.Namespace) -> int:
 
 
 def run_log_export(args: argparse.Namespace) -> int:
-    with closing(open_configured(args.settings)) as store:
+    with closing(open_configured(args.settings, read_only=True)) as store:
         if args.output is None:
             store.export_csv(sys.stdout, days=args.days)
             return 0

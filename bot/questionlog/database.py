@@ -75,6 +75,13 @@ MIGRATIONS: list[tuple[int, str]] = [
 _PG_LOCK_KEY = 0x6A69616E6675  # "jianfu"
 
 
+def _no_log_yet(where: str) -> str:
+    return (
+        f"no question log in {where}: the bot has logged nothing there yet."
+        " Check JIANFU_DATA_DIR or DATABASE_URL; nothing was created."
+    )
+
+
 class Cursor(Protocol):
     """The part of a DB-API cursor (sqlite3 and psycopg alike) that the storage layer uses."""
 
@@ -137,6 +144,10 @@ class Database:
             except self._errors as exc:
                 raise StorageError(f"question log ({self.dialect}): {exc}") from exc
 
+    def require_log(self, cur: Cursor) -> None:
+        """Refuse a database in which no question log was ever created."""
+        raise NotImplementedError
+
     def run(self, cur: Cursor, sql: str, params: tuple[Any, ...] = ()) -> None:
         cur.execute(sql if self.dialect == "sqlite" else sql.replace("?", "%s"), params)
 
@@ -175,9 +186,12 @@ class SQLiteDB(Database):
     _errors = (sqlite3.Error,)
     _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, UTC: comparing the text compares times
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         super().__init__()
         self.path = path
+        if read_only:
+            self._conn = self._connect_read_only(path)
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, DDL included.
@@ -188,6 +202,32 @@ class SQLiteDB(Database):
             self._conn.execute("PRAGMA foreign_keys=ON")
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"cannot open question log {path}: {exc}") from exc
+
+    @staticmethod
+    def _connect_read_only(path: Path) -> sqlite3.Connection:
+        """Open without creating or writing anything, even in a folder we may not write to."""
+        if not path.is_file():
+            raise StorageError(_no_log_yet(str(path)))
+        uri = path.resolve().as_uri()
+        conn = None
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=10, isolation_level=None)
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # opens it for real
+            return conn
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+        # A WAL log in a read-only folder cannot get its shared-memory file; since nobody
+        # can be writing there, reading it as an unchanging file is safe.
+        try:
+            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open question log {path}: {exc}") from exc
+
+    def require_log(self, cur: Cursor) -> None:
+        cur.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questions'")
+        if cur.fetchone() is None:
+            raise StorageError(_no_log_yet(str(self.path)))
 
     def _use_wal(self, attempts: int = 50) -> None:
         """Switch to WAL; retried, because when several processes open a new file at once the
@@ -229,9 +269,10 @@ class PostgresDB(Database):
     collate = ' COLLATE "C"'
     _errors = (psycopg.Error,)
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
         super().__init__()
         self._url = url
+        self._read_only = read_only
         self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
         self._closed = False
 
@@ -240,6 +281,7 @@ class PostgresDB(Database):
             raise psycopg.InterfaceError("the question log is closed")
         if self._conn is None or self._conn.closed or self._conn.broken:
             self._conn = psycopg.connect(self._url, autocommit=False, connect_timeout=10)
+            self._conn.read_only = self._read_only
         return self._conn.cursor()
 
     def _end(self, commit: bool) -> None:
@@ -248,6 +290,11 @@ class PostgresDB(Database):
             self._conn.commit()
         else:
             self._conn.rollback()
+
+    def require_log(self, cur: Cursor) -> None:
+        cur.execute("SELECT to_regclass('questions') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            raise StorageError(_no_log_yet("this PostgreSQL database (DATABASE_URL)"))
 
     def ts(self, dt: datetime) -> datetime:
         return dt.astimezone(UTC)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import hmac
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -20,7 +19,9 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from bot.decision import DECISIONS, Decision
+from bot.errors import StorageError
 from bot.questionlog.database import Database, PostgresDB, SQLiteDB
+from bot.questionlog.keys import KEY_FILENAME, resolve_key
 from bot.settings import DEFAULT_RETENTION_DAYS, Settings
 
 MAX_QUESTION_CHARS = 500
@@ -110,27 +111,42 @@ def _since(days: int | None) -> datetime | None:
 
 
 class SQLStorage:
-    """The Storage interface as portable SQL over either database."""
+    """The Storage interface as portable SQL over either database.
 
-    def __init__(self, db: Database, hash_key: str | None = None) -> None:
+    Opened for writing, it brings the schema up to date and finds the pseudonym key (see
+    bot.questionlog.keys; `key_file` is where a key file is looked for). Opened `read_only`, it
+    changes nothing and needs no key: enough for every report.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        hash_key: str | None = None,
+        *,
+        key_file: Path | None = None,
+        read_only: bool = False,
+    ) -> None:
         self._db = db
+        self._key: bytes | None = None
         try:
+            if read_only:
+                with db.transaction() as cur:
+                    db.require_log(cur)
+                return
             with db.transaction(write=True) as cur:
                 db.migrate(cur)
-                if not hash_key:
-                    # Generated once and kept in the database, so every replica hashes alike.
-                    db.run(
-                        cur,
-                        "INSERT INTO settings (key, value) VALUES (?, ?)"
-                        " ON CONFLICT (key) DO NOTHING",
-                        (_KEY_SETTING, secrets.token_hex(32)),
-                    )
-                    db.run(cur, "SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,))
-                    hash_key = str(cur.fetchone()[0])
+                # Older versions kept the key here, beside the pseudonyms; take it out.
+                db.run(cur, "SELECT value FROM settings WHERE key = ?", (_KEY_SETTING,))
+                row = cur.fetchone()
+                db.run(cur, "DELETE FROM settings WHERE key = ?", (_KEY_SETTING,))
+                key = resolve_key(
+                    hash_key, key_file or Path(KEY_FILENAME), may_create=db.dialect == "sqlite",
+                    stored=str(row[0]) if row else None,
+                )  # fmt: skip
         except BaseException:
             db.close()
             raise
-        self._key = hash_key.encode()
+        self._key = key.encode()
 
     @property
     def dialect(self) -> str:
@@ -173,6 +189,8 @@ class SQLStorage:
             return True
 
     def pseudonym(self, raw_id: int | str) -> str:
+        if self._key is None:
+            raise StorageError("the question log was opened read-only; it records no askers")
         return hmac.new(self._key, str(raw_id).encode(), hashlib.sha256).hexdigest()[:16]
 
     def top_unanswered(self, limit: int = 20, days: int | None = None) -> list[tuple[str, int]]:
@@ -303,18 +321,23 @@ def open_storage(
     *,
     hash_key: str | None = None,
     retention_days: int = DEFAULT_RETENTION_DAYS,
+    read_only: bool = False,
 ) -> Storage:
-    """Open (creating and migrating as needed) the question log, then purge expired rows.
+    """Open (creating and migrating as needed) the question log, then purge expired rows;
+    `read_only` (the curators' reports) changes nothing and refuses a log that does not exist.
 
     PostgreSQL when `database_url` is given, else SQLite in `data_dir` (default ./data). The
-    pseudonym key is `hash_key`, else one generated once and stored in the database.
+    pseudonym key is `hash_key`, else the key file in `data_dir` (see bot.questionlog.keys).
     """
+    folder = data_dir or Path("data")
     db: Database
     if database_url:
-        db = PostgresDB(database_url)
+        db = PostgresDB(database_url, read_only=read_only)
     else:
-        db = SQLiteDB((data_dir or Path("data")) / SQLITE_FILENAME)
-    store = SQLStorage(db, hash_key or None)
+        db = SQLiteDB(folder / SQLITE_FILENAME, read_only=read_only)
+    store = SQLStorage(db, hash_key or None, key_file=folder / KEY_FILENAME, read_only=read_only)
+    if read_only:
+        return store
     try:
         store.purge(retention_days)
     except BaseException:
@@ -323,9 +346,9 @@ def open_storage(
     return store
 
 
-def open_configured(settings: Settings) -> Storage:
+def open_configured(settings: Settings, *, read_only: bool = False) -> Storage:
     """The question log the settings name: $DATABASE_URL, else SQLite in $JIANFU_DATA_DIR."""
     return open_storage(
         settings.data_dir, settings.database_url or None, hash_key=settings.hash_key or None,
-        retention_days=settings.retention_days,
+        retention_days=settings.retention_days, read_only=read_only,
     )  # fmt: skip
