@@ -6,11 +6,17 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup run test lint typecheck eval bench bench-load kb-check clean
 
+# The first run installs for a minute or so; say so, step by step, instead of staying silent.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "jianfu: setting up $(VENV) (first run, or pyproject.toml changed); this takes a minute or two"
+	@echo "jianfu: [1/3] creating the virtual environment"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "jianfu: [2/3] updating pip"
+	@$(BIN)/pip install --quiet --upgrade pip
+	@echo "jianfu: [3/3] installing jianfu-bot and its dependencies (python-telegram-bot, jieba, ...)"
+	@$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+	@echo "jianfu: set up; next time this step is skipped"
 
 setup: $(STAMP)
 

@@ -26,7 +26,7 @@ from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS
 from bot.telegram.context import App
 
 PROJECT = Path(__file__).resolve().parent.parent
-_CLEARED = ("DATABASE_URL", "JIANFU_ADMIN_IDS")
+_CLEARED = ("DATABASE_URL", "JIANFU_ADMIN_IDS", "JIANFU_HASH_KEY")
 
 
 def pytest_configure(config: pytest.Config) -> None:
