@@ -106,6 +106,10 @@ class FakeBotApi(BotApiMethods):
         self.messages: dict[tuple[Any, int], JSON] = {}  # (chat_id, message_id) -> Message
         self.commands: dict[str, list[JSON]] = {}  # JSON-encoded (scope, language) -> commands
         self.webhook_url = ""
+        # When set, every request gets a web server's HTML 404 page echoing its path (and so
+        # the token), as a wrong TELEGRAM_API_BASE_URL or a misrouting proxy would answer.
+        self.echo_404 = False
+        self.echoed = 0  # requests answered that way
         self._cond = threading.Condition(threading.RLock())
         self._updates: list[JSON] = []
         self._faults: dict[str, list[tuple[int, JSON, bool]]] = {}
@@ -267,6 +271,12 @@ class FakeBotApi(BotApiMethods):
         return status, "application/json", json.dumps(payload, ensure_ascii=False).encode()
 
     def _dispatch(self, path: str, content_type: str, body: bytes) -> tuple[int, JSON | bytes]:
+        if self.echo_404:
+            with self._cond:
+                self.echoed += 1
+                self._cond.notify_all()
+            page = f"<html><body><h1>404 Not Found</h1><p>No such page: {path}</p></body></html>"
+            return 404, page.encode()
         url = urlsplit(path)
         match = re.fullmatch(r"/bot([^/]*)/([A-Za-z]*)", url.path)
         if match is None:

@@ -33,6 +33,7 @@ from bot.telegram.context import CONTEXT_TYPES, App
 from bot.telegram.gate import group_budget
 from bot.telegram.handlers import admin, buttons, commands, errors, group, inline, private
 from bot.telegram.order import PerChatOrder
+from bot.telegram.redact import install_redaction
 from bot.telegram.retry import RetryingLimiter
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,10 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 CONCURRENT_UPDATES = 64
 REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)"
+NOT_BOT_API = (
+    "the API at {base} answered something that is not the Bot API"
+    " (check TELEGRAM_API_BASE_URL; the token was not judged)"
+)
 WATCH_TASK_KEY = "kb_watcher_task"
 
 
@@ -137,11 +142,22 @@ async def _preflight(token: str, base_url: str) -> None:
     try:
         async with Bot(token, base_url=base, base_file_url=files):
             pass
-    except InvalidToken:
-        raise ConfigError(REJECTED) from None
     except TelegramError as exc:
+        if _not_bot_api(exc):  # e.g. a web server's 404 page: it says nothing of the token
+            raise ConfigError(NOT_BOT_API.format(base=base)) from None
+        if isinstance(exc, InvalidToken):
+            raise ConfigError(REJECTED) from None
         why = str(exc).replace(token, "<token>")
         raise JianfuError(f"cannot reach the Telegram Bot API at {base}: {why}") from None
+
+
+def _not_bot_api(exc: BaseException | None) -> bool:
+    """The answer was not the Bot API's JSON (PTB then says "Invalid server response")."""
+    while exc is not None:
+        if isinstance(exc, TelegramError) and exc.message == "Invalid server response":
+            return True
+        exc = exc.__cause__
+    return False
 
 
 def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_limit: bool) -> int:
@@ -152,6 +168,7 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
 
     token = settings.require_token()
     hook = settings.require_webhook() if webhook else None
+    install_redaction(token, settings.webhook_secret, settings.hash_key)  # before any logging
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for noisy in ("httpx", "httpcore"):  # request lines carry the bot token in the URL
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -173,7 +190,9 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
                 listen=listen, port=port, url_path=urlsplit(url).path.lstrip("/"),
                 webhook_url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
             )  # fmt: skip
-    except InvalidToken:  # revoked between the preflight and PTB's own getMe
+    except InvalidToken as exc:  # revoked since the preflight, or the API turned odd
+        if _not_bot_api(exc):
+            raise ConfigError(NOT_BOT_API.format(base=api_urls(settings.api_base_url)[0])) from None
         raise ConfigError(REJECTED) from None
     finally:
         storage.close()

@@ -1,0 +1,108 @@
+"""The bot token never reaches any log output, whichever library writes the line."""
+
+from __future__ import annotations
+
+import io
+import logging
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fake_bot_api import FakeBotApi
+from test_telegram_run import JIANFU, QUESTION, answer_text, run_env
+
+from bot.telegram.redact import MASK, install_redaction
+
+SECRET = "987654:AAsecret_token-for:redaction"
+
+
+@pytest.fixture
+def captured() -> Iterator[io.StringIO]:
+    """Everything logged anywhere, formatted as `jianfu run` formats it, with redaction on."""
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    undo = install_redaction(SECRET, "short")
+    try:
+        yield out
+    finally:
+        undo()
+        root.removeHandler(handler)
+
+
+def test_every_part_of_a_record_is_scrubbed(captured: io.StringIO) -> None:
+    """Message, %-arguments, URL-encoded forms and exception text: all masked; a secret too
+    short to tell from ordinary words is left alone."""
+    lib = logging.getLogger("some.library.deep.inside")
+    lib.error("GET https://api.example/bot%s/getMe failed", SECRET)
+    lib.warning("encoded: %s", quote(SECRET, safe=""))
+    try:
+        raise ValueError(f"server said: /bot{SECRET}/getUpdates")
+    except ValueError:
+        lib.exception("request failed")
+    lib.error("odd format %d: %s", "not a number", SECRET)  # a broken call, still scrubbed
+    lib.warning("a short answer")
+    output = captured.getvalue()
+    assert SECRET not in output and quote(SECRET, safe="") not in output
+    assert "GET https://api.example/bot<redacted>/getMe failed" in output
+    assert "encoded: <redacted>" in output
+    assert "ValueError: server said: /bot<redacted>/getUpdates" in output
+    assert "odd format %d: %s ('not a number', '<redacted>')" in output
+    assert "a short answer" in output
+
+
+def _run_to_exit(tmp_path: Path, env: dict[str, str]) -> tuple[int, str]:
+    run = subprocess.run(
+        [JIANFU, "run", "--no-rate-limit"], env=env, capture_output=True, text=True, timeout=120
+    )
+    return run.returncode, run.stdout + run.stderr
+
+
+def test_wrong_api_url_echoing_the_token_is_named_and_never_logged(
+    fake: FakeBotApi, tmp_path: Path
+) -> None:
+    """A base URL that answers with a 404 page echoing the path: the closing line says the API
+    is not the Bot API (not that the token is wrong), and no output holds the token."""
+    fake.echo_404 = True
+    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url)
+    code, output = _run_to_exit(tmp_path, env)
+    assert fake.echoed >= 1
+    assert code == 2, output
+    assert f"the API at {fake.base_url} answered something that is not the Bot API" in output
+    assert "rejected TELEGRAM_BOT_TOKEN" not in output
+    assert fake.token not in output and quote(fake.token, safe="") not in output
+
+
+def test_token_echoed_mid_run_never_reaches_the_log(fake: FakeBotApi, tmp_path: Path) -> None:
+    """The API turns into a 404 page while the bot polls: PTB logs the page and gives up
+    polling, all with the token masked; if the process ends, it names the API, not the token."""
+    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url)
+    log = tmp_path / "run.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([JIANFU, "run", "--no-rate-limit"], env=env, stdout=out, stderr=out)
+        try:
+            fake.push_private_message(QUESTION, user_id=4242)
+            assert answer_text(fake, 4242)
+            fake.echo_404 = True
+            deadline = time.monotonic() + 60  # the long poll in flight ends first (10 s)
+            while "Aborting retry loop" not in log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(1)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    output = log.read_text()
+    assert "Can not load invalid JSON data" in output and MASK in output
+    assert fake.token not in output and quote(fake.token, safe="") not in output
+    if code != 0:
+        assert code == 2, output
+        assert "answered something that is not the Bot API" in output
