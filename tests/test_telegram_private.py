@@ -44,8 +44,8 @@ async def test_private_question_gets_exact_html_answer(start_bot: StartBot) -> N
     rows = sent["reply_markup"]["inline_keyboard"]
     assert rows[0] == [{"text": "更多实例", "callback_data": "more:inspections-unannounced-visits"}]
     assert [b["text"] for b in rows[1]] == [bot.texts("button_up"), bot.texts("button_down")]
-    assert re.fullmatch(r"fb:\d+:1", rows[1][0]["callback_data"])
-    assert re.fullmatch(r"fb:\d+:0", rows[1][1]["callback_data"])
+    assert re.fullmatch(r"fb:\d+:1:[0-9a-f]{16}", rows[1][0]["callback_data"])
+    assert re.fullmatch(r"fb:\d+:0:[0-9a-f]{16}", rows[1][1]["callback_data"])
     assert not bot.fake.rejected_calls
 
 
@@ -146,7 +146,7 @@ def test_callback_data_always_fits_64_bytes(matcher: Matcher) -> None:
     replies = [render.fact(f, related=kb.facts) for f in kb.facts]
     replies += [render.listing("", kb.facts), render.topics(), render.not_found()]
     replies += [render.topic(t) for t in kb.topics]
-    feedback = render.feedback_row(2**63 - 1)
+    feedback = render.feedback_row(2**63 - 1, "f" * 16)
     replies = [r.__class__(r.text, r.html, buttons=(*r.buttons, feedback)) for r in replies]
     service = Service(matcher=matcher)
     replies += [service.ask(q) for q in ("会议", "留痕", "天气")]

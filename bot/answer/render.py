@@ -133,10 +133,11 @@ class Renderer:
     def more_button(self, fact: Fact) -> Button:
         return Button(self.text("button_more"), "more", fact.id)
 
-    def feedback_row(self, question_id: int) -> tuple[Button, ...]:
+    def feedback_row(self, question_id: int, token: str) -> tuple[Button, ...]:
+        """👍/👎 for a logged answer; `token` proves a vote comes from where the answer went."""
         return (
-            Button(self.text("button_up"), "fb", f"{question_id}:1"),
-            Button(self.text("button_down"), "fb", f"{question_id}:0"),
+            Button(self.text("button_up"), "fb", f"{question_id}:1:{token}"),
+            Button(self.text("button_down"), "fb", f"{question_id}:0:{token}"),
         )
 
     def listing(self, head: str, facts: Sequence[Fact]) -> Reply:

@@ -9,6 +9,7 @@ serving.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import threading
 from dataclasses import dataclass, replace
@@ -118,9 +119,11 @@ class Service:
         asker: str | int | None = None,
         *,
         conversation: object = None,
+        chat: int | None = None,
     ) -> Reply:
         """The reply to a question. `conversation` (a private chat's key, kept in memory only)
-        lets "还有吗" / "具体怎么做的" continue from the previous answer."""
+        lets "还有吗" / "具体怎么做的" continue from the previous answer; `chat` is where the
+        reply goes, the only chat whose 👍/👎 on it will count."""
         core = self._core  # one snapshot for the whole request
         question = clean_question(question)
         reply = None
@@ -133,7 +136,8 @@ class Service:
         if self.storage is not None:
             question_id = self._record(question, reply, chat_type, asker)
             if question_id is not None and reply.facts:
-                buttons = (*reply.buttons, core.render.feedback_row(question_id))
+                token = self._vote_token(question_id, chat)
+                buttons = (*reply.buttons, core.render.feedback_row(question_id, token))
                 reply = replace(reply, question_id=question_id, buttons=buttons)
         return reply
 
@@ -206,11 +210,23 @@ class Service:
             return expired if button.arg else render.topics()
         return expired
 
-    def feedback(self, question_id: int, helpful: bool) -> str | None:
-        """Record a vote; the thank-you notice, or None when the vote cannot count."""
-        if self.storage is None or not self.storage.record_feedback(question_id, helpful):
+    def feedback(self, question_id: int, helpful: bool, token: str, chat: int | None) -> str | None:
+        """Record a vote pressed in `chat`; the thank-you notice, or None when the vote cannot
+        count: a token not made for this answer in this chat is a forgery (or a stale button),
+        since question ids are sequential and anyone can type callback data."""
+        if self.storage is None:
+            return None
+        if not hmac.compare_digest(token, self._vote_token(question_id, chat)):
+            log.info("a vote whose token does not match its answer and chat was ignored")
+            return None
+        if not self.storage.record_feedback(question_id, helpful):
             return None
         return self.text("feedback_thanks_up" if helpful else "feedback_thanks_down")
+
+    def _vote_token(self, question_id: int, chat: int | None) -> str:
+        """Unguessable without the pseudonym key, and different for every answer and chat."""
+        assert self.storage is not None
+        return self.storage.pseudonym(f"vote:{question_id}:{chat}")
 
     # --- inline mode ---------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 encoded, and the one question path that private chats, /ask, replies and mentions go through.
 
 Callback data (always well under Telegram's 64 bytes; fact and topic ids are ≤ 40):
-  more:<fact_id>  fact:<fact_id>  topic:<topic_id>  topics  fb:<question_id>:<1|0>
+  more:<fact_id>  fact:<fact_id>  topic:<topic_id>  topics  fb:<question_id>:<1|0>:<token>
 """
 
 from __future__ import annotations
@@ -97,5 +97,6 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         str(message.chat.type),  # the plain string, not PTB's enum, goes to the log
         user.id if user else None,
         conversation=message.chat.id if private else None,
+        chat=message.chat.id,
     )
     await send(context, message, reply)

@@ -17,7 +17,7 @@ from bot.answer.render import Action, Button
 from bot.telegram.context import Context, send
 
 BROWSE_PATTERN = r"^(?:(?:more|fact|topic):[a-z0-9-]{1,40}|topics)$"
-FEEDBACK_PATTERN = r"^fb:\d{1,18}:[01]$"
+FEEDBACK_PATTERN = r"^fb:\d{1,18}:[01]:[0-9a-f]{16}$"
 FEEDBACK_PREFIX = "fb:"
 
 
@@ -62,8 +62,15 @@ async def on_feedback(update: Update, context: Context) -> None:
         return
     service = context.bot_data.service
     message = _message(query)
-    _, qid, vote = (query.data or "").split(":")
-    thanks = await asyncio.to_thread(service.feedback, int(qid), vote == "1")
+    data = query.data or ""
+    _, qid, vote, token = data.split(":")
+    # A vote counts only from the message its buttons are on, in the chat that message went
+    # to: the data must be on this message's keyboard, and its token made for this chat.
+    thanks = None
+    if message is not None and data in _button_data(message):
+        thanks = await asyncio.to_thread(
+            service.feedback, int(qid), vote == "1", token, message.chat.id
+        )
     if message is None or thanks is None:
         await _toast(query, service.text("expired_button"))
         return
@@ -80,6 +87,11 @@ async def on_feedback(update: Update, context: Context) -> None:
             reply_markup=InlineKeyboardMarkup([r for r in rows if r]),
         )
     await _toast(query, thanks)
+
+
+def _button_data(message: Message) -> set[str]:
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else ()
+    return {str(b.callback_data) for row in rows for b in row if b.callback_data is not None}
 
 
 async def on_expired(update: Update, context: Context) -> None:
