@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -16,8 +17,9 @@ from telegram.error import BadRequest
 from bot.answer.render import Action, Button
 from bot.telegram.context import Context, send
 
-BROWSE_PATTERN = r"^(?:(?:more|fact|topic):[a-z0-9-]{1,40}|topics)$"
-FEEDBACK_PATTERN = r"^fb:\d{1,18}:[01]:[0-9a-f]{16}$"
+# \Z, not $: "$" also matches before a final newline ("topics\n").
+BROWSE_PATTERN = r"^(?:(?:more|fact|topic):[a-z0-9-]{1,40}|topics)\Z"
+FEEDBACK_PATTERN = r"^fb:\d{1,18}:[01]:[0-9a-f]{16}\Z"
 FEEDBACK_PREFIX = "fb:"
 
 
@@ -37,10 +39,12 @@ async def on_browse(update: Update, context: Context) -> None:
         return
     message = _message(query)
     service = context.bot_data.service
-    if message is None:
+    data = query.data or ""
+    # PTB hands a query with empty data to every pattern-routed handler: check it here too.
+    if message is None or not re.match(BROWSE_PATTERN, data):
         await _toast(query, service.text("expired_button"))
         return
-    action, _, arg = (query.data or "").partition(":")
+    action, _, arg = data.partition(":")
     outcome = service.press(Button("", _action(action), arg))
     if isinstance(outcome, str):
         await _toast(query, outcome)
@@ -63,6 +67,9 @@ async def on_feedback(update: Update, context: Context) -> None:
     service = context.bot_data.service
     message = _message(query)
     data = query.data or ""
+    if not re.match(FEEDBACK_PATTERN, data):  # empty data reaches every handler (see on_browse)
+        await _toast(query, service.text("expired_button"))
+        return
     _, qid, vote, token = data.split(":")
     # A vote counts only from the message its buttons are on, in the chat that message went
     # to: the data must be on this message's keyboard, and its token made for this chat.

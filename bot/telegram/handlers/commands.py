@@ -14,6 +14,7 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
+    MessageEntity,
     Update,
 )
 from telegram.error import TelegramError
@@ -51,7 +52,11 @@ async def on_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    name = message.text.split(maxsplit=1)[0][1:].partition("@")[0].lower()
+    # The name as Telegram marked it: "/start/start" is the command /start, not "start/start".
+    entity = next((e for e in message.entities if e.type == MessageEntity.BOT_COMMAND), None)
+    if entity is None or entity.offset != 0:
+        return
+    name = message.parse_entity(entity)[1:].partition("@")[0].lower()
     payload = context.args[0] if context.args else ""
     reply = context.bot_data.service.command(name, payload)
     if reply is not None:
