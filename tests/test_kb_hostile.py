@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer.service import Service
+from bot.answer.watch import KBWatcher
 from bot.cli import main
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
@@ -278,3 +280,28 @@ def test_empty_facts_file_is_a_warning(kb_copy: Path, capsys: pytest.CaptureFixt
     }
     assert main(["--kb-root", str(kb_copy), "kb", "check"]) == 0
     assert f"! responses/facts/new-topic.yaml: {no_facts}" in capsys.readouterr().err
+
+
+async def test_watcher_tells_admins_about_a_bad_word_list_and_an_alias_bomb(
+    kb_copy: Path, _session_cache: Path
+) -> None:
+    """The running bot's watcher reports the file and line (GBK bytes) and the alias, in
+    bounded notices, and keeps answering from the old knowledge base."""
+    service = Service(kb_copy, cache_dir=_session_cache)
+    notes: list[str] = []
+
+    async def notify(text: str) -> None:
+        notes.append(text)
+
+    watcher = KBWatcher(service, interval=0.01, notify=notify)
+    expected = service.ask("会太多怎么办").text
+    stopwords = kb_copy / "responses" / "stopwords.txt"
+    stopwords.write_bytes(stopwords.read_bytes() + "会议纪要\n".encode("gbk"))
+    assert await watcher.check_once() is True
+    lines = stopwords.read_bytes().count(b"\n")
+    assert f"responses/stopwords.txt: line {lines}: not UTF-8 text" in notes[-1]
+    stopwords.write_bytes(stopwords.read_bytes().rsplit(b"\n", 2)[0] + b"\n")
+    (kb_copy / FACTS).write_text(_alias_bomb(), encoding="utf-8")
+    assert await watcher.check_once() is True
+    assert "aliases (*name) are not allowed" in notes[-1] and len(notes[-1]) < 4096
+    assert service.ask("会太多怎么办").text == expected
