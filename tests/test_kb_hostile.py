@@ -190,11 +190,14 @@ def test_every_placeholder_that_could_fail_at_reply_time_is_caught(
 
 
 def test_text_the_check_accepts_fills_in_at_reply_time(kb_copy: Path) -> None:
-    """A text the check accepts fills in with any values of the kinds the bot passes."""
+    """Doubled braces are one literal brace in every text, with or without placeholders, as
+    the check's hint says; any text it accepts fills in with the kinds of value the bot passes."""
     _set_text(kb_copy, "not_found", "没有找到{{答案}}：{suggestions}")
+    _set_text(kb_copy, "start", "你好{{}}")
     kb = load_kb(kb_copy)
     texts = Texts(kb.texts)
     assert texts.get("not_found", suggestions="·").startswith("没有找到{答案}：")
+    assert texts.get("start") == "你好{}"
     for name, needed in REQUIRED_TEXTS.items():  # every text fills in with either kind of value
         for sample in ("样例", 3):
             texts.get(name, **dict.fromkeys(needed, sample))

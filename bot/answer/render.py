@@ -258,7 +258,7 @@ class Renderer:
 
     def chart_labels(self) -> ChartLabels:
         return ChartLabels(
-            title=self.text("chart_title"), per_day=self.text("chart_per_day"),
+            title=self.texts.template("chart_title"), per_day=self.text("chart_per_day"),
             asked=self.text("chart_asked"), answered=self.text("chart_answered"),
             count=self.text("chart_count"), per_topic=self.text("chart_per_topic"),
             other=self.text("chart_other"), empty=self.text("chart_empty"),

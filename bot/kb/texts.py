@@ -143,8 +143,13 @@ class Texts:
         self._texts = texts
 
     def get(self, key: str, /, **values: str | int) -> str:
+        """The text filled in; every text is, so {{ and }} are one brace everywhere."""
+        return self.template(key).format(**values)
+
+    def template(self, key: str, /) -> str:
+        """The text as written, for a caller that fills it in later (the chart's title)."""
         template: str = self._texts[key]
-        return template.format(**values) if values else template
+        return template
 
     @property
     def example_questions(self) -> list[str]:
