@@ -47,6 +47,7 @@ NOT_BOT_API = (
     " (check TELEGRAM_API_BASE_URL; the token was not judged)"
 )
 WATCH_TASK_KEY = "kb_watcher_task"
+POLLING_TASK = "Updater:start_polling:polling_task"  # PTB's name for its polling loop
 
 
 def add_handlers(application: App) -> None:
@@ -106,9 +107,27 @@ def build_application(
     return application
 
 
+async def _watch_polling(application: App) -> None:
+    """PTB gives up polling for good on some errors (a web page where the Bot API should be
+    reads as a bad token) yet keeps the process alive, answering nobody. Stop instead: the
+    closing line says why, and a supervisor can restart the bot."""
+    while (task := _polling_task()) is None:
+        await asyncio.sleep(0.2)
+    await asyncio.wait({task})
+    if not task.cancelled() and task.exception() is not None and application.running:
+        application.bot_data.polling_error = task.exception()
+        application.stop_running()
+
+
+def _polling_task() -> asyncio.Task[object] | None:
+    return next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
+
+
 async def _post_init(application: App) -> None:
     await commands.register_commands(application)
     state = application.bot_data
+    if state.watch_polling:
+        state.tasks.append(asyncio.create_task(_watch_polling(application)))
     if state.watch_seconds <= 0:
         return
 
@@ -183,7 +202,10 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
         )  # fmt: skip
         log.info("knowledge base: %d facts; starting", service.fact_count)
         if hook is None:
+            application.bot_data.watch_polling = True
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
+            if application.bot_data.polling_error is not None:
+                raise application.bot_data.polling_error
         else:
             url, secret = hook
             application.run_webhook(
@@ -194,6 +216,9 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
         if _not_bot_api(exc):
             raise ConfigError(NOT_BOT_API.format(base=api_urls(settings.api_base_url)[0])) from None
         raise ConfigError(REJECTED) from None
+    except TelegramError as exc:  # polling gave up on another error
+        why = str(exc).replace(token, "<token>")
+        raise JianfuError(f"the Bot API stopped answering: {why}") from None
     finally:
         storage.close()
     return 0

@@ -37,6 +37,8 @@ class BotState:
 
     def __init__(self) -> None:
         self.tasks: list[asyncio.Task[None]] = []  # background work, cancelled at shutdown
+        self.watch_polling = False  # stop the bot if PTB's polling loop gives up (app.py)
+        self.polling_error: BaseException | None = None  # why it gave up, if it did
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotState]
