@@ -52,4 +52,4 @@ bench-load: $(STAMP)
 	$(BIN)/python tests/load_bench.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
