@@ -151,3 +151,25 @@ async def test_odd_updates_get_one_reply_or_silence(
     assert not bot.fake.rejected_calls, bot.fake.rejected_calls[-1]
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert problems == [], (kind, text)
+
+
+@FUZZ
+@given(text=texts)
+async def test_odd_inline_queries_get_one_answer(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """Any inline query, whatever its text, is answered exactly once with results the Bot API
+    accepts; an ordinary one right after still lists the right fact."""
+    caplog.clear()
+    before = len(bot.fake.calls_to("answerInlineQuery"))
+    bot.fake.push_inline_query(text[:256], user_id=next(_chats))  # Telegram caps queries at 256
+    bot.fake.push_inline_query(NORMAL, user_id=next(_chats))
+    calls = await bot.fake.async_wait_for("answerInlineQuery", before + 2, 30.0)
+    assert len(calls) == before + 2
+    normal = calls[-1].params  # queries from different users may be answered in any order
+    if not any("暗访为主" in str(r) for r in normal.get("results") or []):
+        normal = calls[-2].params
+    assert any("暗访为主" in str(r) for r in normal.get("results") or []), (text, normal)
+    assert not bot.fake.rejected_calls, bot.fake.rejected_calls[-1]
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert problems == [], text
