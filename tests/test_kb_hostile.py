@@ -238,7 +238,8 @@ def test_title_that_is_a_number_is_reported_as_not_text(kb_copy: Path) -> None:
 def test_blank_required_text_is_reported_as_empty(kb_copy: Path) -> None:
     """A measure of spaces would make an empty reply; it is 'empty', and a blank optional field
     is still fine."""
-    _set_line(kb_copy, FACTS, "    measure: ", "    measure: '   '\n    who: ''")
+    _set_line(kb_copy, FACTS, "    measure: ", "    measure: '   '")
+    _set_line(kb_copy, FACTS, "    who: ", "    who: ''")  # the same, first, fact
     problems = _problems(kb_copy)
     assert KBProblem(FACTS, "is empty", "meetings-one-topic-once", "measure") in problems
     assert not any(p.field == "who" for p in problems)
@@ -308,3 +309,15 @@ async def test_watcher_tells_admins_about_a_bad_word_list_and_an_alias_bomb(
     assert await watcher.check_once() is True
     assert "aliases (*name) are not allowed" in notes[-1] and len(notes[-1]) < 4096
     assert service.ask("会太多怎么办").text == expected
+
+
+def test_key_written_twice_is_refused(kb_copy: Path) -> None:
+    """A second `quote:` in one fact would silently replace the first; it is named instead."""
+    text = (kb_copy / FACTS).read_text(encoding="utf-8")
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("    quote: "))
+    _replace(kb_copy, FACTS, "    quote: ", "    quote: 另一句话\n    quote: ")
+    (problem,) = _problems(kb_copy)
+    assert problem == KBProblem(
+        FACTS,
+        f"malformed YAML at line {line + 1}, column 5: 'quote' appears twice in the same mapping",
+    )

@@ -53,6 +53,19 @@ class _NoAliasLoader(yaml.SafeLoader):
             )  # fmt: skip
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A key written twice would silently keep only its last value: refuse it instead."""
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{clip(str(key))}' appears twice in the same mapping",
+                    key_node.start_mark,
+                )  # fmt: skip
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
 
 class Collector:
     """Gathers problems so one run reports every broken file and fact at once."""
