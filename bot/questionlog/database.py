@@ -217,8 +217,9 @@ class SQLiteDB(Database):
         except sqlite3.Error:
             if conn is not None:
                 conn.close()
-        # A WAL log in a read-only folder cannot get its shared-memory file; since nobody
-        # can be writing there, reading it as an unchanging file is safe.
+        # A WAL log in a folder we cannot write cannot get its shared-memory file. Such a
+        # folder is a copy or a read-only mount, so read it as an unchanging file (were a bot
+        # of another user writing there, a report could miss its newest rows).
         try:
             return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
         except sqlite3.Error as exc:
