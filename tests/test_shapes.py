@@ -196,3 +196,22 @@ def test_modal_hui_is_not_a_meeting(matcher: Matcher) -> None:
     result = matcher.match("工作群为啥会越建越多")
     assert all(m.fact.topic == "chat-groups" for m in result.matches[:2])
     assert "会议" not in {t.term for t in result.analysis.terms}
+
+
+def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
+    """A weak best match that only leads by a wide gap answers a clean question, but not one
+    that asks for an entitlement or how to do something (加班费怎么算)."""
+    from bot.search.shapes import Match, Prepared, conclude
+
+    prepared = matcher.prepare("填表填到半夜，加班费怎么算")
+    assert prepared.analysis.cues
+    best = prepared.ranked[0]
+    t = matcher.thresholds
+    weak = Match(best.fact, t.suggest + 1)
+    far = Match(prepared.ranked[1].fact, t.suggest + 1 - t.lead - 1)
+    with_cue = Prepared(prepared.query, prepared.normalized, prepared.analysis, (weak, far))
+    assert conclude(with_cue, t).decision == "decline"
+    without = Prepared(
+        prepared.query, prepared.normalized, matcher.analyzer.analyze("填表"), (weak, far)
+    )
+    assert conclude(without, t).decision == "answer"

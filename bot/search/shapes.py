@@ -159,6 +159,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         found = _topic_answer(p, base)
         if found.matches[0].score >= TOPIC_BAR * t.suggest:
             return found
+    if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
+        # A weak best match that leads only because nothing else fits, for a question that
+        # asks how, where, when or for an entitlement (加班费怎么算): not what a measure says.
+        decision = "decline"
     if decision == "suggest" and not clean:
         # Unsure, and the question names something we do not know (请示, 网站) or asks for
         # what no measure gives: that is a question the facts do not answer.
