@@ -215,3 +215,26 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         prepared.query, prepared.normalized, matcher.analyzer.analyze("填表"), (weak, far)
     )
     assert conclude(without, t).decision == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("会多表多", ["meetings", "forms"]),
+        ("群多会多检查多怎么办", ["chat-groups", "meetings", "inspections"]),
+        ("又要开会又要填表，忙不过来", ["meetings", "forms"]),
+    ],
+)
+def test_several_topics_without_punctuation(
+    matcher: Matcher, question: str, topics: list[str]
+) -> None:
+    """No punctuation marks the parts: the question is cut where the topic named changes."""
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == topics
+
+
+@pytest.mark.parametrize("question", ["检察组只看材料不下户咋办", "开会时手机要不要上交"])
+def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
+    """Answered whole, or naming something we do not know: never read as several asks."""
+    assert matcher.match(question).shape != "several"
