@@ -234,7 +234,9 @@ def test_several_topics_without_punctuation(
     assert [m.fact.topic for m in result.several] == topics
 
 
-@pytest.mark.parametrize("question", ["检察组只看材料不下户咋办", "开会时手机要不要上交"])
+@pytest.mark.parametrize(
+    "question", ["检察组只看材料不下户咋办", "开会时手机要不要上交", "会议纪要要不要领导签字"]
+)
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
     """Answered whole, or naming something we do not know: never read as several asks."""
     assert matcher.match(question).shape != "several"

@@ -60,6 +60,9 @@ TOPIC_BROAD_SHARE = 0.25
 TOPIC_COMMON_SHARE = 0.5
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
 _CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
+# Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
+# 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
+_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份]?$"
 )
@@ -312,7 +315,7 @@ class Matcher:
             position = at + len(qt.source)
             topic = self._names_topic(qt.term)
             if topic is not None and topic != last_topic:
-                if last_topic is not None:
+                if last_topic is not None and _COORDINATED.search(part[:at]):
                     cuts.append(at)
                 last_topic = topic
         bounds = [0, *cuts, len(part)]
