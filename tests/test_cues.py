@@ -52,6 +52,8 @@ def test_empty_pattern_part_is_refused(kb_copy: Path) -> None:
         "农牧区医疗报销在哪个窗口办",
         "填表到半夜，加班费怎么算",
         "會議室在哪個樓",
+        "表格模板哪里可以下",
+        "截图打卡用哪个APP",
     ],
 )
 def test_operation_place_and_entitlement_questions_decline(matcher: Matcher, question: str) -> None:
