@@ -54,6 +54,8 @@ def test_empty_pattern_part_is_refused(kb_copy: Path) -> None:
         "會議室在哪個樓",
         "表格模板哪里可以下",
         "截图打卡用哪个APP",
+        "求个会议记录模版，谢谢🙏",
+        "辛苦了，督查组这周几来",
     ],
 )
 def test_operation_place_and_entitlement_questions_decline(matcher: Matcher, question: str) -> None:
