@@ -196,3 +196,47 @@ def test_modal_hui_is_not_a_meeting(matcher: Matcher) -> None:
     result = matcher.match("工作群为啥会越建越多")
     assert all(m.fact.topic == "chat-groups" for m in result.matches[:2])
     assert "会议" not in {t.term for t in result.analysis.terms}
+
+
+def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
+    """A weak best match that only leads by a wide gap answers a clean question, but not one
+    that asks for an entitlement or how to do something (加班费怎么算)."""
+    from bot.search.shapes import Match, Prepared, conclude
+
+    prepared = matcher.prepare("填表填到半夜，加班费怎么算")
+    assert prepared.analysis.cues
+    best = prepared.ranked[0]
+    t = matcher.thresholds
+    weak = Match(best.fact, t.suggest + 1)
+    far = Match(prepared.ranked[1].fact, t.suggest + 1 - t.lead - 1)
+    with_cue = Prepared(prepared.query, prepared.normalized, prepared.analysis, (weak, far))
+    assert conclude(with_cue, t).decision == "decline"
+    without = Prepared(
+        prepared.query, prepared.normalized, matcher.analyzer.analyze("填表"), (weak, far)
+    )
+    assert conclude(without, t).decision == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("会多表多", ["meetings", "forms"]),
+        ("群多会多检查多怎么办", ["chat-groups", "meetings", "inspections"]),
+        ("又要开会又要填表，忙不过来", ["meetings", "forms"]),
+    ],
+)
+def test_several_topics_without_punctuation(
+    matcher: Matcher, question: str, topics: list[str]
+) -> None:
+    """No punctuation marks the parts: the question is cut where the topic named changes."""
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == topics
+
+
+@pytest.mark.parametrize(
+    "question", ["检察组只看材料不下户咋办", "开会时手机要不要上交", "会议纪要要不要领导签字"]
+)
+def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
+    """Answered whole, or naming something we do not know: never read as several asks."""
+    assert matcher.match(question).shape != "several"

@@ -39,6 +39,9 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     # A word is either neutral (stopword, request word) or counts against a match (cue).
     for word in sorted(intents & (stopwords | requests)):
         col.add(root / "responses" / "intent_cues.txt", f"'{word}' is also a neutral word")
+    for entry in sorted(intents):
+        if _empty_pattern_part(entry):
+            col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' has an empty part")
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)
@@ -69,3 +72,11 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
 def _optional_list(col: Collector, path: Path) -> frozenset[str]:
     """A word list a knowledge base may leave out (older ones predate it)."""
     return files.load_word_list(col, path) if path.is_file() else frozenset()
+
+
+def _empty_pattern_part(entry: str) -> bool:
+    """A cue pattern (怎么|咋…撤回, ~在哪个) with a part that names no word."""
+    if not (entry.startswith("~") or "…" in entry):
+        return False
+    parts = entry.removeprefix("~").split("…")
+    return any(not [w for w in part.split("|") if w.strip()] for part in parts)

@@ -15,6 +15,7 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import is_frequency
+from bot.search.cues import found_patterns, split_cues
 from bot.search.pinyin import (
     CJK_ONLY,
     LATIN,
@@ -96,8 +97,9 @@ class Analyzer:
         for word in stopwords:
             if len(word) > 1:
                 self._add_word(word, _STOPWORD_FREQ)
-        self.cues = offtopic_cues
-        for word in offtopic_cues:
+        # Cue words are segmented whole; cue patterns (怎么…撤回) are looked for in the text.
+        self.cues, self.cue_patterns = split_cues(offtopic_cues)
+        for word in self.cues:
             if len(word) > 1:
                 self._add_word(word, _STOPWORD_FREQ)
         for word in (*self.synonyms, *self.synonyms.values(), *domain_words):
@@ -222,6 +224,9 @@ class Analyzer:
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
+        # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
+        found = found_patterns(self.cue_patterns, normalized)
+        cues += tuple(f for f in found if not any(c in f for c in cues))
         return QueryAnalysis(terms, unknown, cues)
 
     def _classify(self, token: str) -> _Piece:

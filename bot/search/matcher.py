@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,9 @@ TOPIC_BROAD_SHARE = 0.25
 TOPIC_COMMON_SHARE = 0.5
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
 _CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
+# Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
+# 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
+_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份]?$"
 )
@@ -243,14 +247,17 @@ class Matcher:
         mentioned = [self._names_topic(qt.term) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
+        run_bests: tuple[Match, ...] = ()
         topic_bests: list[Match] = []
         if len(topics_named) >= 2:
             clause_bests, parts = self._clause_bests(cleaned)
             for topic in topics_named if parts >= 2 else ():
                 topic_bests += [m for m in ranked if m.fact.topic == topic][:1]
+            if len({m.fact.topic for m in clause_bests}) < 2:
+                run_bests, _ = self._clause_bests(cleaned, runs=True)
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
-            entity_ranked=entity_ranked, clause_bests=clause_bests,
+            entity_ranked=entity_ranked, clause_bests=clause_bests, run_bests=run_bests,
             topic_bests=tuple(topic_bests),
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
             asks_broadly=topic is not None and self._asks_broadly(normalized),
@@ -275,11 +282,13 @@ class Matcher:
         listed = dict.fromkeys([*ranked_here, *self._first_in_topic.get(topic, ())])
         return tuple(listed)[:TOPIC_MAX]
 
-    def _clause_bests(self, question: str) -> tuple[tuple[Match, ...], int]:
+    def _clause_bests(self, question: str, runs: bool = False) -> tuple[tuple[Match, ...], int]:
         """The best match of each part of a question that asks about several things, and
         how many parts it has."""
         parts = [normalize(p) for p in _CLAUSE_SPLIT.split(question)]
         parts = [p for p in parts if p]
+        if runs:
+            parts = [piece for p in parts for piece in self._topic_runs(p)]
         if len(parts) < 2:
             return (), len(parts)
         bests = []
@@ -292,6 +301,25 @@ class Matcher:
             ):
                 bests.append(ranked[0])
         return tuple(bests), len(parts)
+
+    def _topic_runs(self, part: str) -> list[str]:
+        """A clause cut where the topic it names changes: 会多表多 → 会多 / 表多, and
+        又要开会又要填表 → 又要开会又要 / 填表 (no punctuation marks the parts)."""
+        cuts: list[int] = []
+        last_topic: str | None = None
+        position = 0
+        for qt in self.analyzer.analyze(part).terms:
+            at = part.find(qt.source, position)
+            if at < 0:
+                continue
+            position = at + len(qt.source)
+            topic = self._names_topic(qt.term)
+            if topic is not None and topic != last_topic:
+                if last_topic is not None and _COORDINATED.search(part[:at]):
+                    cuts.append(at)
+                last_topic = topic
+        bounds = [0, *cuts, len(part)]
+        return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]
 
     def _topic_asked(self, analysis: QueryAnalysis) -> str | None:
         """The topic, when a question names one (督查检查方面有哪些好做法) and nothing narrower."""

@@ -104,6 +104,7 @@ class Prepared:
     entity: Entity | None = None
     entity_ranked: tuple[Match, ...] = ()  # the entity's facts, best first
     clause_bests: tuple[Match, ...] = ()  # the best match of each clause, in the order asked
+    run_bests: tuple[Match, ...] = ()  # the same, clauses cut where the topic named changes
     topic_bests: tuple[Match, ...] = ()  # with two topics or more named: each one's best match
     topic_ask: str | None = None  # the topic, when the question asks about a topic as a whole
     topic_facts: tuple[Fact, ...] = field(default=())  # that topic's facts, in KB order
@@ -143,22 +144,32 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     base = Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
     if p.greeting:
         return Result(p.query, p.normalized, "help", (), p.analysis)
-    several = _several(p, t)
+    # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
+    several = _several(p, t) if not p.analysis.cues else ()
     if several:
-        chosen = {m.fact for m in several}
-        rest = tuple(m for m in p.ranked if m.fact not in chosen)
-        return _with(base, "answer", (*several, *rest), shape="several", several=several)
+        return _several_answer(base, p, several)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
         found = _entity_answer(p, base, t)
         if found is not None:
             return found
     clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
     decision = decide(p.ranked, t, clean)
+    if decision != "answer" and clean:
+        # 会多表多 has no punctuation to split at; cut where the topic changes, but only when
+        # the question read whole is not answered (检察组只看材料 is one topic's) and has no
+        # word we do not know (开会时手机要不要上交 asks about neither meetings nor phones).
+        several = _several_of(p.run_bests, t)
+        if several:
+            return _several_answer(base, p, several)
     if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer"):
         # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's.
         found = _topic_answer(p, base)
         if found.matches[0].score >= TOPIC_BAR * t.suggest:
             return found
+    if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
+        # A weak best match that leads only because nothing else fits, for a question that
+        # asks how, where, when or for an entitlement (加班费怎么算): not what a measure says.
+        decision = "decline"
     if decision == "suggest" and not clean:
         # Unsure, and the question names something we do not know (请示, 网站) or asks for
         # what no measure gives: that is a question the facts do not answer.
@@ -203,12 +214,24 @@ def _with(
     )  # fmt: skip
 
 
-def _several(p: Prepared, t: Thresholds) -> tuple[Match, ...]:
-    """One fact per topic asked about, when the clauses clearly ask about several topics."""
+def _several_answer(base: Result, p: Prepared, several: tuple[Match, ...]) -> Result:
+    chosen = {m.fact for m in several}
+    rest = tuple(m for m in p.ranked if m.fact not in chosen)
+    return _with(base, "answer", (*several, *rest), shape="several", several=several)
+
+
+def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
+    """One fact per topic among clause bests that clear the bar, when there are two or more."""
     chosen: dict[str, Match] = {}
-    for best in p.clause_bests:
+    for best in bests:
         if best.score >= TOPIC_BAR * t.suggest and best.fact.topic not in chosen:
             chosen[best.fact.topic] = best
+    return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
+
+
+def _several(p: Prepared, t: Thresholds) -> tuple[Match, ...]:
+    """One fact per topic asked about, when the clauses clearly ask about several topics."""
+    chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t)}
     if len(chosen) < 2:
         # 迎检次数和报表次数都减了吗 may not split cleanly; the whole question names both.
         chosen = {m.fact.topic: m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest}
