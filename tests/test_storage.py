@@ -150,7 +150,7 @@ def test_same_question_from_two_chats_keeps_no_raw_ids(backend: Backend) -> None
     store.close()
     tables = backend.dump()
     assert {"schema_version", "settings", "questions", "feedback"} <= set(tables)
-    askers = [row[-1] for row in tables["questions"]]
+    askers = [row[7] for row in tables["questions"]]  # id … score, asker, ref
     assert len(set(askers)) == 2 and all(len(a) == 16 and int(a, 16) >= 0 for a in askers)
     needles = [str(abs(v)) for v in raw.values()]
     cells = [str(cell) for rows in tables.values() for row in rows for cell in row]
@@ -189,23 +189,24 @@ def test_purge_drops_expired_questions_and_their_votes(
 
 
 def test_export_csv_has_exact_header_and_rows_without_asker(store: Storage) -> None:
-    """All columns but the asker, oldest first, CSV-quoted, votes as up/down."""
+    """All columns but the asker (id is the row number), oldest first, CSV-quoted, votes as
+    up/down."""
     t1 = datetime(2025, 3, 1, 8, 0, 5, 123456, tzinfo=UTC)
     t2 = datetime(2025, 3, 1, 17, 30, tzinfo=timezone(timedelta(hours=8)))  # 09:30 UTC
     a = store.record_question(QuestionRecord(t1, "group", "会议 太多", "answer", "m-01", 0.91234))
-    b = store.record_question(QuestionRecord(t2, "inline", 'a,"b"', "decline", None, 0.0, "y"))
+    store.record_question(QuestionRecord(t2, "inline", 'a,"b"', "decline", None, 0.0, "y"))
     store.record_feedback(a, True)
     out = io.StringIO()
     assert store.export_csv(out) == 2
     assert out.getvalue() == (
         "id,asked_at,chat_type,question,decision,fact_id,score,feedback\n"
-        f"{a},2025-03-01T08:00:05Z,group,会议 太多,answer,m-01,0.912,up\n"
-        f'{b},2025-03-01T09:30:00Z,inline,"a,""b""",decline,,0.000,\n'
+        "1,2025-03-01T08:00:05Z,group,会议 太多,answer,m-01,0.912,up\n"
+        '2,2025-03-01T09:30:00Z,inline,"a,""b""",decline,,0.000,\n'
     )
-    recent = store.record_question(rec("最近", at=NOW - timedelta(days=2)))
+    store.record_question(rec("最近", at=NOW - timedelta(days=2)))
     out = io.StringIO()
     assert store.export_csv(out, days=30) == 1
-    assert out.getvalue().splitlines()[1].startswith(f"{recent},")
+    assert out.getvalue().splitlines()[1].startswith("3,")
 
 
 def test_migrations_are_idempotent_and_safe_to_run_concurrently(backend: Backend) -> None:
@@ -219,13 +220,13 @@ def test_migrations_are_idempotent_and_safe_to_run_concurrently(backend: Backend
     assert store.top_unanswered() == [("还在吗", 1)]
     store.close()
     tables = backend.dump()
-    assert [row[0] for row in tables["schema_version"]] == [1]
+    assert [row[0] for row in tables["schema_version"]] == [1, 2]
     assert tables["settings"] == []  # the pseudonym key is kept apart from the log
 
 
 @pytest.mark.postgres
 def test_postgres_connection_is_reopened_after_it_breaks(request: pytest.FixtureRequest) -> None:
-    """A killed server connection fails the call in flight; the next call reconnects."""
+    """A killed server connection is noticed when taken from the pool and replaced."""
     url = request.getfixturevalue("pg_url")
     name = f"jianfu-test-{uuid.uuid4().hex[:8]}"
     store = open_storage(
@@ -244,8 +245,6 @@ def test_postgres_connection_is_reopened_after_it_breaks(request: pytest.Fixture
             if gone == (0,):
                 break
             time.sleep(0.05)
-    with pytest.raises(StorageError, match="terminating connection"):
-        store.record_question(rec("断线时"))
     store.record_question(rec("重连后"))
     assert store.top_unanswered() == [("断线前", 1), ("重连后", 1)]
     store.close()

@@ -2,8 +2,12 @@
 
 The versioned schema (steps applied once, in order, inside one transaction, recorded in
 schema_version; append-only: never edit a released step, add one) and the two connections
-bot/storage.py runs its portable SQL on. The schema has no column for user ids, usernames
-or chat ids, on purpose.
+store.py and shared.py run their portable SQL on. The schema has no column for user ids,
+usernames or chat ids, on purpose (shared state keys chats by a keyed hash).
+
+psycopg is imported only when PostgreSQL is used, so the single-process default never
+loads it. PostgreSQL goes through a small connection pool whose connections carry a
+connect timeout and a statement timeout: a slow database fails a call, it never hangs it.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol
-
-import psycopg
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from bot.errors import StorageError
+
+if TYPE_CHECKING:
+    from psycopg import Connection
+    from psycopg_pool import ConnectionPool
 
 Dialect = Literal["sqlite", "postgres"]
 
@@ -40,6 +46,9 @@ _TYPES: dict[Dialect, dict[str, str]] = {
         "bool": "BOOLEAN",
     },
 }
+
+# Shared state between replicas (shared.py) stores times as epoch seconds in {float}
+# columns: the same arithmetic on both databases.
 
 MIGRATIONS: list[tuple[int, str]] = [
     (
@@ -67,6 +76,35 @@ MIGRATIONS: list[tuple[int, str]] = [
             helpful {bool} NOT NULL,
             voted_at {ts} NOT NULL
         );
+        """,
+    ),
+    (
+        2,
+        """
+        CREATE TABLE update_claims (
+            update_id BIGINT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            lease_until {float} NOT NULL,
+            done_at {float}
+        );
+        CREATE INDEX update_claims_done_at ON update_claims (done_at);
+        CREATE TABLE budgets (
+            key TEXT PRIMARY KEY,
+            tokens {float} NOT NULL,
+            updated {float} NOT NULL,
+            warned {float}
+        );
+        CREATE TABLE send_slots (
+            key TEXT PRIMARY KEY,
+            next_at {float} NOT NULL
+        );
+        CREATE TABLE once_marks (
+            key TEXT PRIMARY KEY,
+            marked_at {float} NOT NULL
+        );
+        ALTER TABLE questions ADD COLUMN ref BIGINT;
+        UPDATE questions SET ref = id;
+        CREATE UNIQUE INDEX questions_ref ON questions (ref);
         """,
     ),
 ]
@@ -106,16 +144,8 @@ class Database:
 
     dialect: ClassVar[Dialect]
     collate: ClassVar[str] = ""  # appended to ORDER BY text: code-point order on both
-    _errors: ClassVar[tuple[type[Exception], ...]]  # the driver's error classes
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-
-    def _begin(self, write: bool) -> Cursor:
-        raise NotImplementedError
-
-    def _end(self, commit: bool) -> None:
-        raise NotImplementedError
+    greatest: ClassVar[str] = "max"  # the two-argument maximum: max() in SQLite
+    for_update: ClassVar[str] = ""  # row lock suffix; SQLite's write lock covers the file
 
     def ts(self, dt: datetime) -> Any:
         """An aware datetime as this database stores it."""
@@ -130,19 +160,19 @@ class Database:
 
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Cursor]:
-        """Serialise callers (the bot's threads), commit on success, StorageError on failure."""
-        with self._lock:
-            try:
-                cur = self._begin(write)
-                try:
-                    yield cur
-                except BaseException:
-                    with suppress(*self._errors):
-                        self._end(commit=False)
-                    raise
-                self._end(commit=True)
-            except self._errors as exc:
-                raise StorageError(f"question log ({self.dialect}): {exc}") from exc
+        """Commit on success, roll back on failure; driver errors become StorageError."""
+        try:
+            with self._session(write) as cur:
+                yield cur
+        except self.driver_errors() as exc:
+            raise StorageError(f"question log ({self.dialect}): {exc}") from exc
+
+    def _session(self, write: bool) -> Any:
+        """A context manager yielding a cursor inside one transaction."""
+        raise NotImplementedError
+
+    def driver_errors(self) -> tuple[type[Exception], ...]:
+        raise NotImplementedError
 
     def require_log(self, cur: Cursor) -> None:
         """Refuse a database in which no question log was ever created."""
@@ -183,11 +213,10 @@ class SQLiteDB(Database):
     the bot writes."""
 
     dialect = "sqlite"
-    _errors = (sqlite3.Error,)
     _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width, UTC: comparing the text compares times
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
-        super().__init__()
+        self._lock = threading.Lock()
         self.path = path
         if read_only:
             self._conn = self._connect_read_only(path)
@@ -242,14 +271,22 @@ class SQLiteDB(Database):
                     raise
                 time.sleep(0.02 * (attempt + 1))
 
-    def _begin(self, write: bool) -> Cursor:
-        # IMMEDIATE takes the write lock up front, so two processes opening a new file
-        # migrate one after the other.
-        self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        return self._conn.cursor()
+    def driver_errors(self) -> tuple[type[Exception], ...]:
+        return (sqlite3.Error,)
 
-    def _end(self, commit: bool) -> None:
-        self._conn.execute("COMMIT" if commit else "ROLLBACK")
+    @contextmanager
+    def _session(self, write: bool) -> Iterator[Cursor]:
+        with self._lock:  # one connection shared by the bot's threads: one at a time
+            # IMMEDIATE takes the write lock up front, so two processes opening a new file
+            # migrate one after the other.
+            self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield self._conn.cursor()
+            except BaseException:
+                with suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
 
     def ts(self, dt: datetime) -> str:
         return dt.astimezone(UTC).strftime(self._FORMAT)
@@ -263,34 +300,60 @@ class SQLiteDB(Database):
 
 
 class PostgresDB(Database):
-    """One connection per process (autocommit off), reopened when it breaks; replicas
-    coordinate through the database itself."""
+    """A pool of connections (autocommit off); a broken one is dropped and replaced.
+    Replicas coordinate through the database itself."""
 
     dialect = "postgres"
     collate = ' COLLATE "C"'
-    _errors = (psycopg.Error,)
+    greatest = "GREATEST"
+    for_update = " FOR UPDATE"
 
-    def __init__(self, url: str, read_only: bool = False) -> None:
-        super().__init__()
-        self._url = url
-        self._read_only = read_only
-        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
-        self._closed = False
+    def __init__(
+        self,
+        url: str,
+        read_only: bool = False,
+        *,
+        max_size: int = 8,
+        connect_timeout: int = 5,
+        statement_timeout_ms: int = 5000,
+        wait_timeout: float = 5.0,
+    ) -> None:
+        from psycopg_pool import ConnectionPool
 
-    def _begin(self, write: bool) -> Cursor:
-        if self._closed:
+        def configure(conn: Connection[tuple[Any, ...]]) -> None:
+            conn.read_only = read_only  # `jianfu log` reads only
+
+        self.url = url
+        self.connect_timeout = connect_timeout
+        self._pool: ConnectionPool[Connection[tuple[Any, ...]]] = ConnectionPool(
+            url,
+            kwargs=connection_options(url, connect_timeout, statement_timeout_ms),
+            min_size=1,
+            max_size=max_size,
+            timeout=wait_timeout,  # waiting for a free (or new) connection
+            check=ConnectionPool.check_connection,  # a killed connection is replaced, unseen
+            configure=configure,
+            open=False,
+            name="jianfu",
+        )
+        try:
+            self._pool.open(wait=False)
+        except Exception as exc:
+            raise StorageError(f"question log (postgres): {exc}") from exc
+
+    def driver_errors(self) -> tuple[type[Exception], ...]:
+        import psycopg
+
+        return (psycopg.Error,)
+
+    @contextmanager
+    def _session(self, write: bool) -> Iterator[Cursor]:
+        import psycopg
+
+        if self._pool.closed:
             raise psycopg.InterfaceError("the question log is closed")
-        if self._conn is None or self._conn.closed or self._conn.broken:
-            self._conn = psycopg.connect(self._url, autocommit=False, connect_timeout=10)
-            self._conn.read_only = self._read_only
-        return self._conn.cursor()
-
-    def _end(self, commit: bool) -> None:
-        assert self._conn is not None
-        if commit:
-            self._conn.commit()
-        else:
-            self._conn.rollback()
+        with self._pool.connection() as conn, conn.transaction():
+            yield conn.cursor()
 
     def require_log(self, cur: Cursor) -> None:
         cur.execute("SELECT to_regclass('questions') IS NOT NULL")
@@ -305,7 +368,18 @@ class PostgresDB(Database):
         return value.astimezone(UTC)
 
     def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            if self._conn is not None:
-                self._conn.close()
+        self._pool.close(timeout=1.0)
+
+
+def connection_options(url: str, connect_timeout: int, statement_timeout_ms: int) -> dict[str, Any]:
+    """Connection settings added to `url`'s own: timeouts, and a name in pg_stat_activity
+    unless the URL gives one. Options the URL already sets (search_path …) are kept."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    given = conninfo_to_dict(url)
+    options = f"{given.get('options') or ''} -c statement_timeout={statement_timeout_ms}"
+    return {
+        "connect_timeout": connect_timeout,
+        "options": options.strip(),
+        "application_name": given.get("application_name") or "jianfu",
+    }

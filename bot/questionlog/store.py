@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import hmac
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -42,6 +43,9 @@ class QuestionRecord:
     fact_id: str | None
     score: float
     asker: str | None = None  # Storage.pseudonym(user id), never the raw id
+    # The number feedback buttons carry; chosen by the caller (new_ref()) so an answer can be
+    # sent before its row is written.
+    ref: int | None = None
 
     def __post_init__(self) -> None:
         if self.asked_at.utcoffset() is None:
@@ -81,6 +85,11 @@ class Stats:
     @property
     def answer_rate(self) -> float:
         return self.answered / self.total if self.total else 0.0
+
+
+def new_ref() -> int:
+    """A random reference for a question: unique in practice, short in callback data."""
+    return secrets.randbelow(2**53 - 1) + 1
 
 
 class Storage(Protocol):
@@ -156,12 +165,18 @@ class SQLStorage:
         since = _since(days)
         return ("q.asked_at >= ?", (self._db.ts(since),)) if since else ("1 = 1", ())
 
+    @property
+    def database(self) -> Database:
+        return self._db
+
     def record_question(self, rec: QuestionRecord) -> int:
+        """Store one question; returns its reference (rec.ref, or a new one)."""
+        ref = rec.ref if rec.ref is not None else new_ref()
         with self._db.transaction(write=True) as cur:
             self._db.run(
                 cur,
                 "INSERT INTO questions (asked_at, chat_type, question, decision, fact_id, score,"
-                " asker) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " asker, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     self._db.ts(rec.asked_at),
                     rec.chat_type,
@@ -170,15 +185,19 @@ class SQLStorage:
                     rec.fact_id,
                     float(rec.score),
                     rec.asker,
+                    ref,
                 ),
             )
-            return int(cur.fetchone()[0])
+        return ref
 
-    def record_feedback(self, question_id: int, helpful: bool) -> bool:
+    def record_feedback(self, question_ref: int, helpful: bool) -> bool:
+        """A vote on the question with this reference; False when no such question is kept."""
         with self._db.transaction(write=True) as cur:
-            self._db.run(cur, "SELECT 1 FROM questions WHERE id = ?", (question_id,))
-            if cur.fetchone() is None:
+            self._db.run(cur, "SELECT id FROM questions WHERE ref = ?", (question_ref,))
+            row = cur.fetchone()
+            if row is None:
                 return False
+            question_id = int(row[0])
             self._db.run(
                 cur,
                 "INSERT INTO feedback (question_id, helpful, voted_at) VALUES (?, ?, ?) "
