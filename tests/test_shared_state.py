@@ -15,7 +15,7 @@ import pytest
 from pg_fixture import pg_server, pg_url  # noqa: F401  (fixtures, used by name)
 
 from bot.questionlog.database import Database, PostgresDB, SQLiteDB
-from bot.questionlog.shared import Claim, SharedState, Verdict
+from bot.questionlog.shared import Claim, LocalSlots, SharedState, Verdict
 from bot.questionlog.store import QuestionRecord, SQLStorage
 from bot.questionlog.writer import BackgroundLog, Leadership
 
@@ -63,16 +63,22 @@ def test_budget_is_shared_warns_once_and_refills(db: Database) -> None:
     assert b.take("g1", 3, 60.0, now=30.0) is Verdict.ALLOW  # 20 s refill one question
 
 
-def test_send_slots_space_every_caller_and_honour_a_hold(db: Database) -> None:
+@pytest.mark.parametrize("local", [False, True], ids=["shared", "local"])
+def test_send_slots_space_every_caller_and_honour_a_hold(db: Database, local: bool) -> None:
     a, b = SharedState(db, "a"), SharedState(db, "b")
-    spacing = [("chat:x", 1.0), ("bot", 0.1)]
-    assert a.reserve(spacing, now=50.0) == 50.0
-    assert b.reserve(spacing, now=50.0) == 51.0  # same chat: one second later
-    assert b.reserve([("chat:y", 1.0), ("bot", 0.1)], now=50.0) == pytest.approx(51.1)
+    if local:  # the in-memory fallback keeps the same rule
+        a = b = LocalSlots()  # type: ignore[assignment]
+    chat_x = [("chat:x", 1.0, 1), ("bot", 0.1, 1)]
+    assert a.reserve(chat_x, now=50.0) == 50.0
+    assert b.reserve(chat_x, now=50.0) == 51.0  # same chat: one second later
+    assert b.reserve([("chat:y", 1.0, 1), ("bot", 0.1, 1)], now=50.0) == pytest.approx(51.1)
     a.hold("bot", until=60.0)  # a 429 said: wait until 60
-    assert b.reserve([("chat:z", 1.0), ("bot", 0.1)], now=50.0) == pytest.approx(60.0)
+    assert b.reserve([("chat:z", 1.0, 1), ("bot", 0.1, 1)], now=50.0) == pytest.approx(60.0)
     a.hold("bot", until=55.0)  # an earlier hold never shortens a later one
-    assert a.reserve([("bot", 0.1)], now=50.0) == pytest.approx(60.1)
+    assert a.reserve([("bot", 0.1, 1)], now=50.0) == pytest.approx(60.1)
+    # A burst of 3 goes at once, then one per interval.
+    moments = [s.reserve([("group", 3.0, 3)], now=100.0) for s in (a, b, a, b, a)]
+    assert moments == pytest.approx([100.0, 100.0, 100.0, 103.0, 106.0])
 
 
 def test_mark_once_and_expiry(db: Database) -> None:

@@ -61,6 +61,28 @@ class Bucket:
         return Verdict.DROP
 
 
+Spacing = tuple[str, float, int]  # key, seconds between requests, requests allowed at once
+
+
+class LocalSlots:
+    """SharedState.reserve and hold in memory: the fallback while the database is away."""
+
+    def __init__(self) -> None:
+        self._next: dict[str, float] = {}
+
+    def reserve(self, spacing: list[Spacing], now: float) -> float:
+        at = now
+        for key, interval, burst in spacing:
+            self._next[key] = max(self._next.get(key, 0.0), at) + interval
+            at = max(at, self._next[key] - interval * burst)
+        if len(self._next) > 10_000:  # forget keys whose moment has long passed
+            self._next = {k: v for k, v in self._next.items() if v > now - 60}
+        return at
+
+    def hold(self, key: str, until: float) -> None:
+        self._next[key] = max(self._next.get(key, 0.0), until)
+
+
 def replica_name() -> str:
     """Who owns a claim: host, process and a random part (a pid is reused after a restart)."""
     return f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
@@ -147,13 +169,15 @@ class SharedState:
         return verdict
 
     # -- send slots --------------------------------------------------------------------------
-    def reserve(self, spacing: list[tuple[str, float]], now: float) -> float:
-        """The moment the caller may send: for each (key, interval), in order, the next free
-        moment of that key not before the previous key's; returns the last."""
+    def reserve(self, spacing: list[Spacing], now: float) -> float:
+        """The moment the caller may send, keeping to every (key, interval, burst) in turn:
+        `burst` requests at once, then one per `interval` (a generic cell rate rule, where
+        next_at is the key's theoretical arrival time). Each key's moment is not before the
+        previous key's; returns the last."""
         db = self.db
         at = now
         with db.transaction(write=True) as cur:
-            for key, interval in spacing:
+            for key, interval, burst in spacing:
                 db.run(
                     cur,
                     "INSERT INTO send_slots (key, next_at) VALUES (?, ?)"
@@ -162,7 +186,7 @@ class SharedState:
                     " RETURNING next_at",
                     (key, at + interval, at, interval),
                 )
-                at = float(cur.fetchone()[0]) - interval
+                at = max(at, float(cur.fetchone()[0]) - interval * burst)
         return at
 
     def hold(self, key: str, until: float) -> None:
