@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck eval bench bench-load kb-check clean
+.PHONY: setup run test lint typecheck eval bench bench-load bench-replicas kb-check clean
 
 # The first run installs for a minute or so; say so, step by step, instead of staying silent.
 $(STAMP): pyproject.toml
@@ -50,6 +50,10 @@ bench: $(STAMP)
 # Telegram front end under load, through the fake Bot API on 127.0.0.1.
 bench-load: $(STAMP)
 	$(BIN)/python tests/load_bench.py
+
+# 1 vs 2 webhook replicas behind nginx on a throwaway PostgreSQL, through the fake Bot API.
+bench-replicas: $(STAMP)
+	$(BIN)/python tests/bench_replicas.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

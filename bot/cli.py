@@ -138,8 +138,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         settings = replace(settings, webhook_url=args.webhook_url)
     return run_bot(
         settings, webhook=args.webhook, listen=args.listen, port=args.port,
-        rate_limit=not args.no_rate_limit,
+        rate_limit=not args.no_rate_limit, replace_webhook=args.replace_webhook,
     )  # fmt: skip
+
+
+def cmd_webhook(args: argparse.Namespace) -> int:
+    from bot.telegram.webhook_admin import cmd_webhook as run_webhook_command
+
+    if args.webhook_url:
+        args.settings = replace(args.settings, webhook_url=args.webhook_url)
+    return run_webhook_command(args)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -180,7 +188,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-rate-limit", action="store_true",
         help="do not throttle to Telegram's flood limits (benchmarks on a local Bot API only)",
     )  # fmt: skip
+    run.add_argument(
+        "--replace-webhook", action="store_true",
+        help="polling: delete the bot's webhook if one is set (else refuse to start)",
+    )  # fmt: skip
     run.set_defaults(func=cmd_run)
+
+    hook = sub.add_parser("webhook", help="set, delete or show the bot's webhook (once per deploy)")
+    hook_sub = hook.add_subparsers(dest="webhook_command", required=True)
+    hook_set = hook_sub.add_parser(
+        "set", help="setWebhook to TELEGRAM_WEBHOOK_URL with the secret; publish the menus"
+    )
+    hook_set.add_argument("--webhook-url", default=None, help="public URL Telegram posts to")
+    hook_delete = hook_sub.add_parser("delete", help="deleteWebhook (back to long polling)")
+    hook_delete.add_argument(
+        "--drop-pending-updates", action="store_true", help="also drop undelivered updates"
+    )
+    hook_sub.add_parser("info", help="the webhook Telegram has: URL, pending updates, last error")
+    hook.set_defaults(func=cmd_webhook, webhook_url=None)
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
@@ -196,6 +221,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="latency, build time, cold start and memory")
     bench.add_argument("--sizes", default="1000,10000", help="synthetic KB sizes")
     bench.add_argument("--queries", type=int, default=2000, help="queries per size")
+    bench.add_argument(
+        "--start-facts", type=int, default=10000,
+        help="time process start with a synthetic KB of this many facts on disk (0: skip)",
+    )  # fmt: skip
     bench.set_defaults(func=cmd_bench)
 
     try:

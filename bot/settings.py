@@ -18,6 +18,7 @@ from bot.errors import ConfigError
 DEFAULT_API = "https://api.telegram.org/bot"
 DEFAULT_RETENTION_DAYS = 180
 DEFAULT_WATCH_SECONDS = 5.0
+DEFAULT_CLAIM_LEASE_SECONDS = 30.0
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -39,6 +40,8 @@ class Settings:
     retention_days: int = DEFAULT_RETENTION_DAYS
     watch_seconds: float = DEFAULT_WATCH_SECONDS
     cache_dir: Path | None = None  # None: no on-disk cache
+    # How long a replica's claim on an update outlives the replica (renewed while it works).
+    claim_lease_seconds: float = DEFAULT_CLAIM_LEASE_SECONDS
     kb_root: Path = field(default_factory=project_root)
 
     @classmethod
@@ -63,6 +66,7 @@ class Settings:
             retention_days=_retention(get("JIANFU_RETENTION_DAYS")),
             watch_seconds=_watch_seconds(get("JIANFU_WATCH_SECONDS")),
             cache_dir=_cache_dir(get("JIANFU_CACHE_DIR"), get("XDG_CACHE_HOME")),
+            claim_lease_seconds=_lease(get("JIANFU_CLAIM_LEASE_SECONDS")),
             kb_root=kb_root or Path(get("JIANFU_KB_ROOT") or project_root()),
         )
 
@@ -110,6 +114,18 @@ def _watch_seconds(raw: str) -> float:
     if value != value:  # NaN
         raise ConfigError("JIANFU_WATCH_SECONDS must be a number of seconds (0 to turn off)")
     return max(value, 0.0)
+
+
+def _lease(raw: str) -> float:
+    if not raw:
+        return DEFAULT_CLAIM_LEASE_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 1.0 <= value <= 3600.0:  # also refuses NaN
+        raise ConfigError("JIANFU_CLAIM_LEASE_SECONDS must be a number of seconds from 1 to 3600")
+    return value
 
 
 def _cache_dir(explicit: str, xdg: str) -> Path:

@@ -18,6 +18,7 @@ import itertools
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -47,6 +48,7 @@ class Call(NamedTuple):
 
     method: str
     params: JSON
+    at: float = 0.0  # time.time() when the request arrived
 
 
 class _Server(ThreadingHTTPServer):
@@ -113,6 +115,9 @@ class FakeBotApi(BotApiMethods):
         self._cond = threading.Condition(threading.RLock())
         self._updates: list[JSON] = []
         self._faults: dict[str, list[tuple[int, JSON, bool]]] = {}
+        self._holding: set[str] = set()
+        self._held: dict[str, int] = {}
+        self._deliver_held: dict[str, bool] = {}
         self._open_queries: set[str] = set()
         self._chats: dict[Any, JSON] = {}
         self._update_ids = itertools.count(10_000)
@@ -223,6 +228,12 @@ class FakeBotApi(BotApiMethods):
         with self._cond:
             return list(self._updates)
 
+    def take_updates(self) -> list[JSON]:
+        """Remove and return the queued updates: for delivering them to a webhook instead."""
+        with self._cond:
+            taken, self._updates = self._updates, []
+            return taken
+
     # -- fault injection ---------------------------------------------------------------------
     def inject_fault(
         self,
@@ -246,6 +257,29 @@ class FakeBotApi(BotApiMethods):
         as_json = json_body if json_body is not None else status not in (502, 504)
         with self._cond:
             self._faults.setdefault(method, []).extend([(status, body, as_json)] * times)
+
+    def hold(self, method: str) -> None:
+        """Keep calls to ``method`` waiting (unanswered, unrecorded) until release()."""
+        with self._cond:
+            self._holding.add(method)
+
+    def held(self, method: str) -> int:
+        with self._cond:
+            return self._held.get(method, 0)
+
+    def wait_held(self, method: str, count: int, timeout: float = 10.0) -> None:
+        with self._cond:
+            if not self._cond.wait_for(lambda: self._held.get(method, 0) >= count, timeout):
+                raise AssertionError(f"expected {count} held {method} call(s), got "
+                                     f"{self._held.get(method, 0)}")  # fmt: skip
+
+    def release(self, method: str, deliver: bool = True) -> None:
+        """Let held calls go on; with deliver=False they fail with 502 and are never recorded
+        (as if they never reached Telegram)."""
+        with self._cond:
+            self._holding.discard(method)
+            self._deliver_held[method] = deliver
+            self._cond.notify_all()
 
     # -- update injection --------------------------------------------------------------------
     def push_raw(self, update: JSON) -> int:
@@ -296,14 +330,23 @@ class FakeBotApi(BotApiMethods):
                 }
             )
         method = next((m for m in self._handlers if m.lower() == match[2].lower()), match[2])
+        arrived = time.time()
         with self._cond:
+            if method in self._holding:
+                self._held[method] = self._held.get(method, 0) + 1
+                self._cond.notify_all()
+                self._cond.wait_for(lambda: method not in self._holding or self._stopping)
+                self._held[method] -= 1
+                if not self._deliver_held.get(method, True) or self._stopping:
+                    return 502, _gateway_page(502)
+                arrived = time.time()
             faults = self._faults.get(method)
             if faults:
                 status, error, as_json = faults.pop(0)
-                self.faulted_calls.append(Call(method, params))
+                self.faulted_calls.append(Call(method, params, arrived))
                 self._cond.notify_all()
                 return status, error if as_json else _gateway_page(status)
-        call = Call(method, params)
+        call = Call(method, params, arrived)
         try:
             handler = self._handlers.get(method)
             if handler is None:

@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -43,24 +44,38 @@ def _as_cluster_user(argv: list[str], user: str | None) -> list[str]:
     return ["su", user, "-s", "/bin/sh", "-c", shlex.join(argv)]
 
 
+class NoPostgres(Exception):
+    """No server can be had here (no DATABASE_URL, no initdb)."""
+
+
 def _run(argv: list[str], user: str | None, what: str, log: Path | None = None) -> None:
     done = subprocess.run(
         _as_cluster_user(argv, user), capture_output=True, text=True, timeout=120, check=False
     )
     if done.returncode != 0:
         extra = log.read_text(errors="replace") if log and log.exists() else ""
-        pytest.fail(f"{what} failed ({done.returncode}):\n{done.stdout}{done.stderr}{extra}")
+        raise RuntimeError(f"{what} failed ({done.returncode}):\n{done.stdout}{done.stderr}{extra}")
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A conninfo string for a PostgreSQL server we may create schemas in."""
+    try:
+        with throwaway_postgres() as url:
+            yield url
+    except NoPostgres as exc:
+        pytest.skip(str(exc))
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[str]:
+    """$DATABASE_URL, else a new local cluster for as long as the block runs."""
     if os.environ.get("DATABASE_URL"):
         yield os.environ["DATABASE_URL"]
         return
     bindir = _pg_bindir()
     if bindir is None:
-        pytest.skip(
+        raise NoPostgres(
             "PostgreSQL tests skipped: DATABASE_URL is not set and no initdb/pg_ctl was found "
             "(PATH or /usr/lib/postgresql/*/bin); e.g. apt-get install -y postgresql"
         )

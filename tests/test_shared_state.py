@@ -48,6 +48,16 @@ def test_an_update_is_claimed_once_and_a_dead_owners_claim_is_taken_over(db: Dat
     assert b.claim(7, lease=30, now=160) is Claim.DONE
 
 
+def test_polling_takes_over_a_dead_processs_claim_at_once(db: Database) -> None:
+    """Long polling has one live process: another owner's unfinished claim is a dead one's."""
+    dead, alive = SharedState(db, "before-crash"), SharedState(db, "after-restart")
+    assert dead.claim(9, lease=30, now=0) is Claim.MINE
+    assert alive.claim(9, lease=30, now=1, sole=True) is Claim.MINE
+    assert alive.claim(9, lease=30, now=1, sole=True) is Claim.BUSY  # its own, in hand
+    alive.finish(9, now=2)
+    assert alive.claim(9, lease=30, now=3, sole=True) is Claim.DONE
+
+
 def test_a_released_claim_is_handled_on_the_next_delivery(db: Database) -> None:
     a, b = SharedState(db, "a"), SharedState(db, "b")
     assert a.claim(8, lease=30, now=0) is Claim.MINE
@@ -163,3 +173,35 @@ def test_one_leader_at_a_time_and_the_lead_passes_on(request: pytest.FixtureRequ
     assert first.lead() is False
     second.resign()
     assert Leadership(None).lead() is True  # SQLite: the single process leads
+
+
+async def test_guard_gives_up_on_a_hung_call_and_comes_back_with_the_database() -> None:
+    """A call that hangs costs one deadline; then calls go straight to their fallback (the
+    database is not called at all) until a probe succeeds."""
+    import asyncio
+
+    from bot.errors import StorageError
+    from bot.questionlog.guard import Guard
+
+    hang, up = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def probe() -> None:
+        if not up.is_set():
+            raise StorageError("down")
+
+    guard = Guard(probe, deadline=0.2, pause=0.05)
+    assert await guard.call(lambda: calls.append("first") or "db", "fallback") == "db"
+    assert await guard.call(hang.wait, "fallback") == "fallback"  # hung: the deadline ran out
+    assert not guard.healthy
+    assert await guard.call(lambda: calls.append("skipped") or "db", "fallback") == "fallback"
+    assert not await guard.check()
+    up.set()
+    for _ in range(100):
+        if guard.healthy:
+            break
+        await asyncio.sleep(0.02)
+    assert guard.healthy and await guard.call(lambda: "db", "fallback") == "db"
+    assert calls == ["first"]
+    hang.set()
+    guard.close()

@@ -64,6 +64,21 @@ def test_run_polls_and_answers(fake: FakeBotApi, tmp_path: Path) -> None:
     assert (tmp_path / "data" / "jianfu.sqlite3").exists()
 
 
+def test_polling_answers_an_update_fetched_twice_once(fake: FakeBotApi, tmp_path: Path) -> None:
+    """An update fetched twice (as after a crash before getUpdates confirmed it) is claimed in
+    the SQLite log the first time: one answer."""
+    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url)
+    fake.push_private_message(QUESTION, user_id=5150)
+    [update] = fake.take_updates()
+    fake.push_raw(update)
+    fake.push_raw(update)  # both come in the first batch
+    with jianfu_run(tmp_path, env, "--no-rate-limit"):
+        assert answer_text(fake, 5150).startswith("<b>暗访为主")
+        fake.push_private_message("会太多怎么办", user_id=5150)  # a later one still answered
+        fake.wait_for("sendMessage", 2, 60.0, lambda p: p.get("chat_id") == 5150)
+    assert len([c for c in fake.calls_to("sendMessage") if c.params["chat_id"] == 5150]) == 2
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -88,7 +103,8 @@ def _post(url: str, update: dict[str, object], secret: str | None) -> int:
 
 
 def test_run_webhook_checks_secret_and_answers(fake: FakeBotApi, tmp_path: Path) -> None:
-    """--webhook registers URL and secret, answers posted updates, refuses a wrong secret."""
+    """`jianfu webhook set` registers URL, secret and menus once; `run --webhook` then answers
+    posted updates (never calling setWebhook itself) and refuses a wrong secret."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/tg-hook"
     env = run_env(
@@ -105,13 +121,60 @@ def test_run_webhook_checks_secret_and_answers(fake: FakeBotApi, tmp_path: Path)
         "from": {"id": 777, "is_bot": False, "first_name": "T"},
         "text": QUESTION,
     }
+    done = subprocess.run([JIANFU, "webhook", "set"], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)  # fmt: skip
+    assert (done.returncode, done.stdout.strip()) == (
+        0, f"webhook set: {url} (and the command menus published)"
+    )  # fmt: skip
+    [hook] = fake.calls_to("setWebhook")
+    assert (hook.params["url"], hook.params["secret_token"]) == (url, "s3cret-Token_1")
+    assert len(fake.calls_to("setMyCommands")) == 2
     with jianfu_run(tmp_path, env, "--webhook", "--listen", "127.0.0.1", "--port", str(port)):
-        [hook] = fake.wait_for("setWebhook", 1, 60.0)
-        assert (hook.params["url"], hook.params["secret_token"]) == (url, "s3cret-Token_1")
         assert _post(url, {"update_id": 1, "message": message}, "wrong") == 403
-        assert _post(url, {"update_id": 2, "message": message}, "s3cret-Token_1") == 200
+        assert _post(url, {"update_id": 2, "message": message}, None) == 401
+        assert _post(url, {"update_id": 3, "message": message}, "s3cret-Token_1") == 200
         assert answer_text(fake, 777).startswith("<b>暗访为主")
+        # Telegram re-delivers an update whose 200 it missed: answered once all the same.
+        assert _post(url, {"update_id": 3, "message": message}, "s3cret-Token_1") == 200
     assert len(fake.calls_to("sendMessage")) == 1
+    assert len(fake.calls_to("setWebhook")) == 1 and len(fake.calls_to("setMyCommands")) == 2
+
+
+def test_webhook_info_and_delete(fake: FakeBotApi, tmp_path: Path) -> None:
+    """`jianfu webhook info` shows what Telegram has; `delete` removes it (polling again)."""
+    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url)
+    fake.webhook_url = "https://bot.example.org/telegram/hook"
+    fake.push_private_message(QUESTION, user_id=6161)  # waiting for delivery
+
+    def webhook(*args: str) -> str:
+        done = subprocess.run([JIANFU, "webhook", *args], env=env, capture_output=True,
+                              text=True, timeout=60, check=True)  # fmt: skip
+        return done.stdout
+
+    assert webhook("info").splitlines()[:2] == [
+        "url: https://bot.example.org/telegram/hook", "pending updates: 1",
+    ]  # fmt: skip
+    assert webhook("delete").strip() == "webhook deleted"
+    assert fake.webhook_url == "" and len(fake.pending_updates()) == 1
+    assert webhook("info").startswith("url: (none: the bot uses long polling)")
+
+
+def test_polling_refuses_to_delete_a_webhook_in_use(fake: FakeBotApi, tmp_path: Path) -> None:
+    """`make run` with a token whose webhook is set: exit 2 with a warning, webhook kept;
+    --replace-webhook deletes it and polls."""
+    fake.webhook_url = "https://bot.example.org/telegram/hook"
+    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url)
+    code, stderr = _fails(tmp_path, env, "--no-rate-limit")
+    assert code == 2 and stderr.count("\n") == 1
+    assert stderr.startswith(
+        "jianfu: this bot has a webhook set (https://bot.example.org/telegram/hook)"
+    )
+    assert "--replace-webhook" in stderr and fake.webhook_url
+    assert not fake.calls_to("deleteWebhook") and not fake.calls_to("getUpdates")
+    with jianfu_run(tmp_path, env, "--no-rate-limit", "--replace-webhook"):
+        fake.push_private_message(QUESTION, user_id=4242)
+        assert answer_text(fake, 4242).startswith("<b>暗访为主")
+    assert fake.webhook_url == ""
 
 
 def _fails(tmp_path: Path, env: dict[str, str], *args: str) -> tuple[int, str]:

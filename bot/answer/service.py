@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from bot.answer.followup import FollowUps
 from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError
-from bot.kb import load_kb
+from bot.search.cache import load_kb_cached
 from bot.search.matcher import Matcher
 from bot.search.normalize import MAX_INPUT_CHARS, encodable, normalize
 
@@ -69,7 +69,7 @@ class Service:
         self.kb_root = kb_root
         self.storage = storage
         self.cache_dir = cache_dir
-        built = matcher or Matcher(load_kb(kb_root), cache_dir=cache_dir)
+        built = matcher or Matcher(load_kb_cached(kb_root, cache_dir), cache_dir=cache_dir)
         self._core = _Core(built, Renderer(built.kb))
         self._reload_lock = threading.Lock()
         self.followups = FollowUps()
@@ -99,7 +99,7 @@ class Service:
         with self._reload_lock:
             old = self._core
             try:
-                kb = load_kb(self.kb_root)
+                kb = load_kb_cached(self.kb_root, self.cache_dir)
             except KBError as exc:
                 log.warning(
                     "reload refused: %d problem(s) in the knowledge base", len(exc.problems)

@@ -7,15 +7,20 @@ place names, so vocabulary and posting lists grow roughly as a real corpus would
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz, process, utils
 
 from bot.devtools.baselines import raw_text
@@ -65,7 +70,9 @@ def _time_each(fn: Callable[[str], object], queries: Sequence[str]) -> tuple[flo
     return _percentiles(samples)
 
 
-def _cold_start(question: str, runs: int = 5) -> tuple[list[float], float]:
+def _cold_start(
+    question: str, runs: int = 5, env: dict[str, str] | None = None
+) -> tuple[list[float], float]:
     """Seconds from process start to the first answer, and that process's peak RSS in MB."""
     probe = (
         "import resource, sys\n"
@@ -78,11 +85,41 @@ def _cold_start(question: str, runs: int = 5) -> tuple[list[float], float]:
     for _ in range(runs):
         start = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", probe, question], check=True, capture_output=True, text=True
-        )
+            [sys.executable, "-c", probe, question],
+            check=True, capture_output=True, text=True, env={**os.environ, **(env or {})},
+        )  # fmt: skip
         times.append(time.perf_counter() - start)
         peak_kb = max(peak_kb, int(done.stderr.split()[-1]))
     return times, peak_kb / 1024
+
+
+def write_kb(kb: KnowledgeBase, folder: Path) -> int:
+    """`kb` as files a replica would load (its seeds, texts and word lists, all its facts in
+    one file); returns the facts file's size in bytes."""
+    shutil.copytree(kb.root / "seeds", folder / "seeds")
+    shutil.copytree(kb.root / "responses", folder / "responses",
+                    ignore=shutil.ignore_patterns("eval", "facts"))  # fmt: skip
+    fields = ("id", "topic", "title", "measure", "example", "who", "where", "quote", "seed")
+    facts = [
+        {**{k: getattr(f, k) for k in fields if getattr(f, k)},
+         "keywords": list(f.keywords), "questions": list(f.questions)}
+        for f in kb.facts
+    ]  # fmt: skip
+    path = folder / "responses" / "facts" / "all.yaml"
+    path.parent.mkdir()
+    path.write_text(yaml.safe_dump({"facts": facts}, allow_unicode=True), encoding="utf-8")
+    return path.stat().st_size
+
+
+def _replica_start(kb: KnowledgeBase, size: int, question: str) -> tuple[float, list[float], int]:
+    """A synthetic KB of `size` facts on disk: the first start (fills the cache) and warm
+    starts, process start → first answer."""
+    with tempfile.TemporaryDirectory(prefix="jianfu-start-") as tmp:
+        size_bytes = write_kb(synthetic_kb(kb, size), Path(tmp) / "kb")
+        env = {"JIANFU_KB_ROOT": str(Path(tmp) / "kb"), "JIANFU_CACHE_DIR": str(Path(tmp) / "c")}
+        first, _ = _cold_start(question, 1, env)
+        warm, _ = _cold_start(question, 3, env)
+    return first[0], warm, size_bytes
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -118,4 +155,11 @@ def run_bench(args: argparse.Namespace) -> int:
         f"median {statistics.median(cold):.2f} s, max {max(cold):.2f} s; "
         f"peak RSS of that process {cold_mb:.0f} MB"
     )
+    if args.start_facts:
+        first, warm, size_bytes = _replica_start(kb, args.start_facts, "会太多怎么办")
+        print(
+            f"start at {args.start_facts} facts ({size_bytes / 1e6:.1f} MB of facts): first "
+            f"{first:.2f} s (fills the cache); warm cache, as a replica restarts: median "
+            f"{statistics.median(warm):.2f} s, max {max(warm):.2f} s"
+        )
     return 0

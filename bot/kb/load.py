@@ -6,6 +6,7 @@ a KBError lists them all and no KnowledgeBase object is produced.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from bot.errors import KBError
@@ -80,3 +81,24 @@ def _empty_pattern_part(entry: str) -> bool:
         return False
     parts = entry.removeprefix("~").split("…")
     return any(not [w for w in part.split("|") if w.strip()] for part in parts)
+
+
+def content_digest(root: Path) -> str:
+    """A short digest of every file's path and bytes under responses/ and seeds/: equal
+    digests, equal knowledge bases."""
+    digest = hashlib.sha256()
+    for folder in ("responses", "seeds"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def code_digest() -> str:
+    """A digest of the code that reads and checks the files: a cached KB from older code
+    is never used."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]

@@ -2,6 +2,7 @@
 
 Chinese text needs a CJK font; we use the one bundled in the mplfonts package, registered
 with matplotlib by file path, so a fresh machine renders it without network or system fonts.
+matplotlib is imported only when a chart is drawn: it costs a second at every start otherwise.
 """
 
 from __future__ import annotations
@@ -11,13 +12,6 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import matplotlib.dates as mdates
-from matplotlib import font_manager, rc_context
-
-# The Agg canvas directly, not pyplot: no global figure state, no display needed.
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from bot.questionlog.store import OTHER_TOPIC, Stats
 
@@ -36,6 +30,8 @@ def mplfonts_dir() -> Path:
 
 def cjk_font_family() -> str:
     """Register the bundled CJK font with matplotlib (once) and return its family name."""
+    from matplotlib import font_manager
+
     global _font_family
     if _font_family is None:
         for name in _FONT_FILES:
@@ -76,6 +72,13 @@ def _topic_bars(stats: Stats, topic_names: Mapping[str, str], other: str) -> lis
 
 def render_stats_png(stats: Stats, topic_names: Mapping[str, str], labels: ChartLabels) -> bytes:
     """Two panels: questions per day (all and answered) and questions per topic."""
+    import matplotlib.dates as mdates
+    from matplotlib import rc_context
+
+    # The Agg canvas directly, not pyplot: no global figure state, no display needed.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     family = cjk_font_family()
     days = list(stats.per_day)
     totals = [c.total for c in stats.per_day.values()]

@@ -79,8 +79,8 @@ class LocalSlots:
             self._next = {k: v for k, v in self._next.items() if v > now - 60}
         return at
 
-    def hold(self, key: str, until: float) -> None:
-        self._next[key] = max(self._next.get(key, 0.0), until)
+    def hold(self, key: str, until: float, burst_window: float = 0.0) -> None:
+        self._next[key] = max(self._next.get(key, 0.0), until + burst_window)
 
 
 def replica_name() -> str:
@@ -97,15 +97,19 @@ class SharedState:
         self.owner = owner or replica_name()
 
     # -- update claims -----------------------------------------------------------------------
-    def claim(self, update_id: int, lease: float, now: float) -> Claim:
+    def claim(self, update_id: int, lease: float, now: float, sole: bool = False) -> Claim:
+        """`sole`: no other live process can hold a claim (long polling: Telegram serves one
+        getUpdates at a time), so another owner's unfinished claim is a dead one's."""
         db = self.db
+        others = " OR update_claims.owner <> excluded.owner" if sole else ""
         with db.transaction(write=True) as cur:
             db.run(
                 cur,
                 "INSERT INTO update_claims (update_id, owner, lease_until) VALUES (?, ?, ?)"
                 " ON CONFLICT (update_id) DO UPDATE"
                 " SET owner = excluded.owner, lease_until = excluded.lease_until"
-                " WHERE update_claims.done_at IS NULL AND update_claims.lease_until < ?"
+                " WHERE update_claims.done_at IS NULL"
+                f" AND (update_claims.lease_until < ?{others})"
                 " RETURNING owner",
                 (update_id, self.owner, now + lease, now),
             )
@@ -189,15 +193,16 @@ class SharedState:
                 at = max(at, float(cur.fetchone()[0]) - interval * burst)
         return at
 
-    def hold(self, key: str, until: float) -> None:
-        """Nobody sends for `key` before `until` (Telegram said retry_after)."""
+    def hold(self, key: str, until: float, burst_window: float = 0.0) -> None:
+        """Nobody sends for `key` before `until` (Telegram said retry_after), and no burst
+        right after: pass the key's interval * burst as `burst_window`."""
         db = self.db
         with db.transaction(write=True) as cur:
             db.run(
                 cur,
                 "INSERT INTO send_slots (key, next_at) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
                 f" SET next_at = {db.greatest}(send_slots.next_at, excluded.next_at)",
-                (key, until),
+                (key, until + burst_window),
             )
 
     # -- one-time work -----------------------------------------------------------------------

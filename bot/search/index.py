@@ -6,6 +6,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -98,3 +99,39 @@ class FactIndex:
 
     def __len__(self) -> int:
         return len(self.docs)
+
+    # Pickled compactly for the on-disk cache: all postings as two arrays (thousands of small
+    # arrays take longer to unpickle than the whole rest of a start), and the documents
+    # without their facts, which the knowledge base already holds: attach() puts them back.
+    def __getstate__(self) -> dict[str, object]:
+        terms = list(self.postings)
+        ids = [self.postings[t][0] for t in terms]
+        state = dict(self.__dict__)
+        state["postings"] = (
+            terms,
+            np.concatenate(ids) if ids else np.zeros(0, np.int32),
+            np.concatenate([self.postings[t][1] for t in terms]) if ids else np.zeros(0),
+            np.cumsum([0, *(len(a) for a in ids)]),
+        )
+        state["docs"] = [(d.fact.id, d.terms, d.questions) for d in self.docs]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        packed: tuple[list[str], Any, Any, Any] = state["postings"]  # type: ignore[assignment]
+        terms, ids, values, offsets = packed
+        state["postings"] = {
+            term: (ids[offsets[i] : offsets[i + 1]], values[offsets[i] : offsets[i + 1]])
+            for i, term in enumerate(terms)
+        }
+        self.__dict__.update(state)
+
+    def attach(self, facts: Sequence[Fact]) -> None:
+        """After unpickling: the documents get their facts back (the same objects as the
+        knowledge base's, in the same order)."""
+        loaded: list[tuple[str, frozenset[str], tuple[str, ...]]] = self.__dict__["docs"]
+        if len(loaded) != len(facts):
+            raise ValueError("cached index does not match the knowledge base")
+        pairs = list(zip(facts, loaded, strict=True))
+        if any(f.id != doc[0] for f, doc in pairs):
+            raise ValueError("cached index does not match the knowledge base")
+        self.docs = [Document(f, terms, qs) for f, (_, terms, qs) in pairs]

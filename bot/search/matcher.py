@@ -43,7 +43,7 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 6  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 7  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
@@ -75,6 +75,17 @@ class Weights:
     coverage: float = 0.5
     questions: float = 0.3
     bm25: float = 0.2
+
+
+def _attached(index: object, kb: KnowledgeBase) -> bool:
+    """A cached index given back its facts; False when it is not one of this KB's."""
+    if not isinstance(index, FactIndex):
+        return False
+    try:
+        index.attach(kb.facts)
+    except (ValueError, KeyError, TypeError):  # a stale or foreign entry: rebuild it
+        return False
+    return True
 
 
 class Matcher:
@@ -111,7 +122,7 @@ class Matcher:
             sorted(cues), kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
         cached = cache.load(cache_dir, key)
-        if isinstance(cached, tuple) and len(cached) == 2:
+        if isinstance(cached, tuple) and len(cached) == 2 and _attached(cached[0], kb):
             self.index, state = cached
             self.analyzer.restore(state)
         else:

@@ -1,7 +1,8 @@
 """`jianfu run`: the Telegram bot. Builds the PTB Application, wires handlers, polls or serves.
 
 This is the composition root of the Telegram front end: it gets the Settings, opens the
-question log, builds the answer service and hands the handlers nothing else.
+question log, builds the answer service and hands the handlers nothing else. Long polling is
+the single-process default; `--webhook` runs one of N replicas (bot/telegram/replica.py).
 """
 
 from __future__ import annotations
@@ -25,16 +26,17 @@ from telegram.ext import (
 )
 
 from bot.answer.service import Service
-from bot.answer.watch import KBWatcher
 from bot.errors import ConfigError, JianfuError
 from bot.settings import DEFAULT_API, Settings
-from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS, ChatLimiter
+from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS, GroupBudget
 from bot.telegram.context import CONTEXT_TYPES, App
 from bot.telegram.gate import group_budget
 from bot.telegram.handlers import admin, buttons, commands, errors, group, inline, private
 from bot.telegram.order import PerChatOrder
 from bot.telegram.redact import install_redaction
+from bot.telegram.replica import Coordination, start_background
 from bot.telegram.retry import RetryingLimiter
+from bot.telegram.shared_flow import SharedFloodLimiter, UpdateGate
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +84,24 @@ def build_application(
     group_limit: tuple[int, float] = (GROUP_QUESTIONS, GROUP_PERIOD),
     retry_delay: float = 1.0,
     watch_seconds: float = 0.0,
+    coordination: Coordination | None = None,
+    polling: bool = True,
 ) -> App:
-    """The Application, ready to initialize: handlers, state, limiters, command menu."""
+    """The Application, ready to initialize: handlers, state, limiters, command menu.
+
+    `coordination`: the state shared with other replicas (update claims; with PostgreSQL also
+    the group budgets and flood limits). `polling`: claims are taken by the update processor;
+    in webhook mode the server takes them itself."""
     base, files = api_urls(base_url)
-    flood = AIORateLimiter(max_retries=3) if rate_limit else None
+    co = coordination or Coordination()
+    flood: SharedFloodLimiter | AIORateLimiter | None = None
+    if rate_limit:
+        flood = (
+            SharedFloodLimiter(co.shared, co.guard, co.chat_key)
+            if co.across_replicas
+            else AIORateLimiter(max_retries=3)
+        )
+    gate = UpdateGate(co.shared, co.guard, polling=True) if polling and co.shared else None
     application: App = (
         ApplicationBuilder()
         .token(token)
@@ -93,16 +109,23 @@ def build_application(
         .base_file_url(files)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .context_types(CONTEXT_TYPES)
+        # A small pool of kept-alive connections: httpx's pool costs CPU per open connection
+        # on every request, and the flood limits never need many at once; a send waits for a
+        # free connection rather than fail.
+        .connection_pool_size(16)
+        .pool_timeout(10.0)
         .rate_limiter(RetryingLimiter(flood, base_delay=retry_delay))
-        .concurrent_updates(PerChatOrder(CONCURRENT_UPDATES))
+        .concurrent_updates(PerChatOrder(CONCURRENT_UPDATES, gate=gate))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
     state = application.bot_data
     state.service, state.admin_ids = service, admin_ids
-    state.limiter = ChatLimiter(*group_limit)
+    shared = co.shared if co.across_replicas else None
+    state.limiter = GroupBudget(*group_limit, shared=shared, guard=co.guard, chat_key=co.chat_key)
     state.watch_seconds = watch_seconds
+    state.coordination = co
     add_handlers(application)
     return application
 
@@ -124,27 +147,20 @@ def _polling_task() -> asyncio.Task[object] | None:
 
 
 async def _post_init(application: App) -> None:
+    """Polling start-up (run_polling calls it): the menus, then the background work. Webhook
+    replicas leave the menus to `jianfu webhook set`."""
     await commands.register_commands(application)
     state = application.bot_data
     if state.watch_polling:
         state.tasks.append(asyncio.create_task(_watch_polling(application)))
-    if state.watch_seconds <= 0:
-        return
-
-    async def tell_admins(text: str) -> None:
-        for admin_id in state.admin_ids:  # an admin's private chat id is their user id
-            try:
-                await application.bot.send_message(admin_id, text, parse_mode=None)
-            except TelegramError as exc:  # the admin may never have started the bot
-                log.warning("could not tell an admin about a reload: %s", type(exc).__name__)
-
-    watcher = KBWatcher(state.service, state.watch_seconds, tell_admins)
-    state.tasks.append(asyncio.create_task(watcher.run()))
+    start_background(application)
 
 
 async def _post_shutdown(application: App) -> None:
     for task in application.bot_data.tasks:
         task.cancel()
+    if application.bot_data.coordination.guard is not None:
+        application.bot_data.coordination.guard.stop_probing()
 
 
 def api_urls(base_url: str) -> tuple[str, str]:
@@ -179,11 +195,19 @@ def _not_bot_api(exc: BaseException | None) -> bool:
     return False
 
 
-def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_limit: bool) -> int:
+def run_bot(
+    settings: Settings,
+    *,
+    webhook: bool,
+    listen: str,
+    port: int,
+    rate_limit: bool,
+    replace_webhook: bool = False,
+) -> int:
     """Run until interrupted; a missing or rejected token is one clear line and exit 2."""
-    from urllib.parse import urlsplit
-
     from bot.questionlog.store import open_configured
+    from bot.telegram.replica import open_coordination, run_replica
+    from bot.telegram.webhook_admin import refuse_to_drop_webhook
 
     token = settings.require_token()
     hook = settings.require_webhook() if webhook else None
@@ -192,13 +216,18 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
     for noisy in ("httpx", "httpcore"):  # request lines carry the bot token in the URL
         logging.getLogger(noisy).setLevel(logging.WARNING)
     asyncio.run(_preflight(token, settings.api_base_url))
+    if hook is None and not replace_webhook:
+        # run_polling deletes the webhook: never silently take a running deployment's updates.
+        asyncio.run(refuse_to_drop_webhook(settings))
 
     storage = open_configured(settings)
+    coordination = open_coordination(storage, settings)
     try:
-        service = Service(settings.kb_root, storage, cache_dir=settings.cache_dir)
+        service = Service(settings.kb_root, coordination.log, cache_dir=settings.cache_dir)
         application = build_application(
             token, service, base_url=settings.api_base_url, admin_ids=settings.admin_ids,
             rate_limit=rate_limit, watch_seconds=settings.watch_seconds,
+            coordination=coordination, polling=hook is None,
         )  # fmt: skip
         log.info("knowledge base: %d facts; starting", service.fact_count)
         if hook is None:
@@ -207,11 +236,7 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
             if application.bot_data.polling_error is not None:
                 raise application.bot_data.polling_error
         else:
-            url, secret = hook
-            application.run_webhook(
-                listen=listen, port=port, url_path=urlsplit(url).path.lstrip("/"),
-                webhook_url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
-            )  # fmt: skip
+            asyncio.run(run_replica(application, settings, listen, port))
     except InvalidToken as exc:  # revoked since the preflight, or the API turned odd
         if _not_bot_api(exc):
             raise ConfigError(NOT_BOT_API.format(base=api_urls(settings.api_base_url)[0])) from None
@@ -220,5 +245,5 @@ def run_bot(settings: Settings, *, webhook: bool, listen: str, port: int, rate_l
         why = str(exc).replace(token, "<token>")
         raise JianfuError(f"the Bot API stopped answering: {why}") from None
     finally:
-        storage.close()
+        coordination.close()
     return 0

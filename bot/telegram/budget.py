@@ -1,42 +1,32 @@
-"""A question budget per group chat.
+"""A question budget per group chat, shared by every replica on one database.
 
-Groups only: a token bucket per chat, 5 questions a minute by default. Over budget
-the bot says `slow_down` once, quoting the asker, and then stays silent until a question is
-allowed again; a busy group gets one notice, not a wall of them. Questions over budget are not
-answered, matched or logged. The buckets live in memory only, keyed by chat id, and idle ones
-are forgotten. Private chats have no budget: Telegram's own flood limits apply there.
+Groups only: a token bucket per chat, 20 questions a minute by default. Over budget the bot
+says `slow_down` once, quoting the asker, and then stays silent until a question is allowed
+again; a busy group gets one notice, not a wall of them. Questions over budget are not
+answered, matched or logged. Private chats have no budget: the flood limits apply there.
+
+With a shared database the buckets live there (keyed by a keyed hash of the chat, never its
+id), so N replicas together allow what one would; without one, or while it is away, they live
+in this process's memory and idle ones are forgotten.
 """
 
 from __future__ import annotations
 
-import enum
-import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
-log = logging.getLogger(__name__)
+from bot.questionlog.guard import Guard
+from bot.questionlog.shared import Bucket, SharedState, Verdict
 
-GROUP_QUESTIONS = 5
+__all__ = ["GROUP_PERIOD", "GROUP_QUESTIONS", "ChatLimiter", "GroupBudget", "Verdict"]
+
+GROUP_QUESTIONS = 20
 GROUP_PERIOD = 60.0
 _PRUNE_EVERY = 1000  # hits between sweeps of idle buckets
 
 
-class Verdict(enum.Enum):
-    ALLOW = "allow"
-    WARN = "warn"  # over budget: tell the group once
-    DROP = "drop"  # over budget and already told
-
-
-@dataclass
-class _Bucket:
-    tokens: float
-    updated: float
-    warned: float | None = None
-
-
 class ChatLimiter:
-    """Token bucket per chat: `capacity` questions, refilled evenly over `period` seconds."""
+    """Token bucket per chat in memory: `capacity` questions, refilled evenly over `period`."""
 
     def __init__(
         self,
@@ -45,7 +35,7 @@ class ChatLimiter:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.capacity, self.period, self._clock = capacity, period, clock
-        self._buckets: dict[int, _Bucket] = {}
+        self._buckets: dict[int, Bucket] = {}
         self._hits = 0
 
     def hit(self, chat_id: int) -> Verdict:
@@ -53,21 +43,37 @@ class ChatLimiter:
         self._hits += 1
         if self._hits % _PRUNE_EVERY == 0:
             self._prune(now)
-        bucket = self._buckets.setdefault(chat_id, _Bucket(float(self.capacity), now))
-        refill = (now - bucket.updated) * self.capacity / self.period
-        bucket.tokens = min(float(self.capacity), bucket.tokens + refill)
-        bucket.updated = now
-        if bucket.tokens >= 1:
-            bucket.tokens -= 1
-            bucket.warned = None  # the next time over budget deserves a notice again
-            return Verdict.ALLOW
-        if bucket.warned is None or now - bucket.warned >= self.period:
-            bucket.warned = now
-            return Verdict.WARN
-        return Verdict.DROP
+        bucket = self._buckets.setdefault(chat_id, Bucket(float(self.capacity), now))
+        return bucket.take(self.capacity, self.period, now)
 
     def _prune(self, now: float) -> None:
         # A bucket untouched for a whole period is full again: same as having none.
         idle = [k for k, b in self._buckets.items() if now - b.updated >= self.period]
         for key in idle:
             del self._buckets[key]
+
+
+class GroupBudget:
+    """ChatLimiter's rule, counted in the shared database when there is one."""
+
+    def __init__(
+        self,
+        capacity: int = GROUP_QUESTIONS,
+        period: float = GROUP_PERIOD,
+        shared: SharedState | None = None,
+        guard: Guard | None = None,
+        chat_key: Callable[[int], str] = str,
+    ) -> None:
+        self.local = ChatLimiter(capacity, period)
+        self.shared, self.guard, self.chat_key = shared, guard, chat_key
+
+    async def hit(self, chat_id: int) -> Verdict:
+        if self.shared is not None and self.guard is not None:
+            shared, key = self.shared, f"group:{self.chat_key(chat_id)}"
+            capacity, period = self.local.capacity, self.local.period
+            verdict = await self.guard.call(
+                lambda: shared.take(key, capacity, period, time.time()), None, "group budget"
+            )
+            if verdict is not None:
+                return verdict
+        return self.local.hit(chat_id)

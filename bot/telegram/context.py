@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import (
     Chat,
@@ -24,7 +24,10 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer.render import Button, Reply
 from bot.answer.service import Service
-from bot.telegram.budget import ChatLimiter
+from bot.telegram.budget import GroupBudget
+
+if TYPE_CHECKING:
+    from bot.telegram.replica import Coordination
 
 
 class BotState:
@@ -32,8 +35,9 @@ class BotState:
 
     service: Service
     admin_ids: frozenset[int]
-    limiter: ChatLimiter
+    limiter: GroupBudget
     watch_seconds: float
+    coordination: Coordination
 
     def __init__(self) -> None:
         self.tasks: list[asyncio.Task[None]] = []  # background work, cancelled at shutdown

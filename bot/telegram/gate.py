@@ -38,7 +38,7 @@ async def group_budget(update: Update, context: Context) -> None:
         sends = message is not None and is_group(message.chat)
         if sends and not (query.data or "").startswith("fb:"):
             assert message is not None
-            if state.limiter.hit(message.chat.id) is not Verdict.ALLOW:
+            if await state.limiter.hit(message.chat.id) is not Verdict.ALLOW:
                 with contextlib.suppress(BadRequest):  # the query may have expired meanwhile
                     await query.answer(state.service.text("slow_down"))
                 raise ApplicationHandlerStop
@@ -48,7 +48,7 @@ async def group_budget(update: Update, context: Context) -> None:
         return
     if not _costs(message, context.bot.id, context.bot.username):
         return
-    verdict = state.limiter.hit(message.chat.id)
+    verdict = await state.limiter.hit(message.chat.id)
     if verdict is Verdict.WARN:
         await send(context, message, state.service.text("slow_down"))
     if verdict is not Verdict.ALLOW:

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import AIORateLimiter, BaseRateLimiter
+from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ class RetryingLimiter(BaseRateLimiter[int]):
 
     def __init__(
         self,
-        flood: AIORateLimiter | None,
+        flood: BaseRateLimiter[Any] | None,
         attempts: int = 8,
         base_delay: float = 1.0,
         max_delay: float = 30.0,
