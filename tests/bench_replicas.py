@@ -93,9 +93,11 @@ def run(count: int, args: argparse.Namespace, server: str, folder: Path) -> dict
         env = replica_env(fake.base_url, fake.token, db, folder, nginx.url,
                           JIANFU_CACHE_DIR=str(folder / "cache"),
                           **synthetic_root(args.facts, folder))  # fmt: skip
-        Replica(env, folder).start().stop()  # fills the cache: what a restart finds
-        replicas = [Replica(env, folder, port).start("--no-rate-limit") for port in ports]
-        try:
+        replicas = [Replica(env, folder, port) for port in ports]
+        try:  # whatever fails to start, nothing is left running
+            Replica(env, folder).start().stop()  # fills the cache: what a restart finds
+            for replica in replicas:
+                replica.start("--no-rate-limit")
             url = nginx.url + HOOK_PATH
             asyncio.run(drive(fake, url, nginx.cert, 100, args.concurrency, 1_000_000))  # warm-up
             result = asyncio.run(

@@ -109,7 +109,11 @@ class Nginx:
              str(folder / "error.log")],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        wait_listening(self.port, self.proc, folder / "error.log")
+        try:
+            wait_listening(self.port, self.proc, folder / "error.log")
+        except BaseException:
+            self.stop()
+            raise
 
     @property
     def url(self) -> str:
@@ -163,7 +167,11 @@ class Replica:
                  "--port", str(self.port), *extra],
                 cwd=PROJECT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
-        wait_listening(self.port, self.proc, self.log)
+        try:
+            wait_listening(self.port, self.proc, self.log)
+        except BaseException:
+            self.stop()
+            raise
         self.started_in = time.monotonic() - began
         return self
 

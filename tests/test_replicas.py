@@ -90,13 +90,16 @@ def cluster(pg_server: str) -> Iterator[Cluster]:  # noqa: F811  (the fixture ab
             fake.base_url, fake.token, db, folder, nginx.url, JIANFU_ADMIN_IDS=str(ADMIN),
             JIANFU_KB_ROOT=str(kb), JIANFU_WATCH_SECONDS="0.3", JIANFU_CLAIM_LEASE_SECONDS=LEASE,
         )  # fmt: skip
-        replicas = [Replica(env, folder, port).start() for port in ports]
-        try:
+        replicas = [Replica(env, folder, port) for port in ports]
+        try:  # whatever fails to start, nothing is left running
+            for replica in replicas:
+                replica.start()
             yield Cluster(fake, db, nginx, replicas, kb)
         finally:
             for replica in replicas:
                 replica.stop()
             nginx.stop()
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 async def get(url: str, verify: Path | bool = True) -> httpx.Response:
