@@ -16,7 +16,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.questionlog.chart import ChartLabels, topic_label
 from bot.questionlog.store import Stats
-from bot.search.matcher import Match, Matcher, Result
+from bot.search.matcher import Card, Match, Matcher, Result
 
 # Telegram's message limit is 4096; leave room for its counting quirks and a group's quote.
 SAFE_LIMIT = 3800
@@ -167,7 +167,7 @@ class Renderer:
         shown = result.shown
         if result.shape == "card" and result.card is not None:
             card = result.card
-            head = self.text("card_header", name=card.name, description=card.description)
+            head = self.text("card_header", name=card.name, description=_role(card))
             return self._overview(head, shown, shown)
         if result.shape == "several":
             return self._overview(self.text("several_header"), shown, shown, bodies=True)
@@ -302,6 +302,14 @@ class Renderer:
                 )
             )
         return choices
+
+
+def _role(card: Card) -> str:
+    """The card's description without the name it starts with: 段琼（…书记） → …书记."""
+    rest = card.description
+    if rest.startswith(card.name):
+        rest = rest[len(card.name) :].strip().strip("（）()").strip()
+    return rest or card.description
 
 
 def clip(text: str, limit: int) -> str:
