@@ -93,22 +93,30 @@ def _cold_start(
     return times, peak_kb / 1024
 
 
+FACTS_PER_FILE = 1000  # keeps each file well under the loader's size cap, as a curator would
+
+
 def write_kb(kb: KnowledgeBase, folder: Path) -> int:
-    """`kb` as files a replica would load (its seeds, texts and word lists, all its facts in
-    one file); returns the facts file's size in bytes."""
+    """`kb` as files a replica would load (its seeds, texts and word lists, its facts in files
+    of FACTS_PER_FILE); returns the facts files' total size in bytes."""
     shutil.copytree(kb.root / "seeds", folder / "seeds")
     shutil.copytree(kb.root / "responses", folder / "responses",
                     ignore=shutil.ignore_patterns("eval", "facts"))  # fmt: skip
     fields = ("id", "topic", "title", "measure", "example", "who", "where", "quote", "seed")
     facts = [
         {**{k: getattr(f, k) for k in fields if getattr(f, k)},
-         "keywords": list(f.keywords), "questions": list(f.questions)}
+         "keywords": list(f.keywords), "questions": list(f.questions),
+         **({"problems": list(f.problems)} if f.problems else {})}
         for f in kb.facts
     ]  # fmt: skip
-    path = folder / "responses" / "facts" / "all.yaml"
-    path.parent.mkdir()
-    path.write_text(yaml.safe_dump({"facts": facts}, allow_unicode=True), encoding="utf-8")
-    return path.stat().st_size
+    (folder / "responses" / "facts").mkdir()
+    total = 0
+    for start in range(0, len(facts), FACTS_PER_FILE):
+        path = folder / "responses" / "facts" / f"part-{start // FACTS_PER_FILE:03d}.yaml"
+        chunk = {"facts": facts[start : start + FACTS_PER_FILE]}
+        path.write_text(yaml.safe_dump(chunk, allow_unicode=True), encoding="utf-8")
+        total += path.stat().st_size
+    return total
 
 
 def _replica_start(kb: KnowledgeBase, size: int, question: str) -> tuple[float, list[float], int]:
