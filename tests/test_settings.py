@@ -69,3 +69,19 @@ def test_webhook_needs_url_and_secret() -> None:
         Settings.from_env({"TELEGRAM_WEBHOOK_URL": "https://x.invalid/h"}).require_webhook()
     with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
         Settings.from_env({}).require_token()
+
+
+def test_only_settings_reads_the_environment() -> None:
+    """Settings are parsed once at the composition root; no other module reads os.environ
+    (the benchmark only passes the environment on to the processes it starts)."""
+    bot = Path(__file__).resolve().parent.parent / "bot"
+    readers = [
+        str(path.relative_to(bot))
+        for path in sorted(bot.rglob("*.py"))
+        if (
+            "os.environ" in path.read_text(encoding="utf-8")
+            or "getenv" in path.read_text(encoding="utf-8")
+        )
+        and path.name != "settings.py"
+    ]
+    assert readers == ["devtools/bench.py"]
