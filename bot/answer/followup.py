@@ -13,9 +13,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answer.render import Renderer, Reply
+from bot.answer.render import Renderer, Reply, squeeze
 from bot.kb import Fact, KnowledgeBase
-from bot.search.normalize import normalize
 
 EXPIRY_SECONDS = 600.0
 MAX_CONVERSATIONS = 10_000
@@ -40,12 +39,8 @@ class FollowUps:
         return len(self._contexts)
 
     def _kind(self, question: str, render: Renderer) -> str | None:
-        said = normalize(question).replace(" ", "")
-        for kind in ("more", "detail"):
-            phrases = render.texts.phrases(f"followup_{kind}")
-            if said and said in {normalize(p).replace(" ", "") for p in phrases}:
-                return kind
-        return None
+        said = squeeze(question)
+        return next((kind for kind, said_so in render.follow_ups.items() if said in said_so), None)
 
     def continue_from(self, conversation: object, question: str, render: Renderer) -> Reply | None:
         """The follow-up reply, or None when this is not a follow-up to a live answer."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.decision import Decision
@@ -17,6 +17,7 @@ from bot.kb.texts import Texts
 from bot.questionlog.chart import ChartLabels, topic_label
 from bot.questionlog.store import Stats
 from bot.search.matcher import Card, Match, Matcher, Result
+from bot.search.normalize import normalize
 
 # Telegram's message limit is 4096; leave room for its counting quirks and a group's quote.
 SAFE_LIMIT = 3800
@@ -66,15 +67,20 @@ class InlineChoice:
     html: str
 
 
-@dataclass(frozen=True)
 class Renderer:
-    """Text builders over one knowledge base and its curated texts."""
+    """Text builders over one knowledge base and its curated texts; immutable once built."""
 
-    kb: KnowledgeBase
-    texts: Texts = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "texts", Texts(self.kb.texts))
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.texts = Texts(kb.texts)
+        # Follow-up phrases in the form questions are compared in, worked out once per KB
+        # rather than on every private message.
+        self.follow_ups: dict[str, frozenset[str]] = {
+            kind: frozenset(
+                squeezed for p in self.texts.phrases(f"followup_{kind}") if (squeezed := squeeze(p))
+            )
+            for kind in ("more", "detail")
+        }
 
     def text(self, key: str, /, **values: str | int) -> str:
         return self.texts.get(key, **values)
@@ -310,6 +316,11 @@ def _role(card: Card) -> str:
     if rest.startswith(card.name):
         rest = rest[len(card.name) :].strip().strip("（）()").strip()
     return rest or card.description
+
+
+def squeeze(text: str) -> str:
+    """Normalised text without spaces, for comparing short phrases."""
+    return normalize(text).replace(" ", "")
 
 
 def clip(text: str, limit: int) -> str:
