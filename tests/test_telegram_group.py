@@ -121,3 +121,15 @@ def test_limiter_refills_and_warns_again() -> None:
     assert [limiter.hit(1), limiter.hit(1)] == [Verdict.ALLOW, Verdict.WARN]
     now[0] = 59.0
     assert limiter.hit(1) is Verdict.DROP  # warned at 30 s: not again within the period
+
+
+async def test_commands_spend_the_budget_as_the_handlers_read_them(start_bot: StartBot) -> None:
+    """ "/help/help" is answered as /help, so it costs a question like /help does."""
+    bot = await start_bot(group_limit=(1, 3600.0))
+    for _ in range(3):
+        bot.fake.push_group_message("/help/help", chat_id=GROUP)
+    bot.fake.push_group_message("/help", chat_id=-100777)  # comes after them, in order
+    await bot.sent(chat_id=-100777)
+    sent = await bot.sent(2, chat_id=GROUP)
+    assert sent[1]["text"] == html.escape(bot.texts("slow_down"))
+    assert len(bot.fake.calls_to("sendMessage")) == 3  # the third /help/help is dropped

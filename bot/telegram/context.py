@@ -16,6 +16,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
+    MessageEntity,
     ReplyParameters,
     Update,
 )
@@ -48,6 +49,16 @@ class BotState:
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotState]
 CONTEXT_TYPES = ContextTypes(bot_data=BotState)
 App = Application[ExtBot[Any], Context, dict[Any, Any], dict[Any, Any], BotState, Any]
+
+
+def command_of(message: Message) -> tuple[str, str] | None:
+    """(name, @target) of the command a message starts with, as Telegram marked it, so that
+    "/start/start" is /start; None when it starts with none."""
+    entity = next((e for e in message.entities if e.type == MessageEntity.BOT_COMMAND), None)
+    if entity is None or entity.offset != 0:
+        return None
+    name, _, target = message.parse_entity(entity)[1:].partition("@")
+    return name.lower(), target
 
 
 def is_group(chat: Chat | None) -> bool:

@@ -15,7 +15,7 @@ from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
 from bot.telegram.budget import Verdict
-from bot.telegram.context import Context, is_group, send
+from bot.telegram.context import Context, command_of, is_group, send
 from bot.telegram.handlers.group import addressed_to_bot
 
 # Commands that answer in groups; admin and unknown commands are ignored there, for free.
@@ -23,10 +23,10 @@ GROUP_COMMANDS = frozenset({"ask", "start", "help", "topics", "about"})
 
 
 def _costs(message: Message, bot_id: int, username: str) -> bool:
-    text = message.text or ""
-    if text.startswith("/"):
-        command, _, target = text.split(maxsplit=1)[0][1:].partition("@")
-        return command in GROUP_COMMANDS and (not target or target.lower() == username.lower())
+    command = command_of(message)  # read as the command handlers read it
+    if command is not None:
+        name, target = command
+        return name in GROUP_COMMANDS and (not target or target.lower() == username.lower())
     return addressed_to_bot(message, bot_id, username)[1]
 
 

@@ -14,12 +14,11 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
-    MessageEntity,
     Update,
 )
 from telegram.error import TelegramError
 
-from bot.telegram.context import App, Context, answer_question, send
+from bot.telegram.context import App, Context, answer_question, command_of, send
 
 # The command menu: short labels rather than sentences, so they live here, not in texts.yaml.
 PRIVATE_COMMANDS = (
@@ -52,11 +51,10 @@ async def on_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    # The name as Telegram marked it: "/start/start" is the command /start, not "start/start".
-    entity = next((e for e in message.entities if e.type == MessageEntity.BOT_COMMAND), None)
-    if entity is None or entity.offset != 0:
+    command = command_of(message)
+    if command is None:
         return
-    name = message.parse_entity(entity)[1:].partition("@")[0].lower()
+    name = command[0]
     payload = context.args[0] if context.args else ""
     reply = context.bot_data.service.command(name, payload)
     if reply is not None:
