@@ -71,3 +71,16 @@ def test_several_topics_in_one_message_within_limits(matcher: Matcher) -> None:
     assert all(f"【{f.title}】" in reply.text for f in picks)
     assert len(reply.html) <= SAFE_LIMIT
     assert _button_ids(reply.buttons) == [f.id for f in picks]
+
+
+def test_a_card_naming_every_fact_still_fits_one_message(matcher: Matcher) -> None:
+    """However many facts name someone, the card's HTML fits Telegram's limit; every fact
+    keeps its button."""
+    kb = matcher.kb
+    facts = kb.facts * 5  # more than any real card holds
+    card = Card("某地", "某省某市某地", facts)
+    result = _result(matcher, matches=tuple(Match(f, 80.0) for f in facts), shape="card", card=card)
+    reply = Renderer(kb).result(result, matcher)
+    assert len(reply.html) <= SAFE_LIMIT and len(reply.text) <= SAFE_LIMIT
+    assert reply.html.endswith("…")
+    assert len(reply.buttons) == len(facts)

@@ -174,9 +174,9 @@ class Renderer:
         if result.shape == "card" and result.card is not None:
             card = result.card
             head = self.text("card_header", name=card.name, description=_role(card))
-            return self._overview(head, shown, shown)
+            return self._overview(head, shown)
         if result.shape == "several":
-            return self._overview(self.text("several_header"), shown, shown, bodies=True)
+            return self._overview(self.text("several_header"), shown, bodies=True)
         if result.shape == "topic" and result.topic is not None and result.topic in self.kb.topics:
             topic = self.kb.topics[result.topic]
             head = self.text("topic_answer_header", topic=topic.name)
@@ -190,27 +190,33 @@ class Renderer:
             )
         return self.fact(shown[0], related=result.related)
 
-    def _overview(
-        self, head: str, facts: Sequence[Fact], buttons: Sequence[Fact], *, bodies: bool = False
-    ) -> Reply:
-        """Several facts in one message: a line each (or a short body each), a button each."""
-        plain_parts, html_parts = [head], [_e(head)]
+    def _overview(self, head: str, facts: Sequence[Fact], *, bodies: bool = False) -> Reply:
+        """Several facts in one message, a button each: a short body each (several at once)
+        or a line each (a card), as many as fit in one Telegram message."""
+        if bodies:
+            parts = [self.fact_lines(fact) for fact in facts]
+            plain = "\n\n".join([head, *(p for p, _ in parts)])
+            markup = "\n\n".join([_e(head), *(h for _, h in parts)])
+            if len(markup) <= SAFE_LIMIT:
+                return Reply(
+                    clip(plain, SAFE_LIMIT), markup, "answer", facts=tuple(facts),
+                    buttons=self.fact_rows(facts),
+                )  # fmt: skip
+            # Three long facts: one line each instead.
+        plain_lines, html_lines = [head], [_e(head)]
+        used = len(html_lines[0])
         for fact in facts:
-            if bodies:
-                plain, markup = self.fact_lines(fact)
-                plain_parts.append(plain)
-                html_parts.append(markup)
-            else:
-                line = f"· {fact.title}：{fact.measure}"
-                plain_parts.append(line)
-                html_parts.append(f"· {_b(fact.title)}：{_e(fact.measure)}")
-        sep = "\n\n" if bodies else "\n"
-        plain, markup = sep.join(plain_parts), sep.join(html_parts)
-        if len(markup) > SAFE_LIMIT and bodies:  # three long facts: fall back to one line each
-            return self._overview(head, facts, buttons)
+            line = f"· {_b(fact.title)}：{_e(fact.measure)}"
+            if used + len(line) + 2 > SAFE_LIMIT:  # the rest stay reachable by their buttons
+                plain_lines.append("…")
+                html_lines.append("…")
+                break
+            used += len(line) + 1
+            plain_lines.append(f"· {fact.title}：{fact.measure}")
+            html_lines.append(line)
         return Reply(
-            clip(plain, SAFE_LIMIT), markup, "answer", facts=tuple(facts),
-            buttons=self.fact_rows(buttons),
+            clip("\n".join(plain_lines), SAFE_LIMIT), "\n".join(html_lines), "answer",
+            facts=tuple(facts), buttons=self.fact_rows(facts),
         )  # fmt: skip
 
     def _did_you_mean(self, choices: Sequence[Match]) -> Reply:
