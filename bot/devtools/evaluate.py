@@ -29,6 +29,7 @@ from bot.search.matcher import Matcher, Prepared, Result, Thresholds, conclude, 
 
 TUNE_SHARE = 2  # of 5 hash buckets: 40 % tune, 60 % test
 DEFAULT_FILES = ("questions.yaml", "kinds.yaml")  # the development sets, both with a tune part
+MORE_DEV_FILES = "dev-*.yaml"  # further development sets, one per kind of work
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def default_questions(kb: KnowledgeBase) -> Path:
 
 def question_files(arg: Path | None, kb: KnowledgeBase) -> list[Path]:
     if arg is None:
-        return [kb.root / "responses" / "eval" / name for name in DEFAULT_FILES]
+        folder = kb.root / "responses" / "eval"
+        return [folder / name for name in DEFAULT_FILES] + sorted(folder.glob(MORE_DEV_FILES))
     return [Path(part) for part in str(arg).split(",") if part]
 
 
