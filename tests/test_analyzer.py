@@ -69,6 +69,14 @@ def test_exact_homophone_of_a_longer_word(analyzer: Analyzer) -> None:
     assert _terms(analyzer, "开惠") == [("开会", HOMOPHONE_WEIGHT, "开惠")]
 
 
+def test_a_slip_lands_on_curated_words_only(analyzer: Analyzer) -> None:
+    """工作 is in the facts but not curated: 功作 is not read as it, while 开惠 still reads
+    as the curated 开会, and typed pinyin may still mean any known word."""
+    assert _terms(analyzer, "功作") == []
+    assert _terms(analyzer, "开惠") == [("开会", HOMOPHONE_WEIGHT, "开惠")]
+    assert _terms(analyzer, "gongzuo") == [("工作", HOMOPHONE_WEIGHT, "gong zuo")]
+
+
 def test_accent_folded_sound_is_weaker_still(analyzer: Analyzer) -> None:
     """检擦组 (ca for cha) matches 检查组 only once zh/z, ch/c fold: the weakest evidence."""
     assert FUZZY_SOUND_WEIGHT < HOMOPHONE_WEIGHT

@@ -26,6 +26,23 @@ def test_normalize_folds_traditional_width_case_emoji_and_punctuation() -> None:
     assert normalize("190个群") == "190 个群"
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("两百多次会", "200 多次会"),
+        ("三十多个群", "30 多个群"),
+        ("十几场会", "十几场会"),
+        ("几十个群", "几十个群"),
+        ("二十几张表", "二十几张表"),
+    ],
+)
+def test_normalize_turns_figures_into_digits_but_leaves_vague_counts(
+    typed: str, expected: str
+) -> None:
+    """两百多 is about 200, the article's figure; 十几 and 几十 are no figure at all."""
+    assert normalize(typed) == expected
+
+
 def test_normalize_caps_long_input() -> None:
     """A 5000-character message is cut to the same bounded length as any long one."""
     assert len(normalize("会" * 5000)) == MAX_INPUT_CHARS

@@ -192,13 +192,23 @@ class Analyzer:
         key = pinyin_key(typed, fuzzy=False)
         if key in exact:
             term = exact[key]
-            return term, 1.0 if term == self.canonical(typed) else HOMOPHONE_WEIGHT
+            if term == self.canonical(typed):
+                return term, 1.0
+            return (term, HOMOPHONE_WEIGHT) if self._slip_to(typed, term) else None
         if not allow_fuzzy:
             return None
         key = pinyin_key(typed, fuzzy=True)
-        if key in fuzzy:
+        if key in fuzzy and self._slip_to(typed, fuzzy[key]):
             return fuzzy[key], FUZZY_SOUND_WEIGHT
         return None
+
+    def _slip_to(self, typed: str, term: str | None) -> bool:
+        """Whether Chinese characters typed may be a slip for `term` (表哥 → 表格). Only the
+        curated vocabulary is worth a slip: a word the facts merely happen to use (一记, 每个,
+        总支) sounds like too much everyday Chinese (一级, 没个, 综治), often through a rare
+        reading of one character (能 read tai: 会太 → 会能). Typed pinyin names no
+        characters, so it may mean any word."""
+        return term is None or term in self.curated or not CJK_ONLY.match(typed)
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""

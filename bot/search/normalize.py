@@ -20,7 +20,8 @@ _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
 _DIGITS = re.compile(r"(?<=[^0-9 ])(?=[0-9])|(?<=[0-9])(?=[^0-9 ])")
 # Chinese numerals with 十/百/千 (三十, 两百, 一百九十) become digits, so 两百多次 meets 200次;
-# plain 一 … 九 stay words (一周, 两次会), and 十分 (very) is not ten minutes.
+# plain 一 … 九 stay words (一周, 两次会), 十分 (very) is not ten minutes, and a vague count
+# (十几场会, 几十个群, 二十几张表) is no figure of the article's: 十几 is not 10.
 _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
@@ -55,8 +56,11 @@ def has_cjk(text: str) -> bool:
 def _numeral_value(found: re.Match[str]) -> str:
     text = found.group(0)
     after = found.string[found.end() : found.end() + 2]
-    if not any(u in text for u in _UNIT) or (
-        text == "十" and after[:1] == "分" and after != "分钟"
+    before = found.string[found.start() - 1 : found.start()]
+    if (
+        not any(u in text for u in _UNIT)
+        or (text == "十" and after[:1] == "分" and after != "分钟")
+        or "几" in (before, after[:1])
     ):
         return text
     total, digit = 0, 0
