@@ -149,6 +149,18 @@ def test_several_problems_at_once(matcher: Matcher) -> None:
     assert _shown(result) == [m.fact.id for m in result.several]
 
 
+def test_several_answer_leads_with_what_the_question_is_clearly_about(
+    matcher: Matcher,
+) -> None:
+    """检查组一来，就翻我们的会议笔记 touches inspections first, but read whole it is about
+    meeting records: that topic is shown first, the other after it."""
+    result = matcher.match("检查组一来，就翻我们的会议笔记")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "inspections"]
+    assert _shown(result)[0] == "meetings-light-records"
+    assert result.matches[0] == result.several[0]
+
+
 def test_several_asks_in_short_clauses(matcher: Matcher) -> None:
     """会开得长、表填得多: each clause's one-character words (会, 长, 表) still count."""
     result = matcher.match("会开得长、表填得多，有啥办法")

@@ -272,7 +272,16 @@ class Matcher:
             topic_bests=tuple(topic_bests),
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
             asks_broadly=topic is not None and self._asks_broadly(normalized),
+            best_covers_topics=self._best_covers_topics(analysis, ranked),
         )  # fmt: skip
+
+    def _best_covers_topics(self, analysis: QueryAnalysis, ranked: Sequence[Match]) -> bool:
+        """The best fact's own words include every word of the question naming a topic."""
+        naming = {qt.term for qt in analysis.terms if self._names_topic(qt.term) is not None}
+        if not ranked or not naming:
+            return False
+        best_terms: frozenset[str] = self.index.docs[self._doc_of[ranked[0].fact.id]].terms
+        return naming <= best_terms
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""

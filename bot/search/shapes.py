@@ -109,6 +109,9 @@ class Prepared:
     topic_ask: str | None = None  # the topic, when the question asks about a topic as a whole
     topic_facts: tuple[Fact, ...] = field(default=())  # that topic's facts, in KB order
     asks_broadly: bool = False  # 哪些, 方面, 经验: asks for what is done, not for one thing
+    # The best fact read whole uses every word that names a topic (上级来检查，先翻我们的会议
+    # 记录本: meeting records are checked), so those words tell one story, not several asks.
+    best_covers_topics: bool = False
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -147,7 +150,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
     several = _several(p, t) if not p.analysis.cues else ()
     if several:
-        return _several_answer(base, p, several)
+        return _several_answer(base, p, several, t)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
         found = _entity_answer(p, base, t)
         if found is not None:
@@ -160,7 +163,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         # word we do not know (开会时手机要不要上交 asks about neither meetings nor phones).
         several = _several_of(p.run_bests, t)
         if several:
-            return _several_answer(base, p, several)
+            return _several_answer(base, p, several, t)
     if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer"):
         # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's.
         found = _topic_answer(p, base)
@@ -214,7 +217,12 @@ def _with(
     )  # fmt: skip
 
 
-def _several_answer(base: Result, p: Prepared, several: tuple[Match, ...]) -> Result:
+def _several_answer(base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds) -> Result:
+    if p.best_covers_topics and p.ranked[0].score >= t.answer:
+        # 上级来检查，先翻我们的会议记录本 touches inspections but is about meeting records:
+        # the topic the question read whole is about comes first.
+        topic = p.ranked[0].fact.topic
+        several = tuple(sorted(several, key=lambda m: m.fact.topic != topic))
     chosen = {m.fact for m in several}
     rest = tuple(m for m in p.ranked if m.fact not in chosen)
     return _with(base, "answer", (*several, *rest), shape="several", several=several)
