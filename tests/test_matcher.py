@@ -108,6 +108,15 @@ def test_scores_are_bounded_and_sorted(matcher: Matcher) -> None:
     assert all(0 <= s <= 100 for s in scores)
 
 
+def test_a_count_the_facts_do_not_give_is_weak_evidence(matcher: Matcher) -> None:
+    """八点, 七八拨 are counts and times, not subjects: they weigh less against a match than an
+    unknown word does (八哥)."""
+    count = matcher.match("会开到八点")
+    word = matcher.match("会开到八哥")
+    assert count.analysis.unknown == ("八点",) and word.analysis.unknown == ("八哥",)
+    assert count.matches[0].score > word.matches[0].score
+
+
 def test_long_message_costs_no_more_than_its_start(matcher: Matcher) -> None:
     """A question padded to 5000 characters is judged on its capped start."""
     question = "检查组还看台账吗"
