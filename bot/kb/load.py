@@ -89,8 +89,8 @@ def _pattern_problem(entry: str) -> str | None:
     parts = entry.removeprefix("~").replace("+", "…").split("…")
     if any(not [w for w in part.split("|") if w.strip()] for part in parts):
         return "has an empty part"
-    if slot and (len(parts) < 2 or parts[0].strip() in ("?", "*")):
-        return "must start with words and name what follows them"
+    if slot and (len(parts) < 2 or all(p.strip() in ("?", "*") for p in parts)):
+        return "must name words and what stands beside them"
     return None
 
 

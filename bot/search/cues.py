@@ -5,10 +5,11 @@ A cue list (responses/intent_cues.txt) holds words and, beside them, patterns:
 - `怎么|咋|如何…设置|撤回` — one of the first words, then within a few characters of the same
   clause one of the second: a question of how to operate something (群里的消息怎么撤回);
 - `~在哪个` — a phrase found anywhere in the question, however jieba cuts it (在哪个窗口办);
-- `怎么|咋 + ?` — an ask slot: one of the words, then as the very next word one the knowledge
-  base does not know (开会的通知怎么拟, 工作群被踢了). `*` in a slot is any one word it does
-  know (被 + * + ?: 被领导看到了); a stopword is only itself (被说 is no 被 + *). What is asked
-  is then nothing the facts speak of, however many of their words set the scene.
+- `怎么|咋 + ?` — an ask slot: words next to each other, here one of the words, then as the
+  very next word one the knowledge base does not know (开会的通知怎么拟, 工作群被踢了). `*` is
+  any one word it does know (被 + * + ?: 被领导看到了); a stopword is only itself (被说 is no
+  被 + *). A slot may start with `?` (? + 还是: 蓝笔还是黑笔) but must name some words. What
+  is asked is then nothing the facts speak of, however many of their words set the scene.
 
 A pattern asks about the form of the question, so 会太多怎么办 or 能不能少开会 stay clean:
 only the pairs listed count, and a slot only fires on a word the knowledge base lacks.
@@ -45,11 +46,10 @@ class CuePattern:
 
 @dataclass(frozen=True)
 class AskSlot:
-    """`怎么|咋 + ?`: words, then the kind of word that must follow (see the module doc)."""
+    """`怎么|咋 + ?`: words next to each other, each part words or a kind of word."""
 
     text: str  # as written in the list
-    first: frozenset[str]
-    rest: tuple[str, ...]  # each UNKNOWN_WORD, KNOWN_WORD, or "|"-joined words
+    parts: tuple[str, ...]  # each UNKNOWN_WORD, KNOWN_WORD, or "|"-joined words
 
 
 @dataclass(frozen=True)
@@ -84,19 +84,15 @@ def compile_pattern(entry: str) -> CuePattern:
 
 
 def compile_slot(entry: str) -> AskSlot:
-    parts = [p.strip() for p in entry.split(SLOT_MARK)]
-    first = _alternatives(parts[0])
-    if not first or parts[0] in (UNKNOWN_WORD, KNOWN_WORD):
-        raise ValueError(f"ask slot {entry!r} must start with words")
-    rest = []
-    for part in parts[1:]:
+    parts = []
+    for part in entry.split(SLOT_MARK):
         words = _alternatives(part)
         if not words:
             raise ValueError(f"ask slot {entry!r} has an empty part")
-        rest.append("|".join(words))
-    if not rest:
-        raise ValueError(f"ask slot {entry!r} names nothing after its words")
-    return AskSlot(entry, frozenset(first), tuple(rest))
+        parts.append("|".join(words))
+    if len(parts) < 2 or all(p in (UNKNOWN_WORD, KNOWN_WORD) for p in parts):
+        raise ValueError(f"ask slot {entry!r} must name words and what stands beside them")
+    return AskSlot(entry, tuple(parts))
 
 
 def split_cues(entries: Iterable[str]) -> Cues:
@@ -134,10 +130,8 @@ def found_slots(
     `exempt`: words that ask for a measure even when the knowledge base lacks them (怎么治)."""
     found = []
     for slot in slots:
-        for start, word in enumerate(words):
-            if word.text not in slot.first:
-                continue
-            end = _slot_end(slot.rest, words, start + 1, exempt)
+        for start in range(len(words)):
+            end = _slot_end(slot.parts, words, start, exempt)
             if end is not None:
                 found.append("".join(w.text for w in words[start:end]))
                 break
@@ -145,10 +139,10 @@ def found_slots(
 
 
 def _slot_end(
-    rest: Sequence[str], words: Sequence[Word], at: int, exempt: frozenset[str]
+    parts: Sequence[str], words: Sequence[Word], at: int, exempt: frozenset[str]
 ) -> int | None:
-    """Where the rest of a slot ends when it matches from `at`, else None."""
-    for part in rest:
+    """Where a slot ends when it matches from `at`, else None."""
+    for part in parts:
         if at >= len(words):
             return None
         word = words[at]
