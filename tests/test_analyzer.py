@@ -127,6 +127,17 @@ def test_specificity_trusts_curated_words_and_discounts_common_ones(analyzer: An
     assert analyzer.specificity("不") == SPECIFICITY_FLOOR
 
 
+def test_specificity_does_not_move_when_curated_lists_grow(
+    build: Callable[[], Analyzer],
+) -> None:
+    """How rare an everyday word is comes from jieba's own dictionary: more curated words
+    (each added to the segmenter) leave it where it was."""
+    fresh = build()
+    before = fresh.specificity("地方")
+    fresh.add_domain_words([f"新词{n}" for n in range(50)])
+    assert fresh.specificity("地方") == before
+
+
 def test_restored_state_reads_like_the_original(
     build: Callable[[], Analyzer], analyzer: Analyzer
 ) -> None:

@@ -8,8 +8,16 @@ import pytest
 
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
-from bot.search.cues import compile_pattern, found_patterns, split_cues
-from bot.search.matcher import Matcher
+from bot.search.analyzer import QueryAnalysis, QueryTerm
+from bot.search.cues import (
+    Word,
+    compile_pattern,
+    compile_slot,
+    found_patterns,
+    found_slots,
+    split_cues,
+)
+from bot.search.matcher import Match, Matcher, Prepared, Thresholds, conclude
 from bot.search.normalize import normalize
 
 
@@ -24,14 +32,85 @@ def test_pattern_finds_its_words_in_order_within_a_clause() -> None:
 
 def test_phrase_pattern_ignores_how_words_are_cut() -> None:
     """~在哪个 is found inside any run of characters."""
-    (pattern,) = split_cues(["~在哪个", "补贴"])[1]
+    (pattern,) = split_cues(["~在哪个", "补贴"]).patterns
     assert found_patterns([pattern], "医疗报销在哪个窗口办") == ("在哪个",)
 
 
-def test_split_keeps_words_apart_from_patterns() -> None:
-    words, patterns = split_cues(["补贴", "怎么…设置", "~几号"])
-    assert words == frozenset({"补贴"})
-    assert [p.text for p in patterns] == ["~几号", "怎么…设置"]
+def test_split_keeps_words_apart_from_patterns_and_slots() -> None:
+    cues = split_cues(["补贴", "怎么…设置", "~几号", "怎么|咋 + ?"])
+    assert cues.words == frozenset({"补贴"})
+    assert [p.text for p in cues.patterns] == ["~几号", "怎么…设置"]
+    assert [s.text for s in cues.slots] == ["怎么|咋 + ?"]
+
+
+def _words(*pairs: str) -> list[Word]:
+    """Words as the analyzer reads them, written "text/kind"."""
+    return [Word(*pair.split("/")) for pair in pairs]
+
+
+def test_slot_needs_an_unknown_word_right_after_its_words() -> None:
+    """怎么 + ?: 怎么拟 asks how to do something unknown; 怎么精简 asks for a measure."""
+    slot = compile_slot("怎么|咋 + ?")
+    assert found_slots([slot], _words("通知/term", "怎么/stop", "拟/unknown")) == ("怎么拟",)
+    assert found_slots([slot], _words("群/term", "怎么/stop", "精简/term")) == ()
+    # Only the very next word counts: a stopword between is no unknown word.
+    assert found_slots([slot], _words("怎么/stop", "去/stop", "补/unknown")) == ()
+    # Nor does one across punctuation.
+    assert found_slots([slot], _words("咋/stop", "，/break", "踢/unknown")) == ()
+
+
+def test_slot_with_a_known_word_between() -> None:
+    """被 + * + ?: 被领导看到 is something that happened; 被说态度 is no 被 + known word."""
+    slot = compile_slot("被 + * + ?")
+    assert found_slots([slot], _words("被/stop", "领导/term", "看到/unknown")) == ("被领导看到",)
+    assert found_slots([slot], _words("被/stop", "说/stop", "态度/unknown")) == ()
+
+
+def test_slot_can_end_with_words() -> None:
+    """能 + ? + 吗: the unknown word is the whole ask (能涂改吗), not 能一起说说吗."""
+    slot = compile_slot("能|要 + ? + 吗")
+    assert found_slots([slot], _words("能/stop", "涂改/unknown", "吗/stop")) == ("能涂改吗",)
+    words = _words("能/stop", "一起/unknown", "说/stop", "吗/stop")
+    assert found_slots([slot], words) == ()
+
+
+def test_slot_can_start_with_an_unknown_word() -> None:
+    """? + 还是: a choice between things no fact knows, not 暗访还是看材料."""
+    slot = compile_slot("? + 还是")
+    words = _words("签字/term", "用/term", "蓝笔/unknown", "还是/stop", "黑笔/unknown")
+    assert found_slots([slot], words) == ("蓝笔还是",)
+    assert found_slots([slot], _words("暗访/term", "还是/stop", "看材料/term")) == ()
+
+
+def test_measure_asks_fill_no_slot() -> None:
+    """文山会海怎么治 asks for a measure, though no fact says 治."""
+    slot = compile_slot("怎么 + ?")
+    words = _words("文山会海/term", "怎么/stop", "治/unknown")
+    assert found_slots([slot], words, exempt=frozenset({"治"})) == ()
+    assert found_slots([slot], words) == ("怎么治",)
+
+
+@pytest.mark.parametrize("entry", ["? + *", "怎么", "怎么 +", "怎么 + | "])
+def test_malformed_slot_is_refused(entry: str) -> None:
+    with pytest.raises(ValueError):
+        compile_slot(entry)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("怎么 + ", "has an empty part"),
+        ("? + *", "must name words and what stands beside them"),
+    ],
+)
+def test_kb_check_names_a_malformed_slot(kb_copy: Path, entry: str, problem: str) -> None:
+    with (kb_copy / "responses" / "intent_cues.txt").open("a", encoding="utf-8") as f:
+        f.write(entry + "\n")
+    with pytest.raises(KBError) as err:
+        load_kb(kb_copy)
+    assert err.value.problems == [
+        KBProblem("responses/intent_cues.txt", f"pattern '{entry.strip()}' {problem}")
+    ]
 
 
 def test_empty_pattern_part_is_refused(kb_copy: Path) -> None:
@@ -62,9 +141,30 @@ def test_operation_place_and_entitlement_questions_decline(matcher: Matcher, que
     assert matcher.match(question).decision == "decline"
 
 
-@pytest.mark.parametrize("question", ["会太多怎么办", "能不能少开会", "群能不能撤", "群怎么精简"])
-def test_questions_about_measures_stay_clean(matcher: Matcher, question: str) -> None:
-    """怎么 and 能不能 alone ask about the measures: no pattern fires, the fact is answered."""
-    analysis = matcher.analyzer.analyze(normalize(question))
-    assert analysis.cues == ()
-    assert matcher.match(question).decision == "answer"
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("工作群被踢了怎么办", "被踢"),
+        ("开会的通知怎么拟", "怎么拟"),
+        ("检查组来了要不要挂横幅", "要不要挂"),
+    ],
+)
+def test_unknown_words_in_the_ask_decline(matcher: Matcher, question: str, form: str) -> None:
+    """The facts' words only set the scene; the ask itself is a word no fact knows."""
+    assert form in matcher.analyzer.analyze(normalize(question)).forms
+    assert matcher.match(question).decision == "decline"
+
+
+def test_a_form_yields_only_to_a_match_near_a_facts_own_question(matcher: Matcher) -> None:
+    """A question whose form asks when or how (几号, 怎么拟) is answered only by a match at the
+    form bar, where the form was more likely misread than the question off the facts."""
+    fact = matcher.kb.facts[0]
+    t = Thresholds()
+    analysis = QueryAnalysis((QueryTerm("检查", 1.0, "检查"),), (), ("几号",), ("几号",))
+
+    def decision(score: float) -> str:
+        prepared = Prepared("q", "q", analysis, (Match(fact, score),))
+        return conclude(prepared, t).decision
+
+    assert decision(t.form + 1) == "answer"
+    assert decision((t.answer + t.form) / 2) == "decline"

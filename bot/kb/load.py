@@ -35,14 +35,16 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     cues = files.load_word_list(col, root / "responses" / "offtopic_cues.txt")
     requests = _optional_list(col, root / "responses" / "request_words.txt")
     intents = _optional_list(col, root / "responses" / "intent_cues.txt")
+    measure_asks = _optional_list(col, root / "responses" / "measure_asks.txt")
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     # A word is either neutral (stopword, request word) or counts against a match (cue).
     for word in sorted(intents & (stopwords | requests)):
         col.add(root / "responses" / "intent_cues.txt", f"'{word}' is also a neutral word")
     for entry in sorted(intents):
-        if _empty_pattern_part(entry):
-            col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' has an empty part")
+        problem = _pattern_problem(entry)
+        if problem:
+            col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' {problem}")
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)
@@ -65,6 +67,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         userdict_path=userdict,
         request_words=requests,
         intent_cues=intents,
+        measure_asks=measure_asks,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),
     )
@@ -75,12 +78,20 @@ def _optional_list(col: Collector, path: Path) -> frozenset[str]:
     return files.load_word_list(col, path) if path.is_file() else frozenset()
 
 
-def _empty_pattern_part(entry: str) -> bool:
-    """A cue pattern (怎么|咋…撤回, ~在哪个) with a part that names no word."""
-    if not (entry.startswith("~") or "…" in entry):
-        return False
-    parts = entry.removeprefix("~").split("…")
-    return any(not [w for w in part.split("|") if w.strip()] for part in parts)
+def _pattern_problem(entry: str) -> str | None:
+    """What is wrong with a cue pattern (怎么|咋…撤回, ~在哪个, 怎么|咋 + ?), if anything.
+
+    The search stage reads these patterns (bot/search/cues.py); a knowledge base that loads
+    must give it none it would refuse."""
+    if not (entry.startswith("~") or "…" in entry or "+" in entry):
+        return None
+    slot = "+" in entry
+    parts = entry.removeprefix("~").replace("+", "…").split("…")
+    if any(not [w for w in part.split("|") if w.strip()] for part in parts):
+        return "has an empty part"
+    if slot and (len(parts) < 2 or all(p.strip() in ("?", "*") for p in parts)):
+        return "must name words and what stands beside them"
+    return None
 
 
 def content_digest(root: Path) -> str:

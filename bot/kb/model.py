@@ -68,6 +68,7 @@ class KnowledgeBase:
     userdict_path: Path
     request_words: frozenset[str] = frozenset()  # 请教, 经验, 案例: chat around a question
     intent_cues: frozenset[str] = frozenset()  # 操作, 在哪, 几点: asks how, where, when, not what
+    measure_asks: frozenset[str] = frozenset()  # 治, 一起: after 怎么 still asks for a measure
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import is_frequency
-from bot.search.cues import found_patterns, split_cues
+from bot.search.cues import Word, found_patterns, found_slots, split_cues
 from bot.search.pinyin import (
     CJK_ONLY,
     LATIN,
@@ -52,6 +52,8 @@ class QueryAnalysis:
     terms: tuple[QueryTerm, ...]
     unknown: tuple[str, ...]  # content words that match nothing in the knowledge base
     cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
+    # The cues that are question forms (怎么设置, 在哪个, 怎么拟): the shape of the ask itself.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,7 +61,7 @@ class _Piece:
     """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
 
     text: str
-    kind: str  # "term", "stop", "unknown", "cue" or "pending"
+    kind: str  # "term", "stop", "unknown", "cue", "break" (punctuation) or "pending"
     term: str = ""
     weight: float = 1.0
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
@@ -77,6 +79,7 @@ class Analyzer:
         offtopic_cues: frozenset[str] = frozenset(),
         dictionary: Path | None = None,
         cache_dir: Path | None = None,
+        measure_asks: frozenset[str] = frozenset(),
     ) -> None:
         self.synonyms = dict(synonyms)
         self.stopwords = stopwords
@@ -88,6 +91,9 @@ class Analyzer:
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
+        # The dictionary's size before our words joined it: how rare a word is in general
+        # Chinese must not shift whenever a curated list grows.
+        self._general_total = float(self._jieba.total)
         # How common each word we re-weight was in general Chinese, before we re-weighted it.
         self._general_freq: dict[str, int] = {}
         self.curated: set[str] = set()
@@ -97,8 +103,15 @@ class Analyzer:
         for word in stopwords:
             if len(word) > 1:
                 self._add_word(word, _STOPWORD_FREQ)
-        # Cue words are segmented whole; cue patterns (怎么…撤回) are looked for in the text.
-        self.cues, self.cue_patterns = split_cues(offtopic_cues)
+        # Cue words are segmented whole; cue patterns (怎么…撤回) are looked for in the text,
+        # ask slots (怎么 + ?) among the words as read; a measure ask (治, 一起) fills none.
+        cue_list = split_cues(offtopic_cues)
+        self.cues, self.cue_patterns, self.ask_slots = (
+            cue_list.words,
+            cue_list.patterns,
+            cue_list.slots,
+        )
+        self.measure_asks = measure_asks
         for word in self.cues:
             if len(word) > 1:
                 self._add_word(word, _STOPWORD_FREQ)
@@ -131,7 +144,7 @@ class Analyzer:
         if term in self.curated:
             return 1.0
         freq = self._general_freq.get(term, self._jieba.FREQ.get(term, 0))
-        rarity = math.log(self._jieba.total / (freq + 1))
+        rarity = math.log(self._general_total / (freq + 1))
         return min(1.0, max(SPECIFICITY_FLOOR, (rarity - COMMON_RARITY) / RARITY_SPAN))
 
     def canonical(self, token: str) -> str:
@@ -218,9 +231,11 @@ class Analyzer:
             if not token.strip():
                 # Punctuation was here: 长、表 are two words; spaced pinyin (qun tai duo)
                 # stays one run.
-                if not all(LATIN.match(t) for t in pending):
-                    pieces += self._read_by_sound(pending)
-                    pending = []
+                if pending and all(LATIN.match(t) for t in pending):
+                    continue
+                pieces += self._read_by_sound(pending)
+                pending = []
+                pieces.append(_Piece(token, "break"))
                 continue
             piece = self._classify(token)
             if piece.kind == "pending":
@@ -235,9 +250,11 @@ class Analyzer:
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
-        found = found_patterns(self.cue_patterns, normalized)
-        cues += tuple(f for f in found if not any(c in f for c in cues))
-        return QueryAnalysis(terms, unknown, cues)
+        words = [Word(p.text, p.kind) for p in pieces]
+        forms = found_patterns(self.cue_patterns, normalized)
+        forms += found_slots(self.ask_slots, words, self.measure_asks)
+        cues += tuple(f for f in forms if not any(c in f for c in cues))
+        return QueryAnalysis(terms, unknown, cues, forms)
 
     def _classify(self, token: str) -> _Piece:
         canonical = self.canonical(token)

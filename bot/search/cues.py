@@ -4,26 +4,38 @@ A cue list (responses/intent_cues.txt) holds words and, beside them, patterns:
 
 - `怎么|咋|如何…设置|撤回` — one of the first words, then within a few characters of the same
   clause one of the second: a question of how to operate something (群里的消息怎么撤回);
-- `~在哪个` — a phrase found anywhere in the question, however jieba cuts it (在哪个窗口办).
+- `~在哪个` — a phrase found anywhere in the question, however jieba cuts it (在哪个窗口办);
+- `怎么|咋 + ?` — an ask slot: words next to each other, here one of the words, then as the
+  very next word one the knowledge base does not know (开会的通知怎么拟, 工作群被踢了). `*` is
+  any one word it does know (被 + * + ?: 被领导看到了); a stopword is only itself (被说 is no
+  被 + *). A slot may start with `?` (? + 还是: 蓝笔还是黑笔) but must name some words. What
+  is asked is then nothing the facts speak of, however many of their words set the scene.
 
 A pattern asks about the form of the question, so 会太多怎么办 or 能不能少开会 stay clean:
-only the pairs listed count.
+only the pairs listed count, and a slot only fires on a word the knowledge base lacks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
 _GAP_CHARS = rf"[^\s、，,;；。.?？!！:：]{{0,{GAP}}}?"
 PHRASE_MARK = "~"
 GAP_MARK = "…"
+SLOT_MARK = "+"
+UNKNOWN_WORD = "?"  # in a slot: a word the knowledge base does not know
+KNOWN_WORD = "*"  # in a slot: any one word it does know
+
+
+def is_slot(entry: str) -> bool:
+    return SLOT_MARK in entry
 
 
 def is_pattern(entry: str) -> bool:
-    return entry.startswith(PHRASE_MARK) or GAP_MARK in entry
+    return entry.startswith(PHRASE_MARK) or GAP_MARK in entry or is_slot(entry)
 
 
 @dataclass(frozen=True)
@@ -32,24 +44,65 @@ class CuePattern:
     regex: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class AskSlot:
+    """`怎么|咋 + ?`: words next to each other, each part words or a kind of word."""
+
+    text: str  # as written in the list
+    parts: tuple[str, ...]  # each UNKNOWN_WORD, KNOWN_WORD, or "|"-joined words
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a question as the analyzer read it, for ask slots."""
+
+    text: str
+    kind: str  # "term" (known), "stop", "unknown", "cue", or "break" (punctuation)
+
+
+@dataclass(frozen=True)
+class Cues:
+    words: frozenset[str]
+    patterns: tuple[CuePattern, ...]
+    slots: tuple[AskSlot, ...]
+
+
+def _alternatives(part: str) -> list[str]:
+    return [w.strip() for w in part.split("|") if w.strip()]
+
+
 def compile_pattern(entry: str) -> CuePattern:
     """A list entry as a regular expression over normalised question text."""
     body = entry.removeprefix(PHRASE_MARK)
     parts = []
     for part in body.split(GAP_MARK):
-        words = [w.strip() for w in part.split("|") if w.strip()]
+        words = _alternatives(part)
         if not words:
             raise ValueError(f"cue pattern {entry!r} has an empty part")
         parts.append("(?:" + "|".join(re.escape(w) for w in words) + ")")
     return CuePattern(entry, re.compile(_GAP_CHARS.join(parts)))
 
 
-def split_cues(entries: Iterable[str]) -> tuple[frozenset[str], tuple[CuePattern, ...]]:
-    """(plain cue words, compiled patterns) of a cue list."""
+def compile_slot(entry: str) -> AskSlot:
+    parts = []
+    for part in entry.split(SLOT_MARK):
+        words = _alternatives(part)
+        if not words:
+            raise ValueError(f"ask slot {entry!r} has an empty part")
+        parts.append("|".join(words))
+    if len(parts) < 2 or all(p in (UNKNOWN_WORD, KNOWN_WORD) for p in parts):
+        raise ValueError(f"ask slot {entry!r} must name words and what stands beside them")
+    return AskSlot(entry, tuple(parts))
+
+
+def split_cues(entries: Iterable[str]) -> Cues:
+    """A cue list as plain cue words, text patterns and ask slots."""
     entries = sorted(set(entries))
-    words = frozenset(e for e in entries if not is_pattern(e))
-    patterns = tuple(compile_pattern(e) for e in entries if is_pattern(e))
-    return words, patterns
+    return Cues(
+        frozenset(e for e in entries if not is_pattern(e)),
+        tuple(compile_pattern(e) for e in entries if is_pattern(e) and not is_slot(e)),
+        tuple(compile_slot(e) for e in entries if is_slot(e)),
+    )
 
 
 def pattern_problem(entry: str) -> str | None:
@@ -57,7 +110,7 @@ def pattern_problem(entry: str) -> str | None:
     if not is_pattern(entry):
         return None
     try:
-        compile_pattern(entry)
+        compile_slot(entry) if is_slot(entry) else compile_pattern(entry)
     except ValueError as err:
         return str(err)
     return None
@@ -67,3 +120,39 @@ def found_patterns(patterns: Iterable[CuePattern], normalized: str) -> tuple[str
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
     found = (p.regex.search(normalized) for p in patterns)
     return tuple(m.group(0) for m in found if m)
+
+
+def found_slots(
+    slots: Iterable[AskSlot], words: Sequence[Word], exempt: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The stretches of a question that ask slots find (怎么拟, 被踢), one per slot.
+
+    `exempt`: words that ask for a measure even when the knowledge base lacks them (怎么治)."""
+    found = []
+    for slot in slots:
+        for start in range(len(words)):
+            end = _slot_end(slot.parts, words, start, exempt)
+            if end is not None:
+                found.append("".join(w.text for w in words[start:end]))
+                break
+    return tuple(found)
+
+
+def _slot_end(
+    parts: Sequence[str], words: Sequence[Word], at: int, exempt: frozenset[str]
+) -> int | None:
+    """Where a slot ends when it matches from `at`, else None."""
+    for part in parts:
+        if at >= len(words):
+            return None
+        word = words[at]
+        if part == UNKNOWN_WORD:
+            fits = word.kind == "unknown" and word.text not in exempt
+        elif part == KNOWN_WORD:
+            fits = word.kind == "term"
+        else:
+            fits = word.kind != "break" and word.text in part.split("|")
+        if not fits:
+            return None
+        at += 1
+    return at

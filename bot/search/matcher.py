@@ -111,6 +111,7 @@ class Matcher:
         self.analyzer = Analyzer(
             kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
+            measure_asks=kb.measure_asks,
         )  # fmt: skip
         self.entities = EntityTable(
             kb.facts, lambda word: self.analyzer.general_frequency(word) >= COMMON_WORD_FREQ

@@ -33,6 +33,10 @@ class Thresholds:
     suggest: float = 42.0  # between suggest and answer: offer "did you mean"
     margin: float = 5.0  # a rival on another topic within this many points makes the best uncertain
     lead: float = 15.0  # above the suggestion bar, a best this far ahead of every rival is sure
+    # A question whose very form asks for what no measure gives (怎么设置, 几号, 工作群被踢了)
+    # is answered only by a match this strong: near enough a fact's own question that the form
+    # was misread.
+    form: float = 70.0
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
         # A weak best match that leads only because nothing else fits, for a question that
         # asks how, where, when or for an entitlement (加班费怎么算): not what a measure says.
+        decision = "decline"
+    if decision == "answer" and p.analysis.forms and p.ranked[0].score < t.form:
+        # The question's form asks how to operate, where, when or what happened to the asker
+        # (市里检查组几号到, 开会的通知怎么拟): its words set the scene, they are not the ask.
         decision = "decline"
     if decision == "suggest" and not clean:
         # Unsure, and the question names something we do not know (请示, 网站) or asks for
