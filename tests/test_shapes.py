@@ -240,3 +240,32 @@ def test_several_topics_without_punctuation(
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
     """Answered whole, or naming something we do not know: never read as several asks."""
     assert matcher.match(question).shape != "several"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("检查多会也多", ["inspections-fewer-rounds", "meetings-twice-a-month"]),
+        ("群多表多咋整", ["chat-groups-too-many-pinned", "forms-weekly-cap"]),
+    ],
+)
+def test_list_shape_is_several_even_when_one_fact_could_answer(
+    matcher: Matcher, question: str, facts: list[str]
+) -> None:
+    """A list of complaints (X多Y也多) asks about each, even when read whole one fact would
+    be answered outright; each part gets its own topic's fact, not the fact ranked first."""
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert _shown(result) == facts
+
+
+def test_a_keyword_of_one_topic_names_it(matcher: Matcher) -> None:
+    """台账 turns up in other topics' stories but is a keyword of checks only: it names them."""
+    result = matcher.match("台账和会议记录还要搞吗")
+    assert [m.fact.topic for m in result.several] == ["inspections", "meetings"]
+
+
+def test_an_everyday_word_names_no_topic(matcher: Matcher) -> None:
+    """材料 read as 台账 is still an everyday word: it does not make a second topic."""
+    result = matcher.match("熬夜赶出来的材料，格式一换全白干")
+    assert (result.shape, _shown(result)) == ("fact", ["forms-stable-templates"])

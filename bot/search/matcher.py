@@ -47,6 +47,7 @@ INDEX_FORMAT = 7  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
+COMMON_WORD_FREQ_TOPIC = 2000  # … and 材料, 照片 are everyday words before they are a topic's
 BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
 )
@@ -151,6 +152,11 @@ class Matcher:
                 df[term] = df.get(term, 0) + 1
                 spread.setdefault(term, set()).add(doc.fact.topic)
         self._spread = spread
+        self._keyword_topics: dict[str, set[str]] = {}
+        for fact in self.kb.facts:
+            for keyword in fact.keywords:
+                term = self.analyzer.canonical(normalize(keyword))
+                self._keyword_topics.setdefault(term, set()).add(fact.topic)
         wide = 2  # 减负, 频次: words of more than one topic say nothing narrower than a topic
         self._broad = frozenset(
             t for t, c in df.items() if c >= TOPIC_BROAD_SHARE * len(docs) or len(spread[t]) >= wide
@@ -255,7 +261,7 @@ class Matcher:
             own = set(entity.fact_ids)
             entity_ranked = tuple(m for m in ranked if m.fact.id in own)
         topic = self._topic_asked(analysis)
-        mentioned = [self._names_topic(qt.term) for qt in analysis.terms]
+        mentioned = [self._names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
         run_bests: tuple[Match, ...] = ()
@@ -279,12 +285,21 @@ class Matcher:
         words = set(self.analyzer.tokens(normalized))
         return bool(words & self._broad_words)
 
-    def _names_topic(self, term: str) -> str | None:
-        """The topic a curated word belongs to alone (签字 → forms), if it does."""
+    def _names_topic(self, term: str, typed: str = "") -> str | None:
+        """The topic a curated word belongs to alone (签字 → forms), if it does; `typed`, the
+        word as typed, when it may be an everyday word (材料, 照片) read as a curated one."""
         for topic, words in self._topic_names.items():
             if term in words:  # 检查 is in every topic's facts, yet it names inspections
                 return topic
         spread = self._spread.get(term, set())
+        if (
+            len(spread) > 1
+            and self.analyzer.general_frequency(typed or term) < COMMON_WORD_FREQ_TOPIC
+        ):
+            # 台账 and 拍照 turn up in other topics' stories, but only one topic lists them
+            # among its keywords: that topic is the one they name (typed as an everyday
+            # word, 材料 or 照片, they name nothing in particular).
+            spread = self._keyword_topics.get(term, spread)
         return next(iter(spread)) if len(spread) == 1 and term in self.analyzer.curated else None
 
     def _topic_facts(self, topic: str, ranked: Sequence[Match]) -> tuple[Fact, ...]:
@@ -305,12 +320,15 @@ class Matcher:
         bests = []
         for part in parts:
             analysis, ranked = self.rank(part)
-            # A part counts when a word in it belongs to its best fact's topic alone
-            # (签字太多 is about forms; 能不能合并成一次 names no topic).
-            if ranked and any(
-                self._names_topic(qt.term) == ranked[0].fact.topic for qt in analysis.terms
-            ):
-                bests.append(ranked[0])
+            # A part counts when a word in it names a topic alone (签字太多 is about forms;
+            # 能不能合并成一次 names no topic). Its answer is the best fact of the first topic
+            # it names (来检查的翻本子 is about checks), even when another topic's fact
+            # happens to rank first (检查多 is not about 截图).
+            named = [self._names_topic(qt.term, qt.source) for qt in analysis.terms]
+            first = next((topic for topic in named if topic is not None), None)
+            best = next((m for m in ranked if m.fact.topic == first), None)
+            if best is not None:
+                bests.append(best)
         return tuple(bests), len(parts)
 
     def _topic_runs(self, part: str) -> list[str]:
@@ -324,7 +342,7 @@ class Matcher:
             if at < 0:
                 continue
             position = at + len(qt.source)
-            topic = self._names_topic(qt.term)
+            topic = self._names_topic(qt.term, qt.source)
             if topic is not None and topic != last_topic:
                 if last_topic is not None and _COORDINATED.search(part[:at]):
                     cuts.append(at)

@@ -23,6 +23,7 @@ SEVERAL_MAX = 3
 CARD_MAX = 8  # lines on a person's or place's card, closest to the question first
 TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
+PART_BAR = 0.6  # a part of a several-at-once question names its topic: a lower bar still
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
             return found
     clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
     decision = decide(p.ranked, t, clean)
-    if decision != "answer" and clean:
-        # 会多表多 has no punctuation to split at; cut where the topic changes, but only when
-        # the question read whole is not answered (检察组只看材料 is one topic's) and has no
-        # word we do not know (开会时手机要不要上交 asks about neither meetings nor phones).
+    if clean:
+        # 会多表多 has no punctuation to split at; cut where the topic changes in a list
+        # shape, but only when the question has no word we do not know (开会时手机要不要上交
+        # asks about neither meetings nor phones).
         several = _several_of(p.run_bests, t)
         if several:
             return _several_answer(base, p, several)
@@ -224,7 +225,7 @@ def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
     """One fact per topic among clause bests that clear the bar, when there are two or more."""
     chosen: dict[str, Match] = {}
     for best in bests:
-        if best.score >= TOPIC_BAR * t.suggest and best.fact.topic not in chosen:
+        if best.score >= PART_BAR * t.suggest and best.fact.topic not in chosen:
             chosen[best.fact.topic] = best
     return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
 
