@@ -269,3 +269,12 @@ def test_an_everyday_word_names_no_topic(matcher: Matcher) -> None:
     """材料 read as 台账 is still an everyday word: it does not make a second topic."""
     result = matcher.match("熬夜赶出来的材料，格式一换全白干")
     assert (result.shape, _shown(result)) == ("fact", ["forms-stable-templates"])
+
+
+def test_a_part_naming_only_its_topic_gets_the_topic_lead(matcher: Matcher) -> None:
+    """表越填越多 names forms and nothing narrower: forms' lead (topics.yaml) answers it, not a
+    fact that merely ranks a hair higher (templates)."""
+    result = matcher.match("会越开越长，表越填越多")
+    leads = {t.id: t.lead for t in matcher.kb.topics.values()}
+    assert result.shape == "several"
+    assert result.several[1].fact.id == leads["forms"]

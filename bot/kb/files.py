@@ -83,10 +83,14 @@ def load_topics(col: Collector) -> dict[str, Topic]:
         missing = [k for k in ("name", "emoji", "summary") if text_problem(item.get(k))]
         for key in missing:
             col.add(path, f"topic '{tid}' {text_problem(item.get(key))}", fld=key)
+        lead = item.get("lead", "")
+        if not isinstance(lead, str) or (lead and not ID_PATTERN.match(lead)):
+            col.add(path, f"topic '{tid}' lead must be a fact id", fld="lead")
+            lead = ""
         if tid in topics:
             col.add(path, f"topic id '{tid}' is used twice")
         elif not missing:
-            topics[tid] = Topic(tid, item["name"], item["emoji"], item["summary"])
+            topics[tid] = Topic(tid, item["name"], item["emoji"], item["summary"], lead)
     return topics
 
 

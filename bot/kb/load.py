@@ -48,6 +48,16 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     texts = files.load_texts(col)
     for problem in check_texts(texts):
         col.add(root / "responses" / "texts.yaml", problem)
+    topic_of = {f.id: f.topic for f in facts}
+    for topic in topics.values():
+        found = topic_of.get(topic.lead)
+        # A lead missing because its facts file is broken is that file's problem only.
+        if topic.lead and found != topic.id and (found or not col.problems):
+            col.add(
+                root / "responses" / "topics.yaml",
+                f"topic '{topic.id}' lead '{topic.lead}' is not one of its facts",
+                fld="lead",
+            )
     for topic_id in topics:
         if not any(f.topic == topic_id for f in facts) and not col.problems:
             col.add(root / "responses" / "topics.yaml", f"topic '{topic_id}' has no facts")

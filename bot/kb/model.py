@@ -34,6 +34,7 @@ class Topic:
     name: str
     emoji: str
     summary: str
+    lead: str = ""  # the fact answering a question that names the topic and nothing narrower
 
 
 @dataclass(frozen=True)

@@ -155,10 +155,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
             return found
     clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
     decision = decide(p.ranked, t, clean)
-    if clean:
+    if not p.analysis.cues:
         # 会多表多 has no punctuation to split at; cut where the topic changes in a list
-        # shape, but only when the question has no word we do not know (开会时手机要不要上交
-        # asks about neither meetings nor phones).
+        # shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor
+        # phones), and never for a question asking how, where or when.
         several = _several_of(p.run_bests, t)
         if several:
             return _several_answer(base, p, several)
