@@ -43,6 +43,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     for entry in sorted(intents):
         if _empty_pattern_part(entry):
             col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' has an empty part")
+    quantities = files.load_quantities(col)
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)
@@ -75,6 +76,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         userdict_path=userdict,
         request_words=requests,
         intent_cues=intents,
+        quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),
     )

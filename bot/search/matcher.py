@@ -25,6 +25,7 @@ from bot.search.analyzer import Analyzer, QueryAnalysis
 from bot.search.entities import EntityTable
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
+from bot.search.quantities import Quantities
 from bot.search.shapes import (
     Card,
     Match,
@@ -43,7 +44,7 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 7  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 8  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
@@ -132,6 +133,7 @@ class Matcher:
         self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
+        self.quantities = Quantities(kb.quantities, kb.facts)
         self.topic_words = TopicWords(self.analyzer, self.index.docs, kb.facts, topic_names)
 
     def rank(
@@ -215,7 +217,10 @@ class Matcher:
             if key != normalize(named.name) and key in text:
                 text = text.replace(key, normalize(named.name))
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
-        analysis, ranked = self.rank(text, include)
+        analysis, ranked = self.rank(self.quantities.without_frequency_asks(text), include)
+        if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
+            known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
+            ranked = self.quantities.rerank(text, ranked, ask=known)
         entity_ranked: tuple[Match, ...] = ()
         if entity is not None:
             own = set(entity.fact_ids)
