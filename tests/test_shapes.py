@@ -278,3 +278,22 @@ def test_a_part_naming_only_its_topic_gets_the_topic_lead(matcher: Matcher) -> N
     leads = {t.id: t.lead for t in matcher.kb.topics.values()}
     assert result.shape == "several"
     assert result.several[1].fact.id == leads["forms"]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("督查检查减负都有啥办法", "inspections"), ("会议减负方面有哪些措施", "meetings")],
+)
+def test_topic_ask_answers_with_the_topic_lead(matcher: Matcher, question: str, topic: str) -> None:
+    """A question naming a topic and asking what is done about it gets the topic's lead first
+    (its representative), never another topic's fact that shares broad words (减负, 措施)."""
+    result = matcher.match(question)
+    assert (result.decision, result.shape, result.topic) == ("answer", "topic", topic)
+    assert result.shown[0].id == matcher.kb.topics[topic].lead
+    assert result.related and all(f.topic == topic for f in result.related)
+
+
+def test_a_number_question_is_not_a_topic_ask(matcher: Matcher) -> None:
+    """工作群这块清理了多少个 asks for a number: the fact holding it, not the topic's lead."""
+    result = matcher.match("工作群这块清理了多少个")
+    assert (result.shape, _shown(result)) == ("fact", ["chat-groups-190-dissolved"])

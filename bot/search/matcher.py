@@ -226,6 +226,9 @@ class Matcher:
             own = set(entity.fact_ids)
             entity_ranked = tuple(m for m in ranked if m.fact.id in own)
         topic = self.topic_words.topic_asked(analysis)
+        # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
+        counts = self.quantities.asked(text) or self.quantities.said(text)
+        broadly = topic is not None and not counts and self._asks_broadly(normalized)
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
@@ -241,8 +244,8 @@ class Matcher:
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=entity_ranked, clause_bests=clause_bests, run_bests=run_bests,
             topic_bests=tuple(topic_bests),
-            topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
-            asks_broadly=topic is not None and self._asks_broadly(normalized),
+            topic_ask=topic, topic_facts=self._topic_facts(topic, ranked, broadly) if topic else (),
+            asks_broadly=broadly,
         )  # fmt: skip
 
     def _asks_broadly(self, normalized: str) -> bool:
@@ -250,10 +253,19 @@ class Matcher:
         words = set(self.analyzer.tokens(normalized))
         return bool(words & self._broad_words)
 
-    def _topic_facts(self, topic: str, ranked: Sequence[Match]) -> tuple[Fact, ...]:
-        """A topic's facts for a topic answer: those ranked first, then in KB order; a few."""
-        ranked_here = [m.fact for m in ranked if m.fact.topic == topic]
-        listed = dict.fromkeys([*ranked_here, *self._first_in_topic.get(topic, ())])
+    def _topic_facts(
+        self, topic: str, ranked: Sequence[Match], broadly: bool = False
+    ) -> tuple[Fact, ...]:
+        """A topic's facts for a topic answer: its lead when the question asks what is done
+        about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
+        ranked first, then in KB order; a few."""
+        here = [m for m in ranked if m.fact.topic == topic]
+        lead = next((m for m in here if m.fact == self._leads.get(topic)), None)
+        near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
+        first = [lead.fact] if broadly and lead is not None and near else []
+        listed = dict.fromkeys(
+            [*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())]
+        )
         return tuple(listed)[:TOPIC_MAX]
 
     def _clause_bests(self, question: str, runs: bool = False) -> tuple[tuple[Match, ...], int]:

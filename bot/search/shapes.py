@@ -162,10 +162,13 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         several = _several_of(p.run_bests, t)
         if several:
             return _several_answer(base, p, several)
-    if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer"):
-        # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's.
+    off_topic = bool(p.ranked) and p.ranked[0].fact.topic != p.topic_ask
+    if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer" or off_topic):
+        # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's;
+        # a question naming a topic and nothing narrower is never another topic's.
         found = _topic_answer(p, base)
-        if found.matches[0].score >= TOPIC_BAR * t.suggest:
+        own = max((m.score for m in p.ranked if m.fact.topic == p.topic_ask), default=0.0)
+        if own >= (PART_BAR if p.asks_broadly else TOPIC_BAR) * t.suggest:
             return found
     if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
         # A weak best match that leads only because nothing else fits, for a question that
