@@ -223,6 +223,9 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("会多表多", ["meetings", "forms"]),
         ("群多会多检查多怎么办", ["chat-groups", "meetings", "inspections"]),
         ("又要开会又要填表，忙不过来", ["meetings", "forms"]),
+        ("天天开会天天迎检", ["meetings", "inspections"]),  # the same words before each
+        ("会多了表多了群也多了", ["meetings", "forms", "chat-groups"]),
+        ("开会填表都烦", ["meetings", "forms"]),  # named side by side
     ],
 )
 def test_several_topics_without_punctuation(

@@ -238,7 +238,7 @@ class Matcher:
             clause_bests, parts = self._clause_bests(cleaned)
             for topic in topics_named if parts >= 2 else ():
                 topic_bests += [m for m in ranked if m.fact.topic == topic][:1]
-            if len({m.fact.topic for m in clause_bests}) < 2:
+            if len({m.fact.topic for m in clause_bests}) < len(topics_named):
                 run_bests, _ = self._clause_bests(cleaned, runs=True)
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,

@@ -155,13 +155,6 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
             return found
     clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
     decision = decide(p.ranked, t, clean)
-    if not p.analysis.cues:
-        # 会多表多 has no punctuation to split at; cut where the topic changes in a list
-        # shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor
-        # phones), and never for a question asking how, where or when.
-        several = _several_of(p.run_bests, t)
-        if several:
-            return _several_answer(base, p, several)
     off_topic = bool(p.ranked) and p.ranked[0].fact.topic != p.topic_ask
     if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer" or off_topic):
         # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's;
@@ -234,8 +227,14 @@ def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
 
 
 def _several(p: Prepared, t: Thresholds) -> tuple[Match, ...]:
-    """One fact per topic asked about, when the clauses clearly ask about several topics."""
+    """One fact per topic asked about, when the clauses clearly ask about several topics.
+
+    会多表多 has no punctuation to split at: its runs are cut where the topic changes in a list
+    shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor phones)."""
     chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t)}
+    runs = _several_of(p.run_bests, t)
+    if len(runs) > len(chosen):  # 开会迎检填表，样样留痕: the list names more than the clauses
+        chosen = {m.fact.topic: m for m in runs}
     if len(chosen) < 2:
         # 迎检次数和报表次数都减了吗 may not split cleanly; the whole question names both.
         chosen = {m.fact.topic: m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest}

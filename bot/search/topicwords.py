@@ -23,7 +23,8 @@ TOPIC_BROAD_SHARE = 0.25
 TOPIC_COMMON_SHARE = 0.5
 # Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
 # 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
-_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
+_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?$")
+PARALLEL = 2  # 天天开会天天迎检, 查不完的检查刷不完的群: the same words before each topic
 
 
 class TopicWords:
@@ -113,6 +114,7 @@ class TopicWords:
         cuts: list[int] = []
         last_topic: str | None = None
         last_end = -1  # where the last word of a topic's name ended
+        last_start = -1  # where the last topic's first word began
         position = 0
         for qt in self.analyzer.analyze(part).terms:
             at = part.find(qt.source, position)
@@ -124,12 +126,19 @@ class TopicWords:
                 continue
             of_name = qt.term in self.name_words[topic]
             if topic != last_topic:
-                # A list: 会多表多 (after 多, 又要, 也 …), or topics named side by side by the
-                # words of their names (开会填表都烦; 拍照截图 is one thing, not a list).
+                # A list: 会多表多 (after 多, 又要, 也 …), topics named side by side by the
+                # words of their names (开会填表都烦; 拍照截图 is one thing, not a list), or
+                # each after the same words (天天开会天天迎检).
                 side_by_side = at == last_end and of_name
-                if last_topic is not None and (_COORDINATED.search(part[:at]) or side_by_side):
+                parallel = (
+                    last_start >= PARALLEL
+                    and part[at - PARALLEL : at] == part[last_start - PARALLEL : last_start]
+                )
+                listed = _COORDINATED.search(part[:at]) or side_by_side or parallel
+                if last_topic is not None and listed:
                     cuts.append(at)
                 last_topic = topic
+                last_start = at
             last_end = position if of_name else -1
         bounds = [0, *cuts, len(part)]
         return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]
