@@ -142,3 +142,17 @@ def test_problems_must_be_a_list_of_texts(kb_copy: Path) -> None:
     assert problem == KBProblem(
         FACTS, "must be a list of non-empty texts", "meetings-one-topic-once", "problems"
     )
+
+
+def test_topic_lead_must_be_one_of_its_facts(kb_copy: Path) -> None:
+    """A topic's `lead` names a fact of that topic; another topic's fact is refused by name."""
+    _edit(
+        kb_copy, "responses/topics.yaml", "lead: meetings-twice-a-month", "lead: forms-weekly-cap"
+    )
+    (problem,) = _problems(kb_copy)
+    assert problem == KBProblem(
+        "responses/topics.yaml",
+        "topic 'meetings' lead 'forms-weekly-cap' is not one of its facts",
+        None,
+        "lead",
+    )

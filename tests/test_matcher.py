@@ -43,6 +43,21 @@ def test_normalize_turns_figures_into_digits_but_leaves_vague_counts(
     assert normalize(typed) == expected
 
 
+@pytest.mark.parametrize(
+    ("spoken", "digits"),
+    [
+        ("一百九", "190"),
+        ("两千五", "2500"),
+        ("一百零九", "109"),
+        ("三百五十", "350"),
+        ("十五", "15"),
+    ],
+)
+def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> None:
+    """一百九 is 190 (the tens left unsaid), 一百零九 is 109."""
+    assert normalize(spoken) == digits
+
+
 def test_normalize_caps_long_input() -> None:
     """A 5000-character message is cut to the same bounded length as any long one."""
     assert len(normalize("会" * 5000)) == MAX_INPUT_CHARS

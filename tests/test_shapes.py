@@ -235,6 +235,9 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("会多表多", ["meetings", "forms"]),
         ("群多会多检查多怎么办", ["chat-groups", "meetings", "inspections"]),
         ("又要开会又要填表，忙不过来", ["meetings", "forms"]),
+        ("天天开会天天迎检", ["meetings", "inspections"]),  # the same words before each
+        ("会多了表多了群也多了", ["meetings", "forms", "chat-groups"]),
+        ("开会填表都烦", ["meetings", "forms"]),  # named side by side
     ],
 )
 def test_several_topics_without_punctuation(
@@ -252,3 +255,60 @@ def test_several_topics_without_punctuation(
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
     """Answered whole, or naming something we do not know: never read as several asks."""
     assert matcher.match(question).shape != "several"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("检查多会也多", ["inspections-fewer-rounds", "meetings-twice-a-month"]),
+        ("群多表多咋整", ["chat-groups-too-many-pinned", "forms-weekly-cap"]),
+    ],
+)
+def test_list_shape_is_several_even_when_one_fact_could_answer(
+    matcher: Matcher, question: str, facts: list[str]
+) -> None:
+    """A list of complaints (X多Y也多) asks about each, even when read whole one fact would
+    be answered outright; each part gets its own topic's fact, not the fact ranked first."""
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert _shown(result) == facts
+
+
+def test_a_keyword_of_one_topic_names_it(matcher: Matcher) -> None:
+    """台账 turns up in other topics' stories but is a keyword of checks only: it names them."""
+    result = matcher.match("台账和会议记录还要搞吗")
+    assert [m.fact.topic for m in result.several] == ["inspections", "meetings"]
+
+
+def test_an_everyday_word_names_no_topic(matcher: Matcher) -> None:
+    """材料 read as 台账 is still an everyday word: it does not make a second topic."""
+    result = matcher.match("熬夜赶出来的材料，格式一换全白干")
+    assert (result.shape, _shown(result)) == ("fact", ["forms-stable-templates"])
+
+
+def test_a_part_naming_only_its_topic_gets_the_topic_lead(matcher: Matcher) -> None:
+    """表越填越多 names forms and nothing narrower: forms' lead (topics.yaml) answers it, not a
+    fact that merely ranks a hair higher (templates)."""
+    result = matcher.match("会越开越长，表越填越多")
+    leads = {t.id: t.lead for t in matcher.kb.topics.values()}
+    assert result.shape == "several"
+    assert result.several[1].fact.id == leads["forms"]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("督查检查减负都有啥办法", "inspections"), ("会议减负方面有哪些措施", "meetings")],
+)
+def test_topic_ask_answers_with_the_topic_lead(matcher: Matcher, question: str, topic: str) -> None:
+    """A question naming a topic and asking what is done about it gets the topic's lead first
+    (its representative), never another topic's fact that shares broad words (减负, 措施)."""
+    result = matcher.match(question)
+    assert (result.decision, result.shape, result.topic) == ("answer", "topic", topic)
+    assert result.shown[0].id == matcher.kb.topics[topic].lead
+    assert result.related and all(f.topic == topic for f in result.related)
+
+
+def test_a_number_question_is_not_a_topic_ask(matcher: Matcher) -> None:
+    """工作群这块清理了多少个 asks for a number: the fact holding it, not the topic's lead."""
+    result = matcher.match("工作群这块清理了多少个")
+    assert (result.shape, _shown(result)) == ("fact", ["chat-groups-190-dissolved"])

@@ -102,6 +102,15 @@ def write_kb(kb: KnowledgeBase, folder: Path) -> int:
     shutil.copytree(kb.root / "seeds", folder / "seeds")
     shutil.copytree(kb.root / "responses", folder / "responses",
                     ignore=shutil.ignore_patterns("eval", "facts"))  # fmt: skip
+    # A topic's lead names one of the real facts, which a synthetic knowledge base lacks.
+    topics = [
+        {"id": t.id, "name": t.name, "emoji": t.emoji, "summary": t.summary,
+         **({"lead": t.lead} if t.lead in kb.by_id else {})}
+        for t in kb.topics.values()
+    ]  # fmt: skip
+    (folder / "responses" / "topics.yaml").write_text(
+        yaml.safe_dump({"topics": topics}, allow_unicode=True), encoding="utf-8"
+    )
     fields = ("id", "topic", "title", "measure", "example", "who", "where", "quote", "seed")
     facts = [
         {**{k: getattr(f, k) for k in fields if getattr(f, k)},

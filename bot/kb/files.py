@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.kb.collect import Collector, clip, preview, text_problem
-from bot.kb.model import Fact, Seed, Topic
+from bot.kb.model import Fact, QuantityWords, Seed, Topic
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 TITLE_MAX_CHARS = 16
@@ -83,10 +83,14 @@ def load_topics(col: Collector) -> dict[str, Topic]:
         missing = [k for k in ("name", "emoji", "summary") if text_problem(item.get(k))]
         for key in missing:
             col.add(path, f"topic '{tid}' {text_problem(item.get(key))}", fld=key)
+        lead = item.get("lead", "")
+        if not isinstance(lead, str) or (lead and not ID_PATTERN.match(lead)):
+            col.add(path, f"topic '{tid}' lead must be a fact id", fld="lead")
+            lead = ""
         if tid in topics:
             col.add(path, f"topic id '{tid}' is used twice")
         elif not missing:
-            topics[tid] = Topic(tid, item["name"], item["emoji"], item["summary"])
+            topics[tid] = Topic(tid, item["name"], item["emoji"], item["summary"], lead)
     return topics
 
 
@@ -246,6 +250,57 @@ def load_synonyms(col: Collector) -> dict[str, str]:
                 continue
             variants[key] = str(canonical).strip().lower()
     return variants
+
+
+QUANTITY_GROUPS = ("units", "phrases", "asks")
+QUANTITY_LISTS = ("periods", "vague")
+
+
+def load_quantities(col: Collector) -> QuantityWords:
+    """responses/quantities.yaml, when there is one: word groups and the periods."""
+    path = col.root / "responses" / "quantities.yaml"
+    if not path.is_file():
+        return QuantityWords()
+    data = col.read_yaml(path)
+    if data is None:
+        return QuantityWords()
+    if not isinstance(data, dict) or set(data) - {*QUANTITY_GROUPS, *QUANTITY_LISTS}:
+        names = ", ".join((*QUANTITY_GROUPS, *QUANTITY_LISTS))
+        col.add(path, f"must map {names} to word lists")
+        return QuantityWords()
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key in QUANTITY_GROUPS:
+        groups = data.get(key) or {}
+        if not isinstance(groups, dict):
+            col.add(path, f"'{key}' must map each group to a list of words", fld=key)
+            groups = {}
+        found[key] = {}
+        for group, words in groups.items():
+            if not _nonempty_str(group) or not _word_list(words):
+                col.add(path, f"'{key}' group {preview(group)} must be a list of words", fld=key)
+                continue
+            found[key][str(group)] = tuple(str(w).strip().lower() for w in words)
+    seen: dict[str, str] = {}
+    for group, units in found["units"].items():
+        for unit in units:
+            if seen.setdefault(unit, group) != group:
+                col.add(
+                    path, f"unit {preview(unit)} is in both {seen[unit]} and {group}", fld="units"
+                )
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in QUANTITY_LISTS:
+        words = data.get(key) or []
+        if not _word_list(words):
+            col.add(path, f"'{key}' must be a list of words", fld=key)
+            words = []
+        lists[key] = tuple(str(w).strip().lower() for w in words)
+    return QuantityWords(
+        found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"]
+    )
+
+
+def _word_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_nonempty_str(v) for v in value)
 
 
 def load_word_list(col: Collector, path: Path) -> frozenset[str]:

@@ -45,11 +45,22 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         problem = _pattern_problem(entry)
         if problem:
             col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' {problem}")
+    quantities = files.load_quantities(col)
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)
     for problem in check_texts(texts):
         col.add(root / "responses" / "texts.yaml", problem)
+    topic_of = {f.id: f.topic for f in facts}
+    for topic in topics.values():
+        found = topic_of.get(topic.lead)
+        # A lead missing because its facts file is broken is that file's problem only.
+        if topic.lead and found != topic.id and (found or not col.problems):
+            col.add(
+                root / "responses" / "topics.yaml",
+                f"topic '{topic.id}' lead '{topic.lead}' is not one of its facts",
+                fld="lead",
+            )
     for topic_id in topics:
         if not any(f.topic == topic_id for f in facts) and not col.problems:
             col.add(root / "responses" / "topics.yaml", f"topic '{topic_id}' has no facts")
@@ -68,6 +79,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         request_words=requests,
         intent_cues=intents,
         measure_asks=measure_asks,
+        quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),
     )

@@ -34,6 +34,7 @@ class Topic:
     name: str
     emoji: str
     summary: str
+    lead: str = ""  # the fact answering a question that names the topic and nothing narrower
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,17 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class QuantityWords:
+    """How questions ask for a number and how facts state one (responses/quantities.yaml)."""
+
+    units: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # group -> 个, 分钟 …
+    phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # group -> 半天 …
+    asks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # group -> 多久 …
+    periods: tuple[str, ...] = ()  # 一周, 一个月: a number after one says how often
+    vague: tuple[str, ...] = ()  # 好几, 隔几: 几 saying "a few", asking nothing
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     root: Path
     facts: tuple[Fact, ...]
@@ -69,6 +81,7 @@ class KnowledgeBase:
     request_words: frozenset[str] = frozenset()  # 请教, 经验, 案例: chat around a question
     intent_cues: frozenset[str] = frozenset()  # 操作, 在哪, 几点: asks how, where, when, not what
     measure_asks: frozenset[str] = frozenset()  # 治, 一起: after 怎么 still asks for a measure
+    quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out
 

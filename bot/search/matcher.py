@@ -12,7 +12,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +25,7 @@ from bot.search.analyzer import Analyzer, QueryAnalysis
 from bot.search.entities import EntityTable
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
+from bot.search.quantities import Quantities
 from bot.search.shapes import (
     Card,
     Match,
@@ -37,32 +37,27 @@ from bot.search.shapes import (
     decide,
     offered,
 )
+from bot.search.topicwords import TopicWords
 
 __all__ = [
     "Card", "Decision", "Match", "Matcher", "Prepared", "Result", "Shape", "Thresholds",
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 7  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 8  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
 )
+LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when this close to its best
 TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
-# Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
-TOPIC_BROAD_SHARE = 0.25
-# … and in this share, nothing narrower than the whole knowledge base (精简, 工作).
-TOPIC_COMMON_SHARE = 0.5
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
 _CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
-# Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
-# 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
-_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
@@ -137,37 +132,10 @@ class Matcher:
             if len(first) < TOPIC_MAX:
                 first.append(fact)
         self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
-        self._keywords = frozenset(self.analyzer.canonical(k) for f in kb.facts for k in f.keywords)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
-        self._find_topic_words(topic_names)
-
-    def _find_topic_words(self, topic_names: dict[str, str]) -> None:
-        """What marks a question about a topic as a whole: a word of its name (督查检查 → 检查)
-        that no other topic's name shares, with nothing more specific beside it."""
-        docs = self.index.docs
-        df: dict[str, int] = {}
-        spread: dict[str, set[str]] = {}
-        for doc in docs:
-            for term in doc.terms:
-                df[term] = df.get(term, 0) + 1
-                spread.setdefault(term, set()).add(doc.fact.topic)
-        self._spread = spread
-        wide = 2  # 减负, 频次: words of more than one topic say nothing narrower than a topic
-        self._broad = frozenset(
-            t for t, c in df.items() if c >= TOPIC_BROAD_SHARE * len(docs) or len(spread[t]) >= wide
-        )
-        common = {t for t, c in df.items() if c >= TOPIC_COMMON_SHARE * len(docs)}
-        names = {
-            topic: set(self.analyzer.document_terms(normalize(name)))
-            for topic, name in topic_names.items()
-        }
-        self._topic_names = {
-            topic: frozenset(
-                words - common - set().union(*(w for t, w in names.items() if t != topic))
-            )
-            for topic, words in names.items()
-        }
-        self._topic_all_names = {topic: frozenset(words) for topic, words in names.items()}
+        self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
+        self.quantities = Quantities(kb.quantities, kb.facts)
+        self.topic_words = TopicWords(self.analyzer, self.index.docs, kb.facts, topic_names)
 
     def rank(
         self, normalized: str, include: Sequence[int] = ()
@@ -250,13 +218,19 @@ class Matcher:
             if key != normalize(named.name) and key in text:
                 text = text.replace(key, normalize(named.name))
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
-        analysis, ranked = self.rank(text, include)
+        analysis, ranked = self.rank(self.quantities.without_frequency_asks(text), include)
+        if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
+            known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
+            ranked = self.quantities.rerank(text, ranked, ask=known)
         entity_ranked: tuple[Match, ...] = ()
         if entity is not None:
             own = set(entity.fact_ids)
             entity_ranked = tuple(m for m in ranked if m.fact.id in own)
-        topic = self._topic_asked(analysis)
-        mentioned = [self._names_topic(qt.term) for qt in analysis.terms]
+        topic = self.topic_words.topic_asked(analysis)
+        # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
+        counts = self.quantities.asked(text) or self.quantities.said(text)
+        broadly = topic is not None and not counts and self._asks_broadly(normalized)
+        mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
         run_bests: tuple[Match, ...] = ()
@@ -265,20 +239,22 @@ class Matcher:
             clause_bests, parts = self._clause_bests(cleaned)
             for topic in topics_named if parts >= 2 else ():
                 topic_bests += [m for m in ranked if m.fact.topic == topic][:1]
-            if len({m.fact.topic for m in clause_bests}) < 2:
+            if len({m.fact.topic for m in clause_bests}) < len(topics_named):
                 run_bests, _ = self._clause_bests(cleaned, runs=True)
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=entity_ranked, clause_bests=clause_bests, run_bests=run_bests,
             topic_bests=tuple(topic_bests),
-            topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
-            asks_broadly=topic is not None and self._asks_broadly(normalized),
+            topic_ask=topic, topic_facts=self._topic_facts(topic, ranked, broadly) if topic else (),
+            asks_broadly=broadly,
             best_covers_topics=self._best_covers_topics(analysis, ranked),
         )  # fmt: skip
 
     def _best_covers_topics(self, analysis: QueryAnalysis, ranked: Sequence[Match]) -> bool:
         """The best fact's own words include every word of the question naming a topic."""
-        naming = {qt.term for qt in analysis.terms if self._names_topic(qt.term) is not None}
+        naming = {
+            qt.term for qt in analysis.terms if self.topic_words.names_topic(qt.term, qt.source)
+        }
         if not ranked or not naming:
             return False
         best_terms: frozenset[str] = self.index.docs[self._doc_of[ranked[0].fact.id]].terms
@@ -289,18 +265,19 @@ class Matcher:
         words = set(self.analyzer.tokens(normalized))
         return bool(words & self._broad_words)
 
-    def _names_topic(self, term: str) -> str | None:
-        """The topic a curated word belongs to alone (签字 → forms), if it does."""
-        for topic, words in self._topic_names.items():
-            if term in words:  # 检查 is in every topic's facts, yet it names inspections
-                return topic
-        spread = self._spread.get(term, set())
-        return next(iter(spread)) if len(spread) == 1 and term in self.analyzer.curated else None
-
-    def _topic_facts(self, topic: str, ranked: Sequence[Match]) -> tuple[Fact, ...]:
-        """A topic's facts for a topic answer: those ranked first, then in KB order; a few."""
-        ranked_here = [m.fact for m in ranked if m.fact.topic == topic]
-        listed = dict.fromkeys([*ranked_here, *self._first_in_topic.get(topic, ())])
+    def _topic_facts(
+        self, topic: str, ranked: Sequence[Match], broadly: bool = False
+    ) -> tuple[Fact, ...]:
+        """A topic's facts for a topic answer: its lead when the question asks what is done
+        about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
+        ranked first, then in KB order; a few."""
+        here = [m for m in ranked if m.fact.topic == topic]
+        lead = next((m for m in here if m.fact == self._leads.get(topic)), None)
+        near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
+        first = [lead.fact] if broadly and lead is not None and near else []
+        listed = dict.fromkeys(
+            [*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())]
+        )
         return tuple(listed)[:TOPIC_MAX]
 
     def _clause_bests(self, question: str, runs: bool = False) -> tuple[tuple[Match, ...], int]:
@@ -309,55 +286,31 @@ class Matcher:
         parts = [normalize(p) for p in _CLAUSE_SPLIT.split(question)]
         parts = [p for p in parts if p]
         if runs:
-            parts = [piece for p in parts for piece in self._topic_runs(p)]
+            parts = [piece for p in parts for piece in self.topic_words.runs(p)]
         if len(parts) < 2:
             return (), len(parts)
         bests = []
         for part in parts:
             analysis, ranked = self.rank(part)
-            # A part counts when a word in it belongs to its best fact's topic alone
-            # (签字太多 is about forms; 能不能合并成一次 names no topic).
-            if ranked and any(
-                self._names_topic(qt.term) == ranked[0].fact.topic for qt in analysis.terms
+            # A part counts when a word in it names a topic alone (签字太多 is about forms;
+            # 能不能合并成一次 names no topic). Its answer is the best fact of the first topic
+            # it names (来检查的翻本子 is about checks), even when another topic's fact
+            # happens to rank first (检查多 is not about 截图).
+            first = self.topic_words.first_named(analysis)
+            best = next((m for m in ranked if m.fact.topic == first), None)
+            lead = next((m for m in ranked if m.fact == self._leads.get(first or "")), None)
+            if (
+                best is not None
+                and lead is not None
+                and best.score - lead.score <= LEAD_MARGIN
+                and self.topic_words.names_only(analysis, best.fact.topic)
             ):
-                bests.append(ranked[0])
+                # 表越填越多, 检查越来越频: the topic itself is asked about, and its lead
+                # fact is about as close as any.
+                best = lead
+            if best is not None:
+                bests.append(best)
         return tuple(bests), len(parts)
-
-    def _topic_runs(self, part: str) -> list[str]:
-        """A clause cut where the topic it names changes: 会多表多 → 会多 / 表多, and
-        又要开会又要填表 → 又要开会又要 / 填表 (no punctuation marks the parts)."""
-        cuts: list[int] = []
-        last_topic: str | None = None
-        position = 0
-        for qt in self.analyzer.analyze(part).terms:
-            at = part.find(qt.source, position)
-            if at < 0:
-                continue
-            position = at + len(qt.source)
-            topic = self._names_topic(qt.term)
-            if topic is not None and topic != last_topic:
-                if last_topic is not None and _COORDINATED.search(part[:at]):
-                    cuts.append(at)
-                last_topic = topic
-        bounds = [0, *cuts, len(part)]
-        return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]
-
-    def _topic_asked(self, analysis: QueryAnalysis) -> str | None:
-        """The topic, when a question names one (督查检查方面有哪些好做法) and nothing narrower."""
-        if analysis.cues or any(len(u) > 1 for u in analysis.unknown):
-            return None
-        terms = {qt.term for qt in analysis.terms}
-        named = [t for t, words in self._topic_names.items() if terms & words]
-        if len(named) != 1:
-            return None
-        rest = terms - self._topic_all_names[named[0]]
-        # 台账 is some fact's own keyword: a question naming it asks for that fact.
-        if all(
-            (t in self._broad or t not in self.analyzer.curated) and t not in self._keywords
-            for t in rest
-        ):
-            return named[0]
-        return None
 
     def inline_choices(self, result: Result) -> list[Match]:
         """Facts worth offering in inline mode: every match at or above the suggestion bar."""

@@ -63,11 +63,14 @@ def _numeral_value(found: re.Match[str]) -> str:
         or "几" in (before, after[:1])
     ):
         return text
-    total, digit = 0, 0
+    total, digit, unit = 0, 0, 1
     for ch in text:
         if ch in _DIGIT:
             digit = _DIGIT[ch]
         elif ch in _UNIT:
-            total += (digit or 1) * _UNIT[ch]
+            unit = _UNIT[ch]
+            total += (digit or 1) * unit
             digit = 0
+    if len(text) >= 2 and text[-2] in "百千" and text[-1] in _DIGIT:
+        digit *= unit // 10  # 一百九 is 190 and 两千五 2500, as people say it; 一百零九 is 109
     return str(total + digit)

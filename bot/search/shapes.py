@@ -23,6 +23,7 @@ SEVERAL_MAX = 3
 CARD_MAX = 8  # lines on a person's or place's card, closest to the question first
 TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
+PART_BAR = 0.6  # a part of a several-at-once question names its topic: a lower bar still
 
 
 @dataclass(frozen=True)
@@ -152,26 +153,22 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     if p.greeting:
         return Result(p.query, p.normalized, "help", (), p.analysis)
     # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
-    several = _several(p, t) if not p.analysis.cues else ()
+    several, listed = _several(p, t) if not p.analysis.cues else ((), False)
     if several:
-        return _several_answer(base, p, several, t)
+        return _several_answer(base, p, several, t, listed)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
         found = _entity_answer(p, base, t)
         if found is not None:
             return found
     clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
     decision = decide(p.ranked, t, clean)
-    if decision != "answer" and clean:
-        # 会多表多 has no punctuation to split at; cut where the topic changes, but only when
-        # the question read whole is not answered (检察组只看材料 is one topic's) and has no
-        # word we do not know (开会时手机要不要上交 asks about neither meetings nor phones).
-        several = _several_of(p.run_bests, t)
-        if several:
-            return _several_answer(base, p, several, t)
-    if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer"):
-        # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's.
+    off_topic = bool(p.ranked) and p.ranked[0].fact.topic != p.topic_ask
+    if p.topic_ask and p.topic_facts and (p.asks_broadly or decision != "answer" or off_topic):
+        # 会议方面有哪些做法 asks for the topic; 会太多怎么办, answered outright, is one fact's;
+        # a question naming a topic and nothing narrower is never another topic's.
         found = _topic_answer(p, base)
-        if found.matches[0].score >= TOPIC_BAR * t.suggest:
+        own = max((m.score for m in p.ranked if m.fact.topic == p.topic_ask), default=0.0)
+        if own >= (PART_BAR if p.asks_broadly else TOPIC_BAR) * t.suggest:
             return found
     if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
         # A weak best match that leads only because nothing else fits, for a question that
@@ -225,10 +222,13 @@ def _with(
     )  # fmt: skip
 
 
-def _several_answer(base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds) -> Result:
-    if p.best_covers_topics and p.ranked[0].score >= t.answer:
+def _several_answer(
+    base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds, listed: bool
+) -> Result:
+    if p.best_covers_topics and p.ranked[0].score >= t.answer and not listed:
         # 上级来检查，先翻我们的会议记录本 touches inspections but is about meeting records:
-        # the topic the question read whole is about comes first.
+        # the topic the question read whole is about comes first. A list (检查多会也多) keeps the
+        # order it was asked in.
         topic = p.ranked[0].fact.topic
         several = tuple(sorted(several, key=lambda m: m.fact.topic != topic))
     chosen = {m.fact for m in several}
@@ -240,20 +240,28 @@ def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
     """One fact per topic among clause bests that clear the bar, when there are two or more."""
     chosen: dict[str, Match] = {}
     for best in bests:
-        if best.score >= TOPIC_BAR * t.suggest and best.fact.topic not in chosen:
+        if best.score >= PART_BAR * t.suggest and best.fact.topic not in chosen:
             chosen[best.fact.topic] = best
     return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
 
 
-def _several(p: Prepared, t: Thresholds) -> tuple[Match, ...]:
-    """One fact per topic asked about, when the clauses clearly ask about several topics."""
+def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
+    """One fact per topic asked about, when the clauses clearly ask about several topics, and
+    whether they were read as a list (then the order asked in is kept).
+
+    会多表多 has no punctuation to split at: its runs are cut where the topic changes in a list
+    shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor phones)."""
     chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t)}
+    runs = _several_of(p.run_bests, t)
+    listed = len(runs) > len(chosen)  # 开会迎检填表，样样留痕: the list names more than the clauses
+    if listed:
+        chosen = {m.fact.topic: m for m in runs}
     if len(chosen) < 2:
         # 迎检次数和报表次数都减了吗 may not split cleanly; the whole question names both.
         chosen = {m.fact.topic: m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest}
     if len(chosen) < 2:
-        return ()
-    return tuple(chosen.values())[:SEVERAL_MAX]
+        return (), False
+    return tuple(chosen.values())[:SEVERAL_MAX], listed
 
 
 def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:

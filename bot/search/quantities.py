@@ -1,0 +1,144 @@
+"""Questions about numbers: how many, how long, how often, what share, or a number as said.
+
+The numbers are read from the facts' own text with the units of responses/quantities.yaml, so
+a new article brings its own: 190余个 holds a count of items, 3分钟 a duration, 一个月最多两次
+says how often. A question asking for a kind of number (清理了多少个群, 会开了多长时间,
+一个月开几次会) favours the facts holding one; a question stating a number (三十来个群, 6种)
+favours the facts holding that very number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.kb import Fact, QuantityWords
+from bot.search.shapes import Match
+
+FREQUENCY = "frequency"  # the group of a number that follows a period (一周最多一表)
+BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
+FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
+DISTINCT = 10  # a number said this large is telling even among words we do not know
+PERIOD_GAP = 6  # characters between a period and its number (一个月最多也就两次会)
+_DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
+_DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
+# A number as the facts and questions write it: digits, a Chinese digit, 上百 (about).
+_NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
+_ABOUT = r"\s?(?:余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
+_BREAK = "，。；、,.;！？!?\n"
+
+
+@dataclass(frozen=True)
+class Amount:
+    group: str  # what it counts: duration, items, times …
+    value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
+
+
+def _value(number: str) -> str:
+    if number.isdigit():
+        return str(int(number))
+    return _DIGITS.get(number, "")
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class Quantities:
+    """The numbers each fact holds, and what a question asks or says of numbers."""
+
+    def __init__(self, words: QuantityWords, facts: Sequence[Fact]) -> None:
+        self._unit_group = {u: g for g, units in words.units.items() for u in units}
+        self._phrase_group = {p: g for g, phrases in words.phrases.items() for p in phrases}
+        self._asks = words.asks
+        self._periods = words.periods
+        self._vague = sorted(words.vague, key=len, reverse=True)
+        units = _alternatives(self._unit_group)
+        self._amount = re.compile(rf"{_NUMBER}{_ABOUT}(?:个\s?)?({units})") if units else None
+        self._asked_unit = re.compile(rf"(?:多少|几)\s?(?:个\s?)?({units})") if units else None
+        phrases = _alternatives(self._phrase_group)
+        self._phrase = re.compile(phrases) if phrases else None
+        periods = _alternatives(words.periods)
+        self._every = (
+            re.compile(rf"(?:{periods})[^{_BREAK}\s]{{0,{PERIOD_GAP}}}?{_NUMBER}{_ABOUT}({units})")
+            if periods and units
+            else None
+        )
+        self._held = {fact.id: self.held(fact) for fact in facts}
+
+    def amounts(self, text: str) -> list[Amount]:
+        """Every number in a text with what it counts."""
+        found: list[Amount] = []
+        if self._amount is not None:
+            for number, unit in self._amount.findall(text):
+                if number == "一" and unit == "个":
+                    continue  # 一个 is "a", no count (一个月, 一个数据)
+                found.append(Amount(self._unit_group[unit], _value(number)))
+        if self._phrase is not None:
+            found += [Amount(self._phrase_group[p], "") for p in self._phrase.findall(text)]
+        return found
+
+    def held(self, fact: Fact) -> frozenset[Amount]:
+        """The numbers a fact's text holds; a number after a period also says how often."""
+        text = unicodedata.normalize(
+            "NFKC", "\n".join((fact.title, fact.measure, fact.example, fact.quote))
+        )
+        found = set(self.amounts(text))
+        if self._every is not None and self._every.search(text):
+            found.add(Amount(FREQUENCY, ""))
+        return frozenset(found)
+
+    def asked(self, normalized: str) -> frozenset[str]:
+        """The kinds of number a question asks for: 多少个 → items, 多久 → duration,
+        一个月开几次 and 多久一次 → how often."""
+        groups: set[str] = set()
+        text = normalized
+        for vague in self._vague:  # 好几个部门, 隔几天: "a few", not "how many"
+            text = text.replace(vague, " ")
+        for group in sorted(self._asks, key=lambda g: g != FREQUENCY):  # 多久一次 before 多久
+            for phrase in sorted(self._asks[group], key=len, reverse=True):
+                if phrase in text:
+                    groups.add(group)
+                    text = text.replace(phrase, " ")
+        if self._asked_unit is not None:
+            groups |= {self._unit_group[u] for u in self._asked_unit.findall(text)}
+        if groups and any(period in normalized for period in self._periods):
+            groups.add(FREQUENCY)
+        return frozenset(groups)
+
+    def without_frequency_asks(self, normalized: str) -> str:
+        """The question without its how-often phrases: 多久一次 asks how often, so its 多久
+        must not read as a length of time (a meeting's)."""
+        for phrase in sorted(self._asks.get(FREQUENCY, ()), key=len, reverse=True):
+            normalized = normalized.replace(phrase, " ")
+        return normalized
+
+    def said(self, normalized: str) -> frozenset[Amount]:
+        """The exact numbers a question states (三十来个群 → 30 items); 一 says little."""
+        return frozenset(a for a in self.amounts(normalized) if a.value not in ("", "1"))
+
+    def rerank(self, normalized: str, ranked: Sequence[Match], ask: bool = True) -> list[Match]:
+        """Facts holding the kind of number asked for, or the number said, move up.
+
+        `ask` False: the question names something we do not know, so it may ask for a number
+        no measure gives (坐车要多久), and only a number said that stands out (三十来个群,
+        not 三天) counts."""
+        asked = self.asked(normalized) if ask else frozenset()
+        said = self.said(normalized)
+        if not ask:
+            said = frozenset(a for a in said if float(a.value) >= DISTINCT)
+        if not asked and not said:
+            return list(ranked)
+        moved = [
+            Match(m.fact, min(100.0, round(m.score + BONUS, 2)))
+            if m.score >= FLOOR and self._fits(m.fact.id, asked, said)
+            else m
+            for m in ranked
+        ]
+        return sorted(moved, key=lambda m: (-m.score, m.fact.id))
+
+    def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
+        held = self._held.get(fact_id, frozenset())
+        return bool(said & held) or any(a.group in asked for a in held)

@@ -1,0 +1,144 @@
+"""Which topic a word names, and where a question lists several topics.
+
+Built from the facts and the topics' names alone, so a new topic brings its own words: a word
+of a topic's name (督查检查 → 检查), a curated word found in one topic's facts only (签字), or a
+keyword of one topic only (台账).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+
+from bot.kb import Fact
+from bot.search.analyzer import Analyzer, QueryAnalysis
+from bot.search.index import Document
+from bot.search.normalize import normalize
+
+COMMON_WORD_FREQ = 2000  # jieba's count: 材料, 照片 are everyday words before they are a topic's
+# Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
+TOPIC_BROAD_SHARE = 0.25
+# … and in this share, nothing narrower than the whole knowledge base (精简, 工作).
+TOPIC_COMMON_SHARE = 0.5
+# Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
+# 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
+_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?$")
+PARALLEL = 2  # 天天开会天天迎检, 查不完的检查刷不完的群: the same words before each topic
+
+
+class TopicWords:
+    """The words that name each topic, read once per knowledge base."""
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        docs: Sequence[Document],
+        facts: Sequence[Fact],
+        topic_names: Mapping[str, str],
+    ) -> None:
+        self.analyzer = analyzer
+        df: dict[str, int] = {}
+        spread: dict[str, set[str]] = {}
+        for doc in docs:
+            for term in doc.terms:
+                df[term] = df.get(term, 0) + 1
+                spread.setdefault(term, set()).add(doc.fact.topic)
+        self._spread = spread
+        self._keyword_topics: dict[str, set[str]] = {}
+        for fact in facts:
+            for keyword in fact.keywords:
+                term = analyzer.canonical(normalize(keyword))
+                self._keyword_topics.setdefault(term, set()).add(fact.topic)
+        self._keywords = frozenset(analyzer.canonical(k) for f in facts for k in f.keywords)
+        wide = 2  # 减负, 频次: words of more than one topic say nothing narrower than a topic
+        self._broad = frozenset(
+            t for t, c in df.items() if c >= TOPIC_BROAD_SHARE * len(docs) or len(spread[t]) >= wide
+        )
+        common = {t for t, c in df.items() if c >= TOPIC_COMMON_SHARE * len(docs)}
+        names = {
+            topic: set(analyzer.document_terms(normalize(name)))
+            for topic, name in topic_names.items()
+        }
+        # A word of a topic's name that no other topic's name shares names the topic itself.
+        self.name_words = {
+            topic: frozenset(
+                words - common - set().union(*(w for t, w in names.items() if t != topic))
+            )
+            for topic, words in names.items()
+        }
+        self._all_name_words = {topic: frozenset(words) for topic, words in names.items()}
+
+    def names_topic(self, term: str, typed: str = "") -> str | None:
+        """The topic a curated word belongs to alone (签字 → forms), if it does; `typed`, the
+        word as typed, when it may be an everyday word (材料, 照片) read as a curated one."""
+        for topic, words in self.name_words.items():
+            if term in words:  # 检查 is in every topic's facts, yet it names inspections
+                return topic
+        spread = self._spread.get(term, set())
+        if len(spread) > 1 and self.analyzer.general_frequency(typed or term) < COMMON_WORD_FREQ:
+            # 台账 and 拍照 turn up in other topics' stories, but only one topic lists them
+            # among its keywords: that topic is the one they name (typed as an everyday
+            # word, 材料 or 照片, they name nothing in particular).
+            spread = self._keyword_topics.get(term, spread)
+        return next(iter(spread)) if len(spread) == 1 and term in self.analyzer.curated else None
+
+    def first_named(self, analysis: QueryAnalysis) -> str | None:
+        """The first topic a question's words name."""
+        named = (self.names_topic(qt.term, qt.source) for qt in analysis.terms)
+        return next((topic for topic in named if topic is not None), None)
+
+    def names_only(self, analysis: QueryAnalysis, topic: str) -> bool:
+        """Besides the words of the topic's name, the question has nothing narrower: words
+        of several topics, words no fact lists (多, 越来越) — no fact's own keyword."""
+        rest = {qt.term for qt in analysis.terms} - self._all_name_words[topic]
+        return all(
+            (t in self._broad or t not in self.analyzer.curated) and t not in self._keywords
+            for t in rest
+        )
+
+    def topic_asked(self, analysis: QueryAnalysis) -> str | None:
+        """The topic, when a question names one (督查检查方面有哪些好做法) and nothing narrower."""
+        if analysis.cues or any(len(u) > 1 for u in analysis.unknown):
+            return None
+        terms = {qt.term for qt in analysis.terms}
+        named = [t for t, words in self.name_words.items() if terms & words]
+        if len(named) != 1:
+            return None
+        # 台账 is some fact's own keyword: a question naming it asks for that fact.
+        return named[0] if self.names_only(analysis, named[0]) else None
+
+    def runs(self, part: str) -> list[str]:
+        """A clause cut where the topic it names changes: 会多表多 → 会多 / 表多, and
+        又要开会又要填表 → 又要开会又要 / 填表 (no punctuation marks the parts)."""
+        cuts: list[int] = []
+        last_topic: str | None = None
+        last_end = -1  # where the last word of a topic's name ended
+        last_start = -1  # where the last topic's first word began
+        position = 0
+        for qt in self.analyzer.analyze(part).terms:
+            at = part.find(qt.source, position)
+            if at < 0:
+                continue
+            position = at + len(qt.source)
+            topic = self.names_topic(qt.term, qt.source)
+            if topic is None:
+                continue
+            of_name = qt.term in self.name_words[topic]
+            if topic != last_topic:
+                # A list: 会多表多 (after 多, 又要, 也 …), topics named side by side by the
+                # words of their names (开会填表都烦; 拍照截图 is one thing, not a list), or
+                # each after the same words (天天开会天天迎检).
+                side_by_side = at == last_end and of_name
+                parallel = (
+                    last_start >= PARALLEL
+                    and part[at - PARALLEL : at] == part[last_start - PARALLEL : last_start]
+                )
+                listed = _COORDINATED.search(part[:at]) or side_by_side or parallel
+                if last_topic is not None and listed:
+                    cuts.append(at)
+                last_topic = topic
+                last_start = at
+            last_end = position if of_name else -1
+        bounds = [0, *cuts, len(part)]
+        return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]

@@ -1,0 +1,126 @@
+"""Questions about numbers: the kind asked for, the number said, the facts holding them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.kb import Fact, QuantityWords
+from bot.search.matcher import Matcher
+from bot.search.normalize import normalize
+from bot.search.quantities import BONUS, FLOOR, FREQUENCY, Amount, Quantities
+from bot.search.shapes import Match
+
+WORDS = QuantityWords(
+    units={"duration": ("分钟", "小时"), "times": ("次",), "items": ("个",), "kinds": ("类",)},
+    phrases={"duration": ("半天",)},
+    asks={"duration": ("多久", "多长时间"), FREQUENCY: ("多久一次",)},
+    periods=("一个月", "一周"),
+    vague=("好几",),
+)
+BLANK = Fact(
+    id="", topic="t", title="做法", measure="做法", example="", quote="", seed="seed.txt",
+    keywords=(), questions=(),
+)  # fmt: skip
+COUNT = replace(BLANK, id="count", example="全区累计解散微信群190余个。")
+KINDS = replace(BLANK, id="kinds", measure="重点精简六类工作群。")
+MONTHLY = replace(BLANK, id="monthly", quote="现在一个月最多也就两次会。")
+SHORT = replace(BLANK, id="short", example="只开了30分钟，以前要开半天。")
+FACTS = (COUNT, KINDS, MONTHLY, SHORT)
+
+
+@pytest.fixture(scope="module")
+def quantities() -> Quantities:
+    return Quantities(WORDS, FACTS)
+
+
+def test_numbers_are_read_from_the_facts_text(quantities: Quantities) -> None:
+    """190余个 counts items, 六类 kinds, 30分钟 and 半天 durations; a number after a period
+    (一个月最多两次) says how often; 一个 (a month) is no count."""
+    assert quantities.held(COUNT) == {Amount("items", "190")}
+    assert quantities.held(KINDS) == {Amount("kinds", "6")}
+    assert quantities.held(MONTHLY) == {Amount("times", "2"), Amount(FREQUENCY, "")}
+    assert quantities.held(SHORT) == {Amount("duration", "30"), Amount("duration", "")}
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("清理了多少个群", {"items"}),
+        ("会开了多长时间", {"duration"}),
+        ("几个小时能开完", {"duration"}),
+        ("一个月开几次会", {"times", FREQUENCY}),
+        ("填表多久一次", {FREQUENCY}),  # not a length of time
+        ("好几个部门来查", set()),  # 好几 says "a few"
+        ("会太多怎么办", set()),
+    ],
+)
+def test_the_kind_of_number_asked_for(
+    quantities: Quantities, question: str, asked: set[str]
+) -> None:
+    assert quantities.asked(normalize(question)) == asked
+
+
+def test_a_number_said_in_any_writing(quantities: Quantities) -> None:
+    """三十来个 and 一百九十多个 are 30 and 190 items; 一 says too little to count."""
+    assert quantities.said(normalize("手机里三十来个群")) == {Amount("items", "30")}
+    assert quantities.said(normalize("一百九十多个群")) == {Amount("items", "190")}
+    assert quantities.said(normalize("一次会")) == frozenset()
+
+
+def test_rerank_lifts_the_fact_holding_the_number_asked(quantities: Quantities) -> None:
+    """The six kinds lead on words, but 多少个 asks for a count: 190余个 moves up. A fact
+    sharing too little with the question is never lifted."""
+    ranked = [Match(KINDS, 80.0), Match(COUNT, 75.0), Match(SHORT, FLOOR - 1)]
+    moved = quantities.rerank(normalize("清理了多少个群"), ranked)
+    assert [m.fact.id for m in moved] == ["count", "kinds", "short"]
+    assert moved[0].score == 75.0 + BONUS
+    assert quantities.rerank(normalize("会多怎么办"), ranked) == ranked
+
+
+def test_a_question_with_unknown_words_moves_only_on_a_telling_number(
+    quantities: Quantities,
+) -> None:
+    """With `ask` off, 多久 lifts nothing and a small number said (两次) neither; 190 does."""
+    ranked = [Match(KINDS, 80.0), Match(SHORT, 75.0), Match(MONTHLY, 70.0), Match(COUNT, 60.0)]
+    assert quantities.rerank(normalize("坐车要多久，两次"), ranked, ask=False) == ranked
+    moved = quantities.rerank(normalize("190个群"), ranked, ask=False)
+    assert next(m.score for m in moved if m.fact.id == "count") == 60.0 + BONUS
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("全区一共撤掉多少个群", "chat-groups-190-dissolved"),
+        ("填报表隔多长时间一次", "forms-weekly-cap"),
+        ("要清理的群分成几类", "chat-groups-six-kinds"),
+    ],
+)
+def test_number_questions_reach_the_fact_holding_the_number(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.shown[0].id == fact
+
+
+def test_shipped_quantity_words_load(matcher: Matcher) -> None:
+    assert matcher.kb.quantities.units and matcher.kb.quantities.periods
+
+
+def test_unit_in_two_groups_is_refused(kb_copy: Path) -> None:
+    from bot.errors import KBError, KBProblem
+    from bot.kb import load_kb
+
+    path = kb_copy / "responses" / "quantities.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  days: [天]", "  days: [天, 次]"),
+        encoding="utf-8",
+    )
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert caught.value.problems == [
+        KBProblem("responses/quantities.yaml", "unit '次' is in both times and days", None, "units")
+    ]
