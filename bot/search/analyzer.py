@@ -15,14 +15,17 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import is_frequency
-from bot.search.cues import found_patterns, split_cues
-from bot.search.pinyin import (
-    CJK_ONLY,
-    LATIN,
-    all_pinyin_keys,
-    is_stop_syllable,
-    pinyin_key,
-    split_pinyin,
+from bot.search.cues import found_patterns, pattern_words, split_cues
+from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
+from bot.search.sound import (
+    FOLDED_READING,
+    Heard,
+    SoundTables,
+    Unit,
+    best_reading,
+    build_tables,
+    hear,
+    surface,
 )
 
 jieba.setLogLevel(logging.WARNING)
@@ -32,7 +35,6 @@ _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
 HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
-MAX_WINDOW = 5
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
@@ -59,10 +61,11 @@ class _Piece:
     """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
 
     text: str
-    kind: str  # "term", "stop", "unknown", "cue" or "pending"
+    kind: str  # "term", "stop", "unknown", "cue", "pending" or "break" (punctuation was here)
     term: str = ""
     weight: float = 1.0
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
+    written: str = ""  # the word heard, in characters, when read from pinyin
 
 
 class Analyzer:
@@ -82,8 +85,8 @@ class Analyzer:
         self.stopwords = stopwords
         # Known terms, filled by set_vocabulary or restore; empty until then.
         self.vocabulary: frozenset[str] = frozenset()
-        # pinyin key -> known term, or None for a stopword; exact readings, then fuzzy ones
-        self._sounds: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
+        # pinyin key -> the known word it reads as; exact readings, then folded ones
+        self._sounds: SoundTables = ({}, {})
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
@@ -154,51 +157,55 @@ class Analyzer:
         ]
 
     @property
-    def state(self) -> tuple[frozenset[str], tuple[dict[str, str | None], dict[str, str | None]]]:
+    def state(self) -> tuple[frozenset[str], SoundTables]:
         """What set_vocabulary computed, for the on-disk cache."""
         return self.vocabulary, self._sounds
 
-    def restore(
-        self, state: tuple[frozenset[str], tuple[dict[str, str | None], dict[str, str | None]]]
-    ) -> None:
+    def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
-        """Index the pinyin of every known term, synonym and stopword for look-ups by sound."""
+        """Index the pinyin of every known term, synonym, stopword and cue for look-ups by sound."""
         self.vocabulary = frozenset(vocabulary)
-        words: list[tuple[str, str | None]] = []
-        words += [(w, None) for w in sorted(self.stopwords)]
+        words: list[tuple[str, str | None, str]] = []
+        words += [(w, None, "stop") for w in sorted(self.stopwords)]
         ordered = sorted(self.vocabulary, key=lambda t: (-len(t), t))
-        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
-        words += [(t, t) for t in ordered if len(t) > 1]
+        synonyms = [
+            (v, c, "term") for v, c in sorted(self.synonyms.items()) if c in self.vocabulary
+        ]
+        words += [(t, t, "term") for t in ordered if len(t) > 1]
         # A lone syllable reads first as a curated one-character word (hui → 会 → 会议),
         # not as a character the facts happen to contain (回).
-        words += [(v, c) for v, c in synonyms if len(v) == 1]
-        words += [(t, t) for t in ordered if len(t) == 1]
-        words += [(v, c) for v, c in synonyms if len(v) > 1]
-        exact: dict[str, str | None] = {}
-        fuzzy: dict[str, str | None] = {}
-        for word, term in words:
-            if CJK_ONLY.match(word):
-                for key in all_pinyin_keys(word, fuzzy=False):
-                    exact.setdefault(key, term)
-                for key in all_pinyin_keys(word, fuzzy=True):
-                    fuzzy.setdefault(key, term)
-        self._sounds = (exact, fuzzy)
+        words += [entry for entry in synonyms if len(entry[0]) == 1]
+        words += [(t, t, "term") for t in ordered if len(t) == 1]
+        words += [entry for entry in synonyms if len(entry[0]) > 1]
+        # Typed in pinyin, a cue still asks for what no measure answers (mima → 密码), and a
+        # cue pattern's words still form the pattern (zenme chehui → 怎么撤回).
+        words += [(w, None, "cue") for w in sorted(self.cues) if len(w) > 1]
+        words += [(w, None, "word") for w in pattern_words(self.cue_patterns) if len(w) > 1]
+        self._sounds = build_tables(words)
 
-    def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[str | None, float] | None:
-        """(term or None for a stopword, weight) for text that sounds like a known word."""
-        exact, fuzzy = self._sounds
-        key = pinyin_key(typed, fuzzy=False)
-        if key in exact:
-            term = exact[key]
-            return term, 1.0 if term == self.canonical(typed) else HOMOPHONE_WEIGHT
-        if not allow_fuzzy:
-            return None
-        key = pinyin_key(typed, fuzzy=True)
-        if key in fuzzy:
-            return fuzzy[key], FUZZY_SOUND_WEIGHT
-        return None
+    def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
+        """The known word that text (characters, or spaced syllables) sounds like, and the
+        weight its term deserves."""
+        latin = bool(LATIN.match(typed.replace(" ", "")))
+        units = [Unit(u, latin) for u in (typed.split() if latin else typed)]
+        found = hear(self._sounds, units, allow_fuzzy)
+        return None if found is None else (found[0], self._sound_weight(typed, *found))
+
+    def _sound_weight(self, typed: str, heard: Heard, sureness: float) -> float:
+        """A word as typed weighs 1, a homophone or pinyin reading less, a folded one least."""
+        if sureness <= FOLDED_READING:
+            return FUZZY_SOUND_WEIGHT
+        return 1.0 if heard.term == self.canonical(typed) else HOMOPHONE_WEIGHT
+
+    def _heard_piece(self, text: str, heard: Heard, weight: float, whole: bool) -> _Piece:
+        """A stretch read by sound: a term, a stopword, a cue, or a real word we lack."""
+        written = "" if CJK_ONLY.match(text) else heard.word
+        if heard.role == "term" and heard.term:
+            return _Piece(text, "term", heard.term, weight, whole, written)
+        kind = {"stop": "stop", "cue": "cue"}.get(heard.role, "unknown")
+        return _Piece(text, kind, whole=whole, written=written)
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
@@ -210,6 +217,7 @@ class Analyzer:
                 # stays one run.
                 if not all(LATIN.match(t) for t in pending):
                     pieces += self._read_by_sound(pending)
+                    pieces.append(_Piece(" ", "break"))
                     pending = []
                 continue
             piece = self._classify(token)
@@ -226,7 +234,9 @@ class Analyzer:
         cues = tuple(p.text for p in pieces if p.kind == "cue")
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         found = found_patterns(self.cue_patterns, normalized)
-        cues += tuple(f for f in found if not any(c in f for c in cues))
+        if any(p.written for p in pieces):  # pinyin read as words: look at them as characters
+            found += found_patterns(self.cue_patterns, _rendered(pieces))
+        cues += tuple(dict.fromkeys(f for f in found if not any(c in f for c in cues)))
         return QueryAnalysis(terms, unknown, cues)
 
     def _classify(self, token: str) -> _Piece:
@@ -246,8 +256,7 @@ class Analyzer:
             found = self._by_sound(token, allow_fuzzy=False)
             if found is None:
                 return _Piece(token, "unknown")
-            term, weight = found
-            return _Piece(token, "term", term, weight) if term else _Piece(token, "stop")
+            return self._heard_piece(token, *found, whole=True)
         return _Piece(token, "pending")
 
     def _is_real_word(self, token: str) -> bool:
@@ -256,44 +265,35 @@ class Analyzer:
         return bool(self._jieba.FREQ.get(token, 0) >= REAL_WORD_FREQ)
 
     def _read_by_sound(self, tokens: list[str]) -> list[_Piece]:
-        """Match a run of unplaced tokens against known words by pinyin, longest first."""
+        """Read a run of unplaced tokens as the known words that explain most of it by sound."""
         if not tokens:
             return []
-        latin = all(LATIN.match(t) for t in tokens)
-        units: list[tuple[str, bool]] = []
+        units: list[Unit] = []
         for token in tokens:
-            if latin:
+            if LATIN.match(token):
                 split = split_pinyin(token) if token not in self.vocabulary else None
                 if split:
-                    units.extend((syllable, False) for syllable in split)
+                    units.extend(Unit(syllable, True, False) for syllable in split)
                 else:
-                    units.append((token, True))
+                    units.append(Unit(token, True))
             else:
                 # 群是, 表填得 (HMM's guesses at a word) are 群 + 是, 表 + 填 + 得: a character
                 # whose token is otherwise stopwords or one-character words stands alone,
                 # as a whole token would.
                 units.extend(
-                    (ch, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
+                    Unit(ch, False, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
                     for ch in token
                 )
-        glue = " " if latin else ""
         pieces: list[_Piece] = []
-        i = 0
-        while i < len(units):
-            for size in range(min(MAX_WINDOW, len(units) - i), 0, -1):
-                typed = glue.join(u for u, _ in units[i : i + size])
-                whole = size == 1 and units[i][1]
-                if size == 1:
-                    pieces.append(self._single(typed, whole, latin))
-                    break
-                found = self._by_sound(typed)
-                if found is not None:
-                    term, weight = found
-                    kind = "term" if term else "stop"
-                    pieces.append(_Piece(typed, kind, term or "", weight, False))
-                    break
-            i += size
-        return _merge_unknown(pieces, glue)
+        for start, end, found in best_reading(self._sounds, units):
+            window = units[start:end]
+            if found is None:
+                pieces.append(self._single(window[0].text, window[0].whole, window[0].latin))
+                continue
+            typed = surface(window)
+            weight = self._sound_weight(typed, *found)
+            pieces.append(self._heard_piece(typed, found[0], weight, whole=False))
+        return _merge_unknown(pieces)
 
     def _lone(self, char: str) -> bool:
         """A character that is a word by itself: a stopword or a known one-character word."""
@@ -308,8 +308,8 @@ class Analyzer:
                 return _Piece(unit, "stop")
             # A lone syllable may still be a one-character word: biao → 表 → 表格.
             found = self._by_sound(unit, allow_fuzzy=False)
-            if found is not None and found[0]:
-                return _Piece(unit, "term", found[0], HOMOPHONE_WEIGHT, whole=False)
+            if found is not None and found[0].role == "term" and found[0].term:
+                return _Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
             return _Piece(unit, "unknown", whole=whole)
         if self.is_stop(unit):
             return _Piece(unit, "stop")
@@ -327,8 +327,9 @@ class Analyzer:
                     continue
                 joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
                 found = self._by_sound(joined) if CJK_ONLY.match(joined) else None
-                if found and found[0] and len(found[0]) >= len(joined):
-                    pieces[j] = _Piece(joined, "term", found[0], min(found[1], HOMOPHONE_WEIGHT))
+                term = found[0].term if found and found[0].role == "term" else None
+                if found and term and len(term) >= len(joined):
+                    pieces[j] = _Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break
 
@@ -344,12 +345,25 @@ def _read_userdict(path: Path) -> list[tuple[str, int]]:
     return entries
 
 
-def _merge_unknown(pieces: list[_Piece], glue: str) -> list[_Piece]:
+def has_cjk_text(text: str) -> bool:
+    return any(CJK_ONLY.match(ch) for ch in text)
+
+
+def _rendered(pieces: list[_Piece]) -> str:
+    """The question in characters: pinyin read as words written as those words."""
+    return "".join(
+        p.text if p.kind == "break" else p.written or p.text.replace(" ", "") for p in pieces
+    )
+
+
+def _merge_unknown(pieces: list[_Piece]) -> list[_Piece]:
     """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five)."""
     merged: list[_Piece] = []
     for piece in pieces:
         if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
-            merged[-1] = _Piece(merged[-1].text + glue + piece.text, "unknown", whole=False)
+            before = merged[-1].text
+            glue = "" if has_cjk_text(before[-1:]) and has_cjk_text(piece.text[:1]) else " "
+            merged[-1] = _Piece(before + glue + piece.text, "unknown", whole=False)
         else:
             merged.append(piece)
     return merged

@@ -67,3 +67,12 @@ def found_patterns(patterns: Iterable[CuePattern], normalized: str) -> tuple[str
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
     found = (p.regex.search(normalized) for p in patterns)
     return tuple(m.group(0) for m in found if m)
+
+
+def pattern_words(patterns: Iterable[CuePattern]) -> list[str]:
+    """Every word the patterns are made of (设置, 撤回, 在哪个), in list order."""
+    words: dict[str, None] = {}
+    for pattern in patterns:
+        for part in pattern.text.removeprefix(PHRASE_MARK).split(GAP_MARK):
+            words.update((w.strip(), None) for w in part.split("|") if w.strip())
+    return list(words)
