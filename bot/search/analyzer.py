@@ -16,6 +16,7 @@ import jieba
 
 from bot.kb.files import is_frequency
 from bot.search.cues import found_patterns, pattern_words, split_cues
+from bot.search.pieces import Piece, merge_unknown, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.sound import (
     FOLDED_READING,
@@ -27,6 +28,7 @@ from bot.search.sound import (
     hear,
     surface,
 )
+from bot.search.spelling import Speller
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -56,18 +58,6 @@ class QueryAnalysis:
     cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
 
 
-@dataclass
-class _Piece:
-    """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
-
-    text: str
-    kind: str  # "term", "stop", "unknown", "cue", "pending" or "break" (punctuation was here)
-    term: str = ""
-    weight: float = 1.0
-    whole: bool = True  # was a whole jieba token (single-character synonyms need that)
-    written: str = ""  # the word heard, in characters, when read from pinyin
-
-
 class Analyzer:
     """Segments text into canonical terms; one instance per knowledge base."""
 
@@ -87,6 +77,7 @@ class Analyzer:
         self.vocabulary: frozenset[str] = frozenset()
         # pinyin key -> the known word it reads as; exact readings, then folded ones
         self._sounds: SoundTables = ({}, {})
+        self._speller = Speller(())
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
@@ -163,6 +154,12 @@ class Analyzer:
 
     def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
+        self._speller = self._make_speller()
+
+    def _make_speller(self) -> Speller:
+        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+        words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
+        return Speller(words, self.curated, self.general_frequency, self._is_real_word)
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
         """Index the pinyin of every known term, synonym, stopword and cue for look-ups by sound."""
@@ -184,6 +181,7 @@ class Analyzer:
         words += [(w, None, "cue") for w in sorted(self.cues) if len(w) > 1]
         words += [(w, None, "word") for w in pattern_words(self.cue_patterns) if len(w) > 1]
         self._sounds = build_tables(words)
+        self._speller = self._make_speller()
 
     def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
         """The known word that text (characters, or spaced syllables) sounds like, and the
@@ -199,17 +197,17 @@ class Analyzer:
             return FUZZY_SOUND_WEIGHT
         return 1.0 if heard.term == self.canonical(typed) else HOMOPHONE_WEIGHT
 
-    def _heard_piece(self, text: str, heard: Heard, weight: float, whole: bool) -> _Piece:
+    def _heard_piece(self, text: str, heard: Heard, weight: float, whole: bool) -> Piece:
         """A stretch read by sound: a term, a stopword, a cue, or a real word we lack."""
         written = "" if CJK_ONLY.match(text) else heard.word
         if heard.role == "term" and heard.term:
-            return _Piece(text, "term", heard.term, weight, whole, written)
+            return Piece(text, "term", heard.term, weight, whole, written)
         kind = {"stop": "stop", "cue": "cue"}.get(heard.role, "unknown")
-        return _Piece(text, kind, whole=whole, written=written)
+        return Piece(text, kind, whole=whole, written=written)
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
-        pieces: list[_Piece] = []
+        pieces: list[Piece] = []
         pending: list[str] = []
         for token in self._jieba.cut(normalized, HMM=True):
             if not token.strip():
@@ -217,7 +215,7 @@ class Analyzer:
                 # stays one run.
                 if not all(LATIN.match(t) for t in pending):
                     pieces += self._read_by_sound(pending)
-                    pieces.append(_Piece(" ", "break"))
+                    pieces.append(Piece(" ", "break"))
                     pending = []
                 continue
             piece = self._classify(token)
@@ -229,42 +227,43 @@ class Analyzer:
             pieces.append(piece)
         pieces += self._read_by_sound(pending)
         self._mend_neighbours(pieces)
+        pieces = self._speller.respell(self._reread_across(pieces))
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         found = found_patterns(self.cue_patterns, normalized)
         if any(p.written for p in pieces):  # pinyin read as words: look at them as characters
-            found += found_patterns(self.cue_patterns, _rendered(pieces))
+            found += found_patterns(self.cue_patterns, rendered(pieces))
         cues += tuple(dict.fromkeys(f for f in found if not any(c in f for c in cues)))
         return QueryAnalysis(terms, unknown, cues)
 
-    def _classify(self, token: str) -> _Piece:
+    def _classify(self, token: str) -> Piece:
         canonical = self.canonical(token)
         if token in self.cues:
-            return _Piece(token, "cue")
+            return Piece(token, "cue")
         if self.is_stop(token):
-            return _Piece(token, "stop")
+            return Piece(token, "stop")
         if canonical in self.vocabulary and (len(token) > 1 or token.isdigit()):
-            return _Piece(token, "term", canonical)
+            return Piece(token, "term", canonical)
         if token.isdigit():
-            return _Piece(token, "unknown")
+            return Piece(token, "unknown")
         if len(token) > 1 and self._is_real_word(token) and CJK_ONLY.match(token):
             # A real word we do not know (会议室, 体检) is its own subject: read it whole
             # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
             # near sound (新建 is not 新疆).
             found = self._by_sound(token, allow_fuzzy=False)
             if found is None:
-                return _Piece(token, "unknown")
+                return Piece(token, "unknown")
             return self._heard_piece(token, *found, whole=True)
-        return _Piece(token, "pending")
+        return Piece(token, "pending")
 
     def _is_real_word(self, token: str) -> bool:
         """In the dictionary often enough to be a word of its own; jieba's rarest entries
         (开有, 各个部门, 沉得) are fragments better read piece by piece."""
         return bool(self._jieba.FREQ.get(token, 0) >= REAL_WORD_FREQ)
 
-    def _read_by_sound(self, tokens: list[str]) -> list[_Piece]:
+    def _read_by_sound(self, tokens: list[str]) -> list[Piece]:
         """Read a run of unplaced tokens as the known words that explain most of it by sound."""
         if not tokens:
             return []
@@ -284,7 +283,7 @@ class Analyzer:
                     Unit(ch, False, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
                     for ch in token
                 )
-        pieces: list[_Piece] = []
+        pieces: list[Piece] = []
         for start, end, found in best_reading(self._sounds, units):
             window = units[start:end]
             if found is None:
@@ -293,31 +292,73 @@ class Analyzer:
             typed = surface(window)
             weight = self._sound_weight(typed, *found)
             pieces.append(self._heard_piece(typed, found[0], weight, whole=False))
-        return _merge_unknown(pieces)
+        return merge_unknown(pieces)
 
     def _lone(self, char: str) -> bool:
         """A character that is a word by itself: a stopword or a known one-character word."""
         return self.is_stop(char) or self.canonical(char) in self.vocabulary
 
-    def _single(self, unit: str, whole: bool, latin: bool) -> _Piece:
+    def _single(self, unit: str, whole: bool, latin: bool) -> Piece:
         """One character or syllable left over: a whole-token synonym, a stopword, or unknown."""
         if latin:
             if unit in self.vocabulary:
-                return _Piece(unit, "term", unit)
+                return Piece(unit, "term", unit)
             if is_stop_syllable(unit, self.stopwords):
-                return _Piece(unit, "stop")
+                return Piece(unit, "stop")
             # A lone syllable may still be a one-character word: biao → 表 → 表格.
             found = self._by_sound(unit, allow_fuzzy=False)
             if found is not None and found[0].role == "term" and found[0].term:
-                return _Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
-            return _Piece(unit, "unknown", whole=whole)
+                return Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
+            return Piece(unit, "unknown", whole=whole)
         if self.is_stop(unit):
-            return _Piece(unit, "stop")
+            return Piece(unit, "stop")
         if whole and self.canonical(unit) in self.vocabulary:
-            return _Piece(unit, "term", self.canonical(unit))
-        return _Piece(unit, "unknown", whole=whole)
+            return Piece(unit, "term", self.canonical(unit))
+        return Piece(unit, "unknown", whole=whole)
 
-    def _mend_neighbours(self, pieces: list[_Piece]) -> None:
+    def _reread_across(self, pieces: list[Piece]) -> list[Piece]:
+        """Two unknown stretches side by side may hide a known word across their boundary:
+        jieba took 看台 from 只看台仗, and 台仗 sounds exactly like 台账 (看 is known)."""
+        out: list[Piece] = []
+        for piece in pieces:
+            before = out[-1] if out else None
+            joined = (before.text + piece.text) if before else ""
+            if (
+                before is None
+                or before.kind != "unknown"
+                or piece.kind != "unknown"
+                or not CJK_ONLY.match(joined)
+            ):
+                out.append(piece)
+                continue
+            out[-1:] = self._split_by_sound(joined, len(before.text)) or [before, piece]
+        return out
+
+    def _split_by_sound(self, joined: str, boundary: int) -> list[Piece] | None:
+        """joined as rest + known word + rest, the word crossing the boundary; longest first."""
+        spans = [
+            (start, end)
+            for start in range(boundary)
+            for end in range(boundary + 1, len(joined) + 1)
+            if 2 <= end - start <= 4
+        ]
+        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            found = self._by_sound(joined[start:end], allow_fuzzy=False)
+            if found is None or found[0].role != "term" or not found[0].term:
+                continue
+            word = Piece(joined[start:end], "term", found[0].term, min(found[1], HOMOPHONE_WEIGHT))
+            left, right = self._leftover(joined[:start]), self._leftover(joined[end:])
+            if any(p.kind == "unknown" for p in (*left, *right)):
+                continue  # 微信号 is not 微信 + an unknown 号: the reading must explain it all
+            return [*left, word, *right]
+        return None
+
+    def _leftover(self, text: str) -> list[Piece]:
+        if not text:
+            return []
+        return [self._single(text, True, False) if len(text) == 1 else Piece(text, "unknown")]
+
+    def _mend_neighbours(self, pieces: list[Piece]) -> None:
         """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群."""
         for i, piece in enumerate(pieces):
             if piece.kind != "unknown" or len(piece.text) > 2:
@@ -329,7 +370,7 @@ class Analyzer:
                 found = self._by_sound(joined) if CJK_ONLY.match(joined) else None
                 term = found[0].term if found and found[0].role == "term" else None
                 if found and term and len(term) >= len(joined):
-                    pieces[j] = _Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
+                    pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break
 
@@ -343,27 +384,3 @@ def _read_userdict(path: Path) -> list[tuple[str, int]]:
             freq = int(parts[1]) if len(parts) > 1 and is_frequency(parts[1]) else _DOMAIN_FREQ
             entries.append((parts[0].lower(), freq))
     return entries
-
-
-def has_cjk_text(text: str) -> bool:
-    return any(CJK_ONLY.match(ch) for ch in text)
-
-
-def _rendered(pieces: list[_Piece]) -> str:
-    """The question in characters: pinyin read as words written as those words."""
-    return "".join(
-        p.text if p.kind == "break" else p.written or p.text.replace(" ", "") for p in pieces
-    )
-
-
-def _merge_unknown(pieces: list[_Piece]) -> list[_Piece]:
-    """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five)."""
-    merged: list[_Piece] = []
-    for piece in pieces:
-        if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
-            before = merged[-1].text
-            glue = "" if has_cjk_text(before[-1:]) and has_cjk_text(piece.text[:1]) else " "
-            merged[-1] = _Piece(before + glue + piece.text, "unknown", whole=False)
-        else:
-            merged.append(piece)
-    return merged

@@ -26,6 +26,10 @@ _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
+# measure word (一个一个, 一天一表) is not a verb.
+_TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
+_MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟点步")
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
 # cannot be encoded as UTF-8, which OpenCC, databases and terminals all need.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -42,6 +46,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _converter.convert(text)
     text = text.lower()
+    text = _TRY_VERB.sub(_said_once, text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
@@ -67,3 +72,8 @@ def _numeral_value(found: re.Match[str]) -> str:
             total += (digit or 1) * _UNIT[ch]
             digit = 0
     return str(total + digit)
+
+
+def _said_once(found: re.Match[str]) -> str:
+    verb = found.group(1)
+    return found.group(0) if verb in _MEASURE_WORDS else verb
