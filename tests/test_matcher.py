@@ -26,6 +26,15 @@ def test_normalize_folds_traditional_width_case_emoji_and_punctuation() -> None:
     assert normalize("190个群") == "190 个群"
 
 
+def test_normalize_reads_traditional_particles_and_variants() -> None:
+    """盯著 is 盯着 (著名 stays); 衞 is 卫, not a stray character that sounds like 微; a
+    simplified 么 stays 么 (Taiwan's table alone would make it 幺)."""
+    assert normalize("檢查組還盯著臺賬") == "检查组还盯着台账"
+    assert normalize("著名") == "著名"
+    assert normalize("衞生檢查甚麼時候") == "卫生检查什么时候"
+    assert normalize("会太多么办") == "会太多么办"
+
+
 def test_normalize_says_a_casual_verb_once() -> None:
     """降一降 is 降; a measure word around 一 (一个一个, 一天一表) is left alone."""
     assert normalize("能不能降一降") == "能不能降"

@@ -15,6 +15,11 @@ import opencc
 MAX_INPUT_CHARS = 160
 
 _converter = opencc.OpenCC("t2s")
+# Taiwan's table knows 著 as the particle 着 (盯著, 掛著), which the common table leaves as
+# 著; only that is taken from it, since it also reads simplified text its own way (么 → 幺).
+_taiwan = opencc.OpenCC("tw2s")
+# Variant characters both tables leave alone (衞生 would otherwise sound like 微信).
+_VARIANTS = str.maketrans({"衞": "卫", "枱": "台", "衹": "只", "祇": "只", "汚": "污"})
 # Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
@@ -44,13 +49,25 @@ def normalize(text: str) -> str:
     """Canonical form of a question: simplified, half-width, lowercase, single spaces."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
     text = unicodedata.normalize("NFKC", text)
-    text = _converter.convert(text)
+    text = _simplified(text)
     text = text.lower()
     text = _TRY_VERB.sub(_said_once, text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
+
+
+def _simplified(text: str) -> str:
+    simplified: str = _converter.convert(text)
+    if "著" in simplified:
+        taiwan: str = _taiwan.convert(text)
+        if len(taiwan) == len(simplified):
+            simplified = "".join(
+                "着" if ours == "著" and theirs == "着" else ours
+                for ours, theirs in zip(simplified, taiwan, strict=True)
+            )
+    return simplified.translate(_VARIANTS).replace("甚么", "什么")
 
 
 def has_cjk(text: str) -> bool:

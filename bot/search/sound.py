@@ -9,7 +9,6 @@ the sequence of known words that explains most of it, not greedily from the left
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.search.pinyin import CJK_ONLY, LATIN, fuzzy_syllable, pinyin_key, reading_keys
@@ -55,8 +54,7 @@ def build_tables(words: Iterable[tuple[str, str | None, str]]) -> SoundTables:
     return exact, fuzzy
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One character, or one pinyin syllable, of a run read by sound."""
 
     text: str
@@ -74,41 +72,43 @@ def surface(units: Sequence[Unit]) -> str:
     return out
 
 
-def window_keys(units: Sequence[Unit]) -> tuple[str, str]:
-    """(exact, folded) pinyin keys of a window: characters read in context, syllables as typed."""
-    exact: list[str] = []
-    folded: list[str] = []
+def window_keys(units: Sequence[Unit], fuzzy: bool) -> str:
+    """The pinyin key of a window: characters read in context, syllables as typed;
+    `fuzzy` folds near sounds (zh/z, ang/an, l/n)."""
+    if not any(u.latin for u in units):  # the usual case, and cached
+        return pinyin_key("".join(u.text for u in units), fuzzy)
+    parts: list[str] = []
     chars = ""
     for unit in (*units, None):
         if unit is not None and not unit.latin:
             chars += unit.text
             continue
         if chars:
-            exact.append(pinyin_key(chars, fuzzy=False))
-            folded.append(pinyin_key(chars, fuzzy=True))
+            parts.append(pinyin_key(chars, fuzzy))
             chars = ""
         if unit is not None:
-            exact.append(unit.text)
-            folded.append(fuzzy_syllable(unit.text))
-    return " ".join(exact), " ".join(folded)
+            parts.append(fuzzy_syllable(unit.text) if fuzzy else unit.text)
+    return " ".join(parts)
 
 
 def hear(
     tables: SoundTables, units: Sequence[Unit], allow_fuzzy: bool = True
 ) -> tuple[Heard, float] | None:
     """The known word a window sounds like, and how surely: usual, rare or folded reading."""
-    if any(u.latin and not LATIN.match(u.text) for u in units):
+    latin = any(u.latin for u in units)
+    if latin and any(u.latin and not LATIN.match(u.text) for u in units):
         return None
-    exact_key, folded_key = window_keys(units)
     exact, fuzzy = tables
     found: tuple[Heard, float] | None = None
-    if exact_key in exact:
-        found = exact[exact_key], USUAL_READING if exact[exact_key].usual else RARE_READING
-    elif allow_fuzzy and folded_key in fuzzy:
-        found = fuzzy[folded_key], FOLDED_READING
+    heard = exact.get(window_keys(units, fuzzy=False))
+    if heard is not None:
+        found = heard, USUAL_READING if heard.usual else RARE_READING
+    elif allow_fuzzy:
+        heard = fuzzy.get(window_keys(units, fuzzy=True))
+        found = (heard, FOLDED_READING) if heard is not None else None
     # Cues and words the facts lack are heard in pinyin only: typed in characters they are
     # seen as typed, and a homophone of one (表签 for 标签) is no evidence of an ask.
-    if found and found[0].role in ("cue", "word") and not any(u.latin for u in units):
+    if found and found[0].role in ("cue", "word") and not latin:
         return None
     return found
 
