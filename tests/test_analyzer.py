@@ -12,8 +12,8 @@ from bot.search.analyzer import (
     HOMOPHONE_WEIGHT,
     SPECIFICITY_FLOOR,
     Analyzer,
-    QueryTerm,
 )
+from bot.search.query import QueryTerm
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +87,18 @@ def test_accent_folded_sound_is_weaker_still(analyzer: Analyzer) -> None:
 def test_latin_pinyin_is_split_into_syllables(analyzer: Analyzer) -> None:
     """jiancha, typed without spaces, is split and read as 检查."""
     assert _terms(analyzer, "jiancha") == [("检查", HOMOPHONE_WEIGHT, "jian cha")]
+
+
+def test_pinyin_mixed_with_characters_is_read_together(analyzer: Analyzer) -> None:
+    """台zhang: a character and a syllable typed side by side read as one word, 台账."""
+    assert _terms(analyzer, "台zhang太多") == [("台账", HOMOPHONE_WEIGHT, "台 zhang")]
+    assert analyzer.analyze("台zhang太多").unknown == ()
+
+
+def test_a_cue_typed_in_pinyin_is_still_a_cue(analyzer: Analyzer) -> None:
+    """mima is 密码 typed in pinyin: a cue; 蜜码, a homophone in characters, is no cue."""
+    assert analyzer.analyze("gongzuoqun mima").cues == ("mi ma",)
+    assert analyzer.analyze("工作群蜜码").cues == ()
 
 
 def test_unknown_real_word_is_not_read_piecemeal(analyzer: Analyzer) -> None:

@@ -8,7 +8,6 @@ import pytest
 
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
-from bot.search.analyzer import QueryAnalysis, QueryTerm
 from bot.search.cues import (
     Word,
     compile_pattern,
@@ -19,6 +18,7 @@ from bot.search.cues import (
 )
 from bot.search.matcher import Match, Matcher, Prepared, Thresholds, conclude
 from bot.search.normalize import normalize
+from bot.search.query import QueryAnalysis, QueryTerm
 
 
 def test_pattern_finds_its_words_in_order_within_a_clause() -> None:

@@ -58,6 +58,22 @@ def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> N
     assert normalize(spoken) == digits
 
 
+def test_normalize_reads_traditional_particles_and_variants() -> None:
+    """盯著 is 盯着 (著名 stays); 衞 is 卫, not a stray character that sounds like 微; a
+    simplified 么 stays 么 (Taiwan's table alone would make it 幺)."""
+    assert normalize("檢查組還盯著臺賬") == "检查组还盯着台账"
+    assert normalize("著名") == "著名"
+    assert normalize("衞生檢查甚麼時候") == "卫生检查什么时候"
+    assert normalize("会太多么办") == "会太多么办"
+
+
+def test_normalize_says_a_casual_verb_once() -> None:
+    """降一降 is 降; a measure word around 一 (一个一个, 一天一表) is left alone."""
+    assert normalize("能不能降一降") == "能不能降"
+    assert normalize("一个一个来") == "一个一个来"
+    assert normalize("一天一表") == "一天一表"
+
+
 def test_normalize_caps_long_input() -> None:
     """A 5000-character message is cut to the same bounded length as any long one."""
     assert len(normalize("会" * 5000)) == MAX_INPUT_CHARS
@@ -75,6 +91,11 @@ def test_normalize_caps_long_input() -> None:
         ("海港区解散了多少个群", "chat-groups-190-dissolved"),
         ("发言能限时吗", "meetings-short-speeches"),
         ("僵尸群作秀群", "chat-groups-six-kinds"),
+        ("检查组只看台仗", "inspections-unannounced-visits"),  # jieba took 看台; 台仗 is 台账
+        ("工群太多刷不完", "chat-groups-too-many-pinned"),  # 作 left out of 工作群
+        ("检查zu只看cailiao", "inspections-unannounced-visits"),  # pinyin among characters
+        ("huiyi jilu hai yao jiancha ma", "meetings-light-records"),  # one ask, not two
+        ("填表的频率能不能降一降", "forms-weekly-cap"),  # 降一降 is 降, said casually
     ],
 )
 def test_answers_everyday_questions(matcher: Matcher, question: str, fact_id: str) -> None:
@@ -99,6 +120,8 @@ def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
         "今天天气怎么样",
         "工资什么时候发",
         "扶贫资金怎么申请",  # 申请 is an off-topic cue: it asks for an operation, not a measure
+        "gongzuoqun zenme chehui xiaoxi",  # 怎么撤回, typed in pinyin, still asks how to operate
+        "qq qun mima wangle",  # 密码 typed in pinyin is still a cue
         "",
     ],
 )

@@ -13,6 +13,7 @@ from bot.search.pinyin import (
     pinyin_key,
     split_pinyin,
 )
+from bot.search.sound import Unit, best_reading, build_tables
 
 
 @pytest.mark.parametrize(
@@ -90,3 +91,20 @@ def test_script_patterns() -> None:
     assert LATIN.match("jiancha")
     assert not LATIN.match("Jiancha")  # normalised text is lower case already
     assert not LATIN.match("jian cha")
+
+
+def test_a_run_is_read_as_the_words_that_explain_most_of_it() -> None:
+    """qun tai duo: 群 + 太多 explains all three syllables surely; 群能 (能 read as tai, an
+    odd reading) + 多 would be the greedy reading from the left."""
+    tables = build_tables([("太多", None, "stop"), ("群", "群", "term"), ("群能", "群能", "term")])
+    units = [Unit(s, latin=True) for s in ("qun", "tai", "duo")]
+    windows = [(start, end, found[0].word if found else None)
+               for start, end, found in best_reading(tables, units)]  # fmt: skip
+    assert windows == [(0, 1, None), (1, 3, "太多")]
+
+
+def test_usual_readings_win_over_rare_ones_and_cues_come_last() -> None:
+    """mo ban is a rare reading of 模板 and the usual one of 模版, a cue word: the term wins."""
+    exact, _ = build_tables([("模版", None, "cue"), ("模板", "模板", "term")])
+    assert exact["mu ban"].word == "模板" and exact["mu ban"].usual
+    assert exact["mo ban"].word == "模板" and not exact["mo ban"].usual

@@ -4,8 +4,8 @@ with its related measures, a person's or place's card, a topic, several topics a
 from __future__ import annotations
 
 from bot.answer.render import SAFE_LIMIT, Renderer
-from bot.search.analyzer import QueryAnalysis
 from bot.search.matcher import Card, Match, Matcher, Result
+from bot.search.query import QueryAnalysis
 
 
 def _result(matcher: Matcher, **fields: object) -> Result:

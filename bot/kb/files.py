@@ -339,3 +339,15 @@ def load_texts(col: Collector) -> dict[str, Any]:
         col.add(path, "must be a mapping of text names to texts")
         return {}
     return data
+
+
+def read_userdict(path: Path, default_freq: int) -> list[tuple[str, int]]:
+    """(word, frequency) from a jieba user dictionary: 'word [freq] [tag]', # comments; a word
+    without a frequency gets `default_freq`."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if parts:
+            freq = int(parts[1]) if len(parts) > 1 and is_frequency(parts[1]) else default_freq
+            entries.append((parts[0].lower(), freq))
+    return entries

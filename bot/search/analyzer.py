@@ -9,21 +9,26 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
 
-from bot.kb.files import is_frequency
-from bot.search.cues import Word, found_patterns, found_slots, split_cues
-from bot.search.pinyin import (
-    CJK_ONLY,
-    LATIN,
-    all_pinyin_keys,
-    is_stop_syllable,
-    pinyin_key,
-    split_pinyin,
+from bot.kb.files import read_userdict
+from bot.search.cues import Word, found_patterns, found_slots, pattern_words, split_cues
+from bot.search.pieces import Piece, merge_unknown, rendered
+from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
+from bot.search.query import QueryAnalysis, QueryTerm
+from bot.search.sound import (
+    FOLDED_READING,
+    Heard,
+    SoundTables,
+    Unit,
+    best_reading,
+    build_tables,
+    hear,
+    surface,
 )
+from bot.search.spelling import Speller
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -32,39 +37,11 @@ _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
 HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
-MAX_WINDOW = 5
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
-
-
-@dataclass(frozen=True)
-class QueryTerm:
-    term: str
-    weight: float  # 1.0 for a word as typed, less for a homophone or pinyin reading
-    source: str  # what the official typed
-
-
-@dataclass(frozen=True)
-class QueryAnalysis:
-    terms: tuple[QueryTerm, ...]
-    unknown: tuple[str, ...]  # content words that match nothing in the knowledge base
-    cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
-    # The cues that are question forms (怎么设置, 在哪个, 怎么拟): the shape of the ask itself.
-    forms: tuple[str, ...] = ()
-
-
-@dataclass
-class _Piece:
-    """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
-
-    text: str
-    kind: str  # "term", "stop", "unknown", "cue", "break" (punctuation) or "pending"
-    term: str = ""
-    weight: float = 1.0
-    whole: bool = True  # was a whole jieba token (single-character synonyms need that)
 
 
 class Analyzer:
@@ -85,8 +62,9 @@ class Analyzer:
         self.stopwords = stopwords
         # Known terms, filled by set_vocabulary or restore; empty until then.
         self.vocabulary: frozenset[str] = frozenset()
-        # pinyin key -> known term, or None for a stopword; exact readings, then fuzzy ones
-        self._sounds: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
+        # pinyin key -> the known word it reads as; exact readings, then folded ones
+        self._sounds: SoundTables = ({}, {})
+        self._speller = Speller(())
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
@@ -97,7 +75,7 @@ class Analyzer:
         # How common each word we re-weight was in general Chinese, before we re-weighted it.
         self._general_freq: dict[str, int] = {}
         self.curated: set[str] = set()
-        for word, freq in _read_userdict(userdict):
+        for word, freq in read_userdict(userdict, _DOMAIN_FREQ):
             self._add_word(word, freq)
             self.curated.add(self.canonical(word))
         for word in stopwords:
@@ -167,53 +145,75 @@ class Analyzer:
         ]
 
     @property
-    def state(self) -> tuple[frozenset[str], tuple[dict[str, str | None], dict[str, str | None]]]:
+    def state(self) -> tuple[frozenset[str], SoundTables]:
         """What set_vocabulary computed, for the on-disk cache."""
         return self.vocabulary, self._sounds
 
-    def restore(
-        self, state: tuple[frozenset[str], tuple[dict[str, str | None], dict[str, str | None]]]
-    ) -> None:
+    def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
+        self._speller = self._make_speller()
+
+    def _make_speller(self) -> Speller:
+        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+        words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
+        return Speller(words, self.curated, self.general_frequency, self._is_real_word)
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
-        """Index the pinyin of every known term, synonym and stopword for look-ups by sound."""
+        """Index the pinyin of every known term, synonym, stopword and cue for look-ups by sound."""
         self.vocabulary = frozenset(vocabulary)
-        words: list[tuple[str, str | None]] = []
-        words += [(w, None) for w in sorted(self.stopwords)]
+        words: list[tuple[str, str | None, str]] = []
+        words += [(w, None, "stop") for w in sorted(self.stopwords)]
         ordered = sorted(self.vocabulary, key=lambda t: (-len(t), t))
-        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
-        words += [(t, t) for t in ordered if len(t) > 1]
+        synonyms = [
+            (v, c, "term") for v, c in sorted(self.synonyms.items()) if c in self.vocabulary
+        ]
+        words += [(t, t, "term") for t in ordered if len(t) > 1]
         # A lone syllable reads first as a curated one-character word (hui → 会 → 会议),
         # not as a character the facts happen to contain (回).
-        words += [(v, c) for v, c in synonyms if len(v) == 1]
-        words += [(t, t) for t in ordered if len(t) == 1]
-        words += [(v, c) for v, c in synonyms if len(v) > 1]
-        exact: dict[str, str | None] = {}
-        fuzzy: dict[str, str | None] = {}
-        for word, term in words:
-            if CJK_ONLY.match(word):
-                for key in all_pinyin_keys(word, fuzzy=False):
-                    exact.setdefault(key, term)
-                for key in all_pinyin_keys(word, fuzzy=True):
-                    fuzzy.setdefault(key, term)
-        self._sounds = (exact, fuzzy)
+        words += [entry for entry in synonyms if len(entry[0]) == 1]
+        words += [(t, t, "term") for t in ordered if len(t) == 1]
+        words += [entry for entry in synonyms if len(entry[0]) > 1]
+        # Typed in pinyin, a cue still asks for what no measure answers (mima → 密码), and a
+        # cue pattern's words still form the pattern (zenme chehui → 怎么撤回).
+        words += [(w, None, "cue") for w in sorted(self.cues) if len(w) > 1]
+        words += [(w, None, "word") for w in pattern_words(self.cue_patterns) if len(w) > 1]
+        self._sounds = build_tables(words)
+        self._speller = self._make_speller()
 
-    def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[str | None, float] | None:
-        """(term or None for a stopword, weight) for text that sounds like a known word."""
-        exact, fuzzy = self._sounds
-        key = pinyin_key(typed, fuzzy=False)
-        if key in exact:
-            term = exact[key]
-            if term == self.canonical(typed):
-                return term, 1.0
-            return (term, HOMOPHONE_WEIGHT) if self._slip_to(typed, term) else None
-        if not allow_fuzzy:
+    def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
+        """The known word that text (characters, or spaced syllables) sounds like, and the
+        weight its term deserves."""
+        latin = bool(LATIN.match(typed.replace(" ", "")))
+        units = [Unit(u, latin) for u in (typed.split() if latin else typed)]
+        found = hear(self._sounds, units, allow_fuzzy)
+        if found is None:
             return None
-        key = pinyin_key(typed, fuzzy=True)
-        if key in fuzzy and self._slip_to(typed, fuzzy[key]):
-            return fuzzy[key], FUZZY_SOUND_WEIGHT
-        return None
+        heard, sureness = found
+        if not self._believable(typed, heard):
+            return None
+        return heard, self._sound_weight(typed, heard, sureness)
+
+    def _believable(self, typed: str, heard: Heard) -> bool:
+        """Whether text typed may stand for the word heard: itself, or a slip for it."""
+        return (
+            heard.term is None
+            or heard.term == self.canonical(typed)
+            or self._slip_to(typed, heard.term)
+        )
+
+    def _sound_weight(self, typed: str, heard: Heard, sureness: float) -> float:
+        """A word as typed weighs 1, a homophone or pinyin reading less, a folded one least."""
+        if sureness <= FOLDED_READING:
+            return FUZZY_SOUND_WEIGHT
+        return 1.0 if heard.term == self.canonical(typed) else HOMOPHONE_WEIGHT
+
+    def _heard_piece(self, text: str, heard: Heard, weight: float, whole: bool) -> Piece:
+        """A stretch read by sound: a term, a stopword, a cue, or a real word we lack."""
+        written = "" if CJK_ONLY.match(text) else heard.word
+        if heard.role == "term" and heard.term:
+            return Piece(text, "term", heard.term, weight, whole, written)
+        kind = {"stop": "stop", "cue": "cue"}.get(heard.role, "unknown")
+        return Piece(text, kind, whole=whole, written=written)
 
     def _slip_to(self, typed: str, term: str | None) -> bool:
         """Whether Chinese characters typed may be a slip for `term` (表哥 → 表格). Only the
@@ -225,7 +225,7 @@ class Analyzer:
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
-        pieces: list[_Piece] = []
+        pieces: list[Piece] = []
         pending: list[str] = []
         for token in self._jieba.cut(normalized, HMM=True):
             if not token.strip():
@@ -235,7 +235,7 @@ class Analyzer:
                     continue
                 pieces += self._read_by_sound(pending)
                 pending = []
-                pieces.append(_Piece(token, "break"))
+                pieces.append(Piece(" ", "break"))
                 continue
             piece = self._classify(token)
             if piece.kind == "pending":
@@ -246,105 +246,142 @@ class Analyzer:
             pieces.append(piece)
         pieces += self._read_by_sound(pending)
         self._mend_neighbours(pieces)
+        pieces = self._speller.respell(self._reread_across(pieces))
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
-        words = [Word(p.text, p.kind) for p in pieces]
+        # Pinyin read as words is looked at as the characters it stands for (zenme chehui).
+        words = [Word(p.written or p.text, p.kind) for p in pieces]
         forms = found_patterns(self.cue_patterns, normalized)
+        if any(p.written for p in pieces):
+            forms += found_patterns(self.cue_patterns, rendered(pieces))
         forms += found_slots(self.ask_slots, words, self.measure_asks)
+        forms = tuple(dict.fromkeys(forms))
         cues += tuple(f for f in forms if not any(c in f for c in cues))
         return QueryAnalysis(terms, unknown, cues, forms)
 
-    def _classify(self, token: str) -> _Piece:
+    def _classify(self, token: str) -> Piece:
         canonical = self.canonical(token)
         if token in self.cues:
-            return _Piece(token, "cue")
+            return Piece(token, "cue")
         if self.is_stop(token):
-            return _Piece(token, "stop")
+            return Piece(token, "stop")
         if canonical in self.vocabulary and (len(token) > 1 or token.isdigit()):
-            return _Piece(token, "term", canonical)
+            return Piece(token, "term", canonical)
         if token.isdigit():
-            return _Piece(token, "unknown")
+            return Piece(token, "unknown")
         if len(token) > 1 and self._is_real_word(token) and CJK_ONLY.match(token):
             # A real word we do not know (会议室, 体检) is its own subject: read it whole
             # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
             # near sound (新建 is not 新疆).
             found = self._by_sound(token, allow_fuzzy=False)
             if found is None:
-                return _Piece(token, "unknown")
-            term, weight = found
-            return _Piece(token, "term", term, weight) if term else _Piece(token, "stop")
-        return _Piece(token, "pending")
+                return Piece(token, "unknown")
+            return self._heard_piece(token, *found, whole=True)
+        return Piece(token, "pending")
 
     def _is_real_word(self, token: str) -> bool:
         """In the dictionary often enough to be a word of its own; jieba's rarest entries
         (开有, 各个部门, 沉得) are fragments better read piece by piece."""
         return bool(self._jieba.FREQ.get(token, 0) >= REAL_WORD_FREQ)
 
-    def _read_by_sound(self, tokens: list[str]) -> list[_Piece]:
-        """Match a run of unplaced tokens against known words by pinyin, longest first."""
+    def _read_by_sound(self, tokens: list[str]) -> list[Piece]:
+        """Read a run of unplaced tokens as the known words that explain most of it by sound."""
         if not tokens:
             return []
-        latin = all(LATIN.match(t) for t in tokens)
-        units: list[tuple[str, bool]] = []
+        units: list[Unit] = []
         for token in tokens:
-            if latin:
+            if LATIN.match(token):
                 split = split_pinyin(token) if token not in self.vocabulary else None
                 if split:
-                    units.extend((syllable, False) for syllable in split)
+                    units.extend(Unit(syllable, True, False) for syllable in split)
                 else:
-                    units.append((token, True))
+                    units.append(Unit(token, True))
             else:
                 # 群是, 表填得 (HMM's guesses at a word) are 群 + 是, 表 + 填 + 得: a character
                 # whose token is otherwise stopwords or one-character words stands alone,
                 # as a whole token would.
                 units.extend(
-                    (ch, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
+                    Unit(ch, False, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
                     for ch in token
                 )
-        glue = " " if latin else ""
-        pieces: list[_Piece] = []
-        i = 0
-        while i < len(units):
-            for size in range(min(MAX_WINDOW, len(units) - i), 0, -1):
-                typed = glue.join(u for u, _ in units[i : i + size])
-                whole = size == 1 and units[i][1]
-                if size == 1:
-                    pieces.append(self._single(typed, whole, latin))
-                    break
-                found = self._by_sound(typed)
-                if found is not None:
-                    term, weight = found
-                    kind = "term" if term else "stop"
-                    pieces.append(_Piece(typed, kind, term or "", weight, False))
-                    break
-            i += size
-        return _merge_unknown(pieces, glue)
+        pieces: list[Piece] = []
+        for start, end, found in best_reading(self._sounds, units, self._believable):
+            window = units[start:end]
+            if found is None:
+                pieces.append(self._single(window[0].text, window[0].whole, window[0].latin))
+                continue
+            typed = surface(window)
+            weight = self._sound_weight(typed, *found)
+            pieces.append(self._heard_piece(typed, found[0], weight, whole=False))
+        return merge_unknown(pieces)
 
     def _lone(self, char: str) -> bool:
         """A character that is a word by itself: a stopword or a known one-character word."""
         return self.is_stop(char) or self.canonical(char) in self.vocabulary
 
-    def _single(self, unit: str, whole: bool, latin: bool) -> _Piece:
+    def _single(self, unit: str, whole: bool, latin: bool) -> Piece:
         """One character or syllable left over: a whole-token synonym, a stopword, or unknown."""
         if latin:
             if unit in self.vocabulary:
-                return _Piece(unit, "term", unit)
+                return Piece(unit, "term", unit)
             if is_stop_syllable(unit, self.stopwords):
-                return _Piece(unit, "stop")
+                return Piece(unit, "stop")
             # A lone syllable may still be a one-character word: biao → 表 → 表格.
             found = self._by_sound(unit, allow_fuzzy=False)
-            if found is not None and found[0]:
-                return _Piece(unit, "term", found[0], HOMOPHONE_WEIGHT, whole=False)
-            return _Piece(unit, "unknown", whole=whole)
+            if found is not None and found[0].role == "term" and found[0].term:
+                return Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
+            return Piece(unit, "unknown", whole=whole)
         if self.is_stop(unit):
-            return _Piece(unit, "stop")
+            return Piece(unit, "stop")
         if whole and self.canonical(unit) in self.vocabulary:
-            return _Piece(unit, "term", self.canonical(unit))
-        return _Piece(unit, "unknown", whole=whole)
+            return Piece(unit, "term", self.canonical(unit))
+        return Piece(unit, "unknown", whole=whole)
 
-    def _mend_neighbours(self, pieces: list[_Piece]) -> None:
+    def _reread_across(self, pieces: list[Piece]) -> list[Piece]:
+        """Two unknown stretches side by side may hide a known word across their boundary:
+        jieba took 看台 from 只看台仗, and 台仗 sounds exactly like 台账 (看 is known)."""
+        out: list[Piece] = []
+        for piece in pieces:
+            before = out[-1] if out else None
+            joined = (before.text + piece.text) if before else ""
+            if (
+                before is None
+                or before.kind != "unknown"
+                or piece.kind != "unknown"
+                or not CJK_ONLY.match(joined)
+            ):
+                out.append(piece)
+                continue
+            out[-1:] = self._split_by_sound(joined, len(before.text)) or [before, piece]
+        return out
+
+    def _split_by_sound(self, joined: str, boundary: int) -> list[Piece] | None:
+        """joined as rest + known word + rest, the word crossing the boundary; longest first."""
+        spans = [
+            (start, end)
+            for start in range(boundary)
+            for end in range(boundary + 1, len(joined) + 1)
+            if 2 <= end - start <= 4
+        ]
+        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            found = self._by_sound(joined[start:end], allow_fuzzy=False)
+            if found is None or found[0].role != "term" or not found[0].term:
+                continue
+            word = Piece(joined[start:end], "term", found[0].term, min(found[1], HOMOPHONE_WEIGHT))
+            left, right = self._leftover(joined[:start]), self._leftover(joined[end:])
+            if any(p.kind == "unknown" for p in (*left, *right)):
+                continue  # 微信号 is not 微信 + an unknown 号: the reading must explain it all
+            return [*left, word, *right]
+        return None
+
+    def _leftover(self, text: str) -> list[Piece]:
+        if not text:
+            return []
+        return [self._single(text, True, False) if len(text) == 1 else Piece(text, "unknown")]
+
+    def _mend_neighbours(self, pieces: list[Piece]) -> None:
         """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群."""
         for i, piece in enumerate(pieces):
             if piece.kind != "unknown" or len(piece.text) > 2:
@@ -354,29 +391,8 @@ class Analyzer:
                     continue
                 joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
                 found = self._by_sound(joined) if CJK_ONLY.match(joined) else None
-                if found and found[0] and len(found[0]) >= len(joined):
-                    pieces[j] = _Piece(joined, "term", found[0], min(found[1], HOMOPHONE_WEIGHT))
+                term = found[0].term if found and found[0].role == "term" else None
+                if found and term and len(term) >= len(joined):
+                    pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break
-
-
-def _read_userdict(path: Path) -> list[tuple[str, int]]:
-    """(word, frequency) from a jieba user dictionary: 'word [freq] [tag]', # comments."""
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("#", 1)[0].split()
-        if parts:
-            freq = int(parts[1]) if len(parts) > 1 and is_frequency(parts[1]) else _DOMAIN_FREQ
-            entries.append((parts[0].lower(), freq))
-    return entries
-
-
-def _merge_unknown(pieces: list[_Piece], glue: str) -> list[_Piece]:
-    """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five)."""
-    merged: list[_Piece] = []
-    for piece in pieces:
-        if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
-            merged[-1] = _Piece(merged[-1].text + glue + piece.text, "unknown", whole=False)
-        else:
-            merged.append(piece)
-    return merged

@@ -156,3 +156,12 @@ def _slot_end(
             return None
         at += 1
     return at
+
+
+def pattern_words(patterns: Iterable[CuePattern]) -> list[str]:
+    """Every word the patterns are made of (设置, 撤回, 在哪个), in list order."""
+    words: dict[str, None] = {}
+    for pattern in patterns:
+        for part in pattern.text.removeprefix(PHRASE_MARK).split(GAP_MARK):
+            words.update((w.strip(), None) for w in part.split("|") if w.strip())
+    return list(words)

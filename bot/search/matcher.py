@@ -21,11 +21,12 @@ from bot.decision import Decision
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
-from bot.search.analyzer import Analyzer, QueryAnalysis
+from bot.search.analyzer import Analyzer
 from bot.search.entities import EntityTable
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
 from bot.search.quantities import Quantities
+from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
     Card,
     Match,
@@ -44,7 +45,7 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 8  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 10  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
@@ -57,7 +58,13 @@ ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest t
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
-_CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
+# A blank between two Latin words is a gap between pinyin syllables (huiyi jilu), not a clause.
+_CLAUSE_SPLIT = re.compile(
+    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|(?<![A-Za-z])\s+(?=\D)|\s+(?=[^\sA-Za-z\d])"
+)
+# Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
+# 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
+_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )

@@ -15,6 +15,11 @@ import opencc
 MAX_INPUT_CHARS = 160
 
 _converter = opencc.OpenCC("t2s")
+# Taiwan's table knows 著 as the particle 着 (盯著, 掛著), which the common table leaves as
+# 著; only that is taken from it, since it also reads simplified text its own way (么 → 幺).
+_taiwan = opencc.OpenCC("tw2s")
+# Variant characters both tables leave alone (衞生 would otherwise sound like 微信).
+_VARIANTS = str.maketrans({"衞": "卫", "枱": "台", "衹": "只", "祇": "只", "汚": "污"})
 # Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
@@ -27,6 +32,10 @@ _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
+# measure word (一个一个, 一天一表) is not a verb.
+_TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
+_MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟点步")
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
 # cannot be encoded as UTF-8, which OpenCC, databases and terminals all need.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -41,12 +50,25 @@ def normalize(text: str) -> str:
     """Canonical form of a question: simplified, half-width, lowercase, single spaces."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
     text = unicodedata.normalize("NFKC", text)
-    text = _converter.convert(text)
+    text = _simplified(text)
     text = text.lower()
+    text = _TRY_VERB.sub(_said_once, text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
+
+
+def _simplified(text: str) -> str:
+    simplified: str = _converter.convert(text)
+    if "著" in simplified:
+        taiwan: str = _taiwan.convert(text)
+        if len(taiwan) == len(simplified):
+            simplified = "".join(
+                "着" if ours == "著" and theirs == "着" else ours
+                for ours, theirs in zip(simplified, taiwan, strict=True)
+            )
+    return simplified.translate(_VARIANTS).replace("甚么", "什么")
 
 
 def has_cjk(text: str) -> bool:
@@ -74,3 +96,8 @@ def _numeral_value(found: re.Match[str]) -> str:
     if len(text) >= 2 and text[-2] in "百千" and text[-1] in _DIGIT:
         digit *= unit // 10  # 一百九 is 190 and 两千五 2500, as people say it; 一百零九 is 109
     return str(total + digit)
+
+
+def _said_once(found: re.Match[str]) -> str:
+    verb = found.group(1)
+    return found.group(0) if verb in _MEASURE_WORDS else verb

@@ -45,17 +45,22 @@ def pinyin_key(text: str, fuzzy: bool = True) -> str:
 
 def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:
     """Every reading of a word: the usual one and each character's alternatives (模板: mu/mo)."""
+    return reading_keys(word, fuzzy, usual=True) | reading_keys(word, fuzzy, usual=False)
+
+
+def reading_keys(word: str, fuzzy: bool, usual: bool) -> set[str]:
+    """The usual reading of a word, or (usual=False) the readings made of each character's
+    first two readings (模板: mo ban as well as mu ban; the rarer ones are mostly noise)."""
+    if usual:
+        return {pinyin_key(word, fuzzy)}
     from pypinyin import Style, pinyin
 
-    keys = {pinyin_key(word, fuzzy)}
     # Character by character: pypinyin's phrase table would give only the dictionary reading.
     readings = [pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] for ch in word]
     combos: list[list[str]] = [[]]
     for options in readings:
-        combos = [[*c, o] for c in combos for o in options[:3]][:16]
-    for combo in combos:
-        keys.add(" ".join(fuzzy_syllable(x) if fuzzy else x for x in combo))
-    return keys
+        combos = [[*c, o] for c in combos for o in options[:2]][:16]
+    return {" ".join(fuzzy_syllable(x) if fuzzy else x for x in combo) for combo in combos}
 
 
 @lru_cache(maxsize=1)

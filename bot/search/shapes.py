@@ -12,8 +12,8 @@ from typing import Literal
 
 from bot.decision import Decision
 from bot.kb import Fact
-from bot.search.analyzer import QueryAnalysis
 from bot.search.entities import Entity
+from bot.search.query import QueryAnalysis
 
 Shape = Literal["fact", "card", "topic", "several"]
 

@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from bot.kb import Fact
-from bot.search.analyzer import Analyzer, QueryAnalysis
+from bot.search.analyzer import Analyzer
 from bot.search.index import Document
 from bot.search.normalize import normalize
+from bot.search.query import QueryAnalysis
 
 COMMON_WORD_FREQ = 2000  # jieba's count: 材料, 照片 are everyday words before they are a topic's
 # Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …

@@ -1,0 +1,43 @@
+"""Stretches of a question on their way to becoming terms, stopwords, cues or unknown words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.search.pinyin import CJK_ONLY
+
+
+@dataclass
+class Piece:
+    """A stretch of the question on its way to becoming a term, a stopword or an unknown word."""
+
+    text: str
+    kind: str  # "term", "stop", "unknown", "cue", "pending" or "break" (punctuation was here)
+    term: str = ""
+    weight: float = 1.0
+    whole: bool = True  # was a whole jieba token (single-character synonyms need that)
+    written: str = ""  # the word heard, in characters, when read from pinyin
+
+
+def has_cjk_text(text: str) -> bool:
+    return any(CJK_ONLY.match(ch) for ch in text)
+
+
+def rendered(pieces: list[Piece]) -> str:
+    """The question in characters: pinyin read as words written as those words."""
+    return "".join(
+        p.text if p.kind == "break" else p.written or p.text.replace(" ", "") for p in pieces
+    )
+
+
+def merge_unknown(pieces: list[Piece]) -> list[Piece]:
+    """Adjacent unknown characters form one unknown word (打印机卡纸 counts once, not five)."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
+            before = merged[-1].text
+            glue = "" if has_cjk_text(before[-1:]) and has_cjk_text(piece.text[:1]) else " "
+            merged[-1] = Piece(before + glue + piece.text, "unknown", whole=False)
+        else:
+            merged.append(piece)
+    return merged

@@ -1,0 +1,21 @@
+"""What the analyzer makes of a question: its terms, the words it did not know, its cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    term: str
+    weight: float  # 1.0 for a word as typed, less for a homophone or pinyin reading
+    source: str  # what the official typed
+
+
+@dataclass(frozen=True)
+class QueryAnalysis:
+    terms: tuple[QueryTerm, ...]
+    unknown: tuple[str, ...]  # content words that match nothing in the knowledge base
+    cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
+    # The cues that are question forms (怎么设置, 在哪个, 怎么拟): the shape of the ask itself.
+    forms: tuple[str, ...] = ()

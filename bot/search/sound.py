@@ -1,0 +1,144 @@
+"""Known words by their sound, and the best reading of a run of characters and syllables.
+
+Officials type homophones (表哥 for 表格), pinyin with or without spaces (jiancha,
+gongzuoqun), and pinyin mixed with characters (开会tai多). A run of such leftovers is read as
+the sequence of known words that explains most of it, not greedily from the left: in
+`qun tai duo` the reading 群 + 太多 beats 群能 (an odd reading of 能) + 多.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from bot.search.pinyin import CJK_ONLY, LATIN, fuzzy_syllable, pinyin_key, reading_keys
+
+MAX_WINDOW = 5  # characters or syllables in one word read by sound
+# How sure a reading is, for choosing between readings of a run (not the term's weight):
+# a word's usual reading beats a rare reading of one of its characters (能 as tai), which
+# beats a reading alike only under accent folding (四/十).
+USUAL_READING = 1.0
+RARE_READING = 0.8
+FOLDED_READING = 0.6
+
+
+class Heard(NamedTuple):
+    """A known word found by sound."""
+
+    word: str  # as written (for cue patterns, which look at characters)
+    term: str | None  # canonical term; None for a stopword, a cue or a word the facts lack
+    role: str  # "term", "stop", "cue" or "word" (a real word the facts do not use)
+    usual: bool  # found by the word's usual reading, not a rare one of a character
+
+
+SoundTables = tuple[dict[str, Heard], dict[str, Heard]]  # exact readings, folded readings
+
+
+def build_tables(words: Iterable[tuple[str, str | None, str]]) -> SoundTables:
+    """Sound tables of (word, term, role) entries. An earlier entry wins a shared reading,
+    a usual reading wins over a rare one, and terms and stopwords win over cues and words the
+    facts lack (mo ban is 模板 read oddly before it is 模版)."""
+    entries = [(w, t, r) for w, t, r in words if CJK_ONLY.match(w)]
+    exact: dict[str, Heard] = {}
+    fuzzy: dict[str, Heard] = {}
+    for tier in (("term", "stop"), ("cue", "word")):
+        for usual in (True, False):
+            for word, term, role in entries:
+                if role not in tier:
+                    continue
+                heard = Heard(word, term, role, usual)
+                for key in reading_keys(word, fuzzy=False, usual=usual):
+                    exact.setdefault(key, heard)
+                for key in reading_keys(word, fuzzy=True, usual=usual):
+                    fuzzy.setdefault(key, heard)
+    return exact, fuzzy
+
+
+class Unit(NamedTuple):
+    """One character, or one pinyin syllable, of a run read by sound."""
+
+    text: str
+    latin: bool
+    whole: bool = True  # was a whole jieba token (single-character synonyms need that)
+
+
+def surface(units: Sequence[Unit]) -> str:
+    """The text of a window: characters joined, syllables spaced (qun tai, 开 hui)."""
+    out = ""
+    for i, unit in enumerate(units):
+        if i and (unit.latin or units[i - 1].latin):
+            out += " "
+        out += unit.text
+    return out
+
+
+def window_keys(units: Sequence[Unit], fuzzy: bool) -> str:
+    """The pinyin key of a window: characters read in context, syllables as typed;
+    `fuzzy` folds near sounds (zh/z, ang/an, l/n)."""
+    if not any(u.latin for u in units):  # the usual case, and cached
+        return pinyin_key("".join(u.text for u in units), fuzzy)
+    parts: list[str] = []
+    chars = ""
+    for unit in (*units, None):
+        if unit is not None and not unit.latin:
+            chars += unit.text
+            continue
+        if chars:
+            parts.append(pinyin_key(chars, fuzzy))
+            chars = ""
+        if unit is not None:
+            parts.append(fuzzy_syllable(unit.text) if fuzzy else unit.text)
+    return " ".join(parts)
+
+
+def hear(
+    tables: SoundTables, units: Sequence[Unit], allow_fuzzy: bool = True
+) -> tuple[Heard, float] | None:
+    """The known word a window sounds like, and how surely: usual, rare or folded reading."""
+    latin = any(u.latin for u in units)
+    if latin and any(u.latin and not LATIN.match(u.text) for u in units):
+        return None
+    exact, fuzzy = tables
+    found: tuple[Heard, float] | None = None
+    heard = exact.get(window_keys(units, fuzzy=False))
+    if heard is not None:
+        found = heard, USUAL_READING if heard.usual else RARE_READING
+    elif allow_fuzzy:
+        heard = fuzzy.get(window_keys(units, fuzzy=True))
+        found = (heard, FOLDED_READING) if heard is not None else None
+    # Cues and words the facts lack are heard in pinyin only: typed in characters they are
+    # seen as typed, and a homophone of one (表签 for 标签) is no evidence of an ask.
+    if found and found[0].role in ("cue", "word") and not latin:
+        return None
+    return found
+
+
+def best_reading(
+    tables: SoundTables,
+    units: Sequence[Unit],
+    accept: Callable[[str, Heard], bool] = lambda typed, heard: True,
+) -> list[tuple[int, int, tuple[Heard, float] | None]]:
+    """The run cut into windows, each (start, end, the word heard and how surely, or None
+    for a lone unit), so that the words heard explain the most units, surely read; ties go
+    to the longer first window, as a reader from the left would take them. `accept` may turn
+    down a word heard for the text typed (a slip the caller does not believe)."""
+    n = len(units)
+    Windows = list[tuple[int, int, tuple[Heard, float] | None]]
+    # best[i]: (value, -windows, windows) for units[i:]
+    best: list[tuple[float, int, Windows]] = [(0.0, 0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choice: tuple[float, int, Windows] | None = None
+        for size in range(min(MAX_WINDOW, n - i), 0, -1):
+            found = hear(tables, units[i : i + size]) if size > 1 else None
+            if found is not None and not accept(surface(units[i : i + size]), found[0]):
+                found = None
+            if size > 1 and found is None:
+                continue
+            value = size * found[1] if found else 0.0
+            rest_value, rest_count, rest = best[i + size]
+            candidate = (value + rest_value, rest_count - 1, [(i, i + size, found), *rest])
+            if choice is None or candidate[:2] > choice[:2]:
+                choice = candidate
+        assert choice is not None  # size 1 always gives one
+        best[i] = choice
+    return best[0][2]
