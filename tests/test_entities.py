@@ -1,0 +1,134 @@
+"""People and places: the ways officials name someone in the article, and asks about them that
+no fact answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.kb import load_kb
+from bot.search.entities import EntityTable, person_keys, role_and_places
+from bot.search.matcher import Matcher, Result
+
+
+@pytest.fixture(scope="module")
+def table() -> EntityTable:
+    return EntityTable(load_kb().facts)
+
+
+def _names(table: EntityTable, question: str) -> list[str]:
+    return [entity.name for entity, _ in table.find(question)]
+
+
+def _shown(result: Result) -> list[str]:
+    return [f.id for f in result.shown]
+
+
+def test_role_and_places_split_the_who_field() -> None:
+    assert role_and_places("敖再生", "敖再生（江西省樟树市洋湖乡党委副书记）") == (
+        "党委副书记",
+        ["江西省", "樟树市", "洋湖乡"],
+    )
+    # a bare level word before the role belongs to the role
+    role, places = role_and_places("齐琳", "齐琳（河北省秦皇岛市海港区港城大街街道干部）")
+    assert (role, places[-1]) == ("街道干部", "港城大街")
+
+
+def test_person_keys_cover_how_colleagues_name_someone() -> None:
+    keys = {
+        k: sure
+        for k, sure, _ in person_keys("央金卓嘎", "央金卓嘎（西藏拉萨市林周县扶贫办副主任）")
+    }
+    assert keys["卓嘎"] == keys["卓嘎主任"] == keys["林周县扶贫办副主任"] == "name"
+    assert keys["扶贫办副主任"] == keys["副主任"] == "role"  # a role alone is weaker
+    han = {k for k, _, _ in person_keys("李志颖", "李志颖（江西省樟树市洋湖乡扶贫专干）")}
+    assert {"小李", "老李", "志颖", "洋湖扶贫专干", "乡扶贫专干"} <= han
+    # a given name that is a word of its own (再生) names nobody
+    common = {k for k, _, _ in person_keys("敖再生", "敖再生（某乡党委副书记）", lambda w: 500)}
+    assert "再生" not in common and "敖书记" in common
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("洋湖乡那个副书记说了啥", ["敖再生", "洋湖乡"]),
+        ("江西那个乡的扶贫专干讲填表的变化", ["李志颖", "江西省"]),  # 扶贫专干 narrowed by 江西
+        ("松盘乡那个扶贫专干说的", ["阿旺群宗", "松盘乡"]),
+        ("那个社区书记说的会议留痕", ["段琼"]),  # a role alone, pointed at
+        ("卓嘎主任说数据从哪调", ["央金卓嘎"]),
+        ("昌吉那边开会", ["昌吉回族自治州"]),  # 昌吉 names the prefecture holding 昌吉市
+        ("林周县松盘乡", ["松盘乡", "林周县"]),  # the narrowest place first
+    ],
+)
+def test_find_resolves_roles_and_places(
+    table: EntityTable, question: str, names: list[str]
+) -> None:
+    assert _names(table, question) == names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "社区书记是怎么选出来的",  # a role alone, not pointed at: a question about the role
+        "扶贫专干的工资多少",  # two people hold it and nothing narrows it
+        "街道干部转正要多久",
+    ],
+)
+def test_a_role_in_general_names_nobody(table: EntityTable, question: str) -> None:
+    assert not any(entity.kind == "person" for entity, _ in table.find(question))
+
+
+def test_strangers_are_people_the_facts_do_not_name(table: EntityTable) -> None:
+    assert table.strangers("刘书记是怎么压缩会议的") == ("刘书记",)
+    assert table.strangers("张建国书记在会议减负上做了什么") == ("张建国书记",)
+    assert table.strangers("樟树市长是谁") == ("樟树市长",)
+    assert table.strangers("浙江安吉县是怎么减负的") == ("浙江",)
+    assert table.strangers("我们刘书记天天开会") == ()  # the asker's own colleague
+    assert table.strangers("洋湖乡副书记说的") == ()
+    assert table.strangers("海港区长期不用的群") == ()  # 长期, not 区长
+    assert table.strangers("李主任说的一周一表") == ()  # 李志颖, a slip of the title
+    assert _names(table, "王主任说的表格减负") == []  # 主任 here is 王主任, not 央金卓嘎
+
+
+def test_a_new_article_brings_roles_and_aliases(matcher: Matcher) -> None:
+    fact = matcher.kb.facts[0]
+    newcomer = replace(
+        fact, id="x-new", who="王小明（某省某市新河镇党委书记）", where="某省某市新河镇"
+    )
+    table = EntityTable([*matcher.kb.facts, newcomer])
+    assert _names(table, "新河镇那个书记说的")[0] == "王小明"
+    assert _names(table, "王书记讲的")[0] == "王小明"
+    assert table.strangers("王书记讲的") == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("洋湖乡那个副书记讲的信访会开了多长时间", "meetings-short-speeches"),
+        ("那个社区书记说的会议留痕是怎么改的", "meetings-light-records"),
+        ("江西那个乡填表少了吗", "forms-weekly-cap"),
+        ("齐琳在哪上班", "chat-groups-too-many-pinned"),  # her card says where
+    ],
+)
+def test_person_and_place_questions_get_the_fact_asked_about(
+    matcher: Matcher, question: str, expected: str
+) -> None:
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert expected in _shown(result)[:2] and result.matches[0].fact.id in _shown(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "敖再生的电话是多少",
+        "洋湖乡怎么走",
+        "港城大街附近有什么好吃的",
+        "段琼今年多大了",
+        "刘书记是怎么压缩会议的",
+        "樟树市长是谁",
+    ],
+)
+def test_asks_no_fact_answers_are_declined(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).decision == "decline"
