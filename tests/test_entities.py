@@ -89,6 +89,11 @@ def test_strangers_are_people_the_facts_do_not_name(table: EntityTable) -> None:
     assert table.strangers("海港区长期不用的群") == ()  # 长期, not 区长
     assert table.strangers("李主任说的一周一表") == ()  # 李志颖, a slip of the title
     assert _names(table, "王主任说的表格减负") == []  # 主任 here is 王主任, not 央金卓嘎
+    assert table.strangers("杨某某是谁") == ("杨某某",)
+    assert table.strangers("李志颖是谁") == ()
+    # a count of a place itself is a census, not a measure; 几次迎检 is no count of the place
+    assert table.strangers("松盘乡有几个村") == ("松盘乡有多少",)
+    assert table.strangers("洋湖乡现在有几次迎检") == ()
 
 
 def test_a_new_article_brings_roles_and_aliases(matcher: Matcher) -> None:
@@ -132,3 +137,17 @@ def test_person_and_place_questions_get_the_fact_asked_about(
 )
 def test_asks_no_fact_answers_are_declined(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).decision == "decline"
+
+
+def test_a_count_asked_picks_the_fact_giving_it(matcher: Matcher) -> None:
+    """海港区清理了多少个群: of the district's facts, the one with the count (190余个)."""
+    result = matcher.match("海港区清理了多少个群")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "chat-groups-190-dissolved"
+
+
+def test_a_place_asked_about_in_general_gets_its_card(matcher: Matcher) -> None:
+    """洋湖乡还有啥减负经验 scores low on every fact but asks for nothing else: the card."""
+    result = matcher.match("洋湖乡还有啥减负经验")
+    assert (result.decision, result.shape) == ("answer", "card")
+    assert result.card is not None and result.card.name == "洋湖乡"

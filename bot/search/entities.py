@@ -55,7 +55,11 @@ _SURNAMES = (
 _HEAD_TITLES = (
     r"(?:副书记|书记|副主任|主任|乡长|镇长|县长|市长|区长|州长|局长|村长|支书)(?![期久远大短度达])"
 )
-_SURNAME_TITLE = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{0,2}}?{_HEAD_TITLES}")
+_SURNAME_TITLE = re.compile(
+    rf"[{_SURNAMES}](?:[\u4e00-\u9fff]{{0,2}}?{_HEAD_TITLES}|[\u4e00-\u9fff]{{1,2}}(?=是谁))"
+)
+# A count of a place itself (松盘乡有几个村, 林周县有多少贫困户): a census, not a measure.
+_CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
 _TITLE = re.compile(_HEAD_TITLES)
 _OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
 MIN_KEY_CHARS = 2
@@ -253,10 +257,14 @@ class EntityTable:
         named them, in a question."""
         return [(entity, words[0]) for entity, words in self.find_all(normalized)]
 
-    def find_all(self, normalized: str) -> list[tuple[Entity, tuple[str, ...]]]:
-        """As `find`, with every key in the question that named each of them (小李, 扶贫专干)."""
+    def find_all(
+        self, normalized: str, strange: tuple[str, ...] | None = None
+    ) -> list[tuple[Entity, tuple[str, ...]]]:
+        """As `find`, with every key in the question that named each of them (小李, 扶贫专干).
+        `strange`: the question's strangers, when already known."""
         text = normalized.replace(" ", "")
-        strange = self.strangers(text)  # 王主任 is not 央金卓嘎 the 副主任
+        if strange is None:
+            strange = self.strangers(text)  # 王主任 is not 央金卓嘎 the 副主任
         hits = [h for h in self._hits(text) if not any(h[1] in s for s in strange)]
         places = {
             n: start for start, _, key in hits if (n := self._one_place(key.numbers)) is not None
@@ -305,16 +313,18 @@ class EntityTable:
         return people[0] if len(people) == 1 else None
 
     def strangers(self, normalized: str) -> tuple[str, ...]:
-        """People and provinces a question names that the facts do not: 刘书记, 张建国书记,
-        樟树市长, 浙江. Asking what they did asks for what no fact holds. 我们刘书记 is the
-        asker's own colleague, a complaint rather than a lookup, so it is left alone."""
+        """People and provinces a question names that the facts do not (刘书记, 张建国书记,
+        杨某某是谁, 樟树市长, 浙江), and counts of a place itself (松盘乡有几个村): asking about
+        them asks for what no fact holds. 我们刘书记 is the asker's own colleague, a complaint
+        rather than a lookup, so it is left alone."""
         text = normalized.replace(" ", "")
         found: list[str] = []
         for hit in _SURNAME_TITLE.finditer(text):
             named, before = hit.group(0), text[: hit.start()]
             if before.endswith(_OWN) or any(named in key for key in self._keys):
                 continue
-            if named[0] in self._surnames or any(
+            titled = _TITLE.search(named) is not None
+            if (titled and named[0] in self._surnames) or any(
                 text.startswith(k, hit.start()) for k in self._keys
             ):
                 continue  # 李主任 for 李志颖 (a slip of the title); 江西书记 (a place)
@@ -325,6 +335,9 @@ class EntityTable:
             if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
                 found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
         found += [p for p in _PROVINCES if p in text and p not in self._keys]
+        for start, word, _ in self._hits(text):
+            if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
+                found.append(word + "有多少")
         return tuple(dict.fromkeys(found))
 
     def _holds(self, place: Entity, title: str) -> bool:

@@ -23,7 +23,8 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer, QueryAnalysis
-from bot.search.entities import Entity, EntityTable
+from bot.search.entities import EntityTable
+from bot.search.focus import entity_focus, without_where_ask
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
 from bot.search.shapes import (
@@ -65,10 +66,6 @@ _CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还�
 _COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份]?$"
-)
-# 齐琳在哪上班, 阿旺群宗是哪个乡的: a person's card says where they work.
-_WHERE_ASK = re.compile(
-    r"在哪[个里儿]?(?:乡|县|镇|市|区|单位|上班|工作)?|哪[个里儿](?:乡|县|镇|市|区|地方)?的?"
 )
 _MARKUP = re.compile(r"<[^<>]{0,40}>")
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
@@ -247,8 +244,8 @@ class Matcher:
         normalized = normalize(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
-        found = self.entities.find_all(normalized)
         strangers = self.entities.strangers(normalized)
+        found = self.entities.find_all(normalized, strangers)
         entity = found[0][0] if found else None
         text = normalized
         for named, keys in found:  # 小李 → 李志颖, 洋湖 → 洋湖乡: the words the facts use
@@ -256,10 +253,14 @@ class Matcher:
                 if key != normalize(named.name):
                     text = text.replace(key, normalize(named.name))
         if entity is not None and entity.kind == "person":
-            text = _WHERE_ASK.sub(" ", text)
+            text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         analysis, ranked = self.rank(text, include, strangers)
-        focus = self._entity_focus(entity, found, text, include, ranked)
+        focus = (
+            entity_focus(self.rank, entity, found, text, include, ranked)
+            if entity is not None
+            else EntityFocus()
+        )
         topic = self._topic_asked(analysis)
         mentioned = [self._names_topic(qt.term) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
@@ -279,31 +280,6 @@ class Matcher:
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
             asks_broadly=topic is not None and self._asks_broadly(normalized),
         )  # fmt: skip
-
-    def _entity_focus(
-        self, entity: Entity | None, found: Sequence[tuple[Entity, tuple[str, ...]]], text: str,
-        include: Sequence[int], ranked: Sequence[Match],
-    ) -> EntityFocus:  # fmt: skip
-        """What the rest of a question asks of the person or place it names: their facts
-        ordered by the rest alone (洋湖乡的扶贫检查现在怎么查 → the inspections fact first),
-        how far the first leads, and whether the rest is about something no fact holds."""
-        if entity is None:
-            return EntityFocus()
-        own = set(entity.fact_ids)
-        rest = text
-        for named, _ in found:
-            rest = rest.replace(normalize(named.name), " ")
-        rest_analysis, rest_ranked = self.rank(rest, include)
-        rest_scores = {m.fact.id: m.score for m in rest_ranked if m.fact.id in own}
-        order = sorted(
-            (m for m in ranked if m.fact.id in own),
-            key=lambda m: (-rest_scores.get(m.fact.id, 0.0), -m.score, m.fact.id),
-        )
-        best, second = [*sorted(rest_scores.values(), reverse=True), 0.0, 0.0][:2]
-        # 附近有什么好吃的 knows nothing the facts say; 现在办业务有什么变化 knows 办 and is kept.
-        typed = any(qt.weight >= 1.0 for qt in rest_analysis.terms)
-        unknown = () if typed else tuple(u for u in rest_analysis.unknown if len(u) > 1)
-        return EntityFocus(tuple(order), best - second, best, unknown)
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""

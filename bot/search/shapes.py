@@ -100,6 +100,8 @@ class EntityFocus:
     lead: float = 0.0  # how far the first leads the second on the rest alone
     best: float = 0.0  # the first one's score on the rest alone
     unknown: tuple[str, ...] = ()  # a rest of nothing but words no fact knows (附近, 好吃)
+    clean: bool = False  # the rest has no word we do not know and no cue (还有啥减负经验)
+    elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
 
 
 @dataclass(frozen=True)
@@ -258,13 +260,19 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     """A person or place: their one fact the question is about, else a card of all of them."""
     assert p.entity is not None
     ranked = p.entity_ranked
-    if max(m.score for m in ranked) < ENTITY_BAR * t.suggest:
+    focus = p.entity_focus
+    # 洋湖乡还有啥减负经验 scores low on every fact, yet asks for nothing but the place's
+    # facts; 洋湖乡群太多怎么办 asks for another fact that fits better than any of them.
+    lookup = focus.clean and focus.elsewhere < t.suggest
+    if max(m.score for m in ranked) < ENTITY_BAR * t.suggest and not lookup:
         return None
     own = {m.fact for m in ranked}
     rest = tuple(m for m in p.ranked if m.fact not in own)
     matches = (*ranked, *rest)
     related = tuple(m.fact for m in ranked[1:CARD_MAX])
-    if len(ranked) == 1 or p.entity_focus.lead >= t.margin:
+    # One fact when the rest of the question clearly asks for it; a broad rest (还有啥经验)
+    # leads by little on a low score and asks for them all.
+    if len(ranked) == 1 or (focus.lead >= t.margin and focus.best >= ENTITY_BAR * t.suggest):
         return _with(base, "answer", matches, related=related)
     card = Card(p.entity.name, p.entity.description, tuple(m.fact for m in ranked[:CARD_MAX]))
     return _with(base, "answer", matches, shape="card", card=card)
