@@ -49,6 +49,13 @@ def test_person_keys_cover_how_colleagues_name_someone() -> None:
     assert "再生" not in common and "敖书记" in common
 
 
+def test_a_province_alone_is_described_by_where_its_facts_are(table: EntityTable) -> None:
+    """江西省 is written alone in no `where`; its card says 江西省樟树市洋湖乡."""
+    found = dict((e.name, e) for e, _ in table.find("江西和西藏"))
+    assert found["江西省"].description == "江西省樟树市洋湖乡"
+    assert found["西藏"].description == "西藏拉萨市林周县"
+
+
 @pytest.mark.parametrize(
     ("question", "names"),
     [

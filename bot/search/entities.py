@@ -167,6 +167,17 @@ def person_keys(
     return list(dict.fromkeys(keys))
 
 
+def _common_start(addresses: Sequence[Sequence[str]]) -> list[str]:
+    """The address parts every one of several addresses starts with."""
+    common = list(addresses[0])
+    for parts in addresses[1:]:
+        n = 0
+        while n < min(len(common), len(parts)) and common[n] == parts[n]:
+            n += 1
+        common = common[:n]
+    return common
+
+
 @dataclass(frozen=True)
 class _Key:
     numbers: frozenset[int]  # the entities it may name
@@ -183,6 +194,7 @@ class EntityTable:
         再生) is no short form of a place or a name."""
         people: dict[str, tuple[str, list[str]]] = {}
         places: dict[str, tuple[str, list[str]]] = {}
+        below: dict[str, list[list[str]]] = {}  # the addresses of each place's facts
         for fact in facts:
             if fact.who:
                 name = person_name(fact.who)
@@ -192,6 +204,7 @@ class EntityTable:
             for n, part in enumerate(parts):
                 full = "".join(parts[: n + 1])
                 places.setdefault(part, (full, []))[1].append(fact.id)
+                below.setdefault(part, []).append(parts)
         self.entities: list[Entity] = []
         self._whole: set[str] = set()
         keys: dict[str, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
@@ -204,6 +217,8 @@ class EntityTable:
                 if whole:
                     self._whole.add(normalize(key))
         for name, (description, ids) in places.items():
+            if description == name:  # 江西省 alone says nothing: 江西省樟树市洋湖乡 says where
+                description = "".join(_common_start(below[name]))
             self._add(Entity("place", name, description, tuple(dict.fromkeys(ids))))
             shorts = [
                 a for a in short_forms(name) if a in _PROVINCES or frequency(a) < COMMON_WORD_FREQ
@@ -253,7 +268,7 @@ class EntityTable:
         return hits
 
     def find(self, normalized: str) -> list[tuple[Entity, str]]:
-        """People first, then places (the narrowest first), each once with the first key that
+        """People first, then places (the narrowest, of fewest facts, first), each once with the first key that
         named them, in a question."""
         return [(entity, words[0]) for entity, words in self.find_all(normalized)]
 
@@ -283,7 +298,7 @@ class EntityTable:
             found,
             key=lambda n: (
                 self.entities[n].kind != "person",
-                -len(self.entities[n].description) if self.entities[n].kind == "place" else 0,
+                len(self.entities[n].fact_ids) if self.entities[n].kind == "place" else 0,
                 found[n][0],
             ),
         )

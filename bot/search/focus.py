@@ -39,9 +39,11 @@ def entity_focus(
     text: str,
     include: Sequence[int],
     ranked: Sequence[Match],
+    broad: frozenset[str] = frozenset(),
 ) -> EntityFocus:
     """Their facts ordered by the rest of the question alone, how far the first leads, and
-    whether the rest is about something no fact holds."""
+    whether the rest is about something no fact holds. `broad`: words that say nothing
+    narrower than a topic (减负, 工作)."""
     own = set(entity.fact_ids)
     rest = text
     for named, _ in found:
@@ -65,4 +67,6 @@ def entity_focus(
     unknown = () if typed else tuple(u for u in rest_analysis.unknown if len(u) > 1)
     clean = not rest_analysis.unknown and not rest_analysis.cues
     elsewhere = max((m.score for m in rest_ranked if m.fact.id not in own), default=0.0)
-    return EntityFocus(tuple(order), best - second, best, unknown, clean, elsewhere)
+    # 江西那个乡怎么减负的 asks nothing narrower than what they did (乡, 减负): all of it.
+    specific = any(qt.term not in broad for qt in rest_analysis.terms)
+    return EntityFocus(tuple(order), best - second, best, unknown, clean, elsewhere, specific)

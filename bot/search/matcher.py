@@ -257,7 +257,7 @@ class Matcher:
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         analysis, ranked = self.rank(text, include, strangers)
         focus = (
-            entity_focus(self.rank, entity, found, text, include, ranked)
+            entity_focus(self.rank, entity, found, text, include, ranked, self._broad)
             if entity is not None
             else EntityFocus()
         )

@@ -102,6 +102,7 @@ class EntityFocus:
     unknown: tuple[str, ...] = ()  # a rest of nothing but words no fact knows (附近, 好吃)
     clean: bool = False  # the rest has no word we do not know and no cue (还有啥减负经验)
     elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
+    specific: bool = False  # the rest names something narrower than a topic (信访会, 群)
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     related = tuple(m.fact for m in ranked[1:CARD_MAX])
     # One fact when the rest of the question clearly asks for it; a broad rest (还有啥经验)
     # leads by little on a low score and asks for them all.
-    if len(ranked) == 1 or (focus.lead >= t.margin and focus.best >= ENTITY_BAR * t.suggest):
+    sure = focus.specific and focus.lead >= t.margin and focus.best >= ENTITY_BAR * t.suggest
+    if len(ranked) == 1 or sure:
         return _with(base, "answer", matches, related=related)
     card = Card(p.entity.name, p.entity.description, tuple(m.fact for m in ranked[:CARD_MAX]))
     return _with(base, "answer", matches, shape="card", card=card)
