@@ -158,3 +158,13 @@ def test_a_place_asked_about_in_general_gets_its_card(matcher: Matcher) -> None:
     result = matcher.match("洋湖乡还有啥减负经验")
     assert (result.decision, result.shape) == ("answer", "card")
     assert result.card is not None and result.card.name == "洋湖乡"
+
+
+def test_a_name_typed_by_sound_is_still_that_person(matcher: Matcher) -> None:
+    """段穷 sounds like 段琼: the analyzer reads it as her name, and the question is about her."""
+    result = matcher.match("段穷说的街道例会半小时")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "meetings-weekly-half-hour"
+    card = matcher.match("敖再升说开会变少了是怎么做到的")
+    assert (card.decision, card.shape) == ("answer", "card")
+    assert card.card is not None and card.card.name == "敖再生"

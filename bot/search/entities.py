@@ -234,6 +234,7 @@ class EntityTable:
             if len(k) >= MIN_KEY_CHARS
         }
         self._lengths = sorted({len(k) for k in self._keys}, reverse=True)
+        self._by_name = {normalize(e.name): e for e in self.entities}
         self._surnames = {
             e.name[0] for e in self.entities if e.kind == "person" and len(e.name) <= 3
         }
@@ -245,6 +246,10 @@ class EntityTable:
 
     def _add(self, entity: Entity) -> None:
         self.entities.append(entity)
+
+    def named(self, name: str) -> Entity | None:
+        """The person or place of this name, as the facts write it."""
+        return self._by_name.get(name)
 
     def words(self) -> Iterable[str]:
         """Names the segmenter keeps whole (敖再生, not 敖/再生), each naming one of them."""
@@ -268,8 +273,8 @@ class EntityTable:
         return hits
 
     def find(self, normalized: str) -> list[tuple[Entity, str]]:
-        """People first, then places (the narrowest, of fewest facts, first), each once with the first key that
-        named them, in a question."""
+        """People first, then places (the narrowest, of fewest facts, first), each once with
+        the first key that named them, in a question."""
         return [(entity, words[0]) for entity, words in self.find_all(normalized)]
 
     def find_all(

@@ -23,7 +23,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer, QueryAnalysis
-from bot.search.entities import EntityTable
+from bot.search.entities import Entity, EntityTable
 from bot.search.focus import entity_focus, without_where_ask
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
@@ -256,6 +256,13 @@ class Matcher:
             text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         analysis, ranked = self.rank(text, include, strangers)
+        heard = None if entity else self._heard(analysis)
+        if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
+            entity, typed = heard
+            found = [(entity, (normalize(entity.name),))]
+            text = text.replace(typed, normalize(entity.name))
+            include = [self._doc_of[i] for i in entity.fact_ids]
+            analysis, ranked = self.rank(text, include, strangers)
         focus = (
             entity_focus(self.rank, entity, found, text, include, ranked, self._broad)
             if entity is not None
@@ -280,6 +287,15 @@ class Matcher:
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked) if topic else (),
             asks_broadly=topic is not None and self._asks_broadly(normalized),
         )  # fmt: skip
+
+    def _heard(self, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
+        """A person or place the question names by sound only (敖再升, 段穷): the analyzer read
+        a typed word as their name."""
+        for qt in analysis.terms:
+            named = self.entities.named(qt.term) if qt.weight < 1.0 else None
+            if named is not None and len(qt.source) == len(named.name):
+                return named, qt.source
+        return None
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""
