@@ -168,3 +168,11 @@ def test_a_name_typed_by_sound_is_still_that_person(matcher: Matcher) -> None:
     card = matcher.match("敖再升说开会变少了是怎么做到的")
     assert (card.decision, card.shape) == ("answer", "card")
     assert card.card is not None and card.card.name == "敖再生"
+
+
+def test_the_rest_in_a_title_picks_that_fact(matcher: Matcher) -> None:
+    """樟树市洋湖乡的会是怎么开短的: two of the township's facts speak of short meetings; the
+    one titled so (开短会、限时发言) comes first."""
+    result = matcher.match("樟树市洋湖乡的会是怎么开短的")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "meetings-short-speeches"

@@ -21,6 +21,7 @@ _WHERE_ASK = re.compile(
 )
 # How many (多少个群, 几次): the measure word the count is given in.
 _COUNT_ASK = re.compile(r"(?:多少|几)([个次张天条回项份])")
+TITLE_FIT = 3.0  # per word of the rest in a fact's title
 COUNT_FIT = 10.0  # a fact giving the count asked for outranks a sibling that cannot answer it
 
 
@@ -57,6 +58,13 @@ def entity_focus(
         for m in rest_ranked:
             if m.fact.id in own and counted.search(m.fact.example + m.fact.quote):
                 rest_scores[m.fact.id] += COUNT_FIT
+    # 樟树市洋湖乡的会是怎么开短的: of two facts that both speak of it, the one whose title
+    # says it (开短会、限时发言) is about it.
+    specific_terms = [qt.source for qt in rest_analysis.terms if qt.term not in broad]
+    for m in rest_ranked:
+        if m.fact.id in own:
+            title = normalize(m.fact.title)
+            rest_scores[m.fact.id] += TITLE_FIT * sum(1 for w in specific_terms if w in title)
     order = sorted(
         (m for m in ranked if m.fact.id in own),
         key=lambda m: (-rest_scores.get(m.fact.id, 0.0), -m.score, m.fact.id),
