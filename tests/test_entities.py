@@ -92,6 +92,7 @@ def test_strangers_are_people_the_facts_do_not_name(table: EntityTable) -> None:
     assert table.strangers("樟树市长是谁") == ("樟树市长",)
     assert table.strangers("浙江安吉县是怎么减负的") == ("浙江",)
     assert table.strangers("我们刘书记天天开会") == ()  # the asker's own colleague
+    assert table.strangers("刘书记天天让我们开会") == ()  # a complaint: nobody looked up
     assert table.strangers("洋湖乡副书记说的") == ()
     assert table.strangers("海港区长期不用的群") == ()  # 长期, not 区长
     assert table.strangers("李主任说的一周一表") == ()  # 李志颖, a slip of the title
@@ -176,3 +177,12 @@ def test_the_rest_in_a_title_picks_that_fact(matcher: Matcher) -> None:
     result = matcher.match("樟树市洋湖乡的会是怎么开短的")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "meetings-short-speeches"
+
+
+def test_a_place_with_nothing_on_what_is_asked_leaves_it_to_the_fact_that_has_it(
+    matcher: Matcher,
+) -> None:
+    """新疆有没有精简工作群的做法: 新疆's facts are about meetings; the groups fact answers."""
+    result = matcher.match("新疆有没有精简工作群的做法")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "chat-groups"

@@ -62,6 +62,11 @@ _SURNAME_TITLE = re.compile(
 _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
 _TITLE = re.compile(_HEAD_TITLES)
 _OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
+# … and words that ask what someone did or where something was done.
+_LOOKUPS = (
+    "是怎么", "怎么做", "咋做", "做了什么", "做了啥", "干了什么", "干了啥", "那边", "那里",
+    "经验", "做法", "办法", "是啥", "叫什么", "怎么减", "怎么搞",
+)  # fmt: skip
 MIN_KEY_CHARS = 2
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 NAME_WORD_FREQ = 100  # … and 再生 is a word first, not 敖再生's given name
@@ -339,7 +344,9 @@ class EntityTable:
         rather than a lookup, so it is left alone."""
         text = normalized.replace(" ", "")
         found: list[str] = []
-        for hit in _SURNAME_TITLE.finditer(text):
+        # 刘书记天天让我们开会 complains of a boss; 刘书记是怎么压缩会议的 looks someone up.
+        looked_up = any(p in text for p in (*_POINTERS, *_LOOKUPS))
+        for hit in _SURNAME_TITLE.finditer(text if looked_up else ""):
             named, before = hit.group(0), text[: hit.start()]
             if before.endswith(_OWN) or any(named in key for key in self._keys):
                 continue
@@ -349,12 +356,12 @@ class EntityTable:
             ):
                 continue  # 李主任 for 李志颖 (a slip of the title); 江西书记 (a place)
             found.append(named)
-        for hit in _TITLE.finditer(text):
+        for hit in _TITLE.finditer(text if looked_up else ""):
             before = text[: hit.start()]
             place = next((k for k in self._place_keys if before.endswith(k)), None)
             if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
                 found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
-        found += [p for p in _PROVINCES if p in text and p not in self._keys]
+        found += [p for p in _PROVINCES if looked_up and p in text and p not in self._keys]
         for start, word, _ in self._hits(text):
             if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
                 found.append(word + "有多少")

@@ -268,6 +268,11 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     if max(m.score for m in ranked) < ENTITY_BAR * t.suggest and not lookup:
         return None
     own = {m.fact for m in ranked}
+    weak = focus.best < ENTITY_BAR * t.suggest
+    top = p.ranked[0]
+    if p.entity.kind == "place" and weak and top.fact not in own and top.score >= t.answer:
+        # 新疆有没有精简工作群的做法: nothing done there is about it; a fact elsewhere is.
+        return None
     rest = tuple(m for m in p.ranked if m.fact not in own)
     matches = (*ranked, *rest)
     related = tuple(m.fact for m in ranked[1:CARD_MAX])
