@@ -2,8 +2,11 @@
 
 Built from the facts alone, so a new article brings its own people and places: `who` reads
 "name（role and place）", `where` an address from the province down. Each address part is a key
-(樟树市, 洋湖乡) and so is its short form (樟树, 洋湖); the first part of a long address (the
-province) is left out, since it names far more than the facts tell of.
+(江西省, 樟树市, 洋湖乡) and so is its short form (江西, 樟树, 洋湖). A person is named by their
+name and its everyday forms (小李, 敖书记, 卓嘎), by their role at their place (洋湖乡副书记),
+and, more weakly, by their role alone (社区书记, 扶贫办副主任): a role names someone only when
+the question points at someone in the article (那个…, …说的) or names the place they work at.
+A key naming several people (扶贫专干) is narrowed by the places the question names.
 """
 
 from __future__ import annotations
@@ -31,16 +34,52 @@ _PROVINCES = (
     "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南",
     "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾",
 )  # fmt: skip
-_ROLE_TITLES = ("副书记", "书记", "副主任", "主任", "副乡长", "乡长", "镇长", "专干", "干部")
+# Titles by which colleagues call someone (敖书记, 卓嘎主任), longest first.
+_ROLE_TITLES = (
+    "副书记", "书记", "副主任", "主任", "副乡长", "乡长", "副镇长", "镇长", "专干", "干部",
+)  # fmt: skip
+# Titles too common to name anyone alone (基层干部): only within the whole role.
+_GENERIC_TITLES = frozenset({"干部"})
+# Words that point at someone in the article rather than at a role in general: 那个社区书记说的.
+_POINTERS = (
+    "那个", "那位", "这位", "这个", "文中", "文章", "报道", "说的", "讲的", "说了", "讲了", "说过",
+    "讲过", "提到", "谈到", "是谁", "怎么看", "介绍",
+)  # fmt: skip
+# Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
+# and the like start everyday words (这周, 曾经, 历史) and are left out.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭肖田董袁潘蒋蔡余杜叶程苏魏"
+    "吕丁沈姚卢姜崔钟谭陆汪范金廖贾韦邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱覃戴莫孔汤"
+)
+# The head of a place or an office; 长 is no title in 长期, 长久 (海港区长期不用的群).
+_HEAD_TITLES = (
+    r"(?:副书记|书记|副主任|主任|乡长|镇长|县长|市长|区长|州长|局长|村长|支书)(?![期久远大短度达])"
+)
+_SURNAME_TITLE = re.compile(
+    rf"[{_SURNAMES}](?:[\u4e00-\u9fff]{{0,2}}?{_HEAD_TITLES}|[\u4e00-\u9fff]{{1,2}}(?=是谁))"
+)
+# A count of a place itself (松盘乡有几个村, 林周县有多少贫困户): a census, not a measure.
+_CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
+_TITLE = re.compile(_HEAD_TITLES)
+_OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
+# … and words that ask what someone did or where something was done.
+_LOOKUPS = (
+    "是怎么", "怎么做", "咋做", "做了什么", "做了啥", "干了什么", "干了啥", "那边", "那里",
+    "经验", "做法", "办法", "是啥", "叫什么", "怎么减", "怎么搞",
+)  # fmt: skip
 MIN_KEY_CHARS = 2
+COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
+NAME_WORD_FREQ = 100  # … and 再生 is a word first, not 敖再生's given name
+NAME, ROLE = "name", "role"  # how surely a key names someone
 
 
 @dataclass(frozen=True)
 class Entity:
     kind: str  # "person" or "place"
     name: str  # the canonical name: 敖再生, 洋湖乡
-    description: str  # the whole `who` or `where` text
+    description: str  # the whole `who` text, or the place's address from the province down
     fact_ids: tuple[str, ...]  # in knowledge-base order
+    places: frozenset[str] = frozenset()  # a person's address parts (江西省, 樟树市, 洋湖乡)
 
 
 def person_name(who: str) -> str:
@@ -79,31 +118,88 @@ def short_forms(part: str) -> list[str]:
     return []
 
 
-def _person_aliases(name: str, description: str) -> list[str]:
-    """小李, 老李, 李书记: how colleagues name someone (Han names of 2-3 characters only)."""
-    if not 2 <= len(name) <= 3:
-        return []
-    surname = name[0]
-    titles = [title for title in _ROLE_TITLES if title in description]
-    aliases = [f"小{surname}", f"老{surname}", *(surname + title for title in titles)]
-    # 洋湖乡党委副书记, 洋湖乡副书记: the role at the place, as the article first names them
+def role_and_places(name: str, description: str) -> tuple[str, list[str]]:
+    """敖再生（江西省樟树市洋湖乡党委副书记） → (党委副书记, [江西省, 樟树市, 洋湖乡]).
+
+    A bare level word before the role belongs to it: 港城大街街道干部 → 街道干部."""
     inner = description[len(name) :].strip("（）() ")
-    places = [p for p in address_parts(inner) if p.endswith(_SUFFIXES)]
-    if places and titles:
-        role = inner[inner.rindex(places[-1]) + len(places[-1]) :]
-        aliases += [places[-1] + role, *(places[-1] + title for title in titles)]
-    return aliases
+    parts = address_parts(inner)
+    places = [p for p in parts if p.endswith(_SUFFIXES) and p not in _SUFFIXES]
+    if not places:
+        return inner, []
+    last = places[-1]
+    return inner[inner.rindex(last) + len(last) :], places
+
+
+def _given_names(name: str, frequency: Callable[[str], int]) -> list[str]:
+    """卓嘎 and 央金 for 央金卓嘎, 志颖 for 李志颖: what colleagues call someone, unless the
+    piece is a word of its own (再生)."""
+    if len(name) == 3:
+        pieces = [name[1:]]
+    elif len(name) == 4:
+        pieces = [name[:2], name[2:]]  # names without a surname: two names of two
+    else:
+        pieces = []
+    return [p for p in pieces if frequency(p) < NAME_WORD_FREQ]
+
+
+def person_keys(
+    name: str, description: str, frequency: Callable[[str], int] = lambda word: 0
+) -> list[tuple[str, str, bool]]:
+    """(key, how surely, kept whole by the segmenter) for a person: name forms, role at the
+    place, role alone. Only the name, 小李 and 敖书记 forms and the role at the full place name
+    are kept whole: the facts write no other form, so the rest are replaced by the name before a
+    question is segmented, and leave the facts' own words as they were."""
+    role, places = role_and_places(name, description)
+    titles = [t for t in _ROLE_TITLES if t in role]
+    called = [t for t in titles if t not in _GENERIC_TITLES]
+    keys = [(name, NAME, True)]
+    if 2 <= len(name) <= 3:  # a Han name: surname first
+        surname = name[0]
+        keys += [(f"小{surname}", NAME, True), (f"老{surname}", NAME, True)]
+        keys += [(surname + title, NAME, True) for title in called]
+    for given in _given_names(name, frequency):
+        keys += [(given, NAME, False), *((given + title, NAME, False) for title in called)]
+    keys += [(name + title, NAME, False) for title in called]
+    if places and role:
+        last = places[-1]
+        level = next((s for s in _SUFFIXES if last.endswith(s)), "")
+        keys += [(last + r, NAME, True) for r in (role, *called)]
+        keys += [(short + r, NAME, False) for short in short_forms(last) for r in (role, *called)]
+        keys += [(r, ROLE, False) for r in (role, *called)]
+        if level and not role.startswith(_SUFFIXES):  # 街道干部 has its level already
+            keys += [(level + r, ROLE, False) for r in (role, *called)]
+    return list(dict.fromkeys(keys))
+
+
+def _common_start(addresses: Sequence[Sequence[str]]) -> list[str]:
+    """The address parts every one of several addresses starts with."""
+    common = list(addresses[0])
+    for parts in addresses[1:]:
+        n = 0
+        while n < min(len(common), len(parts)) and common[n] == parts[n]:
+            n += 1
+        common = common[:n]
+    return common
+
+
+@dataclass(frozen=True)
+class _Key:
+    numbers: frozenset[int]  # the entities it may name
+    sureness: str  # NAME or ROLE
 
 
 class EntityTable:
-    """Keys (names, places, their short forms) → the person or place they name."""
+    """Keys (names, roles, places, their short forms) → the person or place they name."""
 
     def __init__(
-        self, facts: Sequence[Fact], is_common: Callable[[str], bool] = lambda word: False
+        self, facts: Sequence[Fact], frequency: Callable[[str], int] = lambda word: 0
     ) -> None:
-        """`is_common`: an everyday word (东西, 和平) is no short form of a place."""
+        """`frequency`: how common a word is in general Chinese; an everyday word (东西, 和平,
+        再生) is no short form of a place or a name."""
         people: dict[str, tuple[str, list[str]]] = {}
         places: dict[str, tuple[str, list[str]]] = {}
+        below: dict[str, list[list[str]]] = {}  # the addresses of each place's facts
         for fact in facts:
             if fact.who:
                 name = person_name(fact.who)
@@ -111,42 +207,169 @@ class EntityTable:
                     people.setdefault(name, (fact.who, []))[1].append(fact.id)
             parts = address_parts(fact.where) if fact.where else []
             for n, part in enumerate(parts):
-                if n == 0 and len(parts) >= 2:
-                    continue  # a province: over-general
                 full = "".join(parts[: n + 1])
                 places.setdefault(part, (full, []))[1].append(fact.id)
+                below.setdefault(part, []).append(parts)
         self.entities: list[Entity] = []
-        keys: dict[str, set[int]] = defaultdict(set)
-        for kind, table in (("person", people), ("place", places)):
-            for name, (description, ids) in table.items():
-                entity = Entity(kind, name, description, tuple(dict.fromkeys(ids)))
-                self.entities.append(entity)
-                number = len(self.entities) - 1
-                if kind == "person":
-                    aliases = _person_aliases(name, description)
-                else:
-                    aliases = [a for a in short_forms(name) if not is_common(a)]
-                for key in (name, *aliases):
-                    keys[normalize(key)].add(number)
-        # A key naming two people (小李 for two Lis) names nobody for sure.
-        self._keys = {k: next(iter(v)) for k, v in keys.items() if len(v) == 1 and len(k) >= 2}
+        self._whole: set[str] = set()
+        keys: dict[str, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
+        for name, (description, ids) in people.items():
+            at = frozenset(address_parts(description[len(name) :].strip("（）() ")))
+            self._add(Entity("person", name, description, tuple(dict.fromkeys(ids)), at))
+            for key, sureness, whole in person_keys(name, description, frequency):
+                keys[normalize(key)][0].add(len(self.entities) - 1)
+                keys[normalize(key)][1].add(sureness)
+                if whole:
+                    self._whole.add(normalize(key))
+        for name, (description, ids) in places.items():
+            if description == name:  # 江西省 alone says nothing: 江西省樟树市洋湖乡 says where
+                description = "".join(_common_start(below[name]))
+            self._add(Entity("place", name, description, tuple(dict.fromkeys(ids))))
+            shorts = [
+                a for a in short_forms(name) if a in _PROVINCES or frequency(a) < COMMON_WORD_FREQ
+            ]
+            for key in (name, *shorts):
+                keys[normalize(key)][0].add(len(self.entities) - 1)
+                keys[normalize(key)][1].add(NAME)
+                if description != name:  # a province alone names more than its facts tell
+                    self._whole.add(normalize(key))
+        self._keys = {
+            k: _Key(frozenset(numbers), NAME if NAME in sure else ROLE)
+            for k, (numbers, sure) in keys.items()
+            if len(k) >= MIN_KEY_CHARS
+        }
         self._lengths = sorted({len(k) for k in self._keys}, reverse=True)
+        self._by_name = {normalize(e.name): e for e in self.entities}
+        self._surnames = {
+            e.name[0] for e in self.entities if e.kind == "person" and len(e.name) <= 3
+        }
+        self._place_keys = {
+            k: self.entities[number]
+            for k, key in self._keys.items()
+            if (number := self._one_place(key.numbers)) is not None
+        }
+
+    def _add(self, entity: Entity) -> None:
+        self.entities.append(entity)
+
+    def named(self, name: str) -> Entity | None:
+        """The person or place of this name, as the facts write it."""
+        return self._by_name.get(name)
 
     def words(self) -> Iterable[str]:
-        """Every key, so the segmenter keeps names whole (敖再生, not 敖/再生)."""
-        return self._keys.keys()
+        """Names the segmenter keeps whole (敖再生, not 敖/再生), each naming one of them."""
+        return [
+            k for k in self._whole if len(self._keys.get(k, _Key(frozenset(), ROLE)).numbers) == 1
+        ]
+
+    def _hits(self, text: str) -> list[tuple[int, str, _Key]]:
+        """Keys in a text, left to right, the longest at each place, none inside another."""
+        hits = []
+        start = 0
+        while start < len(text):
+            step = 1
+            for length in self._lengths:
+                key = self._keys.get(text[start : start + length])
+                if key is not None:
+                    hits.append((start, text[start : start + length], key))
+                    step = length  # 卓嘎 inside 央金卓嘎 is the same mention
+                    break
+            start += step
+        return hits
 
     def find(self, normalized: str) -> list[tuple[Entity, str]]:
-        """People first, then places, each once with the key that named it, in a question."""
-        found: dict[int, int] = {}
-        named: dict[int, str] = {}
+        """People first, then places (the narrowest, of fewest facts, first), each once with
+        the first key that named them, in a question."""
+        return [(entity, words[0]) for entity, words in self.find_all(normalized)]
+
+    def find_all(
+        self, normalized: str, strange: tuple[str, ...] | None = None
+    ) -> list[tuple[Entity, tuple[str, ...]]]:
+        """As `find`, with every key in the question that named each of them (小李, 扶贫专干).
+        `strange`: the question's strangers, when already known."""
         text = normalized.replace(" ", "")
-        for start in range(len(text)):
-            for length in self._lengths:
-                number = self._keys.get(text[start : start + length])
-                if number is not None:
-                    found.setdefault(number, start)
-                    named.setdefault(number, text[start : start + length])
-                    break
-        ordered = sorted(found, key=lambda n: (self.entities[n].kind != "person", found[n]))
-        return [(self.entities[n], named[n]) for n in ordered]
+        if strange is None:
+            strange = self.strangers(text)  # 王主任 is not 央金卓嘎 the 副主任
+        hits = [h for h in self._hits(text) if not any(h[1] in s for s in strange)]
+        places = {
+            n: start for start, _, key in hits if (n := self._one_place(key.numbers)) is not None
+        }
+        named_places = {self.entities[n].name for n in places}
+        pointed = any(p in text for p in _POINTERS)
+        found: dict[int, tuple[int, list[str]]] = {}
+        for start, word, key in hits:
+            if all(self.entities[n].kind == "place" for n in key.numbers):
+                number = self._one_place(key.numbers)
+            else:
+                number = self._one_person(key, named_places, pointed)
+            if number is not None:
+                found.setdefault(number, (start, []))[1].append(word)
+        ordered = sorted(
+            found,
+            key=lambda n: (
+                self.entities[n].kind != "person",
+                len(self.entities[n].fact_ids) if self.entities[n].kind == "place" else 0,
+                found[n][0],
+            ),
+        )
+        return [(self.entities[n], tuple(found[n][1])) for n in ordered]
+
+    def _one_place(self, numbers: frozenset[int]) -> int | None:
+        """The place a key names; of 昌吉州 and 昌吉市 (both 昌吉), the one holding the other."""
+        if not all(self.entities[n].kind == "place" for n in numbers):
+            return None
+        if len(numbers) == 1:
+            return next(iter(numbers))
+        addresses = {n: self.entities[n].description for n in numbers}
+        outer = [
+            n for n, a in addresses.items() if all(b.startswith(a) for b in addresses.values())
+        ]
+        return outer[0] if len(outer) == 1 else None
+
+    def _one_person(self, key: _Key, named_places: set[str], pointed: bool) -> int | None:
+        """The one person a key names, narrowed by the places the question names; a role
+        alone names someone only when the question points at someone in the article."""
+        people = [n for n in key.numbers if self.entities[n].kind == "person"]
+        here = [n for n in people if named_places & self.entities[n].places]
+        if named_places and here:
+            people = here
+        elif key.sureness == ROLE and not pointed:
+            return None
+        return people[0] if len(people) == 1 else None
+
+    def strangers(self, normalized: str) -> tuple[str, ...]:
+        """People and provinces a question names that the facts do not (刘书记, 张建国书记,
+        杨某某是谁, 樟树市长, 浙江), and counts of a place itself (松盘乡有几个村): asking about
+        them asks for what no fact holds. 我们刘书记 is the asker's own colleague, a complaint
+        rather than a lookup, so it is left alone."""
+        text = normalized.replace(" ", "")
+        found: list[str] = []
+        # 刘书记天天让我们开会 complains of a boss; 刘书记是怎么压缩会议的 looks someone up.
+        looked_up = any(p in text for p in (*_POINTERS, *_LOOKUPS))
+        for hit in _SURNAME_TITLE.finditer(text if looked_up else ""):
+            named, before = hit.group(0), text[: hit.start()]
+            if before.endswith(_OWN) or any(named in key for key in self._keys):
+                continue
+            titled = _TITLE.search(named) is not None
+            if (titled and named[0] in self._surnames) or any(
+                text.startswith(k, hit.start()) for k in self._keys
+            ):
+                continue  # 李主任 for 李志颖 (a slip of the title); 江西书记 (a place)
+            found.append(named)
+        for hit in _TITLE.finditer(text if looked_up else ""):
+            before = text[: hit.start()]
+            place = next((k for k in self._place_keys if before.endswith(k)), None)
+            if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
+                found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
+        found += [p for p in _PROVINCES if looked_up and p in text and p not in self._keys]
+        for start, word, _ in self._hits(text):
+            if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
+                found.append(word + "有多少")
+        return tuple(dict.fromkeys(found))
+
+    def _holds(self, place: Entity, title: str) -> bool:
+        """Someone in the facts holds this title at this place (洋湖乡副书记)."""
+        return any(
+            entity.kind == "person" and place.name in entity.places and title in entity.description
+            for entity in self.entities
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,13 +22,15 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.entities import EntityTable
+from bot.search.entities import Entity, EntityTable
+from bot.search.focus import entity_focus, without_where_ask
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
     Card,
+    EntityFocus,
     Match,
     Prepared,
     Result,
@@ -45,10 +47,9 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 10  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 11  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
-COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
 )
@@ -115,9 +116,7 @@ class Matcher:
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
             measure_asks=kb.measure_asks,
         )  # fmt: skip
-        self.entities = EntityTable(
-            kb.facts, lambda word: self.analyzer.general_frequency(word) >= COMMON_WORD_FREQ
-        )
+        self.entities = EntityTable(kb.facts, self.analyzer.general_frequency)
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
@@ -145,12 +144,15 @@ class Matcher:
         self.topic_words = TopicWords(self.analyzer, self.index.docs, kb.facts, topic_names)
 
     def rank(
-        self, normalized: str, include: Sequence[int] = ()
+        self, normalized: str, include: Sequence[int] = (), strangers: tuple[str, ...] = ()
     ) -> tuple[QueryAnalysis, list[Match]]:
         """Candidates for a normalised question, best first, with 0-100 scores.
 
-        `include`: documents to score whatever their recall (a person's or place's facts)."""
+        `include`: documents to score whatever their recall (a person's or place's facts);
+        `strangers`: people or places the facts do not name (刘书记), counted as cues."""
         analysis = self.analyzer.analyze(normalized)
+        if strangers:
+            analysis = replace(analysis, cues=(*analysis.cues, *strangers))
         index = self.index
         weights: dict[str, float] = {}
         for qt in analysis.terms:  # a word typed twice counts once, at its surest reading
@@ -218,21 +220,35 @@ class Matcher:
         normalized = normalize(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
-        found = self.entities.find(normalized)
+        strangers = self.entities.strangers(normalized)
+        found = self.entities.find_all(normalized, strangers)
         entity = found[0][0] if found else None
         text = normalized
-        for named, key in found:  # 小李 → 李志颖, 洋湖 → 洋湖乡: the words the facts use
-            if key != normalize(named.name) and key in text:
-                text = text.replace(key, normalize(named.name))
+        for named, keys in found:  # 小李 → 李志颖, 洋湖 → 洋湖乡: the words the facts use
+            for key in sorted(keys, key=len, reverse=True):
+                if key != normalize(named.name):
+                    text = text.replace(key, normalize(named.name))
+        if entity is not None and entity.kind == "person":
+            text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
-        analysis, ranked = self.rank(self.quantities.without_frequency_asks(text), include)
+        asked = self.quantities.without_frequency_asks(text)
+        analysis, ranked = self.rank(asked, include, strangers)
+        heard = None if entity else self._heard(analysis)
+        if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
+            entity, typed = heard
+            found = [(entity, (normalize(entity.name),))]
+            text = text.replace(typed, normalize(entity.name))
+            include = [self._doc_of[i] for i in entity.fact_ids]
+            asked = self.quantities.without_frequency_asks(text)
+            analysis, ranked = self.rank(asked, include, strangers)
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
             ranked = self.quantities.rerank(text, ranked, ask=known)
-        entity_ranked: tuple[Match, ...] = ()
-        if entity is not None:
-            own = set(entity.fact_ids)
-            entity_ranked = tuple(m for m in ranked if m.fact.id in own)
+        focus = (
+            entity_focus(self.rank, entity, found, text, include, ranked, self.topic_words.broad)
+            if entity is not None
+            else EntityFocus()
+        )
         topic = self.topic_words.topic_asked(analysis)
         # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
         counts = self.quantities.asked(text) or self.quantities.said(text)
@@ -250,8 +266,8 @@ class Matcher:
                 run_bests, _ = self._clause_bests(cleaned, runs=True)
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
-            entity_ranked=entity_ranked, clause_bests=clause_bests, run_bests=run_bests,
-            topic_bests=tuple(topic_bests),
+            entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
+            run_bests=run_bests, topic_bests=tuple(topic_bests),
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked, broadly) if topic else (),
             asks_broadly=broadly,
             best_covers_topics=self._best_covers_topics(analysis, ranked),
@@ -266,6 +282,15 @@ class Matcher:
             return False
         best_terms: frozenset[str] = self.index.docs[self._doc_of[ranked[0].fact.id]].terms
         return naming <= best_terms
+
+    def _heard(self, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
+        """A person or place the question names by sound only (敖再升, 段穷): the analyzer read
+        a typed word as their name."""
+        for qt in analysis.terms:
+            named = self.entities.named(qt.term) if qt.weight < 1.0 else None
+            if named is not None and len(qt.source) == len(named.name):
+                return named, qt.source
+        return None
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""

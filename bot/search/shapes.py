@@ -98,6 +98,19 @@ class Result:
 
 
 @dataclass(frozen=True)
+class EntityFocus:
+    """What the rest of a question (without the person or place) asks of their facts."""
+
+    ranked: tuple[Match, ...] = ()  # their facts, closest to the rest first (whole-question scores)
+    lead: float = 0.0  # how far the first leads the second on the rest alone
+    best: float = 0.0  # the first one's score on the rest alone
+    unknown: tuple[str, ...] = ()  # a rest of nothing but words no fact knows (附近, 好吃)
+    clean: bool = False  # the rest has no word we do not know and no cue (还有啥减负经验)
+    elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
+    specific: bool = False  # the rest names something narrower than a topic (信访会, 群)
+
+
+@dataclass(frozen=True)
 class Prepared:
     """Everything ranking found for one question, before any threshold is applied."""
 
@@ -108,6 +121,7 @@ class Prepared:
     greeting: bool = False
     entity: Entity | None = None
     entity_ranked: tuple[Match, ...] = ()  # the entity's facts, best first
+    entity_focus: EntityFocus = field(default_factory=EntityFocus)
     clause_bests: tuple[Match, ...] = ()  # the best match of each clause, in the order asked
     run_bests: tuple[Match, ...] = ()  # the same, clauses cut where the topic named changes
     topic_bests: tuple[Match, ...] = ()  # with two topics or more named: each one's best match
@@ -157,6 +171,9 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     if several:
         return _several_answer(base, p, several, t, listed)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
+        if p.entity_focus.unknown and p.entity_focus.best < ENTITY_BAR * t.suggest:
+            # 港城大街附近有什么好吃的: what is asked of the place is nothing the facts hold.
+            return _with(base, "decline", p.ranked)
         found = _entity_answer(p, base, t)
         if found is not None:
             return found
@@ -268,13 +285,25 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     """A person or place: their one fact the question is about, else a card of all of them."""
     assert p.entity is not None
     ranked = p.entity_ranked
-    if ranked[0].score < ENTITY_BAR * t.suggest:
+    focus = p.entity_focus
+    # 洋湖乡还有啥减负经验 scores low on every fact, yet asks for nothing but the place's
+    # facts; 洋湖乡群太多怎么办 asks for another fact that fits better than any of them.
+    lookup = focus.clean and focus.elsewhere < t.suggest
+    if max(m.score for m in ranked) < ENTITY_BAR * t.suggest and not lookup:
         return None
     own = {m.fact for m in ranked}
+    weak = focus.best < ENTITY_BAR * t.suggest
+    top = p.ranked[0]
+    if p.entity.kind == "place" and weak and top.fact not in own and top.score >= t.answer:
+        # 新疆有没有精简工作群的做法: nothing done there is about it; a fact elsewhere is.
+        return None
     rest = tuple(m for m in p.ranked if m.fact not in own)
     matches = (*ranked, *rest)
     related = tuple(m.fact for m in ranked[1:CARD_MAX])
-    if len(ranked) == 1 or ranked[0].score - ranked[1].score >= t.margin:
+    # One fact when the rest of the question clearly asks for it; a broad rest (还有啥经验)
+    # leads by little on a low score and asks for them all.
+    sure = focus.specific and focus.lead >= t.margin and focus.best >= ENTITY_BAR * t.suggest
+    if len(ranked) == 1 or sure:
         return _with(base, "answer", matches, related=related)
     card = Card(p.entity.name, p.entity.description, tuple(m.fact for m in ranked[:CARD_MAX]))
     return _with(base, "answer", matches, shape="card", card=card)

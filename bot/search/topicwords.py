@@ -53,7 +53,7 @@ class TopicWords:
                 self._keyword_topics.setdefault(term, set()).add(fact.topic)
         self._keywords = frozenset(analyzer.canonical(k) for f in facts for k in f.keywords)
         wide = 2  # 减负, 频次: words of more than one topic say nothing narrower than a topic
-        self._broad = frozenset(
+        self.broad = frozenset(
             t for t, c in df.items() if c >= TOPIC_BROAD_SHARE * len(docs) or len(spread[t]) >= wide
         )
         common = {t for t, c in df.items() if c >= TOPIC_COMMON_SHARE * len(docs)}
@@ -94,7 +94,7 @@ class TopicWords:
         of several topics, words no fact lists (多, 越来越) — no fact's own keyword."""
         rest = {qt.term for qt in analysis.terms} - self._all_name_words[topic]
         return all(
-            (t in self._broad or t not in self.analyzer.curated) and t not in self._keywords
+            (t in self.broad or t not in self.analyzer.curated) and t not in self._keywords
             for t in rest
         )
 
