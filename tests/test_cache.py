@@ -90,3 +90,18 @@ def test_matcher_rebuilds_over_a_corrupt_index_entry(folder: Path) -> None:
     question = "检查组还看台账吗"
     assert second.match(question).matches == first.match(question).matches
     assert isinstance(cache.load(folder, entry.stem), tuple)
+
+
+def test_search_code_digest_reads_every_search_module(tmp_path: Path) -> None:
+    """The index key covers the search code itself: the digest is over each module's name and
+    bytes, so editing any of them (without bumping a format number) names a new entry."""
+    import hashlib
+
+    import bot.search
+
+    folder = Path(bot.search.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    assert cache.search_code_digest() == digest.hexdigest()[:24]
+    assert len(list(folder.glob("*.py"))) > 5  # analyzer, matcher, index, … are all in it

@@ -26,6 +26,15 @@ log = logging.getLogger(__name__)
 JIEBA_MIN_FREQ = 10
 
 
+def search_code_digest() -> str:
+    """A digest of the search code: an index an older analyzer built is never read, even
+    when the one who changed the code forgot to bump a format number."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
 def fingerprint(*parts: Any) -> str:
     return hashlib.sha256(pickle.dumps(parts, protocol=5)).hexdigest()[:24]
 

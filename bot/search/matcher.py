@@ -120,8 +120,9 @@ class Matcher:
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
-            INDEX_FORMAT, kb.facts, topic_names, sorted(kb.synonyms.items()), sorted(neutral),
-            sorted(cues), kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
+            INDEX_FORMAT, cache.search_code_digest(), kb.facts, topic_names,
+            sorted(kb.synonyms.items()), sorted(neutral), sorted(cues),
+            kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
         cached = cache.load(cache_dir, key)
         if isinstance(cached, tuple) and len(cached) == 2 and _attached(cached[0], kb):
