@@ -80,6 +80,7 @@ def test_find_resolves_roles_and_places(
         "社区书记是怎么选出来的",  # a role alone, not pointed at: a question about the role
         "扶贫专干的工资多少",  # two people hold it and nothing narrows it
         "街道干部转正要多久",
+        "那个主任说要每天报表",  # a bare title, pointed at but at no place: anyone's boss
     ],
 )
 def test_a_role_in_general_names_nobody(table: EntityTable, question: str) -> None:

@@ -40,11 +40,11 @@ _ROLE_TITLES = (
 )  # fmt: skip
 # Titles too common to name anyone alone (基层干部): only within the whole role.
 _GENERIC_TITLES = frozenset({"干部"})
-# Words that point at someone in the article rather than at a role in general: 那个社区书记说的.
-_POINTERS = (
-    "那个", "那位", "这位", "这个", "文中", "文章", "报道", "说的", "讲的", "说了", "讲了", "说过",
-    "讲过", "提到", "谈到", "是谁", "怎么看", "介绍",
-)  # fmt: skip
+# Words that point at someone in the article rather than at a role in general, just before
+# the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁).
+_POINTERS_BEFORE = ("那个", "那位", "这位", "这个", "文中", "文章", "报道", "里的", "提到的")
+_POINTERS_AFTER = ("说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍")
+_POINTERS = (*_POINTERS_BEFORE, *_POINTERS_AFTER)
 # Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
 # and the like start everyday words (这周, 曾经, 历史) and are left out.
 _SURNAMES = (
@@ -70,7 +70,7 @@ _LOOKUPS = (
 MIN_KEY_CHARS = 2
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 NAME_WORD_FREQ = 100  # … and 再生 is a word first, not 敖再生's given name
-NAME, ROLE = "name", "role"  # how surely a key names someone
+NAME, ROLE, TITLE = "name", "role", "title"  # how surely a key names someone
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,13 @@ def role_and_places(name: str, description: str) -> tuple[str, list[str]]:
     return inner[inner.rindex(last) + len(last) :], places
 
 
+def _pointed_at(text: str, start: int, end: int) -> bool:
+    """The words around a role point at someone in the article (那个社区书记, 副主任说的)."""
+    return text[max(0, start - 4) : start].endswith(_POINTERS_BEFORE) or text[end:].startswith(
+        _POINTERS_AFTER
+    )
+
+
 def _given_names(name: str, frequency: Callable[[str], int]) -> list[str]:
     """卓嘎 and 央金 for 央金卓嘎, 志颖 for 李志颖: what colleagues call someone, unless the
     piece is a word of its own (再生)."""
@@ -166,7 +173,11 @@ def person_keys(
         level = next((s for s in _SUFFIXES if last.endswith(s)), "")
         keys += [(last + r, NAME, True) for r in (role, *called)]
         keys += [(short + r, NAME, False) for short in short_forms(last) for r in (role, *called)]
-        keys += [(r, ROLE, False) for r in (role, *called)]
+        # A bare title is anyone's boss (那个主任说要每天报表): it names someone only beside
+        # their place (新河镇那个书记), unless it is a deputy's (副主任).
+        keys += [
+            (r, ROLE if r == role or r.startswith("副") else TITLE, False) for r in (role, *called)
+        ]
         if level and not role.startswith(_SUFFIXES):  # 街道干部 has its level already
             keys += [(level + r, ROLE, False) for r in (role, *called)]
     return list(dict.fromkeys(keys))
@@ -234,7 +245,7 @@ class EntityTable:
                 if description != name:  # a province alone names more than its facts tell
                     self._whole.add(normalize(key))
         self._keys = {
-            k: _Key(frozenset(numbers), NAME if NAME in sure else ROLE)
+            k: _Key(frozenset(numbers), next(s for s in (NAME, ROLE, TITLE) if s in sure))
             for k, (numbers, sure) in keys.items()
             if len(k) >= MIN_KEY_CHARS
         }
@@ -295,12 +306,12 @@ class EntityTable:
             n: start for start, _, key in hits if (n := self._one_place(key.numbers)) is not None
         }
         named_places = {self.entities[n].name for n in places}
-        pointed = any(p in text for p in _POINTERS)
         found: dict[int, tuple[int, list[str]]] = {}
         for start, word, key in hits:
             if all(self.entities[n].kind == "place" for n in key.numbers):
                 number = self._one_place(key.numbers)
             else:
+                pointed = _pointed_at(text, start, start + len(word))
                 number = self._one_person(key, named_places, pointed)
             if number is not None:
                 found.setdefault(number, (start, []))[1].append(word)
@@ -333,7 +344,7 @@ class EntityTable:
         here = [n for n in people if named_places & self.entities[n].places]
         if named_places and here:
             people = here
-        elif key.sureness == ROLE and not pointed:
+        elif key.sureness == TITLE or (key.sureness == ROLE and not pointed):
             return None
         return people[0] if len(people) == 1 else None
 
