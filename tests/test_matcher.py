@@ -35,6 +35,12 @@ def test_normalize_reads_traditional_particles_and_variants() -> None:
     assert normalize("会太多么办") == "会太多么办"
 
 
+def test_normalize_drops_tone_marks_from_pinyin() -> None:
+    """kāihuì is kaihui and lǜ is lv, as a phone keyboard types them."""
+    assert normalize("kāihuì tài duō") == "kaihui tai duo"
+    assert normalize("Lǜsè ü") == "lvse v"
+
+
 def test_normalize_says_a_casual_verb_once() -> None:
     """降一降 is 降; a measure word around 一 (一个一个, 一天一表) is left alone."""
     assert normalize("能不能降一降") == "能不能降"
