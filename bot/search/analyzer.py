@@ -21,6 +21,7 @@ from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.sound import (
     FOLDED_READING,
     Heard,
+    NearSounds,
     SoundTables,
     Unit,
     best_reading,
@@ -159,7 +160,8 @@ class Analyzer:
     def _make_speller(self) -> Speller:
         synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
         words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
-        return Speller(words, self.curated, self.general_frequency, self._is_real_word)
+        near = NearSounds(self._sounds)
+        return Speller(words, self.curated, self.general_frequency, self._is_real_word, near)
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
         """Index the pinyin of every known term, synonym, stopword and cue for look-ups by sound."""
@@ -359,17 +361,22 @@ class Analyzer:
         return [self._single(text, True, False) if len(text) == 1 else Piece(text, "unknown")]
 
     def _mend_neighbours(self, pieces: list[Piece]) -> None:
-        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群."""
+        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群;
+        next to a stopword, exactly so: 太+躲 → 太多, 咋+半 → 咋办 (filler, not an unknown)."""
         for i, piece in enumerate(pieces):
             if piece.kind != "unknown" or len(piece.text) > 2:
                 continue
             for j in (i - 1, i + 1):
-                if not 0 <= j < len(pieces) or pieces[j].kind != "term":
+                if not 0 <= j < len(pieces) or pieces[j].kind not in ("term", "stop"):
                     continue
                 joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
-                found = self._by_sound(joined) if CJK_ONLY.match(joined) else None
+                stop = pieces[j].kind == "stop"
+                found = self._by_sound(joined, not stop) if CJK_ONLY.match(joined) else None
+                if found and stop and found[0].role == "stop":
+                    piece.kind = "stop"
+                    break
                 term = found[0].term if found and found[0].role == "term" else None
-                if found and term and len(term) >= len(joined):
+                if found and term and not stop and len(term) >= len(joined):
                     pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break

@@ -137,3 +137,54 @@ def best_reading(
         assert choice is not None  # size 1 always gives one
         best[i] = choice
     return best[0][2]
+
+
+NearTable = dict[str, list[tuple[str, Heard]]]  # a reading with one syllable blank -> words
+WILDCARD = "*"
+
+
+def near_table(tables: SoundTables) -> NearTable:
+    """Terms of two to four syllables by their usual reading with one syllable left blank."""
+    near: NearTable = {}
+    for key, heard in tables[0].items():
+        syllables = key.split()
+        if heard.role != "term" or not heard.usual or not 2 <= len(syllables) <= 4:
+            continue
+        for i, syllable in enumerate(syllables):
+            blank = " ".join([*syllables[:i], WILDCARD, *syllables[i + 1 :]])
+            near.setdefault(blank, []).append((syllable, heard))
+    return near
+
+
+def hear_nearly(near: NearTable, key: str) -> Heard | None:
+    """The one term whose reading differs from `key` by one letter in one syllable
+    (解撒 jie sa for 解散 jie san); None when there is none, or more than one."""
+    syllables = key.split()
+    found: dict[str | None, Heard] = {}
+    for i, syllable in enumerate(syllables):
+        blank = " ".join([*syllables[:i], WILDCARD, *syllables[i + 1 :]])
+        for other, heard in near.get(blank, ()):
+            if _one_letter_apart(syllable, other):
+                found[heard.term] = heard
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or left out: sa/san, lie/li, ce/ci."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+class NearSounds:
+    """The one term a stretch of characters sounds one letter away from, as (word, term)."""
+
+    def __init__(self, tables: SoundTables) -> None:
+        self._near = near_table(tables)
+
+    def __call__(self, text: str) -> tuple[str, str] | None:
+        heard = hear_nearly(self._near, pinyin_key(text, fuzzy=False))
+        return (heard.word, heard.term) if heard and heard.term else None
