@@ -96,6 +96,8 @@ def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
         "扶贫资金怎么申请",  # 申请 is an off-topic cue: it asks for an operation, not a measure
         "gongzuoqun zenme chehui xiaoxi",  # 怎么撤回, typed in pinyin, still asks how to operate
         "qq qun mima wangle",  # 密码 typed in pinyin is still a cue
+        "hui jia",  # 回家, an everyday word, not 会 (meetings) + 家
+        "jintian tianqi zenmeyang",  # 天气 is no 填 + 起
         "",
     ],
 )

@@ -26,6 +26,7 @@ from bot.search.sound import (
     Unit,
     best_reading,
     build_tables,
+    everyday_words,
     hear,
     surface,
 )
@@ -77,9 +78,10 @@ class Analyzer:
         # Known terms, filled by set_vocabulary or restore; empty until then.
         self.vocabulary: frozenset[str] = frozenset()
         # pinyin key -> the known word it reads as; exact readings, then folded ones
-        self._sounds: SoundTables = ({}, {})
-        self._speller = Speller(())
+        self._sounds: SoundTables = ({}, {}, {})
+        self._speller: Speller | None = None  # built on first need, from the sound tables
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
+        self._dictionary = dictionary
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -155,13 +157,16 @@ class Analyzer:
 
     def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
-        self._speller = self._make_speller()
+        self._speller = None
 
-    def _make_speller(self) -> Speller:
-        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
-        words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
-        near = NearSounds(self._sounds)
-        return Speller(words, self.curated, self.general_frequency, self._is_real_word, near)
+    def _spelling(self) -> Speller:
+        if self._speller is None:
+            synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+            words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
+            near = NearSounds(self._sounds)
+            real = self._is_real_word
+            self._speller = Speller(words, self.curated, self.general_frequency, real, near)
+        return self._speller
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
         """Index the pinyin of every known term, synonym, stopword and cue for look-ups by sound."""
@@ -182,8 +187,9 @@ class Analyzer:
         # cue pattern's words still form the pattern (zenme chehui → 怎么撤回).
         words += [(w, None, "cue") for w in sorted(self.cues) if len(w) > 1]
         words += [(w, None, "word") for w in pattern_words(self.cue_patterns) if len(w) > 1]
-        self._sounds = build_tables(words)
-        self._speller = self._make_speller()
+        known = {w for w, _, _ in words} | set(self.synonyms.values())
+        self._sounds = build_tables(words, everyday_words(self._dictionary, known))
+        self._speller = None
 
     def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
         """The known word that text (characters, or spaced syllables) sounds like, and the
@@ -229,7 +235,7 @@ class Analyzer:
             pieces.append(piece)
         pieces += self._read_by_sound(pending)
         self._mend_neighbours(pieces)
-        pieces = self._speller.respell(self._reread_across(pieces))
+        pieces = self._spelling().respell(self._reread_across(pieces))
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
