@@ -123,6 +123,13 @@ def test_leftover_character_mends_its_neighbour(analyzer: Analyzer) -> None:
     assert analysis.unknown == ()
 
 
+def test_leftover_character_completes_a_stopword_exactly(analyzer: Analyzer) -> None:
+    """太 + 躲 sounds exactly like 太多, a stopword: filler, not an unknown word."""
+    analysis = analyzer.analyze("工作群太躲")
+    assert [t.term for t in analysis.terms] == ["工作群"]
+    assert analysis.unknown == ()
+
+
 def test_document_terms_include_sub_words_and_canonical_forms(analyzer: Analyzer) -> None:
     """Knowledge-base text is cut for recall: 微信工作群 gives 工作 and 工作群, stopwords go."""
     terms = analyzer.document_terms("微信工作群太多了怎么办")

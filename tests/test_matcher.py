@@ -67,6 +67,12 @@ def test_normalize_reads_traditional_particles_and_variants() -> None:
     assert normalize("会太多么办") == "会太多么办"
 
 
+def test_normalize_drops_tone_marks_from_pinyin() -> None:
+    """kāihuì is kaihui and lǜ is lv, as a phone keyboard types them."""
+    assert normalize("kāihuì tài duō") == "kaihui tai duo"
+    assert normalize("Lǜsè ü") == "lvse v"
+
+
 def test_normalize_says_a_casual_verb_once() -> None:
     """降一降 is 降; a measure word around 一 (一个一个, 一天一表) is left alone."""
     assert normalize("能不能降一降") == "能不能降"
@@ -122,6 +128,8 @@ def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
         "扶贫资金怎么申请",  # 申请 is an off-topic cue: it asks for an operation, not a measure
         "gongzuoqun zenme chehui xiaoxi",  # 怎么撤回, typed in pinyin, still asks how to operate
         "qq qun mima wangle",  # 密码 typed in pinyin is still a cue
+        "hui jia",  # 回家, an everyday word, not 会 (meetings) + 家
+        "jintian tianqi zenmeyang",  # 天气 is no 填 + 起
         "",
     ],
 )

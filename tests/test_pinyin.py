@@ -13,7 +13,7 @@ from bot.search.pinyin import (
     pinyin_key,
     split_pinyin,
 )
-from bot.search.sound import Unit, best_reading, build_tables
+from bot.search.sound import Heard, Unit, best_reading, build_tables, hear
 
 
 @pytest.mark.parametrize(
@@ -105,6 +105,17 @@ def test_a_run_is_read_as_the_words_that_explain_most_of_it() -> None:
 
 def test_usual_readings_win_over_rare_ones_and_cues_come_last() -> None:
     """mo ban is a rare reading of 模板 and the usual one of 模版, a cue word: the term wins."""
-    exact, _ = build_tables([("模版", None, "cue"), ("模板", "模板", "term")])
-    assert exact["mu ban"].word == "模板" and exact["mu ban"].usual
-    assert exact["mo ban"].word == "模板" and not exact["mo ban"].usual
+    exact, _, _ = build_tables([("模版", None, "cue"), ("模板", "模板", "term")])
+    assert exact["mu ban"] == ("模板", "模板", "term", True)
+    assert exact["mo ban"] == ("模板", "模板", "term", False)  # a rare reading of 模
+
+
+def test_everyday_words_are_heard_in_pinyin_only_and_last() -> None:
+    """hui jia spells 回家, an everyday word the facts lack, not 会 + 家; typed in characters
+    it is seen as typed; and a known word keeps its reading (kai hui is 开会, not 凯辉)."""
+    tables = build_tables([("开会", "会议", "term")], everyday=["回家", "凯辉"])
+    heard = hear(tables, [Unit("hui", True), Unit("jia", True)])
+    assert heard is not None and heard[0] == Heard("回家", None, "word", True)
+    assert hear(tables, [Unit("回", False), Unit("家", False)]) is None
+    found = hear(tables, [Unit("kai", True), Unit("hui", True)])
+    assert found is not None and found[0].term == "会议"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.search.pieces import Piece
+from bot.search.sound import NearSounds, build_tables
 from bot.search.spelling import SPELLING_WEIGHT, Speller
 
 WORDS = [
@@ -54,6 +55,24 @@ def test_a_real_word_is_swapped_only_into_a_much_commoner_curated_word() -> None
     """议会 is rare beside 会议, a curated word: a typo. 展开 is as common as 开展: no typo."""
     assert _speller().correct("议会") == ("会议", "会议")
     assert _speller().correct("展开") is None
+
+
+def test_a_stretch_a_letter_away_in_sound_is_asked_last() -> None:
+    """When no character typo explains a stretch, the sound check gets the last word."""
+    heard = {"解撒": ("解散", "解散")}
+    speller = Speller(WORDS, sounds_near=heard.get)
+    assert speller.correct("解撒") == ("解散", "解散")
+    assert speller.correct("备准") == ("准备", "准备")  # a swap is found first
+
+
+def test_near_sounds_are_one_letter_in_one_syllable_and_unique() -> None:
+    """解撒 (jie sa) is 解散 (jie san); two words one letter away are no answer."""
+    one = NearSounds(build_tables([("解散", "解散", "term")]))
+    assert one("解撒") == ("解散", "解散")
+    assert one("借伞") is None  # jie san exactly: a homophone, found elsewhere
+    assert one("写撒") is None  # two syllables off
+    two = NearSounds(build_tables([("解散", "解散", "term"), ("解沙", "解沙", "term")]))
+    assert two("解撒") is None  # sa is a letter from san and from sha: no guess
 
 
 def test_respell_turns_unknown_stretches_into_weak_terms() -> None:

@@ -21,11 +21,14 @@ from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.sound import (
     FOLDED_READING,
     Heard,
+    NearSounds,
     SoundTables,
     Unit,
     best_reading,
     build_tables,
+    everyday_words,
     hear,
+    sound_entries,
     surface,
 )
 from bot.search.spelling import Speller
@@ -63,9 +66,10 @@ class Analyzer:
         # Known terms, filled by set_vocabulary or restore; empty until then.
         self.vocabulary: frozenset[str] = frozenset()
         # pinyin key -> the known word it reads as; exact readings, then folded ones
-        self._sounds: SoundTables = ({}, {})
-        self._speller = Speller(())
+        self._sounds: SoundTables = ({}, {}, {})
+        self._speller: Speller | None = None  # built on first need, from the sound tables
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
+        self._dictionary = dictionary
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -151,34 +155,27 @@ class Analyzer:
 
     def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
-        self._speller = self._make_speller()
+        self._speller = None
 
-    def _make_speller(self) -> Speller:
-        synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
-        words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
-        return Speller(words, self.curated, self.general_frequency, self._is_real_word)
+    def _spelling(self) -> Speller:
+        if self._speller is None:
+            synonyms = [(v, c) for v, c in sorted(self.synonyms.items()) if c in self.vocabulary]
+            words = [*((t, t) for t in sorted(self.vocabulary)), *synonyms]
+            near = NearSounds(self._sounds)
+            real = self._is_real_word
+            self._speller = Speller(words, self.curated, self.general_frequency, real, near)
+        return self._speller
 
     def set_vocabulary(self, vocabulary: Iterable[str]) -> None:
         """Index the pinyin of every known term, synonym, stopword and cue for look-ups by sound."""
         self.vocabulary = frozenset(vocabulary)
-        words: list[tuple[str, str | None, str]] = []
-        words += [(w, None, "stop") for w in sorted(self.stopwords)]
-        ordered = sorted(self.vocabulary, key=lambda t: (-len(t), t))
-        synonyms = [
-            (v, c, "term") for v, c in sorted(self.synonyms.items()) if c in self.vocabulary
-        ]
-        words += [(t, t, "term") for t in ordered if len(t) > 1]
-        # A lone syllable reads first as a curated one-character word (hui → 会 → 会议),
-        # not as a character the facts happen to contain (回).
-        words += [entry for entry in synonyms if len(entry[0]) == 1]
-        words += [(t, t, "term") for t in ordered if len(t) == 1]
-        words += [entry for entry in synonyms if len(entry[0]) > 1]
-        # Typed in pinyin, a cue still asks for what no measure answers (mima → 密码), and a
-        # cue pattern's words still form the pattern (zenme chehui → 怎么撤回).
-        words += [(w, None, "cue") for w in sorted(self.cues) if len(w) > 1]
-        words += [(w, None, "word") for w in pattern_words(self.cue_patterns) if len(w) > 1]
-        self._sounds = build_tables(words)
-        self._speller = self._make_speller()
+        words = sound_entries(
+            self.stopwords, self.vocabulary, self.synonyms, self.cues,
+            pattern_words(self.cue_patterns),
+        )  # fmt: skip
+        known = {w for w, _, _ in words} | set(self.synonyms.values())
+        self._sounds = build_tables(words, everyday_words(self._dictionary, known))
+        self._speller = None
 
     def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
         """The known word that text (characters, or spaced syllables) sounds like, and the
@@ -246,7 +243,7 @@ class Analyzer:
             pieces.append(piece)
         pieces += self._read_by_sound(pending)
         self._mend_neighbours(pieces)
-        pieces = self._speller.respell(self._reread_across(pieces))
+        pieces = self._spelling().respell(self._reread_across(pieces))
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
@@ -382,17 +379,22 @@ class Analyzer:
         return [self._single(text, True, False) if len(text) == 1 else Piece(text, "unknown")]
 
     def _mend_neighbours(self, pieces: list[Piece]) -> None:
-        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群."""
+        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群;
+        next to a stopword, exactly so: 太+躲 → 太多, 咋+半 → 咋办 (filler, not an unknown)."""
         for i, piece in enumerate(pieces):
             if piece.kind != "unknown" or len(piece.text) > 2:
                 continue
             for j in (i - 1, i + 1):
-                if not 0 <= j < len(pieces) or pieces[j].kind != "term":
+                if not 0 <= j < len(pieces) or pieces[j].kind not in ("term", "stop"):
                     continue
                 joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
-                found = self._by_sound(joined) if CJK_ONLY.match(joined) else None
+                stop = pieces[j].kind == "stop"
+                found = self._by_sound(joined, not stop) if CJK_ONLY.match(joined) else None
+                if found and stop and found[0].role == "stop":
+                    piece.kind = "stop"
+                    break
                 term = found[0].term if found and found[0].role == "term" else None
-                if found and term and len(term) >= len(joined):
+                if found and term and not stop and len(term) >= len(joined):
                     pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break

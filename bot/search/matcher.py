@@ -47,7 +47,7 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 11  # bump when FactIndex or the analyzer's state changes shape
+INDEX_FORMAT = 12  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 BROAD_QUESTION_WORDS = frozenset(

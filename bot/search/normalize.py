@@ -1,6 +1,7 @@
 """Turn whatever an official types into one canonical form before any matching.
 
-Traditional → simplified, full-width → half-width, lowercase, emoji and punctuation → space.
+Traditional → simplified, full-width → half-width, tone marks dropped (kāihuì → kaihui),
+lowercase, emoji and punctuation → space.
 The input is capped first, so a 5000-character message costs no more than a short one.
 """
 
@@ -31,6 +32,9 @@ _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
+# Latin vowels with a tone mark, and ü with or without one (typed v on a phone).
+_TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙÜ]")
+_U_UMLAUT = frozenset("üǖǘǚǜÜ")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
 # measure word (一个一个, 一天一表) is not a verb.
@@ -50,6 +54,7 @@ def normalize(text: str) -> str:
     """Canonical form of a question: simplified, half-width, lowercase, single spaces."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
     text = unicodedata.normalize("NFKC", text)
+    text = _toneless(text)
     text = _simplified(text)
     text = text.lower()
     text = _TRY_VERB.sub(_said_once, text)
@@ -57,6 +62,16 @@ def normalize(text: str) -> str:
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
+
+
+def _toneless(text: str) -> str:
+    """Pinyin with tone marks (kāihuì, lǜ) as a phone keyboard types it: kaihui, lv."""
+    return text if text.isascii() else _TONE_MARKED.sub(_plain_vowel, text)
+
+
+def _plain_vowel(found: re.Match[str]) -> str:
+    mark = found.group(0)
+    return "v" if mark in _U_UMLAUT else unicodedata.normalize("NFD", mark)[0]
 
 
 def _simplified(text: str) -> str:

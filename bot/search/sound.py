@@ -8,8 +8,11 @@ the sequence of known words that explains most of it, not greedily from the left
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from pathlib import Path
 from typing import NamedTuple
+
+import jieba
 
 from bot.search.pinyin import CJK_ONLY, LATIN, fuzzy_syllable, pinyin_key, reading_keys
 
@@ -20,6 +23,9 @@ MAX_WINDOW = 5  # characters or syllables in one word read by sound
 USUAL_READING = 1.0
 RARE_READING = 0.8
 FOLDED_READING = 0.6
+# An everyday word explains syllables less usefully than a known word does: zhe li kai hui
+# is 这里 + 开会, not 这 + 离开 + 会.
+EVERYDAY_READING = 0.9
 
 
 class Heard(NamedTuple):
@@ -31,27 +37,90 @@ class Heard(NamedTuple):
     usual: bool  # found by the word's usual reading, not a rare one of a character
 
 
-SoundTables = tuple[dict[str, Heard], dict[str, Heard]]  # exact readings, folded readings
+# A Heard as a plain tuple: the tables are cached on disk, and plain tuples load many times
+# faster than named ones.
+HeardRow = tuple[str, str | None, str, bool]
+# exact readings, folded readings, and everyday words by their usual reading (pinyin only)
+SoundTables = tuple[dict[str, HeardRow], dict[str, HeardRow], dict[str, str]]
+# Everyday words a pinyin run may spell (hui jia is 回家, not 会 + 家): content words of two
+# or three characters at least this common in jieba's dictionary.
+EVERYDAY_FREQ = 1000
+EVERYDAY_TAGS = ("n", "v", "a")  # nouns, verbs, adjectives: not pronouns, adverbs, particles
 
 
-def build_tables(words: Iterable[tuple[str, str | None, str]]) -> SoundTables:
+def everyday_words(dictionary: Path | None, exclude: Set[str]) -> list[str]:
+    """Common content words of a jieba dictionary (None: jieba's own), commonest first,
+    minus `exclude`."""
+    found: list[tuple[int, str]] = []
+    with jieba.get_dict_file() if dictionary is None else dictionary.open("rb") as raw:
+        lines = (line.decode("utf-8") for line in raw)
+        for line in lines:
+            parts = line.split()
+            if (
+                len(parts) >= 3
+                and 2 <= len(parts[0]) <= 3
+                and parts[2].startswith(EVERYDAY_TAGS)
+                and parts[1].isdigit()
+                and int(parts[1]) >= EVERYDAY_FREQ
+                and CJK_ONLY.match(parts[0])
+                and parts[0] not in exclude
+            ):
+                found.append((-int(parts[1]), parts[0]))
+    return [word for _, word in sorted(found)]
+
+
+def sound_entries(
+    stopwords: Set[str],
+    vocabulary: Set[str],
+    synonyms: Mapping[str, str],
+    cues: Set[str],
+    pattern_words: Sequence[str],
+) -> list[tuple[str, str | None, str]]:
+    """The (word, term, role) entries the tables are built from, in the order that decides
+    which word a shared reading goes to."""
+    words: list[tuple[str, str | None, str]] = []
+    words += [(w, None, "stop") for w in sorted(stopwords)]
+    ordered = sorted(vocabulary, key=lambda t: (-len(t), t))
+    known_synonyms = [(v, c, "term") for v, c in sorted(synonyms.items()) if c in vocabulary]
+    words += [(t, t, "term") for t in ordered if len(t) > 1]
+    # A lone syllable reads first as a curated one-character word (hui → 会 → 会议),
+    # not as a character the facts happen to contain (回).
+    words += [entry for entry in known_synonyms if len(entry[0]) == 1]
+    words += [(t, t, "term") for t in ordered if len(t) == 1]
+    words += [entry for entry in known_synonyms if len(entry[0]) > 1]
+    # Typed in pinyin, a cue still asks for what no measure answers (mima → 密码), and a
+    # cue pattern's words still form the pattern (zenme chehui → 怎么撤回).
+    words += [(w, None, "cue") for w in sorted(cues) if len(w) > 1]
+    words += [(w, None, "word") for w in pattern_words if len(w) > 1]
+    return words
+
+
+def build_tables(
+    words: Iterable[tuple[str, str | None, str]], everyday: Iterable[str] = ()
+) -> SoundTables:
     """Sound tables of (word, term, role) entries. An earlier entry wins a shared reading,
     a usual reading wins over a rare one, and terms and stopwords win over cues and words the
-    facts lack (mo ban is 模板 read oddly before it is 模版)."""
+    facts lack (mo ban is 模板 read oddly before it is 模版). Everyday words come last, by
+    their usual reading only."""
     entries = [(w, t, r) for w, t, r in words if CJK_ONLY.match(w)]
-    exact: dict[str, Heard] = {}
-    fuzzy: dict[str, Heard] = {}
+    exact: dict[str, HeardRow] = {}
+    fuzzy: dict[str, HeardRow] = {}
     for tier in (("term", "stop"), ("cue", "word")):
         for usual in (True, False):
             for word, term, role in entries:
                 if role not in tier:
                     continue
-                heard = Heard(word, term, role, usual)
+                heard = (word, term, role, usual)
                 for key in reading_keys(word, fuzzy=False, usual=usual):
                     exact.setdefault(key, heard)
                 for key in reading_keys(word, fuzzy=True, usual=usual):
                     fuzzy.setdefault(key, heard)
-    return exact, fuzzy
+    common: dict[str, str] = {}
+    for word in everyday:
+        key = pinyin_key(word, fuzzy=False)
+        if key not in exact:
+            common.setdefault(key, word)
+    return exact, fuzzy, common
 
 
 class Unit(NamedTuple):
@@ -98,14 +167,17 @@ def hear(
     latin = any(u.latin for u in units)
     if latin and any(u.latin and not LATIN.match(u.text) for u in units):
         return None
-    exact, fuzzy = tables
+    exact, fuzzy, common = tables
     found: tuple[Heard, float] | None = None
-    heard = exact.get(window_keys(units, fuzzy=False))
-    if heard is not None:
-        found = heard, USUAL_READING if heard.usual else RARE_READING
+    exact_key = window_keys(units, fuzzy=False)
+    row = exact.get(exact_key)
+    if row is not None:
+        found = Heard(*row), USUAL_READING if row[3] else RARE_READING
+    elif latin and exact_key in common:
+        found = Heard(common[exact_key], None, "word", True), EVERYDAY_READING
     elif allow_fuzzy:
-        heard = fuzzy.get(window_keys(units, fuzzy=True))
-        found = (heard, FOLDED_READING) if heard is not None else None
+        row = fuzzy.get(window_keys(units, fuzzy=True))
+        found = (Heard(*row), FOLDED_READING) if row is not None else None
     # Cues and words the facts lack are heard in pinyin only: typed in characters they are
     # seen as typed, and a homophone of one (表签 for 标签) is no evidence of an ask.
     if found and found[0].role in ("cue", "word") and not latin:
@@ -142,3 +214,55 @@ def best_reading(
         assert choice is not None  # size 1 always gives one
         best[i] = choice
     return best[0][2]
+
+
+NearTable = dict[str, list[tuple[str, Heard]]]  # a reading with one syllable blank -> words
+WILDCARD = "*"
+
+
+def near_table(tables: SoundTables) -> NearTable:
+    """Terms of two to four syllables by their usual reading with one syllable left blank."""
+    near: NearTable = {}
+    for key, row in tables[0].items():
+        syllables = key.split()
+        heard = Heard(*row)
+        if heard.role != "term" or not heard.usual or not 2 <= len(syllables) <= 4:
+            continue
+        for i, syllable in enumerate(syllables):
+            blank = " ".join([*syllables[:i], WILDCARD, *syllables[i + 1 :]])
+            near.setdefault(blank, []).append((syllable, heard))
+    return near
+
+
+def hear_nearly(near: NearTable, key: str) -> Heard | None:
+    """The one term whose reading differs from `key` by one letter in one syllable
+    (解撒 jie sa for 解散 jie san); None when there is none, or more than one."""
+    syllables = key.split()
+    found: dict[str | None, Heard] = {}
+    for i, syllable in enumerate(syllables):
+        blank = " ".join([*syllables[:i], WILDCARD, *syllables[i + 1 :]])
+        for other, heard in near.get(blank, ()):
+            if _one_letter_apart(syllable, other):
+                found[heard.term] = heard
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or left out: sa/san, lie/li, ce/ci."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+class NearSounds:
+    """The one term a stretch of characters sounds one letter away from, as (word, term)."""
+
+    def __init__(self, tables: SoundTables) -> None:
+        self._near = near_table(tables)
+
+    def __call__(self, text: str) -> tuple[str, str] | None:
+        heard = hear_nearly(self._near, pinyin_key(text, fuzzy=False))
+        return (heard.word, heard.term) if heard and heard.term else None

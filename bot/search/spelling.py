@@ -1,5 +1,6 @@
 """Typos that are no homophone: a character left out (工群 for 工作群), one doubled or added
-(签字字), two swapped (备准 for 准备, 作工 for 工作).
+(签字字), two swapped (备准 for 准备, 作工 for 工作), or one that sounds a letter away
+(解撒, jie sa, for 解散, jie san).
 
 Only stretches the analyzer could not read any other way are corrected, and only to one
 known word: a stretch that could be either of two known words stays unknown.
@@ -27,10 +28,13 @@ class Speller:
         curated: Set[str] = frozenset(),
         frequency: Callable[[str], int] = lambda word: 0,
         real_word: Callable[[str], bool] = lambda word: False,
+        sounds_near: Callable[[str], tuple[str, str] | None] = lambda text: None,
     ) -> None:
         """`words`: (as written, term); `curated`: the terms a real word may be swapped into;
-        `frequency`: how common a word is; `real_word`: a word of the language, not a typo."""
+        `frequency`: how common a word is; `real_word`: a word of the language, not a typo;
+        `sounds_near`: the one known word a stretch sounds one letter away from."""
         self._curated = curated
+        self._sounds_near = sounds_near
         self._frequency = frequency
         self._real_word = real_word
         self._words: dict[str, str] = {}
@@ -81,9 +85,9 @@ class Speller:
             word, term = self._shortened[text]
             found.setdefault(word, term)
         terms = set(found.values())
-        if len(terms) != 1:
+        if len(terms) > 1:
             return None
-        return next(iter(found.items()))
+        return next(iter(found.items())) if terms else self._sounds_near(text)
 
     def _swapped(self, text: str) -> tuple[str, str] | None:
         if len(text) != 2:
