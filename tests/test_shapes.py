@@ -226,6 +226,9 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("天天开会天天迎检", ["meetings", "inspections"]),  # the same words before each
         ("会多了表多了群也多了", ["meetings", "forms", "chat-groups"]),
         ("开会填表都烦", ["meetings", "forms"]),  # named side by side
+        ("开会啊填表啊", ["meetings", "forms"]),
+        ("文山会海加上迎检", ["meetings", "inspections"]),
+        ("会海和表海", ["meetings", "forms"]),  # curated words (synonyms.yaml)
     ],
 )
 def test_several_topics_without_punctuation(

@@ -57,7 +57,9 @@ ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest t
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
-_CLAUSE_SPLIT = re.compile(r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|\s+(?=\D)")
+_CLAUSE_SPLIT = re.compile(
+    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|再加上|加上|另外|\s+(?=\D)"
+)
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份]?$"
 )
