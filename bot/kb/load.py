@@ -44,6 +44,9 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         if _empty_pattern_part(entry):
             col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' has an empty part")
     quantities = files.load_quantities(col)
+    for ask in sorted({a for asks in quantities.asks.values() for a in asks}):
+        if _empty_pattern_part(ask):
+            col.add(root / "responses" / "quantities.yaml", f"pattern '{ask}' has an empty part")
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)

@@ -30,18 +30,21 @@ def is_pattern(entry: str) -> bool:
 class CuePattern:
     text: str  # as written in the list
     regex: re.Pattern[str]
+    words: tuple[str, ...] = ()  # every word of every part
 
 
 def compile_pattern(entry: str) -> CuePattern:
     """A list entry as a regular expression over normalised question text."""
     body = entry.removeprefix(PHRASE_MARK)
     parts = []
+    every: list[str] = []
     for part in body.split(GAP_MARK):
         words = [w.strip() for w in part.split("|") if w.strip()]
         if not words:
             raise ValueError(f"cue pattern {entry!r} has an empty part")
         parts.append("(?:" + "|".join(re.escape(w) for w in words) + ")")
-    return CuePattern(entry, re.compile(_GAP_CHARS.join(parts)))
+        every += words
+    return CuePattern(entry, re.compile(_GAP_CHARS.join(parts)), tuple(every))
 
 
 def split_cues(entries: Iterable[str]) -> tuple[frozenset[str], tuple[CuePattern, ...]]:
