@@ -26,7 +26,7 @@ TOPIC_COMMON_SHARE = 0.5
 _COORDINATED = re.compile(
     r"(?:(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?|啊|呀|嘛)$"
 )  # 会多了表多了; 开会啊填表啊
-PARALLEL = 2  # 天天开会天天迎检, 查不完的检查刷不完的群: the same words before each topic
+PARALLEL = 1  # 天天开会天天迎检, 查不完的检查刷不完的群: the same words before each topic
 
 
 class TopicWords:
