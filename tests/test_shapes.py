@@ -225,6 +225,7 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("又要开会又要填表，忙不过来", ["meetings", "forms"]),
         ("天天开会天天迎检", ["meetings", "inspections"]),  # the same words before each
         ("能不能少开会少迎检", ["meetings", "inspections"]),
+        ("开不完的会议填不完的表格", ["meetings", "forms"]),  # runs of one shape
         ("会多了表多了群也多了", ["meetings", "forms", "chat-groups"]),
         ("开会填表都烦", ["meetings", "forms"]),  # named side by side
         ("开会啊填表啊", ["meetings", "forms"]),
