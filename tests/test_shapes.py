@@ -243,7 +243,13 @@ def test_several_topics_without_punctuation(
 
 
 @pytest.mark.parametrize(
-    "question", ["检察组只看材料不下户咋办", "开会时手机要不要上交", "会议纪要要不要领导签字"]
+    "question",
+    [
+        "检察组只看材料不下户咋办",
+        "开会时手机要不要上交",
+        "会议纪要要不要领导签字",
+        "工作群里天天开视频会",
+    ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
     """Answered whole, or naming something we do not know: never read as several asks."""

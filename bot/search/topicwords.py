@@ -24,7 +24,7 @@ TOPIC_COMMON_SHARE = 0.5
 # Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
 # 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
 _COORDINATED = re.compile(
-    r"(?:(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?|啊|呀|嘛)$"
+    r"(?:(?:多|长|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?|啊|呀|嘛)$"
 )  # 会多了表多了; 开会啊填表啊
 PARALLEL = 1  # 天天开会天天迎检, 少开会少迎检: the same character before each topic
 SHAPE = 3  # 查不完的检查刷不完的群: runs sharing this many characters in a row are a list
