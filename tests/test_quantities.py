@@ -16,9 +16,10 @@ from bot.search.shapes import Match
 WORDS = QuantityWords(
     units={"duration": ("分钟", "小时"), "times": ("次",), "items": ("个",), "kinds": ("类",)},
     phrases={"duration": ("半天",)},
-    asks={"duration": ("多久", "多长时间"), FREQUENCY: ("多久一次",)},
+    asks={"duration": ("多久", "多长时间"), FREQUENCY: ("多久…一次",)},
     periods=("一个月", "一周"),
     vague=("好几",),
+    once=("只", "最多"),
 )
 BLANK = Fact(
     id="", topic="t", title="做法", measure="做法", example="", quote="", seed="seed.txt",
@@ -53,6 +54,7 @@ def test_numbers_are_read_from_the_facts_text(quantities: Quantities) -> None:
         ("几个小时能开完", {"duration"}),
         ("一个月开几次会", {"times", FREQUENCY}),
         ("填表多久一次", {FREQUENCY}),  # not a length of time
+        ("检查组多久来一次", {FREQUENCY}),
         ("好几个部门来查", set()),  # 好几 says "a few"
         ("会太多怎么办", set()),
     ],
@@ -61,6 +63,19 @@ def test_the_kind_of_number_asked_for(
     quantities: Quantities, question: str, asked: set[str]
 ) -> None:
     assert quantities.asked(normalize(question)) == asked
+
+
+def test_one_is_a_count_only_when_limited(quantities: Quantities) -> None:
+    """只开一次 counts once; 不久前的一次会 and 一个月 are "a"."""
+    once = replace(BLANK, id="once", measure="同一主题的会只开一次。")
+    an_occasion = replace(BLANK, id="occasion", example="不久前的一次信访工作会。")
+    assert quantities.held(once) == {Amount("times", "1")}
+    assert quantities.held(an_occasion) == frozenset()
+
+
+def test_how_often_keeps_what_is_asked_about(quantities: Quantities) -> None:
+    """多久填一次表: 多久 and 一次 ask how often; 填 and 表 stay to say what."""
+    assert quantities.without_frequency_asks("多久填一次表").split() == ["填", "表"]
 
 
 def test_a_number_said_in_any_writing(quantities: Quantities) -> None:
@@ -124,3 +139,19 @@ def test_unit_in_two_groups_is_refused(kb_copy: Path) -> None:
     assert caught.value.problems == [
         KBProblem("responses/quantities.yaml", "unit '次' is in both times and days", None, "units")
     ]
+
+
+def test_unknown_section_and_empty_pattern_part_are_refused(kb_copy: Path) -> None:
+    from bot.errors import KBError
+    from bot.kb import load_kb
+
+    path = kb_copy / "responses" / "quantities.yaml"
+    text = path.read_text(encoding="utf-8").replace("多少天…一次", "多少天…")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert [p.message for p in caught.value.problems] == ["pattern '多少天…' has an empty part"]
+    path.write_text(text + "extra: [x]\n", encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert "must map" in caught.value.problems[0].message

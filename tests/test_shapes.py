@@ -237,8 +237,13 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("群多会多检查多怎么办", ["chat-groups", "meetings", "inspections"]),
         ("又要开会又要填表，忙不过来", ["meetings", "forms"]),
         ("天天开会天天迎检", ["meetings", "inspections"]),  # the same words before each
+        ("能不能少开会少迎检", ["meetings", "inspections"]),
+        ("开不完的会议填不完的表格", ["meetings", "forms"]),  # runs of one shape
         ("会多了表多了群也多了", ["meetings", "forms", "chat-groups"]),
         ("开会填表都烦", ["meetings", "forms"]),  # named side by side
+        ("开会啊填表啊", ["meetings", "forms"]),
+        ("文山会海加上迎检", ["meetings", "inspections"]),
+        ("会海和表海", ["meetings", "forms"]),  # curated words (synonyms.yaml)
     ],
 )
 def test_several_topics_without_punctuation(
@@ -251,7 +256,13 @@ def test_several_topics_without_punctuation(
 
 
 @pytest.mark.parametrize(
-    "question", ["检察组只看材料不下户咋办", "开会时手机要不要上交", "会议纪要要不要领导签字"]
+    "question",
+    [
+        "检察组只看材料不下户咋办",
+        "开会时手机要不要上交",
+        "会议纪要要不要领导签字",
+        "工作群里天天开视频会",
+    ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
     """Answered whole, or naming something we do not know: never read as several asks."""

@@ -253,7 +253,7 @@ def load_synonyms(col: Collector) -> dict[str, str]:
 
 
 QUANTITY_GROUPS = ("units", "phrases", "asks")
-QUANTITY_LISTS = ("periods", "vague")
+QUANTITY_LISTS = ("periods", "vague", "once")
 
 
 def load_quantities(col: Collector) -> QuantityWords:
@@ -295,8 +295,9 @@ def load_quantities(col: Collector) -> QuantityWords:
             words = []
         lists[key] = tuple(str(w).strip().lower() for w in words)
     return QuantityWords(
-        found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"]
-    )
+        found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"],
+        lists["once"],
+    )  # fmt: skip
 
 
 def _word_list(value: Any) -> bool:

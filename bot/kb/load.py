@@ -46,6 +46,10 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         if problem:
             col.add(root / "responses" / "intent_cues.txt", f"pattern '{entry}' {problem}")
     quantities = files.load_quantities(col)
+    for ask in sorted({a for asks in quantities.asks.values() for a in asks}):
+        problem = _pattern_problem(ask)
+        if problem:
+            col.add(root / "responses" / "quantities.yaml", f"pattern '{ask}' {problem}")
     userdict = root / "responses" / "userdict.txt"
     files.check_userdict(col, userdict)
     texts = files.load_texts(col)

@@ -65,6 +65,7 @@ class QuantityWords:
     asks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # group -> 多久 …
     periods: tuple[str, ...] = ()  # 一周, 一个月: a number after one says how often
     vague: tuple[str, ...] = ()  # 好几, 隔几: 几 saying "a few", asking nothing
+    once: tuple[str, ...] = ()  # 只, 最多: 一次 after one of these is a count, else "a"
 
 
 @dataclass(frozen=True)

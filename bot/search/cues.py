@@ -42,6 +42,7 @@ def is_pattern(entry: str) -> bool:
 class CuePattern:
     text: str  # as written in the list
     regex: re.Pattern[str]
+    words: tuple[str, ...] = ()  # every word of every part
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,14 @@ def compile_pattern(entry: str) -> CuePattern:
     """A list entry as a regular expression over normalised question text."""
     body = entry.removeprefix(PHRASE_MARK)
     parts = []
+    every: list[str] = []
     for part in body.split(GAP_MARK):
         words = _alternatives(part)
         if not words:
             raise ValueError(f"cue pattern {entry!r} has an empty part")
         parts.append("(?:" + "|".join(re.escape(w) for w in words) + ")")
-    return CuePattern(entry, re.compile(_GAP_CHARS.join(parts)))
+        every += words
+    return CuePattern(entry, re.compile(_GAP_CHARS.join(parts)), tuple(every))
 
 
 def compile_slot(entry: str) -> AskSlot:

@@ -61,11 +61,9 @@ CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares 
 # Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
 # A blank between two Latin words is a gap between pinyin syllables (huiyi jilu), not a clause.
 _CLAUSE_SPLIT = re.compile(
-    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|(?<![A-Za-z])\s+(?=\D)|\s+(?=[^\sA-Za-z\d])"
+    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|再加上|加上|另外"
+    r"|(?<![A-Za-z])\s+(?=\D)|\s+(?=[^\sA-Za-z\d])"
 )
-# Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
-# 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
-_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)$")
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )

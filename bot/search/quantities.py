@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.kb import Fact, QuantityWords
+from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.shapes import Match
 
 FREQUENCY = "frequency"  # the group of a number that follows a period (一周最多一表)
@@ -22,6 +23,7 @@ BONUS = 8.0  # points for a fact holding the kind of number asked for, or the nu
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
 DISTINCT = 10  # a number said this large is telling even among words we do not know
 PERIOD_GAP = 6  # characters between a period and its number (一个月最多也就两次会)
+ONCE_GAP = 4  # characters between 只/最多 and the 一 they make a count (一周最多一表)
 _DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
 _DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
 # A number as the facts and questions write it: digits, a Chinese digit, 上百 (about).
@@ -42,6 +44,18 @@ def _value(number: str) -> str:
     return _DIGITS.get(number, "")
 
 
+def _blank(ask: CuePattern, text: str) -> str:
+    """The text with the words of an ask blanked where the ask is found: 多久填一次表 keeps
+    填 and 表, which say what is asked about."""
+    found = ask.regex.search(text)
+    if found is None:
+        return text
+    span = found.group(0)
+    for word in sorted(ask.words, key=len, reverse=True):
+        span = span.replace(word, " ")
+    return text[: found.start()] + span + text[found.end() :]
+
+
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -52,7 +66,13 @@ class Quantities:
     def __init__(self, words: QuantityWords, facts: Sequence[Fact]) -> None:
         self._unit_group = {u: g for g, units in words.units.items() for u in units}
         self._phrase_group = {p: g for g, phrases in words.phrases.items() for p in phrases}
-        self._asks = words.asks
+        # Each ask a pattern (多久…一次, or a plain phrase), longest first within a group.
+        self._asks = {
+            group: tuple(compile_pattern(a if is_pattern(a) else "~" + a) for a in asks)
+            for group, asks in words.asks.items()
+        }
+        once = _alternatives(words.once)
+        self._once = re.compile(rf"(?:{once})[^{_BREAK}\s]{{0,{ONCE_GAP}}}$") if once else None
         self._periods = words.periods
         self._vague = sorted(words.vague, key=len, reverse=True)
         units = _alternatives(self._unit_group)
@@ -72,13 +92,20 @@ class Quantities:
         """Every number in a text with what it counts."""
         found: list[Amount] = []
         if self._amount is not None:
-            for number, unit in self._amount.findall(text):
-                if number == "一" and unit == "个":
-                    continue  # 一个 is "a", no count (一个月, 一个数据)
+            for found_at in self._amount.finditer(text):
+                number, unit = found_at.groups()
+                if number == "一" and not self._counts_once(text, found_at.start(), unit):
+                    continue  # 一个月, 不久前的一次会: "a", no count
                 found.append(Amount(self._unit_group[unit], _value(number)))
         if self._phrase is not None:
             found += [Amount(self._phrase_group[p], "") for p in self._phrase.findall(text)]
         return found
+
+    def _counts_once(self, text: str, at: int, unit: str) -> bool:
+        """一次, 一表 counts after 只, 最多 … (只开一次); 一个 never does."""
+        if unit == "个" or self._once is None:
+            return False
+        return bool(self._once.search(text[max(0, at - ONCE_GAP - 4) : at]))
 
     def held(self, fact: Fact) -> frozenset[Amount]:
         """The numbers a fact's text holds; a number after a period also says how often."""
@@ -98,10 +125,10 @@ class Quantities:
         for vague in self._vague:  # 好几个部门, 隔几天: "a few", not "how many"
             text = text.replace(vague, " ")
         for group in sorted(self._asks, key=lambda g: g != FREQUENCY):  # 多久一次 before 多久
-            for phrase in sorted(self._asks[group], key=len, reverse=True):
-                if phrase in text:
+            for ask in self._asks[group]:
+                if ask.regex.search(text):
                     groups.add(group)
-                    text = text.replace(phrase, " ")
+                    text = _blank(ask, text)
         if self._asked_unit is not None:
             groups |= {self._unit_group[u] for u in self._asked_unit.findall(text)}
         if groups and any(period in normalized for period in self._periods):
@@ -111,8 +138,8 @@ class Quantities:
     def without_frequency_asks(self, normalized: str) -> str:
         """The question without its how-often phrases: 多久一次 asks how often, so its 多久
         must not read as a length of time (a meeting's)."""
-        for phrase in sorted(self._asks.get(FREQUENCY, ()), key=len, reverse=True):
-            normalized = normalized.replace(phrase, " ")
+        for ask in self._asks.get(FREQUENCY, ()):
+            normalized = _blank(ask, normalized)
         return normalized
 
     def said(self, normalized: str) -> frozenset[Amount]:

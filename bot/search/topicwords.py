@@ -24,8 +24,11 @@ TOPIC_BROAD_SHARE = 0.25
 TOPIC_COMMON_SHARE = 0.5
 # Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
 # 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
-_COORDINATED = re.compile(r"(?:多|长|频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?$")
-PARALLEL = 2  # 天天开会天天迎检, 查不完的检查刷不完的群: the same words before each topic
+_COORDINATED = re.compile(
+    r"(?:(?:多|长|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?|啊|呀|嘛)$"
+)  # 会多了表多了; 开会啊填表啊
+PARALLEL = 1  # 天天开会天天迎检, 少开会少迎检: the same character before each topic
+SHAPE = 3  # 查不完的检查刷不完的群: runs sharing this many characters in a row are a list
 
 
 class TopicWords:
@@ -116,6 +119,7 @@ class TopicWords:
         last_topic: str | None = None
         last_end = -1  # where the last word of a topic's name ended
         last_start = -1  # where the last topic's first word began
+        topic_end = 0
         position = 0
         for qt in self.analyzer.analyze(part).terms:
             at = part.find(qt.source, position)
@@ -135,11 +139,24 @@ class TopicWords:
                     last_start >= PARALLEL
                     and part[at - PARALLEL : at] == part[last_start - PARALLEL : last_start]
                 )
-                listed = _COORDINATED.search(part[:at]) or side_by_side or parallel
+                # … or runs of one shape: 开不完的会议 / 填不完的表格.
+                run = cuts[-1] if cuts else 0
+                alike = _shared(part[run:topic_end], part[topic_end:], SHAPE)
+                listed = _COORDINATED.search(part[:at]) or side_by_side or parallel or alike
                 if last_topic is not None and listed:
                     cuts.append(at)
                 last_topic = topic
                 last_start = at
             last_end = position if of_name else -1
+            topic_end = position  # where the last word naming a topic ended
         bounds = [0, *cuts, len(part)]
         return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]
+
+
+def _shared(first: str, second: str, size: int) -> bool:
+    """The two texts share a stretch of `size` characters, none of them blank."""
+    pieces = {first[i : i + size] for i in range(len(first) - size + 1)}
+    return any(
+        second[i : i + size] in pieces and not any(c.isspace() for c in second[i : i + size])
+        for i in range(len(second) - size + 1)
+    )
