@@ -140,7 +140,9 @@ class Matcher:
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
         self.quantities = Quantities(kb.quantities, kb.facts)
-        self.topic_words = TopicWords(self.analyzer, self.index.docs, kb.facts, topic_names)
+        self.topic_words = TopicWords(
+            self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
+        )
 
     def rank(
         self, normalized: str, include: Sequence[int] = (), strangers: tuple[str, ...] = ()

@@ -7,6 +7,7 @@ The input is capped first, so a 5000-character message costs no more than a shor
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -14,6 +15,7 @@ import opencc
 
 # Enough for any real question; longer messages are pasted documents, and the start says most.
 MAX_INPUT_CHARS = 160
+NORMALIZED_KEPT = 16_384  # texts whose normal form is kept (at most ~10 MB of short strings)
 
 _converter = opencc.OpenCC("t2s")
 # Taiwan's table knows 著 as the particle 着 (盯著, 掛著), which the common table leaves as
@@ -50,8 +52,12 @@ def encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+@functools.lru_cache(maxsize=NORMALIZED_KEPT)
 def normalize(text: str) -> str:
-    """Canonical form of a question: simplified, half-width, lowercase, single spaces."""
+    """Canonical form of a question: simplified, half-width, lowercase, single spaces.
+
+    Kept for the last few thousand texts: a knowledge base repeats its keywords, names and
+    titles across facts, and a start reads each of them several times."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
     text = unicodedata.normalize("NFKC", text)
     text = _toneless(text)

@@ -86,7 +86,10 @@ class Quantities:
             if periods and units
             else None
         )
-        self._held = {fact.id: self.held(fact) for fact in facts}
+        # Read on first need: a question looks at a dozen facts, a start at 10,000 facts would
+        # spend most of a second reading every one.
+        self._facts = {fact.id: fact for fact in facts}
+        self._held: dict[str, frozenset[Amount]] = {}
 
     def amounts(self, text: str) -> list[Amount]:
         """Every number in a text with what it counts."""
@@ -167,5 +170,8 @@ class Quantities:
         return sorted(moved, key=lambda m: (-m.score, m.fact.id))
 
     def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
-        held = self._held.get(fact_id, frozenset())
+        held = self._held.get(fact_id)
+        if held is None:
+            fact = self._facts.get(fact_id)
+            held = self._held[fact_id] = self.held(fact) if fact else frozenset()
         return bool(said & held) or any(a.group in asked for a in held)

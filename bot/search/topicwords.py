@@ -11,6 +11,9 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
+import numpy as np
+import numpy.typing as npt
+
 from bot.kb import Fact
 from bot.search.analyzer import Analyzer
 from bot.search.index import Document
@@ -38,16 +41,17 @@ class TopicWords:
         self,
         analyzer: Analyzer,
         docs: Sequence[Document],
+        postings: Mapping[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]],
         facts: Sequence[Fact],
         topic_names: Mapping[str, str],
     ) -> None:
         self.analyzer = analyzer
-        df: dict[str, int] = {}
-        spread: dict[str, set[str]] = {}
-        for doc in docs:
-            for term in doc.terms:
-                df[term] = df.get(term, 0) + 1
-                spread.setdefault(term, set()).add(doc.fact.topic)
+        # From the postings: each term's documents are listed once there, read in bulk.
+        topic_of = np.asarray([doc.fact.topic for doc in docs])
+        df = {term: len(ids) for term, (ids, _) in postings.items()}
+        spread = {
+            term: set(np.unique(topic_of[ids]).tolist()) for term, (ids, _) in postings.items()
+        }
         self._spread = spread
         self._keyword_topics: dict[str, set[str]] = {}
         for fact in facts:
