@@ -187,6 +187,13 @@ def test_a_count_the_facts_do_not_give_is_weak_evidence(matcher: Matcher) -> Non
     assert count.matches[0].score > word.matches[0].score
 
 
+def test_a_stopword_parts_the_characters_around_it(matcher: Matcher) -> None:
+    """群太吵, taken whole by jieba's guess, is 群 + 太 + 吵: 群 stands alone, a work group."""
+    analysis = matcher.analyzer.analyze(normalize("群太吵"))
+    assert [t.term for t in analysis.terms] == ["工作群"]
+    assert analysis.unknown == ("吵",)
+
+
 def test_long_message_costs_no_more_than_its_start(matcher: Matcher) -> None:
     """A question padded to 5000 characters is judged on its capped start."""
     question = "检查组还看台账吗"
