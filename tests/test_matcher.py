@@ -9,7 +9,7 @@ import pytest
 from bot.answer.render import Renderer, Reply
 from bot.kb import load_kb
 from bot.search.matcher import Matcher, Result, Thresholds
-from bot.search.normalize import MAX_INPUT_CHARS, normalize
+from bot.search.normalize import MAX_INPUT_CHARS, normalize, without_self_introduction
 
 
 def render(result: Result, matcher: Matcher) -> Reply:
@@ -78,6 +78,30 @@ def test_normalize_says_a_casual_verb_once() -> None:
     assert normalize("能不能降一降") == "能不能降"
     assert normalize("一个一个来") == "一个一个来"
     assert normalize("一天一表") == "一天一表"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("我是村里的扶贫专干，工作群太多了咋整", "工作群太多了咋整"),
+        ("各位好，本人是社区书记，领导讲话太长", "各位好，领导讲话太长"),
+        ("我在街道办工作三年了，模板老换", "模板老换"),
+        ("作为一名驻村干部，签字太多了", "签字太多了"),
+        ("我是扶贫专干", "我是扶贫专干"),  # nothing else is asked
+        ("我在街道开会，一开就是半天", "我在街道开会，一开就是半天"),  # that is the ask
+        ("我是说群太多了，怎么办", "我是说群太多了，怎么办"),
+    ],
+)
+def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
+    """Who asks (我是…的扶贫专干) is not what is asked."""
+    assert without_self_introduction(typed) == expected
+
+
+def test_self_introduction_does_not_pull_its_own_facts(matcher: Matcher) -> None:
+    """扶贫专干 and 村里 name facts about forms; the question is about work groups."""
+    result = matcher.match("我是村里的扶贫专干，想问下工作群太多了咋整")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "chat-groups"
 
 
 def test_normalize_caps_long_input() -> None:
@@ -161,6 +185,13 @@ def test_a_count_the_facts_do_not_give_is_weak_evidence(matcher: Matcher) -> Non
     word = matcher.match("会开到八哥")
     assert count.analysis.unknown == ("八点",) and word.analysis.unknown == ("八哥",)
     assert count.matches[0].score > word.matches[0].score
+
+
+def test_a_stopword_parts_the_characters_around_it(matcher: Matcher) -> None:
+    """群太吵, taken whole by jieba's guess, is 群 + 太 + 吵: 群 stands alone, a work group."""
+    analysis = matcher.analyzer.analyze(normalize("群太吵"))
+    assert [t.term for t in analysis.terms] == ["工作群"]
+    assert analysis.unknown == ("吵",)
 
 
 def test_long_message_costs_no_more_than_its_start(matcher: Matcher) -> None:

@@ -26,6 +26,7 @@ from bot.search.sound import (
     Unit,
     best_reading,
     build_tables,
+    characters,
     everyday_words,
     hear,
     sound_entries,
@@ -296,13 +297,7 @@ class Analyzer:
                 else:
                     units.append(Unit(token, True))
             else:
-                # 群是, 表填得 (HMM's guesses at a word) are 群 + 是, 表 + 填 + 得: a character
-                # whose token is otherwise stopwords or one-character words stands alone,
-                # as a whole token would.
-                units.extend(
-                    Unit(ch, False, len(token) == 1 or all(self._lone(c) for c in token if c != ch))
-                    for ch in token
-                )
+                units.extend(characters(token, self.is_stop, self._lone))
         pieces: list[Piece] = []
         for start, end, found in best_reading(self._sounds, units, self._believable):
             window = units[start:end]

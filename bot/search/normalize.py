@@ -92,6 +92,25 @@ def _simplified(text: str) -> str:
     return simplified.translate(_VARIANTS).replace("甚么", "什么")
 
 
+# A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
+# 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
+_CLAUSE = re.compile(r"[^，,。.！!？?；;~～\s]+[，,。.！!？?；;~～\s]*")
+_SELF_INTRO = re.compile(
+    r"^(?:(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)"
+    r"|(?:我|本人|俺)在.{1,12}(?:工作|上班|任职|干了|待了)"
+    r"|作为(?:一名|一个)?.{1,12}$)"
+)
+
+
+def without_self_introduction(text: str) -> str:
+    """`text` without the clauses that introduce the asker, when something else is asked."""
+    clauses = _CLAUSE.findall(text)
+    kept = [c for c in clauses if not _SELF_INTRO.match(c.strip("，,。.！!？?；;~～ \t\n"))]
+    if len(kept) == len(clauses) or not any(_CJK.search(c) for c in kept):
+        return text
+    return "".join(kept)
+
+
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 

@@ -131,6 +131,33 @@ class Unit(NamedTuple):
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
 
 
+def characters(
+    token: str, is_stop: Callable[[str], bool], lone: Callable[[str], bool]
+) -> list[Unit]:
+    """The characters of a token jieba's HMM guessed at, each with whether it stands alone.
+
+    群是, 表填得 are 群 + 是, 表 + 填 + 得: a character whose neighbours are stopwords or
+    one-character words (`lone`) stands alone, as a whole token would. A stopword also parts
+    the characters on either side of it: 群太吵 is 群 + 太 + 吵, so 群 stands alone."""
+    units: list[Unit] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        units.extend(
+            Unit(ch, False, len(run) == 1 or all(lone(c) for c in run if c != ch)) for ch in run
+        )
+        run.clear()
+
+    for ch in token:
+        if is_stop(ch):
+            close_run()
+            units.append(Unit(ch, False, True))
+        else:
+            run.append(ch)
+    close_run()
+    return units
+
+
 def surface(units: Sequence[Unit]) -> str:
     """The text of a window: characters joined, syllables spaced (qun tai, 开 hui)."""
     out = ""
