@@ -29,6 +29,12 @@ def test_occasions_in_turn_are_the_practice() -> None:
     assert OCCASIONS.asked(["这", "张表", "填完", "那", "张表"]) is None
 
 
+def test_two_words_of_one_occasion_still_name_it() -> None:
+    """那个会推到明天: two kinds of word (no character shared), one occasion."""
+    occasions = Occasions(frozenset({"那个", "明天"}))
+    assert occasions.asked(["那个", "会", "推到", "明天", "了"]) == "明天"
+
+
 def test_a_word_counts_only_where_jieba_starts_one() -> None:
     """马上回复 holds no 上回; 这张表 cut as 这 + 张表 still holds 这张."""
     assert OCCASIONS.asked(["马上", "回复"]) is None

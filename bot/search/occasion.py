@@ -32,12 +32,17 @@ class Occasions:
             for at in _occurrences(text, word)
             if at in starts  # 马上回复 holds no 上回: a word starts where jieba cut
         }
-        # 今天报这个科室明天报那个科室, 这张表填完那张表: occasions in turn are the practice.
-        if len(found) != 1 or counted:
+        if not found or counted or _in_turn(found):
             return None
         if any(token in self.marks for token in tokens):
             return None
-        return found.pop()
+        return min(found)
+
+
+def _in_turn(found: set[str]) -> bool:
+    """今天报这个科室明天报那个科室, 这张表填完那张表: the same kind of occasion twice (the
+    words share a character: 天, 张) is the practice; 那个会推到下周 is still one occasion."""
+    return any(set(a) & set(b) for a, b in itertools.combinations(sorted(found), 2))
 
 
 def _occurrences(text: str, word: str) -> list[int]:
