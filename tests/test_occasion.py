@@ -11,6 +11,8 @@ OCCASIONS = Occasions(
 
 
 def test_an_occasion_asked_about_is_found() -> None:
+    assert OCCASIONS.mentioned("明天的会开不开")
+    assert not OCCASIONS.mentioned("会太多怎么办")
     assert OCCASIONS.asked(["明天", "的", "会", "开不开"]) == "明天"
 
 

@@ -287,6 +287,8 @@ class Matcher:
 
     def _occasion(self, text: str) -> tuple[str, ...]:
         """明天的会开不开 asks about one occasion, not a practice: a form no measure answers."""
+        if not self.occasions.mentioned(text):
+            return ()
         counted = bool(self.quantities.said(text))
         found = self.occasions.asked(self.analyzer.tokens(text), counted)
         return (found,) if found else ()

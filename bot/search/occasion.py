@@ -19,6 +19,10 @@ class Occasions:
     words: frozenset[str] = frozenset()  # 明天, 下周, 这次: one particular occasion
     marks: frozenset[str] = frozenset()  # 又, 太, 能不能, 办法: the practice, complained of
 
+    def mentioned(self, normalized: str) -> bool:
+        """Whether an occasion word occurs at all: a cheap test before cutting the text."""
+        return any(word in normalized for word in self.words)
+
     def asked(self, tokens: Sequence[str], counted: bool = False) -> str | None:
         """The occasion word when the question asks about that occasion itself, else None.
 
