@@ -36,6 +36,8 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     requests = _optional_list(col, root / "responses" / "request_words.txt")
     intents = _optional_list(col, root / "responses" / "intent_cues.txt")
     measure_asks = _optional_list(col, root / "responses" / "measure_asks.txt")
+    occasion_words = _optional_list(col, root / "responses" / "occasion_words.txt")
+    occasion_marks = _optional_list(col, root / "responses" / "occasion_marks.txt")
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     # A word is either neutral (stopword, request word) or counts against a match (cue).
@@ -83,6 +85,8 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         request_words=requests,
         intent_cues=intents,
         measure_asks=measure_asks,
+        occasion_words=occasion_words,
+        occasion_marks=occasion_marks,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),

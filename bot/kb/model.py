@@ -82,6 +82,8 @@ class KnowledgeBase:
     request_words: frozenset[str] = frozenset()  # 请教, 经验, 案例: chat around a question
     intent_cues: frozenset[str] = frozenset()  # 操作, 在哪, 几点: asks how, where, when, not what
     measure_asks: frozenset[str] = frozenset()  # 治, 一起: after 怎么 still asks for a measure
+    occasion_words: frozenset[str] = frozenset()  # 明天, 这次: one particular meeting or visit
+    occasion_marks: frozenset[str] = frozenset()  # 又, 太, 办法: an occasion complained of
     quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out

@@ -26,6 +26,7 @@ from bot.search.entities import Entity, EntityTable
 from bot.search.focus import entity_focus, without_where_ask
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize, without_self_introduction
+from bot.search.occasion import Occasions
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
@@ -140,20 +141,31 @@ class Matcher:
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
         self.quantities = Quantities(kb.quantities, kb.facts)
+        # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
+        self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks)
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
 
     def rank(
-        self, normalized: str, include: Sequence[int] = (), strangers: tuple[str, ...] = ()
+        self,
+        normalized: str,
+        include: Sequence[int] = (),
+        strangers: tuple[str, ...] = (),
+        forms: tuple[str, ...] = (),
     ) -> tuple[QueryAnalysis, list[Match]]:
         """Candidates for a normalised question, best first, with 0-100 scores.
 
         `include`: documents to score whatever their recall (a person's or place's facts);
-        `strangers`: people or places the facts do not name (刘书记), counted as cues."""
+        `strangers`: people or places the facts do not name (刘书记), counted as cues;
+        `forms`: question forms found outside the analyzer (明天的会), cues of form."""
         analysis = self.analyzer.analyze(normalized)
-        if strangers:
-            analysis = replace(analysis, cues=(*analysis.cues, *strangers))
+        if strangers or forms:
+            analysis = replace(
+                analysis,
+                cues=(*analysis.cues, *strangers, *forms),
+                forms=(*analysis.forms, *forms),
+            )
         index = self.index
         weights: dict[str, float] = {}
         for qt in analysis.terms:  # a word typed twice counts once, at its surest reading
@@ -234,7 +246,8 @@ class Matcher:
             text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         asked = self.quantities.without_frequency_asks(text)
-        analysis, ranked = self.rank(asked, include, strangers)
+        occasion = self._occasion(text) if entity is None else ()
+        analysis, ranked = self.rank(asked, include, strangers, occasion)
         heard = None if entity else self._heard(analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
             entity, typed = heard
@@ -274,6 +287,14 @@ class Matcher:
             asks_broadly=broadly,
             best_covers_topics=self._best_covers_topics(analysis, ranked),
         )  # fmt: skip
+
+    def _occasion(self, text: str) -> tuple[str, ...]:
+        """明天的会开不开 asks about one occasion, not a practice: a form no measure answers."""
+        if not self.occasions.mentioned(text):
+            return ()
+        counted = bool(self.quantities.said(text))
+        found = self.occasions.asked(self.analyzer.tokens(text), counted)
+        return (found,) if found else ()
 
     def _best_covers_topics(self, analysis: QueryAnalysis, ranked: Sequence[Match]) -> bool:
         """The best fact's own words include every word of the question naming a topic."""

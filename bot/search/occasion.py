@@ -1,0 +1,53 @@
+"""One particular occasion: a question about a given meeting, inspection or form, not a practice.
+
+明天的会开不开, 下周的检查是哪个部门来, 这次会议的主题定了吗: every content word is the facts'
+own, yet the question asks about one occasion's schedule or state, which no measure speaks of.
+An official complaining of the practice names occasions too (这周第三次迎检了，太频繁了;
+今天又填了三张表), but then says what weighs (又, 太, 天天), asks for a way out (能不能, 办法,
+减), or counts the load (三张表). Both word lists are curated in `responses/`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Occasions:
+    words: frozenset[str] = frozenset()  # 明天, 下周, 这次: one particular occasion
+    marks: frozenset[str] = frozenset()  # 又, 太, 能不能, 办法: the practice, complained of
+
+    def mentioned(self, normalized: str) -> bool:
+        """Whether an occasion word occurs at all: a cheap test before cutting the text."""
+        return any(word in normalized for word in self.words)
+
+    def asked(self, tokens: Sequence[str], counted: bool = False) -> str | None:
+        """The occasion word when the question asks about that occasion itself, else None.
+
+        `tokens`: the question as jieba cuts it, blanks left out (a mark counts as a whole
+        word: 多少 holds no 少); `counted`: it states a number of things (三张表, 十几场会)."""
+        starts = set(itertools.accumulate((len(t) for t in tokens), initial=0))
+        text = "".join(tokens)
+        found = {
+            text[at : at + len(word)]
+            for word in self.words
+            for at in _occurrences(text, word)
+            if at in starts  # 马上回复 holds no 上回: a word starts where jieba cut
+        }
+        if not found or counted or _in_turn(found):
+            return None
+        if any(token in self.marks for token in tokens):
+            return None
+        return min(found)
+
+
+def _in_turn(found: set[str]) -> bool:
+    """今天报这个科室明天报那个科室, 这张表填完那张表: the same kind of occasion twice (the
+    words share a character: 天, 张) is the practice; 那个会推到下周 is still one occasion."""
+    return any(set(a) & set(b) for a, b in itertools.combinations(sorted(found), 2))
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [at for at in range(len(text)) if text.startswith(word, at)]

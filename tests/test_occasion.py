@@ -1,0 +1,63 @@
+"""One particular occasion (明天的会, 这次检查) asked about, not a practice complained of."""
+
+from __future__ import annotations
+
+from bot.search.matcher import Matcher
+from bot.search.occasion import Occasions
+
+OCCASIONS = Occasions(
+    frozenset({"明天", "今天", "这张", "那张", "上回"}), frozenset({"又", "办法"})
+)
+
+
+def test_an_occasion_asked_about_is_found() -> None:
+    assert OCCASIONS.mentioned("明天的会开不开")
+    assert not OCCASIONS.mentioned("会太多怎么办")
+    assert OCCASIONS.asked(["明天", "的", "会", "开不开"]) == "明天"
+
+
+def test_a_complaint_or_an_ask_for_a_way_out_is_the_practice() -> None:
+    assert OCCASIONS.asked(["明天", "又", "要", "开会"]) is None
+    assert OCCASIONS.asked(["今天", "开会", "有", "办法", "吗"]) is None
+
+
+def test_a_count_of_things_is_the_practice() -> None:
+    assert OCCASIONS.asked(["今天", "填", "了", "三张", "表"], counted=True) is None
+
+
+def test_occasions_in_turn_are_the_practice() -> None:
+    """今天报这个明天报那个, 这张表填完那张表: a pattern, not one occasion."""
+    assert OCCASIONS.asked(["今天", "报", "这个", "明天", "报", "那个"]) is None
+    assert OCCASIONS.asked(["这", "张表", "填完", "那", "张表"]) is None
+
+
+def test_two_words_of_one_occasion_still_name_it() -> None:
+    """那个会推到明天: two kinds of word (no character shared), one occasion."""
+    occasions = Occasions(frozenset({"那个", "明天"}))
+    assert occasions.asked(["那个", "会", "推到", "明天", "了"]) == "明天"
+
+
+def test_a_word_counts_only_where_jieba_starts_one() -> None:
+    """马上回复 holds no 上回; 这张表 cut as 这 + 张表 still holds 这张."""
+    assert OCCASIONS.asked(["马上", "回复"]) is None
+    assert OCCASIONS.asked(["这", "张表是", "谁", "要", "的"]) == "这张"
+
+
+def test_marks_are_whole_words() -> None:
+    """多少 holds no 少, so a mark must be a word of its own."""
+    occasions = Occasions(frozenset({"今天"}), frozenset({"少"}))
+    assert occasions.asked(["今天", "来", "多少", "人"]) == "今天"
+    assert occasions.asked(["今天", "能", "少", "开", "点"]) is None
+
+
+def test_a_meeting_schedule_in_the_facts_words_is_declined(matcher: Matcher) -> None:
+    """Every content word is the facts' own, but one occasion's state is asked."""
+    for question in ("这次会议的主题定了吗", "那个表今天必须报吗", "省里的检查组明早到县城"):
+        result = matcher.match(question)
+        assert result.decision == "decline", question
+
+
+def test_an_occasion_complained_of_is_still_answered(matcher: Matcher) -> None:
+    result = matcher.match("明天又要开会，会能不能开短一点")
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.fact.topic == "meetings"
