@@ -53,6 +53,7 @@ UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an
 BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
 )
+TIE_MARGIN = 10.0  # a best this close to its topic's lead, on no word the lead lacks, is a tie
 LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when this close to its best
 TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
@@ -294,7 +295,7 @@ class Matcher:
         asked = {qt.term for qt in analysis.terms}
         best_terms = asked & self.index.docs[self._doc_of[ranked[0].fact.id]].terms
         lead_terms = asked & self.index.docs[self._doc_of[lead.fact.id]].terms
-        near = ranked[0].score - lead.score <= LEAD_MARGIN
+        near = ranked[0].score - lead.score <= TIE_MARGIN
         return lead if near and best_terms <= lead_terms else None
 
     def _heard(self, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
