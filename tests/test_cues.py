@@ -36,6 +36,14 @@ def test_phrase_pattern_ignores_how_words_are_cut() -> None:
     assert found_patterns([pattern], "医疗报销在哪个窗口办") == ("在哪个",)
 
 
+def test_several_is_not_how_many() -> None:
+    """~几个人 asks how many people; 好几个人 says "several people" and asks nothing."""
+    (pattern,) = split_cues(["~几个人"]).patterns
+    assert found_patterns([pattern], "一张表要找好几个人签名，能不能少点") == ()
+    assert found_patterns([pattern], "开会要几个人参加") == ("几个人",)
+    assert found_patterns([pattern], "好几个人签名，到底要几个人") == ("几个人",)
+
+
 def test_split_keeps_words_apart_from_patterns_and_slots() -> None:
     cues = split_cues(["补贴", "怎么…设置", "~几号", "怎么|咋 + ?"])
     assert cues.words == frozenset({"补贴"})

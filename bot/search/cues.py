@@ -119,9 +119,19 @@ def pattern_problem(entry: str) -> str | None:
     return None
 
 
+def _asks(match: re.Match[str], normalized: str) -> bool:
+    """好几个人 says "several people": after 好, 几 counts, it does not ask how many."""
+    return not (
+        match.group(0).startswith("几") and normalized[match.start() - 1 : match.start()] == "好"
+    )
+
+
 def found_patterns(patterns: Iterable[CuePattern], normalized: str) -> tuple[str, ...]:
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
-    found = (p.regex.search(normalized) for p in patterns)
+    found = (
+        next((m for m in p.regex.finditer(normalized) if _asks(m, normalized)), None)
+        for p in patterns
+    )
     return tuple(m.group(0) for m in found if m)
 
 

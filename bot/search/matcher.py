@@ -54,6 +54,7 @@ UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an
 BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
 )
+TIE_MARGIN = 10.0  # a best this close to its topic's lead, on no word the lead lacks, is a tie
 LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when this close to its best
 TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
@@ -286,6 +287,7 @@ class Matcher:
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked, broadly) if topic else (),
             asks_broadly=broadly,
             best_covers_topics=self._best_covers_topics(analysis, ranked),
+            topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
         )  # fmt: skip
 
     def _occasion(self, text: str) -> tuple[str, ...]:
@@ -305,6 +307,20 @@ class Matcher:
             return False
         best_terms: frozenset[str] = self.index.docs[self._doc_of[ranked[0].fact.id]].terms
         return naming <= best_terms
+
+    def _near_lead(
+        self, topic: str, analysis: QueryAnalysis, ranked: Sequence[Match]
+    ) -> Match | None:
+        """The topic's lead, when the best match is its sibling, not clearly closer, and
+        shares no word of the question the lead lacks (its lead is incidental)."""
+        lead = next((m for m in ranked if m.fact == self._leads.get(topic)), None)
+        if lead is None or ranked[0].fact.topic != topic:
+            return None
+        asked = {qt.term for qt in analysis.terms}
+        best_terms = asked & self.index.docs[self._doc_of[ranked[0].fact.id]].terms
+        lead_terms = asked & self.index.docs[self._doc_of[lead.fact.id]].terms
+        near = ranked[0].score - lead.score <= TIE_MARGIN
+        return lead if near and best_terms <= lead_terms else None
 
     def _heard(self, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
         """A person or place the question names by sound only (敖再升, 段穷): the analyzer read

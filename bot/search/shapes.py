@@ -131,6 +131,10 @@ class Prepared:
     # The best fact read whole uses every word that names a topic (上级来检查，先翻我们的会议
     # 记录本: meeting records are checked), so those words tell one story, not several asks.
     best_covers_topics: bool = False
+    # The topic's lead, when the question names the topic and nothing narrower and the lead
+    # is about as close as its best sibling (群太多了能不能砍掉一些: which groups go, not the
+    # aftermath): a near tie between siblings is the topic's to answer.
+    topic_lead: Match | None = None
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -201,12 +205,17 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         decision = "decline"
     if decision != "answer":
         return _with(base, decision, p.ranked)
-    best = p.ranked[0]
+    ranked = p.ranked
+    lead = p.topic_lead  # a match this strong is near one fact's own question: it stands
+    if lead is not None and lead.fact.topic == ranked[0].fact.topic and ranked[0].score < t.form:
+        # The near tie goes to the lead, which takes the best score: scores stay in order.
+        ranked = (Match(lead.fact, ranked[0].score), *(m for m in ranked if m != lead))
+    best = ranked[0]
     # Siblings that would clear the answer bar on their own are offered beside it.
     related = tuple(
-        m.fact for m in p.ranked[1:] if m.fact.topic == best.fact.topic and m.score >= t.answer
+        m.fact for m in ranked[1:] if m.fact.topic == best.fact.topic and m.score >= t.answer
     )[:RELATED]
-    return _with(base, "answer", p.ranked, related=related)
+    return _with(base, "answer", ranked, related=related)
 
 
 def _topic_answer(p: Prepared, base: Result) -> Result:
