@@ -108,17 +108,6 @@ def split_cues(entries: Iterable[str]) -> Cues:
     )
 
 
-def pattern_problem(entry: str) -> str | None:
-    """Why a list entry cannot be used as a pattern, or None."""
-    if not is_pattern(entry):
-        return None
-    try:
-        compile_slot(entry) if is_slot(entry) else compile_pattern(entry)
-    except ValueError as err:
-        return str(err)
-    return None
-
-
 def _asks(match: re.Match[str], normalized: str) -> bool:
     """好几个人 says "several people": after 好, 几 counts, it does not ask how many."""
     return not (

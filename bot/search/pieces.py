@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.search.pinyin import CJK_ONLY
+from bot.search.normalize import has_cjk
 
 
 @dataclass
@@ -17,10 +17,6 @@ class Piece:
     weight: float = 1.0
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
     written: str = ""  # the word heard, in characters, when read from pinyin
-
-
-def has_cjk_text(text: str) -> bool:
-    return any(CJK_ONLY.match(ch) for ch in text)
 
 
 def rendered(pieces: list[Piece]) -> str:
@@ -36,7 +32,7 @@ def merge_unknown(pieces: list[Piece]) -> list[Piece]:
     for piece in pieces:
         if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
             before = merged[-1].text
-            glue = "" if has_cjk_text(before[-1:]) and has_cjk_text(piece.text[:1]) else " "
+            glue = "" if has_cjk(before[-1:]) and has_cjk(piece.text[:1]) else " "
             merged[-1] = Piece(before + glue + piece.text, "unknown", whole=False)
         else:
             merged.append(piece)

@@ -229,14 +229,6 @@ def _topic_answer(p: Prepared, base: Result) -> Result:
     )
 
 
-def _rival_topic(ranked: Sequence[Match], t: Thresholds) -> bool:
-    """Another topic's fact scores within the margin of the best one."""
-    best = ranked[0]
-    return any(
-        m.fact.topic != best.fact.topic and best.score - m.score < t.margin for m in ranked[1:]
-    )
-
-
 def _with(
     base: Result, decision: Decision, matches: tuple[Match, ...], shape: Shape = "fact",
     related: tuple[Fact, ...] = (), card: Card | None = None, topic: str | None = None,

@@ -48,7 +48,6 @@ NOT_BOT_API = (
     "the API at {base} answered something that is not the Bot API"
     " (check TELEGRAM_API_BASE_URL; the token was not judged)"
 )
-WATCH_TASK_KEY = "kb_watcher_task"
 POLLING_TASK = "Updater:start_polling:polling_task"  # PTB's name for its polling loop
 
 
