@@ -105,3 +105,21 @@ def test_search_code_digest_reads_every_search_module(tmp_path: Path) -> None:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     assert cache.search_code_digest() == digest.hexdigest()[:24]
     assert len(list(folder.glob("*.py"))) > 5  # analyzer, matcher, index, … are all in it
+
+
+def test_search_code_digest_changes_with_any_module(tmp_path: Path) -> None:
+    """Editing one line of one search module, or renaming one, names a new index entry."""
+    import shutil
+
+    import bot.search
+
+    copy = tmp_path / "search"
+    shutil.copytree(Path(bot.search.__file__).parent, copy)
+    before = cache.search_code_digest(copy)
+    assert cache.search_code_digest(copy) == before
+    analyzer = copy / "analyzer.py"
+    analyzer.write_text(analyzer.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = cache.search_code_digest(copy)
+    assert edited != before
+    (copy / "pieces.py").rename(copy / "pieces_renamed.py")
+    assert cache.search_code_digest(copy) not in (before, edited)

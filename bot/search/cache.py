@@ -26,11 +26,11 @@ log = logging.getLogger(__name__)
 JIEBA_MIN_FREQ = 10
 
 
-def search_code_digest() -> str:
-    """A digest of the search code: an index an older analyzer built is never read, even
-    when the one who changed the code forgot to bump a format number."""
+def search_code_digest(folder: Path = Path(__file__).parent) -> str:
+    """A digest of the search code (the modules in `folder`): an index an older analyzer
+    built is never read, with no format number to bump by hand."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(folder.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:24]
 

@@ -48,7 +48,6 @@ __all__ = [
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
 
-INDEX_FORMAT = 12  # bump when FactIndex or the analyzer's state changes shape
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
 BROAD_QUESTION_WORDS = frozenset(
@@ -120,7 +119,7 @@ class Matcher:
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
-            INDEX_FORMAT, cache.search_code_digest(), kb.facts, topic_names,
+            cache.search_code_digest(), kb.facts, topic_names,
             sorted(kb.synonyms.items()), sorted(neutral), sorted(cues),
             kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
