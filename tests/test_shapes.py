@@ -324,3 +324,12 @@ def test_a_number_question_is_not_a_topic_ask(matcher: Matcher) -> None:
     """工作群这块清理了多少个 asks for a number: the fact holding it, not the topic's lead."""
     result = matcher.match("工作群这块清理了多少个")
     assert (result.shape, _shown(result)) == ("fact", ["chat-groups-190-dissolved"])
+
+
+@pytest.mark.parametrize("question", ["检查压力太大", "迎检压力好大"])
+def test_a_question_naming_one_topic_is_not_answered_from_another(
+    matcher: Matcher, question: str
+) -> None:
+    """A forms fact that mentions 迎检 in passing does not answer a question about checks."""
+    result = matcher.match(question)
+    assert result.decision != "answer" or {f.topic for f in result.shown} == {"inspections"}

@@ -284,7 +284,7 @@ class Matcher:
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
             run_bests=run_bests, topic_bests=tuple(topic_bests),
             topic_ask=topic, topic_facts=self._topic_facts(topic, ranked, broadly) if topic else (),
-            asks_broadly=broadly,
+            asks_broadly=broadly, topics_named=tuple(topics_named),
             best_covers_topics=self._best_covers_topics(analysis, ranked),
             topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
         )  # fmt: skip
