@@ -10,7 +10,7 @@ import pytest
 from bot.kb import Fact, QuantityWords
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
-from bot.search.quantities import BONUS, FLOOR, FREQUENCY, Amount, Quantities
+from bot.search.quantities import BONUS, DROP, FLOOR, FREQUENCY, Amount, Quantities
 from bot.search.shapes import Match
 
 WORDS = QuantityWords(
@@ -20,6 +20,7 @@ WORDS = QuantityWords(
     periods=("一个月", "一周"),
     vague=("好几",),
     once=("只", "最多"),
+    drops=("少了", "减少", "解散", "整合"),
 )
 BLANK = Fact(
     id="", topic="t", title="做法", measure="做法", example="", quote="", seed="seed.txt",
@@ -38,9 +39,9 @@ def quantities() -> Quantities:
 
 
 def test_numbers_are_read_from_the_facts_text(quantities: Quantities) -> None:
-    """190余个 counts items, 六类 kinds, 30分钟 and 半天 durations; a number after a period
-    (一个月最多两次) says how often; 一个 (a month) is no count."""
-    assert quantities.held(COUNT) == {Amount("items", "190")}
+    """190余个 counts items (解散 before it: a cut), 六类 kinds, 30分钟 and 半天 durations; a
+    number after a period (一个月最多两次) says how often; 一个 (a month) is no count."""
+    assert quantities.held(COUNT) == {Amount("items", "190"), Amount(DROP, "")}
     assert quantities.held(KINDS) == {Amount("kinds", "6")}
     assert quantities.held(MONTHLY) == {Amount("times", "2"), Amount(FREQUENCY, "")}
     assert quantities.held(SHORT) == {Amount("duration", "30"), Amount("duration", "")}
@@ -63,6 +64,21 @@ def test_the_kind_of_number_asked_for(
     quantities: Quantities, question: str, asked: set[str]
 ) -> None:
     assert quantities.asked(normalize(question)) == asked
+
+
+def test_a_cut_is_a_number_right_after_a_word_of_one(quantities: Quantities) -> None:
+    """解散群190余个 says what was cut; 精简（解散或整合）六类 names kinds to cut; a question
+    asks for a cut when such a word comes shortly before 多少 or 几."""
+    halved = replace(BLANK, id="halved", title="工作群少了一半")
+    dissolved = replace(BLANK, id="dissolved", title="解散群190余个")
+    kinds = replace(BLANK, id="kinds", measure="重点精简（解散或整合）六类工作群。")
+    assert quantities.held(dissolved) == {Amount("items", "190"), Amount(DROP, "")}
+    assert DROP not in {a.group for a in quantities.held(kinds)}
+    assert quantities.held(halved) == frozenset()  # 一半 is no phrase in these words
+    assert quantities.asked(normalize("手机上的群减少了多少")) == {DROP}
+    assert quantities.asked(normalize("解散了几个群")) == {DROP, "items"}
+    assert quantities.asked(normalize("减少了好几个群")) == frozenset()
+    assert quantities.asked(normalize("群有多少")) == frozenset()
 
 
 def test_one_is_a_count_only_when_limited(quantities: Quantities) -> None:
@@ -111,6 +127,7 @@ def test_a_question_with_unknown_words_moves_only_on_a_telling_number(
         ("全区一共撤掉多少个群", "chat-groups-190-dissolved"),
         ("填报表隔多长时间一次", "forms-weekly-cap"),
         ("要清理的群分成几类", "chat-groups-six-kinds"),
+        ("工作群清理掉了多少", "chat-groups-190-dissolved"),  # a cut, not the kinds to cut
     ],
 )
 def test_number_questions_reach_the_fact_holding_the_number(

@@ -253,7 +253,7 @@ def load_synonyms(col: Collector) -> dict[str, str]:
 
 
 QUANTITY_GROUPS = ("units", "phrases", "asks")
-QUANTITY_LISTS = ("periods", "vague", "once")
+QUANTITY_LISTS = ("periods", "vague", "once", "drops")
 
 
 def load_quantities(col: Collector) -> QuantityWords:
@@ -296,7 +296,7 @@ def load_quantities(col: Collector) -> QuantityWords:
         lists[key] = tuple(str(w).strip().lower() for w in words)
     return QuantityWords(
         found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"],
-        lists["once"],
+        lists["once"], lists["drops"],
     )  # fmt: skip
 
 

@@ -66,6 +66,7 @@ class QuantityWords:
     periods: tuple[str, ...] = ()  # 一周, 一个月: a number after one says how often
     vague: tuple[str, ...] = ()  # 好几, 隔几: 几 saying "a few", asking nothing
     once: tuple[str, ...] = ()  # 只, 最多: 一次 after one of these is a count, else "a"
+    drops: tuple[str, ...] = ()  # 减少, 解散: a number right after one is what was cut
 
 
 @dataclass(frozen=True)

@@ -19,17 +19,21 @@ from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.shapes import Match
 
 FREQUENCY = "frequency"  # the group of a number that follows a period (一周最多一表)
+DROP = "drop"  # the group of a number that follows a word of a cut (少了一半, 解散整合群190余个)
 BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
 DISTINCT = 10  # a number said this large is telling even among words we do not know
 PERIOD_GAP = 6  # characters between a period and its number (一个月最多也就两次会)
 ONCE_GAP = 4  # characters between 只/最多 and the 一 they make a count (一周最多一表)
+DROP_GAP = 4  # characters between a word of a cut and its number (解散整合群190余个)
+ASK_DROP_GAP = 6  # … and the 多少 asking for it (清理群的成果有多少)
 _DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
 _DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
 # A number as the facts and questions write it: digits, a Chinese digit, 上百 (about).
 _NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
 _ABOUT = r"\s?(?:余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
 _BREAK = "，。；、,.;！？!?\n"
+_ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,21 @@ class Quantities:
         )
         # Read on first need: a question looks at a dozen facts, a start at 10,000 facts would
         # spend most of a second reading every one.
+        drops = _alternatives(words.drops)
+        within = f"[^{_BREAK}{_ASIDE}\\s]"
+        self._drop = (
+            re.compile(rf"(?:{drops}){within}{{0,{DROP_GAP}}}?{_NUMBER}{_ABOUT}(?:个\s?)?({units})")
+            if drops and units
+            else None
+        )
+        self._drop_phrase = (
+            re.compile(rf"(?:{drops}){within}{{0,{DROP_GAP}}}?(?:{phrases})")
+            if drops and phrases
+            else None
+        )
+        self._drop_ask = (
+            re.compile(rf"(?:{drops}){within}{{0,{ASK_DROP_GAP}}}?(?:多少|几)") if drops else None
+        )
         self._facts = {fact.id: fact for fact in facts}
         self._held: dict[str, frozenset[Amount]] = {}
 
@@ -118,6 +137,8 @@ class Quantities:
         found = set(self.amounts(text))
         if self._every is not None and self._every.search(text):
             found.add(Amount(FREQUENCY, ""))
+        if any(p is not None and p.search(text) for p in (self._drop, self._drop_phrase)):
+            found.add(Amount(DROP, ""))
         return frozenset(found)
 
     def asked(self, normalized: str) -> frozenset[str]:
@@ -134,6 +155,8 @@ class Quantities:
                     text = _blank(ask, text)
         if self._asked_unit is not None:
             groups |= {self._unit_group[u] for u in self._asked_unit.findall(text)}
+        if self._drop_ask is not None and self._drop_ask.search(text):
+            groups.add(DROP)  # 群减了多少 asks what was cut, not how many there are
         if groups and any(period in normalized for period in self._periods):
             groups.add(FREQUENCY)
         return frozenset(groups)
