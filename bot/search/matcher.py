@@ -142,7 +142,9 @@ class Matcher:
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
-        self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks)
+        self.occasions = Occasions(
+            kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
+        )
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
