@@ -90,6 +90,10 @@ def test_normalize_says_a_casual_verb_once() -> None:
         ("我是扶贫专干", "我是扶贫专干"),  # nothing else is asked
         ("我在街道开会，一开就是半天", "我在街道开会，一开就是半天"),  # that is the ask
         ("我是说群太多了，怎么办", "我是说群太多了，怎么办"),
+        ("本人在县扶贫办，表格模板老换", "表格模板老换"),  # where they sit, said bare
+        ("您好，村干部一名，群太多了", "您好，群太多了"),
+        ("我们是个小乡镇，会太多", "会太多"),
+        ("我在群里发截图，还被批评", "我在群里发截图，还被批评"),  # that is the ask
     ],
 )
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:

@@ -95,9 +95,13 @@ def _simplified(text: str) -> str:
 # A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
 # 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
 _CLAUSE = re.compile(r"[^，,。.！!？?；;~～\s]+[，,。.！!？?；;~～\s]*")
+# 本人在乡镇扶贫办, 我们是个小乡镇, 社区干部一名, 刚入职的选调生一枚: where they sit, said bare.
+_WORKPLACE = r"(?:乡|镇|村|街道|社区|县|市|区|局|办|站|所|中心|单位|部门|基层|一线)(?:里|上)?"
 _SELF_INTRO = re.compile(
     r"^(?:(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)"
     r"|(?:我|本人|俺)在.{1,12}(?:工作|上班|任职|干了|待了)"
+    rf"|(?:我|本人|俺)们?(?:在|是)(?:个|一个)?.{{0,10}}{_WORKPLACE}的?$"
+    r"|.{1,12}(?:一名|一枚)$"
     r"|作为(?:一名|一个)?.{1,12}$)"
 )
 
