@@ -9,7 +9,12 @@ import pytest
 from bot.answer.render import Renderer, Reply
 from bot.kb import load_kb
 from bot.search.matcher import Matcher, Result, Thresholds
-from bot.search.normalize import MAX_INPUT_CHARS, normalize, without_self_introduction
+from bot.search.normalize import (
+    MAX_INPUT_CHARS,
+    normalize,
+    without_asides,
+    without_self_introduction,
+)
 
 
 def render(result: Result, matcher: Matcher) -> Reply:
@@ -99,6 +104,28 @@ def test_normalize_says_a_casual_verb_once() -> None:
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
     """Who asks (我是…的扶贫专干) is not what is asked."""
     assert without_self_introduction(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("【转】会太多了怎么办", "会太多了怎么办"),
+        ("转发一条：迎检太频繁", "迎检太频繁"),
+        ("同事转给我的问题：群太多", "群太多"),
+        ("帮领导问一下：表能不能少点", "表能不能少点"),
+        ("转发通知太多了", "转发通知太多了"),  # 转发 is what is asked about
+        ("通知转来转去：烦", "通知转来转去：烦"),
+    ],
+)
+def test_a_forwarding_mark_is_left_out(typed: str, expected: str) -> None:
+    """Where a message came from (【转】, 同事转给我的问题：) is not what it asks."""
+    assert without_asides(typed) == expected
+
+
+@pytest.mark.parametrize("question", ["你的资料多久更新", "怎么拉你进我们乡的工作群"])
+def test_asks_about_the_bot_itself_are_declined(matcher: Matcher, question: str) -> None:
+    """The bot's own data, or adding it to a group, is no measure's subject."""
+    assert matcher.match(question).decision == "decline"
 
 
 def test_self_introduction_does_not_pull_its_own_facts(matcher: Matcher) -> None:

@@ -106,6 +106,20 @@ _SELF_INTRO = re.compile(
 )
 
 
+# A forwarded or relayed message (【转】, 转发一条：, 同事转给我的问题：) says where the ask came
+# from: 转 and 转发 are the facts' words for a notice passed from group to group.
+_FORWARDED = re.compile(
+    r"^\s*(?:[【\[（(]\s*(?:转发|转载|转)\s*[】\]）)]\s*[:：]?"
+    r"|(?:转发|转载|转)(?:一条|一下|一个)?\s*[:：]"
+    r"|[^:：，,。！!？?]{0,10}(?:转给我|转来的|帮.{0,4}问|替.{0,4}问)[^:：，,。！!？?]{0,6}[:：])\s*"
+)
+
+
+def without_asides(text: str) -> str:
+    """`text` without what wraps the ask: a forwarding mark, clauses introducing the asker."""
+    return without_self_introduction(_FORWARDED.sub("", text, count=1))
+
+
 def without_self_introduction(text: str) -> str:
     """`text` without the clauses that introduce the asker, when something else is asked."""
     clauses = _CLAUSE.findall(text)
