@@ -99,6 +99,7 @@ def test_normalize_says_a_casual_verb_once() -> None:
         ("您好，村干部一名，群太多了", "您好，群太多了"),
         ("我们是个小乡镇，会太多", "会太多"),
         ("我在群里发截图，还被批评", "我在群里发截图，还被批评"),  # that is the ask
+        ("您好😊我是社区书记👍会太多了", "您好😊会太多了"),  # an emoji ends a clause
     ],
 )
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
@@ -133,6 +134,19 @@ def test_self_introduction_does_not_pull_its_own_facts(matcher: Matcher) -> None
     result = matcher.match("我是村里的扶贫专干，想问下工作群太多了咋整")
     assert result.decision == "answer"
     assert result.matches[0].fact.topic == "chat-groups"
+
+
+def test_normalize_says_a_letter_run_thrice() -> None:
+    """hhhhh and emmmmm are the listed hhh and emmm, however long the laugh or sigh."""
+    assert normalize("群太多 hhhhhh Emmmmm") == "群太多 hhh emmm"
+
+
+def test_letters_around_a_question_are_neutral(matcher: Matcher) -> None:
+    """hi, ok, thx, hhh carry no subject, and listing them cuts nothing out of pinyin."""
+    assert matcher.match("hi 群太多 hhhhh").shown[0].id == "chat-groups-too-many-pinned"
+    assert matcher.match("ok 想问下 fayan shijian xianzhi thx").shown[0].id == (
+        "meetings-short-speeches"
+    )
 
 
 def test_normalize_caps_long_input() -> None:
