@@ -9,7 +9,12 @@ import pytest
 from bot.answer.render import Renderer, Reply
 from bot.kb import load_kb
 from bot.search.matcher import Matcher, Result, Thresholds
-from bot.search.normalize import MAX_INPUT_CHARS, normalize, without_self_introduction
+from bot.search.normalize import (
+    MAX_INPUT_CHARS,
+    normalize,
+    without_asides,
+    without_self_introduction,
+)
 
 
 def render(result: Result, matcher: Matcher) -> Reply:
@@ -90,6 +95,11 @@ def test_normalize_says_a_casual_verb_once() -> None:
         ("我是扶贫专干", "我是扶贫专干"),  # nothing else is asked
         ("我在街道开会，一开就是半天", "我在街道开会，一开就是半天"),  # that is the ask
         ("我是说群太多了，怎么办", "我是说群太多了，怎么办"),
+        ("本人在县扶贫办，表格模板老换", "表格模板老换"),  # where they sit, said bare
+        ("您好，村干部一名，群太多了", "您好，群太多了"),
+        ("我们是个小乡镇，会太多", "会太多"),
+        ("我在群里发截图，还被批评", "我在群里发截图，还被批评"),  # that is the ask
+        ("您好😊我是社区书记👍会太多了", "您好😊会太多了"),  # an emoji ends a clause
     ],
 )
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
@@ -97,11 +107,46 @@ def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
     assert without_self_introduction(typed) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("【转】会太多了怎么办", "会太多了怎么办"),
+        ("转发一条：迎检太频繁", "迎检太频繁"),
+        ("同事转给我的问题：群太多", "群太多"),
+        ("帮领导问一下：表能不能少点", "表能不能少点"),
+        ("转发通知太多了", "转发通知太多了"),  # 转发 is what is asked about
+        ("通知转来转去：烦", "通知转来转去：烦"),
+    ],
+)
+def test_a_forwarding_mark_is_left_out(typed: str, expected: str) -> None:
+    """Where a message came from (【转】, 同事转给我的问题：) is not what it asks."""
+    assert without_asides(typed) == expected
+
+
+@pytest.mark.parametrize("question", ["你的资料多久更新", "怎么拉你进我们乡的工作群"])
+def test_asks_about_the_bot_itself_are_declined(matcher: Matcher, question: str) -> None:
+    """The bot's own data, or adding it to a group, is no measure's subject."""
+    assert matcher.match(question).decision == "decline"
+
+
 def test_self_introduction_does_not_pull_its_own_facts(matcher: Matcher) -> None:
     """扶贫专干 and 村里 name facts about forms; the question is about work groups."""
     result = matcher.match("我是村里的扶贫专干，想问下工作群太多了咋整")
     assert result.decision == "answer"
     assert result.matches[0].fact.topic == "chat-groups"
+
+
+def test_normalize_says_a_letter_run_thrice() -> None:
+    """hhhhh and emmmmm are the listed hhh and emmm, however long the laugh or sigh."""
+    assert normalize("群太多 hhhhhh Emmmmm") == "群太多 hhh emmm"
+
+
+def test_letters_around_a_question_are_neutral(matcher: Matcher) -> None:
+    """hi, ok, thx, hhh carry no subject, and listing them cuts nothing out of pinyin."""
+    assert matcher.match("hi 群太多 hhhhh").shown[0].id == "chat-groups-too-many-pinned"
+    assert matcher.match("ok 想问下 fayan shijian xianzhi thx").shown[0].id == (
+        "meetings-short-speeches"
+    )
 
 
 def test_normalize_caps_long_input() -> None:

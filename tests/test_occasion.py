@@ -43,6 +43,22 @@ def test_a_word_counts_only_where_jieba_starts_one() -> None:
     assert OCCASIONS.asked(["这", "张表是", "谁", "要", "的"]) == "这张"
 
 
+def test_a_spoken_filler_points_at_no_occasion() -> None:
+    """那个我想问一下 is voice input's filler; 那个会 and 这 + 张表 still name occasions."""
+    occasions = Occasions(frozenset({"那个", "这张"}), fillers=frozenset({"那个我", "这"}))
+    assert occasions.asked(["那个我", "想", "问一下", "会", "能", "只开一次", "吗"]) is None
+    assert occasions.asked(["那个", "会", "推到", "下周", "了"]) == "那个"
+    assert occasions.asked(["这", "张表是", "谁", "要", "的"]) == "这张"
+
+
+def test_asking_for_a_case_is_the_practice(matcher: Matcher) -> None:
+    """帮我找找…的那个例子 points at the article's case, not at one meeting."""
+    result = matcher.match("帮我找找一周最多填一张表的那个例子")
+    assert [f.id for f in result.shown][:1] == ["forms-weekly-cap"]
+    result = matcher.match("那个我想问一下同一个主题的会是不是只开一次就行")
+    assert [f.id for f in result.shown][:1] == ["meetings-one-topic-once"]
+
+
 def test_marks_are_whole_words() -> None:
     """多少 holds no 少, so a mark must be a word of its own."""
     occasions = Occasions(frozenset({"今天"}), frozenset({"少"}))

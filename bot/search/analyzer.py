@@ -83,8 +83,8 @@ class Analyzer:
         for word, freq in read_userdict(userdict, _DOMAIN_FREQ):
             self._add_word(word, freq)
             self.curated.add(self.canonical(word))
-        for word in stopwords:
-            if len(word) > 1:
+        for word in stopwords:  # not letters (hi, ps): jieba would cut them out of pinyin
+            if len(word) > 1 and not word.isascii():
                 self._add_word(word, _STOPWORD_FREQ)
         # Cue words are segmented whole; cue patterns (怎么…撤回) are looked for in the text,
         # ask slots (怎么 + ?) among the words as read; a measure ask (治, 一起) fills none.

@@ -25,7 +25,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.entities import Entity, EntityTable
 from bot.search.focus import entity_focus, without_where_ask
 from bot.search.index import FactIndex
-from bot.search.normalize import normalize, without_self_introduction
+from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
@@ -142,7 +142,9 @@ class Matcher:
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
-        self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks)
+        self.occasions = Occasions(
+            kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
+        )
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
@@ -230,7 +232,7 @@ class Matcher:
         """Rank a question every way the decision may need; no threshold is applied yet."""
         # Leftover markup (<b>) and a stray trailing number (会太多怎么办 5) are noise.
         cleaned = _TRAILING_NUMBER.sub("", _MARKUP.sub(" ", question))
-        cleaned = without_self_introduction(cleaned)
+        cleaned = without_asides(cleaned)
         normalized = normalize(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)

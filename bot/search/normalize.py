@@ -42,6 +42,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # measure word (一个一个, 一天一表) is not a verb.
 _TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
 _MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟点步")
+# Laughter and sighs typed as letters run on (hhhhh, emmmmm, zzzzz): three say it as well.
+_LETTER_RUN = re.compile(r"([a-z])\1{3,}")
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
 # cannot be encoded as UTF-8, which OpenCC, databases and terminals all need.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -63,6 +65,7 @@ def normalize(text: str) -> str:
     text = _toneless(text)
     text = _simplified(text)
     text = text.lower()
+    text = _LETTER_RUN.sub(r"\1\1\1", text)
     text = _TRY_VERB.sub(_said_once, text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
@@ -94,18 +97,39 @@ def _simplified(text: str) -> str:
 
 # A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
 # 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
-_CLAUSE = re.compile(r"[^，,。.！!？?；;~～\s]+[，,。.！!？?；;~～\s]*")
+# An emoji ends a clause as a full stop does (晚上好呀🌙我在乡里干了三年了).
+_CLAUSE_END = "，,。.！!？?；;~～\\s\U0001f000-\U0001faff\u2600-\u27bf"
+_CLAUSE = re.compile(f"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*")
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
+# 本人在乡镇扶贫办, 我们是个小乡镇, 社区干部一名, 刚入职的选调生一枚: where they sit, said bare.
+_WORKPLACE = r"(?:乡|镇|村|街道|社区|县|市|区|局|办|站|所|中心|单位|部门|基层|一线)(?:里|上)?"
 _SELF_INTRO = re.compile(
     r"^(?:(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)"
     r"|(?:我|本人|俺)在.{1,12}(?:工作|上班|任职|干了|待了)"
+    rf"|(?:我|本人|俺)们?(?:在|是)(?:个|一个)?.{{0,10}}{_WORKPLACE}的?$"
+    r"|.{1,12}(?:一名|一枚)$"
     r"|作为(?:一名|一个)?.{1,12}$)"
 )
+
+
+# A forwarded or relayed message (【转】, 转发一条：, 同事转给我的问题：) says where the ask came
+# from: 转 and 转发 are the facts' words for a notice passed from group to group.
+_FORWARDED = re.compile(
+    r"^\s*(?:[【\[（(]\s*(?:转发|转载|转)\s*[】\]）)]\s*[:：]?"
+    r"|(?:转发|转载|转)(?:一条|一下|一个)?\s*[:：]"
+    r"|[^:：，,。！!？?]{0,10}(?:转给我|转来的|帮.{0,4}问|替.{0,4}问)[^:：，,。！!？?]{0,6}[:：])\s*"
+)
+
+
+def without_asides(text: str) -> str:
+    """`text` without what wraps the ask: a forwarding mark, clauses introducing the asker."""
+    return without_self_introduction(_FORWARDED.sub("", text, count=1))
 
 
 def without_self_introduction(text: str) -> str:
     """`text` without the clauses that introduce the asker, when something else is asked."""
     clauses = _CLAUSE.findall(text)
-    kept = [c for c in clauses if not _SELF_INTRO.match(c.strip("，,。.！!？?；;~～ \t\n"))]
+    kept = [c for c in clauses if not _SELF_INTRO.match(_CLAUSE_MARK.sub("", c))]
     if len(kept) == len(clauses) or not any(_CJK.search(c) for c in kept):
         return text
     return "".join(kept)

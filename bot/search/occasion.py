@@ -18,6 +18,8 @@ from dataclasses import dataclass
 class Occasions:
     words: frozenset[str] = frozenset()  # 明天, 下周, 这次: one particular occasion
     marks: frozenset[str] = frozenset()  # 又, 太, 能不能, 办法: the practice, complained of
+    # Stopwords that begin with an occasion word hide it: 那个我想问一下 is a spoken filler.
+    fillers: frozenset[str] = frozenset()
 
     def mentioned(self, normalized: str) -> bool:
         """Whether an occasion word occurs at all: a cheap test before cutting the text."""
@@ -28,19 +30,25 @@ class Occasions:
 
         `tokens`: the question as jieba cuts it, blanks left out (a mark counts as a whole
         word: 多少 holds no 少); `counted`: it states a number of things (三张表, 十几场会)."""
-        starts = set(itertools.accumulate((len(t) for t in tokens), initial=0))
+        starts = itertools.accumulate((len(t) for t in tokens), initial=0)
+        at_start = dict(zip(starts, tokens, strict=False))  # the end is no token's start
         text = "".join(tokens)
         found = {
             text[at : at + len(word)]
             for word in self.words
             for at in _occurrences(text, word)
-            if at in starts  # 马上回复 holds no 上回: a word starts where jieba cut
+            if at in at_start and not self._hidden(word, at_start[at])
         }
         if not found or counted or _in_turn(found):
             return None
         if any(token in self.marks for token in tokens):
             return None
         return min(found)
+
+    def _hidden(self, word: str, token: str) -> bool:
+        """The word starts a longer filler (那个我想问一下): it points at nothing. A word must
+        start where jieba cut (马上回复 holds no 上回), which callers check."""
+        return len(token) > len(word) and token in self.fillers
 
 
 def _in_turn(found: set[str]) -> bool:
