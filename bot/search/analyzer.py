@@ -14,8 +14,8 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import read_userdict
-from bot.search.cues import Word, found_patterns, found_slots, pattern_words, split_cues
-from bot.search.pieces import Piece, merge_unknown, rendered
+from bot.search.cues import pattern_words, split_cues
+from bot.search.pieces import Piece, merge_unknown
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.sound import (
@@ -33,6 +33,7 @@ from bot.search.sound import (
     surface,
 )
 from bot.search.spelling import Speller
+from bot.search.story import asked_forms, tells_burden
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -248,14 +249,12 @@ class Analyzer:
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
+        if tells_burden(normalized):  # 不传要扣分: the cue word is the scene of a burden told
+            unknown, cues = (*unknown, *cues), ()
+        forms = asked_forms(
+            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces
+        )
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
-        # Pinyin read as words is looked at as the characters it stands for (zenme chehui).
-        words = [Word(p.written or p.text, p.kind) for p in pieces]
-        forms = found_patterns(self.cue_patterns, normalized)
-        if any(p.written for p in pieces):
-            forms += found_patterns(self.cue_patterns, rendered(pieces))
-        forms += found_slots(self.ask_slots, words, self.measure_asks)
-        forms = tuple(dict.fromkeys(forms))
         cues += tuple(f for f in forms if not any(c in f for c in cues))
         return QueryAnalysis(terms, unknown, cues, forms)
 

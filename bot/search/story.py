@@ -1,0 +1,56 @@
+"""A burden told, not a question asked: which question forms a question really has.
+
+Cue patterns and ask slots (cues.py) find the shape of an ask no measure answers: 开会的通知
+怎么拟, 工作群被踢了, 开会必须带什么. An official describing a burden in their own words uses the
+same grammar to tell a story: 社区三天两头被街道叫去开会 is no 被 + ? event, 开会必须手写笔记，
+还要定期拿去检查 asks for nothing to be brought. A statement that asks nothing and says a load
+comes too often, too long or again is read as a problem told: its ask slots and two-part
+patterns are not forms of an ask. Phrase cues (~老婆, ~天气) name a subject, not a grammar, and
+stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.search.cues import PHRASE_MARK, AskSlot, CuePattern, Word, found_patterns, found_slots
+from bot.search.pieces import Piece, rendered
+
+# Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
+# 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask.
+_ASKS = re.compile(
+    r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<!好)几|多少|多久|多长|是否|能否"
+    r"|(.)不\1|有没有|想问|请|还是|了没|没有$|呗|一下"
+)
+# Marks of a burden: too often, too long, again, all of it, compulsory.
+_BURDENS = re.compile(
+    r"天天|每天|每次|每回|回回|成天|整天|一天到晚|老是|总是|总被|又|还得|都得|也得|就得|还要"
+    r"|又要|都要|也要|必须|太多|太长|太勤|太频繁|没完|不停|不完|一堆|全是|好几|三天两头"
+    r"|隔三差五|接二连三|一个接一个|反复|重复|越来越|大半天|一整天|一开就是|动不动"
+)
+
+
+def tells_burden(normalized: str) -> bool:
+    """The text states a burden and asks nothing."""
+    return not _ASKS.search(normalized) and bool(_BURDENS.search(normalized))
+
+
+def asked_forms(
+    patterns: Sequence[CuePattern],
+    slots: Sequence[AskSlot],
+    measure_asks: frozenset[str],
+    normalized: str,
+    pieces: Sequence[Piece],
+) -> tuple[str, ...]:
+    """The stretches of a question that cue patterns and ask slots find, once each; for a
+    burden told, only the phrase cues."""
+    if tells_burden(normalized):
+        patterns = [p for p in patterns if p.text.startswith(PHRASE_MARK)]
+        slots = ()
+    forms = found_patterns(patterns, normalized)
+    if any(p.written for p in pieces):  # pinyin read as words: look at the characters too
+        forms += found_patterns(patterns, rendered(list(pieces)))
+    words = [Word(p.written or p.text, p.kind) for p in pieces]
+    forms += found_slots(slots, words, measure_asks)
+    return tuple(dict.fromkeys(forms))

@@ -1,0 +1,72 @@
+"""A burden told, not a question asked: its grammar and its cue words set the scene."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.cues import split_cues
+from bot.search.matcher import Matcher
+from bot.search.normalize import normalize
+from bot.search.pieces import Piece
+from bot.search.story import asked_forms, tells_burden
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社区这边三天两头被街道叫去开会",
+        "开会必须手写笔记，还要定期拿去检查",
+        "补贴发下去了要拍照 钱到账了又要拍照",
+        "这么多表天天要报",
+    ],
+)
+def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
+    assert tells_burden(normalize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作群被踢了",  # something happened, no load
+        "会议记录本被同事拿错了",
+        "天天开会怎么办",  # a question, however heavy the load
+        "每次开会都要带什么",
+        "群里天天刷屏，谁受得了",  # rhetorical, still a question
+        "开会要不要每次都签到",
+        "好几个群能不能合并",
+    ],
+)
+def test_a_question_or_an_event_is_no_burden_told(text: str) -> None:
+    assert not tells_burden(normalize(text))
+
+
+def _words(*texts: str, kind: str = "unknown") -> list[Piece]:
+    return [Piece(t, "stop" if t == "被" else kind) for t in texts]
+
+
+def test_a_burden_told_keeps_phrase_cues_only() -> None:
+    """被 + ? in a story is a passive, not something done to the asker; ~老婆 still names a
+    subject no measure speaks of."""
+    cues = split_cues(["被 + ?", "~老婆", "必须 + ?"])
+    story = normalize("三天两头被叫去开会，老婆天天埋怨")
+    pieces = _words("三天两头", "被", "叫", "老婆")
+    assert asked_forms(cues.patterns, cues.slots, frozenset(), story, pieces) == ("老婆",)
+    event = normalize("被踢了")
+    assert asked_forms(cues.patterns, cues.slots, frozenset(), event, _words("被", "踢")) == (
+        "被踢",
+    )
+
+
+def test_a_cue_word_in_a_burden_told_is_an_unknown_word(matcher: Matcher) -> None:
+    """不传要扣分: 扣分 sets the scene of a burden, it asks for no rule; asked, it still does."""
+    told = matcher.analyzer.analyze(normalize("每天要往政务APP上传工作照片，不传要扣分"))
+    assert told.cues == ()
+    assert "扣分" in told.unknown
+    asked = matcher.analyzer.analyze(normalize("不传照片扣不扣分"))
+    assert asked.cues
+
+
+def test_a_burden_told_in_its_own_words_is_answered(matcher: Matcher) -> None:
+    result = matcher.match("社区这边三天两头被街道叫去开会，一开就是大半天")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "meetings-weekly-half-hour"
