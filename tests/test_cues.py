@@ -44,6 +44,16 @@ def test_several_is_not_how_many() -> None:
     assert found_patterns([pattern], "好几个人签名，到底要几个人") == ("几个人",)
 
 
+def test_how_often_a_week_is_not_which_day() -> None:
+    """一周几天 counts days a week; 周几 alone asks which day."""
+    pattern = compile_pattern("~几号|哪天|星期几|周几|礼拜几")
+    assert found_patterns([pattern], "央金卓嘎说去年一周几天在迎检") == ()
+    assert found_patterns([pattern], "现在每个星期几次会") == ()
+    assert found_patterns([pattern], "一个礼拜几张表") == ()
+    assert found_patterns([pattern], "检查组周几来") == ("周几",)
+    assert found_patterns([pattern], "下周几开会") == ("周几",)
+
+
 def test_split_keeps_words_apart_from_patterns_and_slots() -> None:
     cues = split_cues(["补贴", "怎么…设置", "~几号", "怎么|咋 + ?"])
     assert cues.words == frozenset({"补贴"})

@@ -187,3 +187,11 @@ def test_a_place_with_nothing_on_what_is_asked_leaves_it_to_the_fact_that_has_it
     result = matcher.match("新疆有没有精简工作群的做法")
     assert result.decision == "answer"
     assert result.matches[0].fact.topic == "chat-groups"
+
+
+def test_a_word_only_one_of_their_facts_says_picks_it(matcher: Matcher) -> None:
+    """央金卓嘎讲迎检: 讲 only points at what she said; of her three facts, only the joint
+    inspections one has her speaking of 迎检 (一个星期至少有3天时间是迎检)."""
+    result = matcher.match("央金卓嘎讲迎检")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "inspections-joint"

@@ -108,11 +108,18 @@ def split_cues(entries: Iterable[str]) -> Cues:
     )
 
 
+# 一周几天, 每星期几次, 一个礼拜几张表: how often a week, not which day of it.
+_PER_WEEK = re.compile(r"(?:[一每]|[一每]个)$")
+_WEEKDAY = ("周几", "星期几", "礼拜几")
+
+
 def _asks(match: re.Match[str], normalized: str) -> bool:
-    """好几个人 says "several people": after 好, 几 counts, it does not ask how many."""
-    return not (
-        match.group(0).startswith("几") and normalized[match.start() - 1 : match.start()] == "好"
-    )
+    """好几个人 says "several people": after 好, 几 counts, it does not ask how many; nor does
+    一周几天 ask which day."""
+    text, before = match.group(0), normalized[: match.start()]
+    if text.startswith("几") and before.endswith("好"):
+        return False
+    return not (text.startswith(_WEEKDAY) and _PER_WEEK.search(before))
 
 
 def found_patterns(patterns: Iterable[CuePattern], normalized: str) -> tuple[str, ...]:

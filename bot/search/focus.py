@@ -8,9 +8,10 @@ on its own over their facts, tells the two apart and picks the fact asked about.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from bot.search.entities import Entity
+from bot.kb import Fact
+from bot.search.entities import Entity, EntityTable
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
@@ -23,9 +24,14 @@ _WHERE_ASK = re.compile(
 _COUNT_ASK = re.compile(r"(?:多少|几)([个次张天条回项份])")
 TITLE_FIT = 3.0  # per word of the rest in a fact's title
 COUNT_FIT = 10.0  # a fact giving the count asked for outranks a sibling that cannot answer it
+ASPECT_FIT = 6.0  # per word of the rest that some of their facts say and the others do not
+# 段琼说的, 央金卓嘎讲: words pointing at what someone said, not what they said it about
+# (讲话 is a word of its own).
+_SAID = re.compile(r"^(?:说的|讲的|说过|讲过|说|讲(?!话)|提到的?|谈到的?|谈的?|介绍的?)")
 
 
 Rank = Callable[[str, Sequence[int]], tuple[QueryAnalysis, list[Match]]]
+Said = Callable[[str], frozenset[str]]  # a fact's own terms, from what the article says in it
 
 
 def without_where_ask(text: str) -> str:
@@ -41,14 +47,16 @@ def entity_focus(
     include: Sequence[int],
     ranked: Sequence[Match],
     broad: frozenset[str] = frozenset(),
+    said: Said = lambda fact_id: frozenset(),
 ) -> EntityFocus:
     """Their facts ordered by the rest of the question alone, how far the first leads, and
     whether the rest is about something no fact holds. `broad`: words that say nothing
-    narrower than a topic (减负, 工作)."""
+    narrower than a topic (减负, 工作); `said`: the terms of a fact's own text."""
     own = set(entity.fact_ids)
     rest = text
     for named, _ in found:
-        rest = rest.replace(normalize(named.name), " ")
+        name = normalize(named.name)
+        rest = " ".join(_SAID.sub("", piece) for piece in rest.split(name))
     rest_analysis, rest_ranked = rank(rest, include)
     rest_scores = {m.fact.id: m.score for m in rest_ranked if m.fact.id in own}
     # 海港区清理了多少个群 asks for a count: of the place's facts, those giving one fit.
@@ -65,6 +73,15 @@ def entity_focus(
         if m.fact.id in own:
             title = normalize(m.fact.title)
             rest_scores[m.fact.id] += TITLE_FIT * sum(1 for w in specific_terms if w in title)
+    # 央金卓嘎说的指导: of their facts, the one the article has saying it.
+    aspects = [qt for qt in rest_analysis.terms if qt.term not in broad]
+    if len(own) > 1:
+        texts = {fid: said(fid) for fid in own}
+        for qt in aspects:
+            having = [fid for fid, terms in texts.items() if qt.term in terms]
+            if 0 < len(having) < len(own):
+                for fid in having:
+                    rest_scores[fid] = rest_scores.get(fid, 0.0) + ASPECT_FIT * qt.weight
     order = sorted(
         (m for m in ranked if m.fact.id in own),
         key=lambda m: (-rest_scores.get(m.fact.id, 0.0), -m.score, m.fact.id),
@@ -78,3 +95,31 @@ def entity_focus(
     # 江西那个乡怎么减负的 asks nothing narrower than what they did (乡, 减负): all of it.
     specific = any(qt.term not in broad for qt in rest_analysis.terms)
     return EntityFocus(tuple(order), best - second, best, unknown, clean, elsewhere, specific)
+
+
+class SaidTerms:
+    """The terms of what the article says in a fact (not the questions written for it): what
+    tells one of a person's facts from another. Read when first asked, then kept."""
+
+    def __init__(self, facts: Mapping[str, Fact], terms: Callable[[str], list[str]]) -> None:
+        self._facts = facts
+        self._terms = terms
+        self._said: dict[str, frozenset[str]] = {}
+
+    def __call__(self, fact_id: str) -> frozenset[str]:
+        said = self._said.get(fact_id)
+        if said is None:
+            fact = self._facts[fact_id]
+            text = " ".join((fact.title, fact.measure, fact.example, fact.quote, *fact.keywords))
+            said = self._said[fact_id] = frozenset(self._terms(normalize(text)))
+        return said
+
+
+def heard_name(entities: EntityTable, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
+    """A person or place the question names by sound only (敖再升, 段穷): the analyzer read
+    a typed word as their name."""
+    for qt in analysis.terms:
+        named = entities.named(qt.term) if qt.weight < 1.0 else None
+        if named is not None and len(qt.source) == len(named.name):
+            return named, qt.source
+    return None

@@ -22,8 +22,8 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.entities import Entity, EntityTable
-from bot.search.focus import entity_focus, without_where_ask
+from bot.search.entities import EntityTable
+from bot.search.focus import SaidTerms, entity_focus, heard_name, without_where_ask
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
@@ -139,6 +139,7 @@ class Matcher:
                 first.append(fact)
         self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
+        self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
@@ -250,7 +251,7 @@ class Matcher:
         asked = self.quantities.without_frequency_asks(text)
         occasion = self._occasion(text) if entity is None else ()
         analysis, ranked = self.rank(asked, include, strangers, occasion)
-        heard = None if entity else self._heard(analysis)
+        heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
             entity, typed = heard
             found = [(entity, (normalize(entity.name),))]
@@ -262,7 +263,9 @@ class Matcher:
             known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
             ranked = self.quantities.rerank(text, ranked, ask=known)
         focus = (
-            entity_focus(self.rank, entity, found, text, include, ranked, self.topic_words.broad)
+            entity_focus(
+                self.rank, entity, found, text, include, ranked, self.topic_words.broad, self._said
+            )
             if entity is not None
             else EntityFocus()
         )
@@ -322,15 +325,6 @@ class Matcher:
         lead_terms = asked & self.index.docs[self._doc_of[lead.fact.id]].terms
         near = ranked[0].score - lead.score <= TIE_MARGIN
         return lead if near and best_terms <= lead_terms else None
-
-    def _heard(self, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
-        """A person or place the question names by sound only (敖再升, 段穷): the analyzer read
-        a typed word as their name."""
-        for qt in analysis.terms:
-            named = self.entities.named(qt.term) if qt.weight < 1.0 else None
-            if named is not None and len(qt.source) == len(named.name):
-                return named, qt.source
-        return None
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""
