@@ -159,7 +159,7 @@ class Matcher:
         `include`: documents to score whatever their recall (a person's or place's facts);
         `strangers`: people or places the facts do not name (刘书记), counted as cues;
         `forms`: question forms found outside the analyzer (明天的会), cues of form."""
-        analysis = self.analyzer.analyze(normalized)
+        analysis = self.quantities.without_count_cues(self.analyzer.analyze(normalized), normalized)
         if strangers or forms:
             analysis = replace(
                 analysis,
@@ -245,7 +245,7 @@ class Matcher:
         if entity is not None and entity.kind == "person":
             text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
-        asked = self.quantities.without_frequency_asks(text)
+        asked = self.quantities.without_asks(text)
         occasion = self._occasion(text) if entity is None else ()
         analysis, ranked = self.rank(asked, include, strangers, occasion)
         heard = None if entity else self._heard(analysis)
@@ -254,7 +254,7 @@ class Matcher:
             found = [(entity, (normalize(entity.name),))]
             text = text.replace(typed, normalize(entity.name))
             include = [self._doc_of[i] for i in entity.fact_ids]
-            asked = self.quantities.without_frequency_asks(text)
+            asked = self.quantities.without_asks(text)
             analysis, ranked = self.rank(asked, include, strangers)
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
