@@ -91,7 +91,33 @@ def test_one_is_a_count_only_when_limited(quantities: Quantities) -> None:
 
 def test_how_often_keeps_what_is_asked_about(quantities: Quantities) -> None:
     """多久填一次表: 多久 and 一次 ask how often; 填 and 表 stay to say what."""
-    assert quantities.without_frequency_asks("多久填一次表").split() == ["填", "表"]
+    assert quantities.without_asks("多久填一次表").split() == ["填", "表"]
+
+
+def test_asking_for_a_share_is_no_word_of_the_question() -> None:
+    """几成 and 多大比例 ask for a share; they are not words a fact should hold."""
+    words = replace(WORDS, asks={**WORDS.asks, "share": ("几成", "多大比例")})
+    shares = Quantities(words, FACTS)
+    assert shares.without_asks("群少了几成").split() == ["群少了"]
+    assert shares.asked("群砍了多大比例") == {"share"}
+
+
+def test_about_a_number_fits_the_number_it_spans(quantities: Quantities) -> None:
+    """一百多个 spans 100-199, so it fits 190余个; 一百九十多 spans 190-199; 三十来个 is
+    not 190, and 一百个 said exactly is not either."""
+    held = Amount("items", "190")
+    (hundred_odd,) = quantities.said(normalize("一百多个群"))
+    assert hundred_odd.about and hundred_odd.fits(held)
+    (nineteen_tens,) = quantities.said(normalize("一百九十多个群"))
+    assert nineteen_tens.fits(held) and not nineteen_tens.fits(Amount("items", "200"))
+    (thirty_odd,) = quantities.said(normalize("三十来个群"))
+    assert not thirty_odd.fits(held)
+    (hundred,) = quantities.said(normalize("一百个群"))
+    assert not hundred.fits(held)
+    assert not hundred_odd.fits(Amount("times", "190"))
+    ranked = [Match(KINDS, 80.0), Match(COUNT, 75.0)]
+    moved = quantities.rerank(normalize("清理了一百多个群"), ranked)
+    assert moved[0] == Match(COUNT, 75.0 + BONUS)
 
 
 def test_a_number_said_in_any_writing(quantities: Quantities) -> None:
@@ -128,6 +154,10 @@ def test_a_question_with_unknown_words_moves_only_on_a_telling_number(
         ("填报表隔多长时间一次", "forms-weekly-cap"),
         ("要清理的群分成几类", "chat-groups-six-kinds"),
         ("工作群清理掉了多少", "chat-groups-190-dissolved"),  # a cut, not the kinds to cut
+        # 星期几 and 周几 ask which day, unless their 几 counts something (几张, 几天).
+        ("一个星期几张报表", "forms-weekly-cap"),
+        ("要清理一百来个群吗", "chat-groups-190-dissolved"),
+        ("精简的工作群占了几成", "chat-groups-phone-lighter"),
     ],
 )
 def test_number_questions_reach_the_fact_holding_the_number(
@@ -172,3 +202,8 @@ def test_unknown_section_and_empty_pattern_part_are_refused(kb_copy: Path) -> No
     with pytest.raises(KBError) as caught:
         load_kb(kb_copy)
     assert "must map" in caught.value.problems[0].message
+
+
+def test_which_day_stays_a_question_no_measure_answers(matcher: Matcher) -> None:
+    """礼拜几 with nothing counted after it asks which day: still a near miss."""
+    assert matcher.match("督查组礼拜几来").decision == "decline"

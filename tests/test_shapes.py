@@ -29,6 +29,16 @@ def test_rivals_on_different_topics_still_ask(matcher: Matcher) -> None:
     assert {m.fact.topic for m in matcher.suggestions(result)} >= {"meetings", "chat-groups"}
 
 
+def test_a_broad_ask_across_topics_gets_each_topics_best(matcher: Matcher) -> None:
+    """留痕 is done in meetings, forms and groups alike: asked what is done about it (有什么好
+    做法), no one fact answers; each topic's closest fact does, closest first."""
+    result = matcher.match("过度留痕这块有什么好做法")
+    assert (result.decision, result.shape) == ("answer", "several")
+    topics = [f.topic for f in result.shown]
+    assert len(topics) == len(set(topics)) >= 2
+    assert result.shown[0] == matcher.match("留痕").matches[0].fact
+
+
 def test_names_and_places_come_from_who_and_where() -> None:
     """The entity table reads names and address parts from the fields, not from code."""
     assert person_name("敖再生（江西省樟树市洋湖乡党委副书记）") == "敖再生"

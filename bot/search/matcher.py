@@ -22,6 +22,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
+from bot.search.clauses import clauses
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name, without_where_ask
 from bot.search.index import FactIndex
@@ -59,12 +60,6 @@ TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
-# Where a question about several things splits into its parts: 会多、表多、群多 / 会议和检查.
-# A blank between two Latin words is a gap between pinyin syllables (huiyi jilu), not a clause.
-_CLAUSE_SPLIT = re.compile(
-    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|再加上|加上|另外"
-    r"|(?<![A-Za-z])\s+(?=\D)|\s+(?=[^\sA-Za-z\d])"
-)
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
@@ -162,7 +157,7 @@ class Matcher:
         `include`: documents to score whatever their recall (a person's or place's facts);
         `strangers`: people or places the facts do not name (刘书记), counted as cues;
         `forms`: question forms found outside the analyzer (明天的会), cues of form."""
-        analysis = self.analyzer.analyze(normalized)
+        analysis = self.quantities.without_count_cues(self.analyzer.analyze(normalized), normalized)
         if strangers or forms:
             analysis = replace(
                 analysis,
@@ -248,7 +243,7 @@ class Matcher:
         if entity is not None and entity.kind == "person":
             text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
-        asked = self.quantities.without_frequency_asks(text)
+        asked = self.quantities.without_asks(text)
         occasion = self._occasion(text) if entity is None else ()
         analysis, ranked = self.rank(asked, include, strangers, occasion)
         heard = None if entity else heard_name(self.entities, analysis)
@@ -257,7 +252,7 @@ class Matcher:
             found = [(entity, (normalize(entity.name),))]
             text = text.replace(typed, normalize(entity.name))
             include = [self._doc_of[i] for i in entity.fact_ids]
-            asked = self.quantities.without_frequency_asks(text)
+            asked = self.quantities.without_asks(text)
             analysis, ranked = self.rank(asked, include, strangers)
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
@@ -272,7 +267,7 @@ class Matcher:
         topic = self.topic_words.topic_asked(analysis)
         # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
         counts = self.quantities.asked(text) or self.quantities.said(text)
-        broadly = topic is not None and not counts and self._asks_broadly(normalized)
+        broadly = not counts and self._asks_broadly(normalized)
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
@@ -280,8 +275,8 @@ class Matcher:
         topic_bests: list[Match] = []
         if len(topics_named) >= 2:
             clause_bests, parts = self._clause_bests(cleaned)
-            for topic in topics_named if parts >= 2 else ():
-                topic_bests += [m for m in ranked if m.fact.topic == topic][:1]
+            for asked_topic in topics_named if parts >= 2 else ():
+                topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
             if len({m.fact.topic for m in clause_bests}) < len(topics_named):
                 run_bests, _ = self._clause_bests(cleaned, runs=True)
         return Prepared(
@@ -349,8 +344,7 @@ class Matcher:
     def _clause_bests(self, question: str, runs: bool = False) -> tuple[tuple[Match, ...], int]:
         """The best match of each part of a question that asks about several things, and
         how many parts it has."""
-        parts = [normalize(p) for p in _CLAUSE_SPLIT.split(question)]
-        parts = [p for p in parts if p]
+        parts = clauses(question)
         if runs:
             parts = [piece for p in parts for piece in self.topic_words.runs(p)]
         if len(parts) < 2:

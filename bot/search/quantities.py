@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from bot.kb import Fact, QuantityWords
 from bot.search.cues import CuePattern, compile_pattern, is_pattern
+from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
 
 FREQUENCY = "frequency"  # the group of a number that follows a period (一周最多一表)
 DROP = "drop"  # the group of a number that follows a word of a cut (少了一半, 解散整合群190余个)
+SHARE = "share"  # 几成, 多大比例: words no fact holds, so they are asked, not matched
 BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
 DISTINCT = 10  # a number said this large is telling even among words we do not know
@@ -31,7 +33,7 @@ _DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5
 _DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
 # A number as the facts and questions write it: digits, a Chinese digit, 上百 (about).
 _NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
-_ABOUT = r"\s?(?:余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
+_ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
 _BREAK = "，。；、,.;！？!?\n"
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
@@ -40,6 +42,20 @@ _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kin
 class Amount:
     group: str  # what it counts: duration, items, times …
     value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
+    # 一百多个, 三十来个: about that many, up to the next step of its first digit (100-199).
+    about: bool = field(default=False, compare=False)
+
+    def fits(self, held: Amount) -> bool:
+        """A number said fits a number held: the same, or within what 一百多 spans (190)."""
+        if self.group != held.group or not held.value:
+            return False
+        if self.value == held.value:
+            return True
+        if not self.about or not self.value.isdigit() or not held.value.replace(".", "").isdigit():
+            return False
+        low = int(self.value)
+        step = 10 ** (len(self.value) - len(self.value.rstrip("0")))  # 一百多 100, 一百九十多 10
+        return low >= 10 and low <= float(held.value) < low + step
 
 
 def _value(number: str) -> str:
@@ -115,10 +131,10 @@ class Quantities:
         found: list[Amount] = []
         if self._amount is not None:
             for found_at in self._amount.finditer(text):
-                number, unit = found_at.groups()
+                number, about, unit = found_at.groups()
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
-                found.append(Amount(self._unit_group[unit], _value(number)))
+                found.append(Amount(self._unit_group[unit], _value(number), about=bool(about)))
         if self._phrase is not None:
             found += [Amount(self._phrase_group[p], "") for p in self._phrase.findall(text)]
         return found
@@ -161,12 +177,32 @@ class Quantities:
             groups.add(FREQUENCY)
         return frozenset(groups)
 
-    def without_frequency_asks(self, normalized: str) -> str:
-        """The question without its how-often phrases: 多久一次 asks how often, so its 多久
-        must not read as a length of time (a meeting's)."""
-        for ask in self._asks.get(FREQUENCY, ()):
+    def without_asks(self, normalized: str) -> str:
+        """The question without its how-often and what-share phrases: 多久一次 asks how often,
+        so its 多久 must not read as a length of time (a meeting's); 几成, 多大比例 name
+        nothing a fact says, and asking for a share is no word against a fact holding 一半."""
+        for ask in (*self._asks.get(FREQUENCY, ()), *self._asks.get(SHARE, ())):
             normalized = _blank(ask, normalized)
         return normalized
+
+    def without_count_cues(self, analysis: QueryAnalysis, normalized: str) -> QueryAnalysis:
+        """The analysis without cues that end in a 几 asking how many (一周几天, 一礼拜几张表
+        are counts, not 周几 or 礼拜几, which day)."""
+        if self._asked_unit is None or not analysis.cues:
+            return analysis
+        counts = {m.start() for m in self._asked_unit.finditer(normalized)}
+
+        def counting(cue: str) -> bool:
+            if not cue.endswith("几") or cue not in normalized:
+                return False
+            ends = [m.start() + len(cue) - 1 for m in re.finditer(re.escape(cue), normalized)]
+            return all(end in counts for end in ends)
+
+        if not any(counting(c) for c in analysis.cues):
+            return analysis
+        cues = tuple(c for c in analysis.cues if not counting(c))
+        forms = tuple(f for f in analysis.forms if not counting(f))
+        return replace(analysis, cues=cues, forms=forms)
 
     def said(self, normalized: str) -> frozenset[Amount]:
         """The exact numbers a question states (三十来个群 → 30 items); 一 says little."""
@@ -197,4 +233,5 @@ class Quantities:
         if held is None:
             fact = self._facts.get(fact_id)
             held = self._held[fact_id] = self.held(fact) if fact else frozenset()
-        return bool(said & held) or any(a.group in asked for a in held)
+        fits = any(s.fits(h) for s in said for h in held)
+        return fits or any(a.group in asked for a in held)

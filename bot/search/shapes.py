@@ -197,6 +197,14 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
             return found
         if stray:
             decision = "decline"
+    weak = bool(p.ranked) and p.ranked[0].score < t.answer
+    if decision == "suggest" and weak and clean and p.asks_broadly and p.entity is None:
+        # 留痕方面有哪些好做法, 基层减负有啥经验: a broad ask that no fact answers strongly asks
+        # for what is done across the topics, not for one fact (two strong matches on two
+        # topics stay a real doubt).
+        overview = _several_of(_topic_bests(p.ranked), t)
+        if overview:
+            return _several_answer(base, p, overview, t, listed=True)
     if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
         # A weak best match that leads only because nothing else fits, for a question that
         # asks how, where, when or for an entitlement (加班费怎么算): not what a measure says.
@@ -267,6 +275,14 @@ def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
         if best.score >= PART_BAR * t.suggest and best.fact.topic not in chosen:
             chosen[best.fact.topic] = best
     return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
+
+
+def _topic_bests(ranked: Sequence[Match]) -> list[Match]:
+    """The best match of each topic, in the order ranked."""
+    bests: dict[str, Match] = {}
+    for match in ranked:
+        bests.setdefault(match.fact.topic, match)
+    return list(bests.values())
 
 
 def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
