@@ -26,6 +26,9 @@ FOLDED_READING = 0.6
 # An everyday word explains syllables less usefully than a known word does: zhe li kai hui
 # is 这里 + 开会, not 这 + 离开 + 会.
 EVERYDAY_READING = 0.9
+# A term's weight when read by sound rather than seen as typed.
+HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
+FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 
 
 class Heard(NamedTuple):
