@@ -67,7 +67,8 @@ class Mender:
 
     def mend_neighbours(self, pieces: list[Piece]) -> None:
         """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群;
-        next to a stopword, exactly so: 太+躲 → 太多, 咋+半 → 咋办 (filler, not an unknown)."""
+        next to a stopword, exactly so: 太+躲 → 太多, 咋+半 → 咋办 (filler, not an unknown),
+        和+并 → 合并."""
         for i, piece in enumerate(pieces):
             if piece.kind != "unknown" or len(piece.text) > 2:
                 continue
@@ -81,7 +82,9 @@ class Mender:
                     piece.kind = "stop"
                     break
                 term = found[0].term if found and found[0].role == "term" else None
-                if found and term and not stop and len(term) >= len(joined):
+                # A stopword's character may be a slip too, when the pair sounds exactly like
+                # a curated word: 和 + 并 is 合并.
+                if found and term and len(term) >= len(joined):
                     pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break
