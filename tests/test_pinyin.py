@@ -103,6 +103,15 @@ def test_a_run_is_read_as_the_words_that_explain_most_of_it() -> None:
     assert windows == [(0, 1, None), (1, 3, "太多")]
 
 
+def test_a_syllable_both_words_could_take_goes_to_the_stopword() -> None:
+    """biao tai duo: 表态 + 多 and 表 + 太多 explain as much; the stopword takes tai."""
+    tables = build_tables([("太多", None, "stop"), ("表态", "发言", "term")])
+    units = [Unit(s, latin=True) for s in ("biao", "tai", "duo")]
+    windows = [(start, end, found[0].word if found else None)
+               for start, end, found in best_reading(tables, units)]  # fmt: skip
+    assert windows == [(0, 1, None), (1, 3, "太多")]
+
+
 def test_usual_readings_win_over_rare_ones_and_cues_come_last() -> None:
     """mo ban is a rare reading of 模板 and the usual one of 模版, a cue word: the term wins."""
     exact, _, _ = build_tables([("模版", None, "cue"), ("模板", "模板", "term")])

@@ -15,11 +15,15 @@ import jieba
 
 from bot.kb.files import read_userdict
 from bot.search.cues import pattern_words, split_cues
+from bot.search.initials import Initials
+from bot.search.mending import Mender
 from bot.search.pieces import Piece, merge_unknown
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.sound import (
     FOLDED_READING,
+    FUZZY_SOUND_WEIGHT,
+    HOMOPHONE_WEIGHT,
     Heard,
     NearSounds,
     SoundTables,
@@ -40,8 +44,6 @@ jieba.setLogLevel(logging.WARNING)
 # Stopwords are segmented as whole words so "会太多" splits into 会 / 太多.
 _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
-HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
-FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
@@ -70,6 +72,8 @@ class Analyzer:
         # pinyin key -> the known word it reads as; exact readings, then folded ones
         self._sounds: SoundTables = ({}, {}, {})
         self._speller: Speller | None = None  # built on first need, from the sound tables
+        self._initials: Initials | None = None  # likewise
+        self._mender = Mender(self._by_sound, self._single)
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
         if cache_dir is not None:
@@ -157,7 +161,7 @@ class Analyzer:
 
     def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
-        self._speller = None
+        self._speller, self._initials = None, None
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -177,7 +181,7 @@ class Analyzer:
         )  # fmt: skip
         known = {w for w, _, _ in words} | set(self.synonyms.values())
         self._sounds = build_tables(words, everyday_words(self._dictionary, known))
-        self._speller = None
+        self._speller, self._initials = None, None
 
     def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
         """The known word that text (characters, or spaced syllables) sounds like, and the
@@ -244,8 +248,8 @@ class Analyzer:
             pending = []
             pieces.append(piece)
         pieces += self._read_by_sound(pending)
-        self._mend_neighbours(pieces)
-        pieces = self._spelling().respell(self._reread_across(pieces))
+        self._mender.mend_neighbours(pieces)
+        pieces = self._spelling().respell(self._mender.reread_across(pieces))
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
@@ -319,6 +323,11 @@ class Analyzer:
                 return Piece(unit, "term", unit)
             if is_stop_syllable(unit, self.stopwords):
                 return Piece(unit, "stop")
+            if self._initials is None:
+                self._initials = Initials(self._sounds, self.curated, self.general_frequency)
+            initials = self._initials(unit)  # hy: 会议, weakly
+            if initials is not None and initials.term:
+                return Piece(unit, "term", initials.term, FUZZY_SOUND_WEIGHT, False, initials.word)
             # A lone syllable may still be a one-character word: biao → 表 → 表格.
             found = self._by_sound(unit, allow_fuzzy=False)
             if found is not None and found[0].role == "term" and found[0].term:
@@ -329,66 +338,3 @@ class Analyzer:
         if whole and self.canonical(unit) in self.vocabulary:
             return Piece(unit, "term", self.canonical(unit))
         return Piece(unit, "unknown", whole=whole)
-
-    def _reread_across(self, pieces: list[Piece]) -> list[Piece]:
-        """Two unknown stretches side by side may hide a known word across their boundary:
-        jieba took 看台 from 只看台仗, and 台仗 sounds exactly like 台账 (看 is known)."""
-        out: list[Piece] = []
-        for piece in pieces:
-            before = out[-1] if out else None
-            joined = (before.text + piece.text) if before else ""
-            if (
-                before is None
-                or before.kind != "unknown"
-                or piece.kind != "unknown"
-                or not CJK_ONLY.match(joined)
-            ):
-                out.append(piece)
-                continue
-            out[-1:] = self._split_by_sound(joined, len(before.text)) or [before, piece]
-        return out
-
-    def _split_by_sound(self, joined: str, boundary: int) -> list[Piece] | None:
-        """joined as rest + known word + rest, the word crossing the boundary; longest first."""
-        spans = [
-            (start, end)
-            for start in range(boundary)
-            for end in range(boundary + 1, len(joined) + 1)
-            if 2 <= end - start <= 4
-        ]
-        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-            found = self._by_sound(joined[start:end], allow_fuzzy=False)
-            if found is None or found[0].role != "term" or not found[0].term:
-                continue
-            word = Piece(joined[start:end], "term", found[0].term, min(found[1], HOMOPHONE_WEIGHT))
-            left, right = self._leftover(joined[:start]), self._leftover(joined[end:])
-            if any(p.kind == "unknown" for p in (*left, *right)):
-                continue  # 微信号 is not 微信 + an unknown 号: the reading must explain it all
-            return [*left, word, *right]
-        return None
-
-    def _leftover(self, text: str) -> list[Piece]:
-        if not text:
-            return []
-        return [self._single(text, True, False) if len(text) == 1 else Piece(text, "unknown")]
-
-    def _mend_neighbours(self, pieces: list[Piece]) -> None:
-        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群;
-        next to a stopword, exactly so: 太+躲 → 太多, 咋+半 → 咋办 (filler, not an unknown)."""
-        for i, piece in enumerate(pieces):
-            if piece.kind != "unknown" or len(piece.text) > 2:
-                continue
-            for j in (i - 1, i + 1):
-                if not 0 <= j < len(pieces) or pieces[j].kind not in ("term", "stop"):
-                    continue
-                joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
-                stop = pieces[j].kind == "stop"
-                found = self._by_sound(joined, not stop) if CJK_ONLY.match(joined) else None
-                if found and stop and found[0].role == "stop":
-                    piece.kind = "stop"
-                    break
-                term = found[0].term if found and found[0].role == "term" else None
-                if found and term and not stop and len(term) >= len(joined):
-                    pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
-                    piece.kind = "stop"  # absorbed into its neighbour
-                    break

@@ -26,6 +26,12 @@ FOLDED_READING = 0.6
 # An everyday word explains syllables less usefully than a known word does: zhe li kai hui
 # is 这里 + 开会, not 这 + 离开 + 会.
 EVERYDAY_READING = 0.9
+# Function words are what people type most: a syllable that either completes a known word or
+# starts a stopword goes to the stopword (biao tai duo is 表 + 太多, not 表态 + 多).
+STOP_PREFERENCE = 1.05
+# A term's weight when read by sound rather than seen as typed.
+HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
+FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 
 
 class Heard(NamedTuple):
@@ -233,7 +239,11 @@ def best_reading(
                 found = None
             if size > 1 and found is None:
                 continue
-            value = size * found[1] if found else 0.0
+            value = (
+                size * found[1] * (STOP_PREFERENCE if found[0].role == "stop" else 1)
+                if found
+                else 0.0
+            )
             rest_value, rest_count, rest = best[i + size]
             candidate = (value + rest_value, rest_count - 1, [(i, i + size, found), *rest])
             if choice is None or candidate[:2] > choice[:2]:

@@ -1,0 +1,90 @@
+"""Pieces mended by sound after the first reading: a known word hidden across two unknown
+stretches (只看台仗: 台仗 is 台账), or a leftover character that completes its neighbour
+(工作 + 裙 is 工作群, 太 + 躲 is 太多)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.search.pieces import Piece
+from bot.search.pinyin import CJK_ONLY
+from bot.search.sound import HOMOPHONE_WEIGHT, Heard
+
+# The known word a text sounds like and its weight; the flag allows accent-folded readings.
+BySound = Callable[[str, bool], tuple[Heard, float] | None]
+# One leftover character or syllable as a piece: (text, whole token, typed in Latin).
+Single = Callable[[str, bool, bool], Piece]
+
+
+class Mender:
+    """Mends a question's pieces by sound; one per analyzer."""
+
+    def __init__(self, by_sound: BySound, single: Single) -> None:
+        self._by_sound = by_sound
+        self._single = single
+
+    def reread_across(self, pieces: list[Piece]) -> list[Piece]:
+        """Two unknown stretches side by side may hide a known word across their boundary:
+        jieba took 看台 from 只看台仗, and 台仗 sounds exactly like 台账 (看 is known)."""
+        out: list[Piece] = []
+        for piece in pieces:
+            before = out[-1] if out else None
+            joined = (before.text + piece.text) if before else ""
+            if (
+                before is None
+                or before.kind != "unknown"
+                or piece.kind != "unknown"
+                or not CJK_ONLY.match(joined)
+            ):
+                out.append(piece)
+                continue
+            out[-1:] = self._split_by_sound(joined, len(before.text)) or [before, piece]
+        return out
+
+    def _split_by_sound(self, joined: str, boundary: int) -> list[Piece] | None:
+        """joined as rest + known word + rest, the word crossing the boundary; longest first."""
+        spans = [
+            (start, end)
+            for start in range(boundary)
+            for end in range(boundary + 1, len(joined) + 1)
+            if 2 <= end - start <= 4
+        ]
+        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            found = self._by_sound(joined[start:end], False)
+            if found is None or found[0].role != "term" or not found[0].term:
+                continue
+            word = Piece(joined[start:end], "term", found[0].term, min(found[1], HOMOPHONE_WEIGHT))
+            left, right = self._leftover(joined[:start]), self._leftover(joined[end:])
+            if any(p.kind == "unknown" for p in (*left, *right)):
+                continue  # 微信号 is not 微信 + an unknown 号: the reading must explain it all
+            return [*left, word, *right]
+        return None
+
+    def _leftover(self, text: str) -> list[Piece]:
+        if not text:
+            return []
+        return [self._single(text, True, False) if len(text) == 1 else Piece(text, "unknown")]
+
+    def mend_neighbours(self, pieces: list[Piece]) -> None:
+        """A leftover character next to a known word may complete it by sound: 工作+裙 → 工作群;
+        next to a stopword, exactly so: 太+躲 → 太多, 咋+半 → 咋办 (filler, not an unknown),
+        和+并 → 合并."""
+        for i, piece in enumerate(pieces):
+            if piece.kind != "unknown" or len(piece.text) > 2:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(pieces) or pieces[j].kind not in ("term", "stop"):
+                    continue
+                joined = pieces[j].text + piece.text if j < i else piece.text + pieces[j].text
+                stop = pieces[j].kind == "stop"
+                found = self._by_sound(joined, not stop) if CJK_ONLY.match(joined) else None
+                if found and stop and found[0].role == "stop":
+                    piece.kind = "stop"
+                    break
+                term = found[0].term if found and found[0].role == "term" else None
+                # A stopword's character may be a slip too, when the pair sounds exactly like
+                # a curated word: 和 + 并 is 合并.
+                if found and term and len(term) >= len(joined):
+                    pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
+                    piece.kind = "stop"  # absorbed into its neighbour
+                    break

@@ -1,0 +1,47 @@
+"""Words typed by their initials (hy for 会议, gzq for 工作群)."""
+
+from __future__ import annotations
+
+import pytest
+from small_vocabulary import VOCABULARY, analyzer_factory
+
+from bot.search.analyzer import FUZZY_SOUND_WEIGHT
+from bot.search.initials import Initials
+from bot.search.sound import build_tables
+
+COUNTS = {"会议": 50_000, "画押": 200, "考核": 9_000, "开会": 8_000}
+
+
+def _initials(*words: tuple[str, str]) -> Initials:
+    tables = build_tables([(word, term, "term") for word, term in words])
+    curated = {term for _, term in words}
+    return Initials(tables, curated, lambda word: COUNTS.get(word, 0))
+
+
+def test_initials_read_as_the_one_curated_word_they_fit() -> None:
+    initials = _initials(("工作群", "工作群"), ("会议", "会议"))
+    found = initials("gzq")
+    assert found is not None and found.term == "工作群"
+    assert initials("hy") is not None
+
+
+def test_a_far_commoner_word_wins_and_close_rivals_leave_the_letters_unknown() -> None:
+    """hy: 会议 is far commoner than 画押; kh: 考核 and 开会 are about as common."""
+    initials = _initials(("会议", "会议"), ("画押", "签字"), ("考核", "检查"), ("开会", "会议2"))
+    found = initials("hy")
+    assert found is not None and found.term == "会议"
+    assert initials("kh") is None
+
+
+@pytest.mark.parametrize("typed", ["g", "gongzuoqun", "hui", "gzqhyt"])
+def test_only_short_runs_without_vowels_are_initials(typed: str) -> None:
+    """One letter, a syllable, or a run longer than four letters is no run of initials."""
+    initials = _initials(("工作群", "工作群"), ("会议", "会议"), ("会", "会"))
+    assert initials(typed) is None
+
+
+def test_the_analyzer_reads_initials_weakly(tmp_path_factory: pytest.TempPathFactory) -> None:
+    analyzer = analyzer_factory(tmp_path_factory.mktemp("initials"))()
+    analyzer.set_vocabulary(VOCABULARY)
+    terms = [(t.term, t.weight, t.source) for t in analyzer.analyze("gzq tai duo").terms]
+    assert terms == [("工作群", FUZZY_SOUND_WEIGHT, "gzq")]
