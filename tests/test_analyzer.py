@@ -63,6 +63,17 @@ def test_homophone_reads_as_the_known_word_at_lower_weight(analyzer: Analyzer) -
     assert _terms(analyzer, "表哥太多") == [("表格", HOMOPHONE_WEIGHT, "表哥")]
 
 
+def test_a_far_commoner_real_word_is_meant_as_typed(build: Callable[[], Analyzer]) -> None:
+    """市长 sounds like 时长, but is a far commoner word: unknown, not a slip for it."""
+    analyzer = build()
+    analyzer.add_domain_words(["时长"])  # curated, so a slip may land on it
+    analyzer.set_vocabulary((*VOCABULARY, "时长"))
+    assert _terms(analyzer, "石场") == [("时长", HOMOPHONE_WEIGHT, "石场")]
+    assert _terms(analyzer, "市长") == []
+    assert analyzer.analyze("市长").unknown == ("市长",)
+    assert _terms(analyzer, "表哥太多") == [("表格", HOMOPHONE_WEIGHT, "表哥")]
+
+
 def test_exact_homophone_of_a_longer_word(analyzer: Analyzer) -> None:
     """减查组 reads jian cha zu, exactly 检查组; 开惠 reads kai hui, exactly 开会."""
     assert _terms(analyzer, "减查组") == [("检查组", HOMOPHONE_WEIGHT, "减查组")]

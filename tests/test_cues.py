@@ -153,6 +153,12 @@ def test_empty_pattern_part_is_refused(kb_copy: Path) -> None:
         "截图打卡用哪个APP",
         "求个会议记录模版，谢谢🙏",
         "辛苦了，督查组这周几来",
+        "检查组的车停哪",  # a verb of putting, then 哪: where, not which measure
+        "签字要签全名吗",  # whether one must, with a word no fact knows
+        "下班了在群里回消息算加班吗",  # whether it counts as overtime: a rule
+        "晚上不回工作群消息会被批评吗",  # whether one will be blamed: a rule
+        "迎检接待花的钱谁出",  # who pays
+        "帮我润色一下会议讲话稿",  # help with a draft
     ],
 )
 def test_operation_place_and_entitlement_questions_decline(matcher: Matcher, question: str) -> None:
@@ -186,3 +192,19 @@ def test_a_form_yields_only_to_a_match_near_a_facts_own_question(matcher: Matche
 
     assert decision(t.form + 1) == "answer"
     assert decision((t.answer + t.form) / 2) == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("检查能不能不光看台账", "inspections-unannounced-visits"),
+        ("30分钟开完一个会现实吗", "meetings-short-speeches"),
+    ],
+)
+def test_asking_to_stop_or_whether_it_works_still_asks_for_a_measure(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    """不光, 现实 are words no fact uses, yet after 能不能 or 会 they ask about a measure."""
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.best is not None and result.best.fact.id == fact_id

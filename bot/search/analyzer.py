@@ -45,6 +45,8 @@ jieba.setLogLevel(logging.WARNING)
 _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
+# A real word this many times commoner than the word it sounds like is meant as typed (市长, 时长)
+COMMONER_THAN_HEARD = 20
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
@@ -277,7 +279,8 @@ class Analyzer:
             # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
             # near sound (新建 is not 新疆).
             found = self._by_sound(token, allow_fuzzy=False)
-            if found is None:
+            heard_freq = self.general_frequency(found[0].word) + 1 if found else 0
+            if found is None or self.general_frequency(token) > COMMONER_THAN_HEARD * heard_freq:
                 return Piece(token, "unknown")
             return self._heard_piece(token, *found, whole=True)
         return Piece(token, "pending")
