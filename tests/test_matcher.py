@@ -100,6 +100,9 @@ def test_normalize_says_a_casual_verb_once() -> None:
         ("我们是个小乡镇，会太多", "会太多"),
         ("我在群里发截图，还被批评", "我在群里发截图，还被批评"),  # that is the ask
         ("您好😊我是社区书记👍会太多了", "您好😊会太多了"),  # an emoji ends a clause
+        ("王书记好^_^ 表格天天报", "表格天天报"),  # whom it asks, greeted
+        ("尊敬的领导您好，会太多", "会太多"),
+        ("领导讲话太长了，怎么办", "领导讲话太长了，怎么办"),  # that is the ask
     ],
 )
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
