@@ -103,6 +103,8 @@ def test_normalize_says_a_casual_verb_once() -> None:
         ("王书记好^_^ 表格天天报", "表格天天报"),  # whom it asks, greeted
         ("尊敬的领导您好，会太多", "会太多"),
         ("领导讲话太长了，怎么办", "领导讲话太长了，怎么办"),  # that is the ask
+        ("emm 那个 我们单位群太多", "我们单位群太多"),  # spoken filler
+        ("那个会推到下周了", "那个会推到下周了"),  # that one meeting
     ],
 )
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:

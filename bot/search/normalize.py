@@ -144,8 +144,12 @@ def without_self_introduction(text: str) -> str:
     return "".join(kept)
 
 
+# A clause of spoken filler only (emm 那个 我们单位…): 那个 there points at nothing.
+_FILLER = re.compile(r"^(?:那个|这个|就是|那啥|那什么|嗯+|呃+|额+|emm+|em)+$", re.IGNORECASE)
+
+
 def _is_aside(clause: str) -> bool:
-    return bool(_SELF_INTRO.match(clause) or _ADDRESS.match(clause))
+    return bool(_SELF_INTRO.match(clause) or _ADDRESS.match(clause) or _FILLER.match(clause))
 
 
 def has_cjk(text: str) -> bool:
