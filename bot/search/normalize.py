@@ -112,11 +112,13 @@ _SELF_INTRO = re.compile(
 )
 
 
-# A forwarded or relayed message (【转】, 转发一条：, 同事转给我的问题：) says where the ask came
-# from: 转 and 转发 are the facts' words for a notice passed from group to group.
+# A forwarded or relayed message (【转】, 转发一条：, //转发自县委办：, 同事转给我的问题：), a forum
+# tag (【求助】, 【急】) or a reply's address (回复@张三：): where the ask came from, not what it
+# asks; 转 and 转发 are the facts' words for a notice passed from group to group.
 _FORWARDED = re.compile(
-    r"^\s*(?:[【\[（(]\s*(?:转发|转载|转)\s*[】\]）)]\s*[:：]?"
-    r"|(?:转发|转载|转)(?:一条|一下|一个)?\s*[:：]"
+    r"^\s*(?:[【\[（(]\s*(?:转发|转载|转|求助|提问|请教|咨询|急|讨论)\s*[】\]）)]\s*[:：]?"
+    r"|(?://\s*)?(?:转发|转载|转)(?:一条|一下|一个|自[^:：，,。]{0,12})?\s*[:：]"
+    r"|回复\s*@[^:：\s]{1,20}\s*[:：]"
     r"|[^:：，,。！!？?]{0,10}(?:转给我|转来的|帮.{0,4}问|替.{0,4}问)[^:：，,。！!？?]{0,6}[:：])\s*"
 )
 
