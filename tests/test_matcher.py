@@ -100,6 +100,11 @@ def test_normalize_says_a_casual_verb_once() -> None:
         ("我们是个小乡镇，会太多", "会太多"),
         ("我在群里发截图，还被批评", "我在群里发截图，还被批评"),  # that is the ask
         ("您好😊我是社区书记👍会太多了", "您好😊会太多了"),  # an emoji ends a clause
+        ("王书记好^_^ 表格天天报", "表格天天报"),  # whom it asks, greeted
+        ("尊敬的领导您好，会太多", "会太多"),
+        ("领导讲话太长了，怎么办", "领导讲话太长了，怎么办"),  # that is the ask
+        ("emm 那个 我们单位群太多", "我们单位群太多"),  # spoken filler
+        ("那个会推到下周了", "那个会推到下周了"),  # that one meeting
     ],
 )
 def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
@@ -114,6 +119,9 @@ def test_self_introduction_is_left_out(typed: str, expected: str) -> None:
         ("转发一条：迎检太频繁", "迎检太频繁"),
         ("同事转给我的问题：群太多", "群太多"),
         ("帮领导问一下：表能不能少点", "表能不能少点"),
+        ("【求助】会太多了怎么办", "会太多了怎么办"),  # a forum tag
+        ("回复@张三：会上讲话太长", "会上讲话太长"),  # a reply's address
+        ("//转发自县委办：迎检太频繁", "迎检太频繁"),
         ("转发通知太多了", "转发通知太多了"),  # 转发 is what is asked about
         ("通知转来转去：烦", "通知转来转去：烦"),
     ],

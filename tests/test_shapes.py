@@ -172,6 +172,18 @@ def test_several_answer_leads_with_what_the_question_is_clearly_about(
     assert result.matches[0] == result.several[0]
 
 
+def test_a_long_message_leads_with_the_topic_it_is_about(matcher: Matcher) -> None:
+    """A long chatty message names inspections in passing (入户走访) while it asks about
+    screenshots as proof of work: read whole, that topic leads; a short list keeps its order."""
+    long_message = (
+        "镇里要求我们每天入户走访，走访完要拍照片发到群里，没发照片就算没去，考核也看这个，"
+        "请问这种拿截图照片考核的做法有没有规定不让搞"
+    )
+    assert _shown(matcher.match(long_message))[0] == "chat-groups-no-screenshot-evaluation"
+    listed = matcher.match("群太多、会太长，有没有经验")
+    assert [m.fact.topic for m in listed.several] == ["chat-groups", "meetings"]
+
+
 def test_several_asks_in_short_clauses(matcher: Matcher) -> None:
     """会开得长、表填得多: each clause's one-character words (会, 长, 表) still count."""
     result = matcher.match("会开得长、表填得多，有啥办法")

@@ -24,6 +24,11 @@ CARD_MAX = 8  # lines on a person's or place's card, closest to the question fir
 TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
 PART_BAR = 0.6  # a part of a several-at-once question names its topic: a lower bar still
+# A long chatty message read whole is about one topic when its best fact leads the best of
+# every other topic a part of it named by this much: those were named in passing (镇里要求每天
+# 入户走访，走访完要拍照发到群里…). A short list (群太多、会太长) keeps the order it was asked in.
+DOMINANCE = 25.0
+LONG_MESSAGE = 24  # characters, normalised
 
 
 @dataclass(frozen=True)
@@ -257,7 +262,8 @@ def _with(
 def _several_answer(
     base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds, listed: bool
 ) -> Result:
-    if p.best_covers_topics and p.ranked[0].score >= t.answer and not listed:
+    whole = p.best_covers_topics or _dominates(p, several)
+    if whole and p.ranked[0].score >= t.answer and not listed:
         # 上级来检查，先翻我们的会议记录本 touches inspections but is about meeting records:
         # the topic the question read whole is about comes first. A list (检查多会也多) keeps the
         # order it was asked in.
@@ -266,6 +272,16 @@ def _several_answer(
     chosen = {m.fact for m in several}
     rest = tuple(m for m in p.ranked if m.fact not in chosen)
     return _with(base, "answer", (*several, *rest), shape="several", several=several)
+
+
+def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
+    """The whole long message is about its best fact's topic; the others were in passing."""
+    best = p.ranked[0]
+    passing = {m.fact.topic for m in several} - {best.fact.topic}
+    if len(p.normalized) < LONG_MESSAGE or len(passing) == len(several):
+        return False
+    rival = next((m for m in p.ranked if m.fact.topic in passing), None)
+    return rival is None or best.score - rival.score >= DOMINANCE
 
 
 def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
