@@ -70,3 +70,11 @@ def test_a_burden_told_in_its_own_words_is_answered(matcher: Matcher) -> None:
     result = matcher.match("社区这边三天两头被街道叫去开会，一开就是大半天")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "meetings-weekly-half-hour"
+
+
+def test_a_burden_told_over_two_topics_leads_with_what_it_is_about(matcher: Matcher) -> None:
+    """入户走访 sets the scene (inspections' words), the burden told is the photo: read whole,
+    the photo fact is the closer one, so it comes first."""
+    result = matcher.match("入户走访都要跟户主合影，不拍就不算数")
+    assert result.analysis.told
+    assert result.shown[0].id == "forms-fewer-signatures-photos"
