@@ -18,6 +18,7 @@ from bot.search.story import asked_forms, tells_burden
         "开会必须手写笔记，还要定期拿去检查",
         "补贴发下去了要拍照 钱到账了又要拍照",
         "这么多表天天要报",
+        "念完稿子会都开了半天",
     ],
 )
 def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
@@ -34,6 +35,7 @@ def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
         "群里天天刷屏，谁受得了",  # rhetorical, still a question
         "开会要不要每次都签到",
         "好几个群能不能合并",
+        "开会开了一整天，有误餐补助没",  # 没 at the end asks
     ],
 )
 def test_a_question_or_an_event_is_no_burden_told(text: str) -> None:
