@@ -18,6 +18,7 @@ from bot.search.story import asked_forms, tells_burden
         "开会必须手写笔记，还要定期拿去检查",
         "补贴发下去了要拍照 钱到账了又要拍照",
         "这么多表天天要报",
+        "念完稿子会都开了半天",
     ],
 )
 def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
@@ -34,6 +35,7 @@ def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
         "群里天天刷屏，谁受得了",  # rhetorical, still a question
         "开会要不要每次都签到",
         "好几个群能不能合并",
+        "开会开了一整天，有误餐补助没",  # 没 at the end asks
     ],
 )
 def test_a_question_or_an_event_is_no_burden_told(text: str) -> None:
@@ -70,3 +72,11 @@ def test_a_burden_told_in_its_own_words_is_answered(matcher: Matcher) -> None:
     result = matcher.match("社区这边三天两头被街道叫去开会，一开就是大半天")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "meetings-weekly-half-hour"
+
+
+def test_a_burden_told_over_two_topics_leads_with_what_it_is_about(matcher: Matcher) -> None:
+    """入户走访 sets the scene (inspections' words), the burden told is the photo: read whole,
+    the photo fact is the closer one, so it comes first."""
+    result = matcher.match("入户走访都要跟户主合影，不拍就不算数")
+    assert result.analysis.told
+    assert result.shown[0].id == "forms-fewer-signatures-photos"

@@ -255,14 +255,15 @@ class Analyzer:
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
-        if tells_burden(normalized):  # 不传要扣分: the cue word is the scene of a burden told
+        told = tells_burden(normalized)
+        if told:  # 不传要扣分: the cue word is the scene of a burden told
             unknown, cues = (*unknown, *cues), ()
         forms = asked_forms(
             self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces
         )
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         cues += tuple(f for f in forms if not any(c in f for c in cues))
-        return QueryAnalysis(terms, unknown, cues, forms)
+        return QueryAnalysis(terms, unknown, cues, forms, told)
 
     def _classify(self, token: str) -> Piece:
         canonical = self.canonical(token)

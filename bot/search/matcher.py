@@ -42,6 +42,7 @@ from bot.search.shapes import (
     decide,
     offered,
 )
+from bot.search.story import tells_burden
 from bot.search.topicwords import TopicWords
 
 __all__ = [
@@ -290,8 +291,9 @@ class Matcher:
         )  # fmt: skip
 
     def _occasion(self, text: str) -> tuple[str, ...]:
-        """明天的会开不开 asks about one occasion, not a practice: a form no measure answers."""
-        if not self.occasions.mentioned(text):
+        """明天的会开不开 asks about one occasion, not a practice: a form no measure answers;
+        周一的例会拖拖拉拉到中午 tells a burden that comes every week."""
+        if not self.occasions.mentioned(text) or tells_burden(text):
             return ()
         counted = bool(self.quantities.said(text))
         found = self.occasions.asked(self.analyzer.tokens(text), counted)

@@ -19,3 +19,5 @@ class QueryAnalysis:
     cues: tuple[str, ...] = ()  # off-topic cues: words asking for what no measure answers
     # The cues that are question forms (怎么设置, 在哪个, 怎么拟): the shape of the ask itself.
     forms: tuple[str, ...] = ()
+    # The question tells a burden and asks nothing (三天两头被叫去开会): one story (story.py).
+    told: bool = False

@@ -262,11 +262,11 @@ def _with(
 def _several_answer(
     base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds, listed: bool
 ) -> Result:
-    whole = p.best_covers_topics or _dominates(p, several)
+    whole = p.best_covers_topics or p.analysis.told or _dominates(p, several)
     if whole and p.ranked[0].score >= t.answer and not listed:
         # 上级来检查，先翻我们的会议记录本 touches inspections but is about meeting records:
-        # the topic the question read whole is about comes first. A list (检查多会也多) keeps the
-        # order it was asked in.
+        # the topic the question read whole is about comes first, as it does for a burden told
+        # (入户走访完了要录视频传上去). A list (检查多会也多) keeps the order it was asked in.
         topic = p.ranked[0].fact.topic
         several = tuple(sorted(several, key=lambda m: m.fact.topic != topic))
     chosen = {m.fact for m in several}

@@ -21,13 +21,13 @@ from bot.search.pieces import Piece, rendered
 # 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask.
 _ASKS = re.compile(
     r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<!好)几|多少|多久|多长|是否|能否"
-    r"|(.)不\1|有没有|想问|请|还是|了没|没有$|呗|一下"
+    r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
 )
-# Marks of a burden: too often, too long, again, all of it, compulsory.
+# Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory.
 _BURDENS = re.compile(
     r"天天|每天|每次|每回|回回|成天|整天|一天到晚|老是|总是|总被|又|还得|都得|也得|就得|还要"
     r"|又要|都要|也要|必须|太多|太长|太勤|太频繁|没完|不停|不完|一堆|全是|好几|三天两头"
-    r"|隔三差五|接二连三|一个接一个|反复|重复|越来越|大半天|一整天|一开就是|动不动"
+    r"|隔三差五|接二连三|一个接一个|反复|重复|越来越|半天|一整天|一开就是|动不动|拖|磨蹭"
 )
 
 
