@@ -205,3 +205,23 @@ def test_an_aspect_none_of_their_facts_holds_goes_to_the_fact_that_does(matcher:
     result = matcher.match("李志颖说的签字少了")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+
+
+@pytest.mark.parametrize(
+    ("question", "theirs"),
+    [("水林社区填表有啥变化", "meetings"), ("港城大街那边开会多吗", "chat-groups")],
+)
+def test_a_topic_none_of_their_facts_is_on_is_not_answered_with_theirs(
+    matcher: Matcher, question: str, theirs: str
+) -> None:
+    """水林社区's facts are about meetings: asked about its forms, the community's name alone
+    must not make one of them the answer."""
+    result = matcher.match(question)
+    assert all(fact.topic != theirs for fact in result.shown), _shown(result)
+
+
+def test_a_yes_or_no_how_much_adds_no_word(matcher: Matcher) -> None:
+    """洋湖乡检查多不多: 多不多 only asks; the township's inspection facts answer."""
+    result = matcher.match("洋湖乡检查多不多")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "inspections"
