@@ -47,6 +47,8 @@ def test_person_keys_cover_how_colleagues_name_someone() -> None:
     # a given name that is a word of its own (再生) names nobody
     common = {k for k, _, _ in person_keys("敖再生", "敖再生（某乡党委副书记）", lambda w: 500)}
     assert "再生" not in common and "敖书记" in common
+    branch = {k for k, _, _ in person_keys("段琼", "段琼（某市某街道水林社区党总支书记）")}
+    assert {"段书记", "段支书"} <= branch  # a branch secretary is 支书 to colleagues
 
 
 def test_a_province_alone_is_described_by_where_its_facts_are(table: EntityTable) -> None:
@@ -195,3 +197,31 @@ def test_a_word_only_one_of_their_facts_says_picks_it(matcher: Matcher) -> None:
     result = matcher.match("央金卓嘎讲迎检")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "inspections-joint"
+
+
+def test_an_aspect_none_of_their_facts_holds_goes_to_the_fact_that_does(matcher: Matcher) -> None:
+    """李志颖说的签字少了 mistakes who said it: none of 李志颖's facts speaks of signatures,
+    阿旺群宗's does; that fact answers rather than 李志颖's card."""
+    result = matcher.match("李志颖说的签字少了")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+
+
+@pytest.mark.parametrize(
+    ("question", "theirs"),
+    [("水林社区填表有啥变化", "meetings"), ("港城大街那边开会多吗", "chat-groups")],
+)
+def test_a_topic_none_of_their_facts_is_on_is_not_answered_with_theirs(
+    matcher: Matcher, question: str, theirs: str
+) -> None:
+    """水林社区's facts are about meetings: asked about its forms, the community's name alone
+    must not make one of them the answer."""
+    result = matcher.match(question)
+    assert all(fact.topic != theirs for fact in result.shown), _shown(result)
+
+
+def test_a_yes_or_no_how_much_adds_no_word(matcher: Matcher) -> None:
+    """洋湖乡检查多不多: 多不多 only asks; the township's inspection facts answer."""
+    result = matcher.match("洋湖乡检查多不多")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "inspections"

@@ -165,6 +165,8 @@ def person_keys(
         surname = name[0]
         keys += [(f"小{surname}", NAME, True), (f"老{surname}", NAME, True)]
         keys += [(surname + title, NAME, True) for title in called]
+        if "支书记" in role:  # 党总支书记, 党支部书记: 段支书 to colleagues
+            keys.append((surname + "支书", NAME, True))
     for given in _given_names(name, frequency):
         keys += [(given, NAME, False), *((given + title, NAME, False) for title in called)]
     keys += [(name + title, NAME, False) for title in called]

@@ -15,6 +15,7 @@ from bot.search.entities import Entity, EntityTable
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
+from bot.search.topicwords import TopicWords
 
 # 齐琳在哪上班, 阿旺群宗是哪个乡的: a person's card says where they work.
 _WHERE_ASK = re.compile(
@@ -46,12 +47,14 @@ def entity_focus(
     text: str,
     include: Sequence[int],
     ranked: Sequence[Match],
-    broad: frozenset[str] = frozenset(),
+    words: TopicWords,
     said: Said = lambda fact_id: frozenset(),
 ) -> EntityFocus:
     """Their facts ordered by the rest of the question alone, how far the first leads, and
-    whether the rest is about something no fact holds. `broad`: words that say nothing
-    narrower than a topic (减负, 工作); `said`: the terms of a fact's own text."""
+    whether the rest is about something no fact holds. `words`: which topic a word names, and
+    which say nothing narrower than a topic (减负, 工作); `said`: the terms of a fact's own
+    text."""
+    broad = words.broad
     own = set(entity.fact_ids)
     rest = text
     for named, _ in found:
@@ -94,7 +97,11 @@ def entity_focus(
     elsewhere = max((m.score for m in rest_ranked if m.fact.id not in own), default=0.0)
     # 江西那个乡怎么减负的 asks nothing narrower than what they did (乡, 减负): all of it.
     specific = any(qt.term not in broad for qt in rest_analysis.terms)
-    return EntityFocus(tuple(order), best - second, best, unknown, clean, elsewhere, specific)
+    asked_topic = words.first_named(rest_analysis)
+    other = asked_topic is not None and all(m.fact.topic != asked_topic for m in order)
+    return EntityFocus(
+        tuple(order), best - second, best, unknown, clean, elsewhere, specific, other
+    )
 
 
 class SaidTerms:

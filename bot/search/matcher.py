@@ -260,7 +260,7 @@ class Matcher:
             ranked = self.quantities.rerank(text, ranked, ask=known)
         focus = (
             entity_focus(
-                self.rank, entity, found, text, include, ranked, self.topic_words.broad, self._said
+                self.rank, entity, found, text, include, ranked, self.topic_words, self._said
             )
             if entity is not None
             else EntityFocus()

@@ -113,6 +113,7 @@ class EntityFocus:
     clean: bool = False  # the rest has no word we do not know and no cue (还有啥减负经验)
     elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
     specific: bool = False  # the rest names something narrower than a topic (信访会, 群)
+    other_topic: bool = False  # the rest names a topic none of their facts is on (水林社区填表)
 
 
 @dataclass(frozen=True)
@@ -333,9 +334,14 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     own = {m.fact for m in ranked}
     weak = focus.best < ENTITY_BAR * t.suggest
     top = p.ranked[0]
-    if p.entity.kind == "place" and weak and top.fact not in own and top.score >= t.answer:
+    if weak and top.fact not in own and top.score >= t.answer:
         # 新疆有没有精简工作群的做法: nothing done there is about it; a fact elsewhere is.
+        # 李志颖说的签字少了 mistakes who said it: the fact that says it answers.
         return None
+    if weak and focus.other_topic and focus.elsewhere >= t.answer:
+        # 水林社区填表有啥变化: what is asked is plainly another fact's, and nothing the
+        # article tells of them is about it; their own fact leads only on their name.
+        return _with(base, "decline", p.ranked)
     rest = tuple(m for m in p.ranked if m.fact not in own)
     matches = (*ranked, *rest)
     related = tuple(m.fact for m in ranked[1:CARD_MAX])
