@@ -254,6 +254,11 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("开会啊填表啊", ["meetings", "forms"]),
         ("文山会海加上迎检", ["meetings", "inspections"]),
         ("会海和表海", ["meetings", "forms"]),  # curated words (synonyms.yaml)
+        ("检查多得要命群也多得要命", ["inspections", "chat-groups"]),  # 多 made stronger
+        ("一边迎检一边填表", ["inspections", "forms"]),  # the same two characters with each
+        ("会议开个没完群消息回个没完", ["meetings", "chat-groups"]),
+        ("又要开会又要迎检还要回群消息", ["meetings", "inspections", "chat-groups"]),
+        ("表多而且会也多", ["forms", "meetings"]),
     ],
 )
 def test_several_topics_without_punctuation(
@@ -272,6 +277,7 @@ def test_several_topics_without_punctuation(
         "开会时手机要不要上交",
         "会议纪要要不要领导签字",
         "工作群里天天开视频会",
+        "干活还要拍照截图发群里才算数吗",  # 还要 before the first topic lists nothing
     ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
