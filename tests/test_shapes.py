@@ -39,6 +39,13 @@ def test_a_broad_ask_across_topics_gets_each_topics_best(matcher: Matcher) -> No
     assert result.shown[0] == matcher.match("留痕").matches[0].fact
 
 
+def test_and_after_a_topic_word_is_read_apart(matcher: Matcher) -> None:
+    """jieba keeps 检查和 whole; the user dictionary splits it, so both topics are heard."""
+    result = matcher.match("检查和会议都太多")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert {f.topic for f in result.shown} == {"inspections", "meetings"}
+
+
 def test_names_and_places_come_from_who_and_where() -> None:
     """The entity table reads names and address parts from the fields, not from code."""
     assert person_name("敖再生（江西省樟树市洋湖乡党委副书记）") == "敖再生"
