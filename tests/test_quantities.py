@@ -207,3 +207,19 @@ def test_unknown_section_and_empty_pattern_part_are_refused(kb_copy: Path) -> No
 def test_which_day_stays_a_question_no_measure_answers(matcher: Matcher) -> None:
     """礼拜几 with nothing counted after it asks which day: still a near miss."""
     assert matcher.match("督查组礼拜几来").decision == "decline"
+
+
+@pytest.mark.parametrize(
+    ("question", "decision"),
+    [
+        ("一周有几天", "decline"),  # periods, units and asks only: a count of nothing we know
+        ("一个月多少个小时", "decline"),
+        ("每周几张表", "answer"),  # 表 after 几张 is what is counted
+        ("一周最多一表", "answer"),
+        ("190个", "answer"),  # a number said looks up its fact
+    ],
+)
+def test_a_count_of_nothing_the_facts_are_about_declines(
+    matcher: Matcher, question: str, decision: str
+) -> None:
+    assert matcher.match(question).decision == decision

@@ -39,6 +39,13 @@ def test_a_broad_ask_across_topics_gets_each_topics_best(matcher: Matcher) -> No
     assert result.shown[0] == matcher.match("留痕").matches[0].fact
 
 
+def test_and_after_a_topic_word_is_read_apart(matcher: Matcher) -> None:
+    """jieba keeps 检查和 whole; the user dictionary splits it, so both topics are heard."""
+    result = matcher.match("检查和会议都太多")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert {f.topic for f in result.shown} == {"inspections", "meetings"}
+
+
 def test_names_and_places_come_from_who_and_where() -> None:
     """The entity table reads names and address parts from the fields, not from code."""
     assert person_name("敖再生（江西省樟树市洋湖乡党委副书记）") == "敖再生"
@@ -266,6 +273,11 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("开会啊填表啊", ["meetings", "forms"]),
         ("文山会海加上迎检", ["meetings", "inspections"]),
         ("会海和表海", ["meetings", "forms"]),  # curated words (synonyms.yaml)
+        ("检查多得要命群也多得要命", ["inspections", "chat-groups"]),  # 多 made stronger
+        ("一边迎检一边填表", ["inspections", "forms"]),  # the same two characters with each
+        ("会议开个没完群消息回个没完", ["meetings", "chat-groups"]),
+        ("又要开会又要迎检还要回群消息", ["meetings", "inspections", "chat-groups"]),
+        ("表多而且会也多", ["forms", "meetings"]),
     ],
 )
 def test_several_topics_without_punctuation(
@@ -284,6 +296,7 @@ def test_several_topics_without_punctuation(
         "开会时手机要不要上交",
         "会议纪要要不要领导签字",
         "工作群里天天开视频会",
+        "干活还要拍照截图发群里才算数吗",  # 还要 before the first topic lists nothing
     ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:

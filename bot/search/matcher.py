@@ -288,6 +288,7 @@ class Matcher:
             asks_broadly=broadly, topics_named=tuple(topics_named),
             best_covers_topics=self._best_covers_topics(analysis, ranked),
             topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
+            counts_only=self.quantities.counts_only(analysis, asked),
         )  # fmt: skip
 
     def _occasion(self, text: str) -> tuple[str, ...]:

@@ -98,6 +98,8 @@ class Quantities:
         units = _alternatives(self._unit_group)
         self._amount = re.compile(rf"{_NUMBER}{_ABOUT}(?:个\s?)?({units})") if units else None
         self._asked_unit = re.compile(rf"(?:多少|几)\s?(?:个\s?)?({units})") if units else None
+        # 三个, 几次, 多少个小时: a number or an ask, and what it counts, as one word
+        self._count_word = re.compile(rf"(?:{_NUMBER}|多少|几){_ABOUT}(?:个)?(?:{units})?")
         phrases = _alternatives(self._phrase_group)
         self._phrase = re.compile(phrases) if phrases else None
         periods = _alternatives(words.periods)
@@ -184,6 +186,29 @@ class Quantities:
         for ask in (*self._asks.get(FREQUENCY, ()), *self._asks.get(SHARE, ())):
             normalized = _blank(ask, normalized)
         return normalized
+
+    def counts_only(self, analysis: QueryAnalysis, normalized: str) -> bool:
+        """The question's words are nothing but periods, numbers, asks and the units they
+        count in (一天有多少个小时): a count, but of nothing the facts are about. A unit word
+        not counted in (几张表, 一周最多一表: 表) is what is asked about."""
+        if not analysis.terms or analysis.unknown or analysis.cues or self.said(normalized):
+            return False  # a number said (190个, 一个月两次) looks up the fact holding it
+        position = 0
+        for qt in analysis.terms:
+            at = normalized.find(qt.source, position)
+            if at < 0 or not self._numberish(qt.source, normalized[:at].rstrip()):
+                return False
+            position = at + len(qt.source)
+        return True
+
+    def _numberish(self, word: str, before: str) -> bool:
+        if word in self._periods or word in self._phrase_group:
+            return True
+        if any(word in ask.words for asks in self._asks.values() for ask in asks):
+            return True
+        if word in self._unit_group:  # 多少个小时, 几天: counted in; 一表: "a" form
+            return bool(before) and (before[-1] in "个几少" or before[-1].isdigit())
+        return self._count_word.fullmatch(word) is not None
 
     def without_count_cues(self, analysis: QueryAnalysis, normalized: str) -> QueryAnalysis:
         """The analysis without cues that end in a 几 asking how many (一周几天, 一礼拜几张表

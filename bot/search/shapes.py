@@ -142,6 +142,8 @@ class Prepared:
     # is about as close as its best sibling (群太多了能不能砍掉一些: which groups go, not the
     # aftermath): a near tie between siblings is the topic's to answer.
     topic_lead: Match | None = None
+    # Nothing but periods, units and asks (一天有多少个小时): a count of nothing we know.
+    counts_only: bool = False
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -177,6 +179,8 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     base = Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
     if p.greeting:
         return Result(p.query, p.normalized, "help", (), p.analysis)
+    if p.counts_only:
+        return _with(base, "decline", p.ranked)
     # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
     several, listed = _several(p, t) if not p.analysis.cues else ((), False)
     if several:

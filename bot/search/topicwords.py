@@ -28,9 +28,16 @@ TOPIC_COMMON_SHARE = 0.5
 # Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
 # 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
 _COORDINATED = re.compile(
-    r"(?:(?:多|长|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)(?:了|啊|呀)?|啊|呀|嘛)$"
-)  # 会多了表多了; 开会啊填表啊
+    r"(?:(?:多|长|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)"
+    r"(?:得很|得要命|得不行|得慌|死了)?(?:了|啊|呀)?|啊|呀|嘛)$"
+)  # 会多了表多了; 开会啊填表啊; 会多得很表也多得很
+# 又要迎检又要填表还要回群: the next ask's own verb may stand between its marker and topic
+# (after the last topic's word: 还要拍照截图 lists nothing).
+_ALSO_DO = re.compile(r"(?:又要|还要|还得|又得|也要|也得|既要)[^\s，。、,.]{1,2}$")
 PARALLEL = 1  # 天天开会天天迎检, 少开会少迎检: the same character before each topic
+ECHO = 2  # 一边开会一边回群, 工作群刷不完表格填不完: the same two characters with each topic
+# Characters too common to make two stretches alike (的, 我们, 这个 are in any sentence).
+_PLAIN = frozenset("的了吗呢吧啊呀是我你他她们这那个就在有")
 SHAPE = 3  # 查不完的检查刷不完的群: runs sharing this many characters in a row are a list
 
 
@@ -125,6 +132,7 @@ class TopicWords:
         last_start = -1  # where the last topic's first word began
         topic_end = 0
         position = 0
+        word_start = 0  # where the last word naming a topic began
         for qt in self.analyzer.analyze(part).terms:
             at = part.find(qt.source, position)
             if at < 0:
@@ -146,15 +154,42 @@ class TopicWords:
                 # … or runs of one shape: 开不完的会议 / 填不完的表格.
                 run = cuts[-1] if cuts else 0
                 alike = _shared(part[run:topic_end], part[topic_end:], SHAPE)
-                listed = _COORDINATED.search(part[:at]) or side_by_side or parallel or alike
-                if last_topic is not None and listed:
-                    cuts.append(at)
+                also = _ALSO_DO.search(part[:at])
+                also_do = also is not None and also.start() >= topic_end
+                listed = (
+                    _COORDINATED.search(part[:at]) or side_by_side or parallel or alike or also_do
+                )
+                echo = _echo(part, run, (word_start, topic_end), (at, position))
+                if last_topic is not None and (listed or echo is not None):
+                    cuts.append(at if listed or echo is None else echo)
                 last_topic = topic
                 last_start = at
             last_end = position if of_name else -1
             topic_end = position  # where the last word naming a topic ended
+            word_start = at
         bounds = [0, *cuts, len(part)]
         return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]
+
+
+def _echo(part: str, run: int, first: tuple[int, int], second: tuple[int, int]) -> int | None:
+    """Where the second topic's run begins when the same two characters go with each of two
+    topic words (一边开会一边回群 → at the second 一边; 工作群刷不完表格填不完 → at 表格),
+    else None. The two stretches may not both lie between the two words."""
+
+    def usable(at: int) -> bool:
+        stretch = part[at : at + ECHO]
+        return len(stretch) == ECHO and all(
+            "\u4e00" <= c <= "\u9fff" and c not in _PLAIN for c in stretch
+        )
+
+    for i in range(run, second[0] - ECHO + 1):
+        if not usable(i):
+            continue
+        for j in range(max(i + ECHO, first[1]), len(part) - ECHO + 1):
+            between = first[1] <= i and j + ECHO <= second[0]
+            if part[j : j + ECHO] == part[i : i + ECHO] and usable(j) and not between:
+                return j if j < second[0] else second[0]
+    return None
 
 
 def _shared(first: str, second: str, size: int) -> bool:
