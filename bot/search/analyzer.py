@@ -24,6 +24,7 @@ from bot.search.sound import (
     FOLDED_READING,
     FUZZY_SOUND_WEIGHT,
     HOMOPHONE_WEIGHT,
+    USUAL_READING,
     Heard,
     NearSounds,
     SoundTables,
@@ -207,6 +208,8 @@ class Analyzer:
         """A word as typed weighs 1, a homophone or pinyin reading less, a folded one least."""
         if sureness <= FOLDED_READING:
             return FUZZY_SOUND_WEIGHT
+        if sureness >= USUAL_READING and " " in typed and LATIN.match(typed.replace(" ", "")):
+            return 1.0  # jian cha spells 检查 by its usual reading: no slip, just another script
         return 1.0 if heard.term == self.canonical(typed) else HOMOPHONE_WEIGHT
 
     def _heard_piece(self, text: str, heard: Heard, weight: float, whole: bool) -> Piece:
