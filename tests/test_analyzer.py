@@ -85,7 +85,7 @@ def test_a_slip_lands_on_curated_words_only(analyzer: Analyzer) -> None:
     as the curated 开会, and typed pinyin may still mean any known word."""
     assert _terms(analyzer, "功作") == []
     assert _terms(analyzer, "开惠") == [("开会", HOMOPHONE_WEIGHT, "开惠")]
-    assert _terms(analyzer, "gongzuo") == [("工作", HOMOPHONE_WEIGHT, "gong zuo")]
+    assert _terms(analyzer, "gongzuo") == [("工作", 1.0, "gong zuo")]
 
 
 def test_accent_folded_sound_is_weaker_still(analyzer: Analyzer) -> None:
@@ -96,8 +96,10 @@ def test_accent_folded_sound_is_weaker_still(analyzer: Analyzer) -> None:
 
 
 def test_latin_pinyin_is_split_into_syllables(analyzer: Analyzer) -> None:
-    """jiancha, typed without spaces, is split and read as 检查."""
-    assert _terms(analyzer, "jiancha") == [("检查", HOMOPHONE_WEIGHT, "jian cha")]
+    """jiancha, typed without spaces, is split and read as 检查; spelling a word by its usual
+    reading is no slip, so it weighs as the word typed in characters."""
+    assert _terms(analyzer, "jiancha") == [("检查", 1.0, "jian cha")]
+    assert _terms(analyzer, "检查") == [("检查", 1.0, "检查")]
 
 
 def test_pinyin_mixed_with_characters_is_read_together(analyzer: Analyzer) -> None:
@@ -189,4 +191,4 @@ def test_punctuation_keeps_leftover_characters_apart(analyzer: Analyzer) -> None
     spans it; spaced pinyin (jian cha) is still read as one run."""
     analysis = analyzer.analyze("会开得长 表填得多")
     assert all(not ("长" in u and "表" in u) for u in analysis.unknown)
-    assert _terms(analyzer, "jian cha") == [("检查", HOMOPHONE_WEIGHT, "jian cha")]
+    assert _terms(analyzer, "jian cha") == [("检查", 1.0, "jian cha")]

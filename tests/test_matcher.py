@@ -78,6 +78,13 @@ def test_normalize_drops_tone_marks_from_pinyin() -> None:
     assert normalize("Lǜsè ü") == "lvse v"
 
 
+def test_normalize_drops_tone_numbers_from_pinyin() -> None:
+    """hui4yi4 tai4 duo1 is huiyi tai duo; one digit after letters may be a name's (wifi6)."""
+    assert normalize("hui4yi4 tai4 duo1") == "huiyi tai duo"
+    assert normalize("KAI1HUI4太多") == "kaihui太多"
+    assert normalize("wifi6 信号") == "wifi 6 信号"
+
+
 def test_normalize_says_a_casual_verb_once() -> None:
     """降一降 is 降; a measure word around 一 (一个一个, 一天一表) is left alone."""
     assert normalize("能不能降一降") == "能不能降"

@@ -9,6 +9,8 @@ from bot.search.sound import HOMOPHONE_WEIGHT, Heard
 HEARD = {
     "和并": Heard("合并", "合并", "term", True),
     "太躲": Heard("太多", None, "stop", True),
+    "以文件落时文件": Heard("以文件落实文件", "以文件落实文件", "term", True),
+    "每人发严": Heard("没人发言", "僵尸群", "term", True),
 }
 
 
@@ -34,3 +36,26 @@ def test_a_leftover_completing_a_stopword_is_filler() -> None:
     pieces = [Piece("群", "term", "工作群"), Piece("太", "stop"), Piece("躲", "unknown")]
     Mender(_by_sound, _single).mend_neighbours(pieces)
     assert [p.kind for p in pieces] == ["term", "stop", "stop"]
+
+
+def test_a_curated_phrase_cut_into_pieces_around_an_unknown_is_heard_whole() -> None:
+    """以 + 文件 + 落时 + 文件: 落时 is unknown; the whole run sounds like the curated phrase."""
+    pieces = [
+        Piece("以", "term", "以"),
+        Piece("文件", "term", "文件"),
+        Piece("落时", "unknown"),
+        Piece("文件", "term", "文件"),
+        Piece("问题", "term", "问题"),
+    ]
+    mended = Mender(_by_sound, _single).mend_phrases(pieces)
+    assert [(p.text, p.term) for p in mended] == [
+        ("以文件落时文件", "以文件落实文件"),
+        ("问题", "问题"),
+    ]
+    assert mended[0].weight == HOMOPHONE_WEIGHT
+
+
+def test_words_already_read_are_not_reread_into_a_phrase() -> None:
+    """每人 + 发严 (read as 发言) also sounds like 没人发言; with nothing unknown it stays."""
+    pieces = [Piece("每人", "term", "每人"), Piece("发严", "term", "发言", HOMOPHONE_WEIGHT)]
+    assert Mender(_by_sound, _single).mend_phrases(pieces) == pieces

@@ -81,3 +81,14 @@ def test_respell_turns_unknown_stretches_into_weak_terms() -> None:
     respelled = _speller().respell(pieces)
     assert respelled[0] == Piece("工群", "term", "工作群", SPELLING_WEIGHT)
     assert respelled[1:] == pieces[1:]
+
+
+def test_a_word_and_the_character_after_it_may_sound_a_letter_away_from_a_longer_word() -> None:
+    """工作 + 郡 (gong zuo jun) is 工作群 (gong zuo qun); a lone 郡 after a stopword stays."""
+    near = NearSounds(build_tables([("工作群", "工作群", "term"), ("工作", "工作", "term")]))
+    speller = Speller(WORDS, sounds_near=near)
+    pieces = [Piece("工作", "term", "工作"), Piece("郡", "unknown"), Piece("太多", "stop")]
+    respelled = speller.respell(pieces)
+    assert respelled == [Piece("工作郡", "term", "工作群", SPELLING_WEIGHT), pieces[2]]
+    alone = [Piece("太多", "stop"), Piece("郡", "unknown")]
+    assert speller.respell(alone) == alone

@@ -24,6 +24,7 @@ from bot.search.sound import (
     FOLDED_READING,
     FUZZY_SOUND_WEIGHT,
     HOMOPHONE_WEIGHT,
+    USUAL_READING,
     Heard,
     NearSounds,
     SoundTables,
@@ -210,6 +211,8 @@ class Analyzer:
         """A word as typed weighs 1, a homophone or pinyin reading less, a folded one least."""
         if sureness <= FOLDED_READING:
             return FUZZY_SOUND_WEIGHT
+        if sureness >= USUAL_READING and " " in typed and LATIN.match(typed.replace(" ", "")):
+            return 1.0  # jian cha spells 检查 by its usual reading: no slip, just another script
         return 1.0 if heard.term == self.canonical(typed) else HOMOPHONE_WEIGHT
 
     def _heard_piece(self, text: str, heard: Heard, weight: float, whole: bool) -> Piece:
@@ -251,7 +254,8 @@ class Analyzer:
             pieces.append(piece)
         pieces += self._read_by_sound(pending)
         self._mender.mend_neighbours(pieces)
-        pieces = self._spelling().respell(self._mender.reread_across(pieces))
+        pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))
+        pieces = self._spelling().respell(pieces)
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")

@@ -12,6 +12,7 @@ from bot.search.sound import HOMOPHONE_WEIGHT, Heard
 
 # The known word a text sounds like and its weight; the flag allows accent-folded readings.
 BySound = Callable[[str, bool], tuple[Heard, float] | None]
+MAX_PHRASE = 8  # characters of a curated phrase heard across several pieces
 # One leftover character or syllable as a piece: (text, whole token, typed in Latin).
 Single = Callable[[str, bool, bool], Piece]
 
@@ -88,3 +89,52 @@ class Mender:
                     pieces[j] = Piece(joined, "term", term, min(found[1], HOMOPHONE_WEIGHT))
                     piece.kind = "stop"  # absorbed into its neighbour
                     break
+
+    def mend_phrases(self, pieces: list[Piece]) -> list[Piece]:
+        """A curated phrase jieba cut into pieces, one of them unknown, is heard whole: 以 + 文件
+        + 落时 + 文件 sounds exactly like 以文件落实文件."""
+        out = list(pieces)
+        i = 0
+        while i < len(out):
+            found = self._phrase_around(out, i) if _slipped(out[i]) else None
+            if found is None:
+                i += 1
+                continue
+            start, end, phrase = found
+            out[start:end] = [phrase]
+            i = start + 1
+        return out
+
+    def _phrase_around(self, pieces: list[Piece], i: int) -> tuple[int, int, Piece] | None:
+        """The longest run of pieces around pieces[i] that sounds exactly like a curated
+        phrase of three characters or more, as (start, end, the phrase's piece)."""
+        spans: list[tuple[int, int, str]] = []
+        start = i
+        while start >= 0 and _joinable(pieces[start]):
+            end = i + 1
+            while end <= len(pieces) and _joinable(pieces[end - 1]):
+                text = "".join(p.text for p in pieces[start:end])
+                if len(text) > MAX_PHRASE:
+                    break
+                if end - start >= 2 and len(text) >= 3:
+                    spans.append((start, end, text))
+                end += 1
+            start -= 1
+        for start, end, text in sorted(spans, key=lambda s: (-len(s[2]), s[0])):
+            found = self._by_sound(text, False)
+            if found is None or found[0].role != "term" or not found[0].term:
+                continue
+            if len(found[0].word) == len(text):
+                weight = min(found[1], HOMOPHONE_WEIGHT)
+                return start, end, Piece(text, "term", found[0].term, weight)
+        return None
+
+
+def _joinable(piece: Piece) -> bool:
+    return piece.kind in ("term", "stop", "unknown") and bool(CJK_ONLY.match(piece.text))
+
+
+def _slipped(piece: Piece) -> bool:
+    """Characters nothing explains. A word already read by sound is not reread into a phrase:
+    每人 + 发严 (发言) also sounds exactly like 没人发言, a zombie group."""
+    return piece.kind == "unknown" and _joinable(piece)

@@ -1,7 +1,7 @@
 """Turn whatever an official types into one canonical form before any matching.
 
-Traditional → simplified, full-width → half-width, tone marks dropped (kāihuì → kaihui),
-lowercase, emoji and punctuation → space.
+Traditional → simplified, full-width → half-width, tone marks and tone numbers dropped
+(kāihuì, kai1hui4 → kaihui), lowercase, emoji and punctuation → space.
 The input is capped first, so a 5000-character message costs no more than a short one.
 """
 
@@ -37,6 +37,10 @@ _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D
 # Latin vowels with a tone mark, and ü with or without one (typed v on a phone).
 _TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙÜ]")
 _U_UMLAUT = frozenset("üǖǘǚǜÜ")
+# Pinyin with tone numbers (hui4yi4 tai4 duo1): a digit right after a syllable is its tone,
+# not a count, once two syllables carry one (a lone wifi6 or qq2 keeps its digit).
+_TONE_NUMBER = re.compile(r"(?<=[a-z])[1-5](?![0-9])")
+_TONE_NUMBERS_MIN = 2
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
 # measure word (一个一个, 一天一表) is not a verb.
@@ -66,6 +70,8 @@ def normalize(text: str) -> str:
     text = _simplified(text)
     text = text.lower()
     text = _LETTER_RUN.sub(r"\1\1\1", text)
+    if len(_TONE_NUMBER.findall(text)) >= _TONE_NUMBERS_MIN:
+        text = _TONE_NUMBER.sub("", text)
     text = _TRY_VERB.sub(_said_once, text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()

@@ -30,7 +30,7 @@ EVERYDAY_READING = 0.9
 # starts a stopword goes to the stopword (biao tai duo is 表 + 太多, not 表态 + 多).
 STOP_PREFERENCE = 1.05
 # A term's weight when read by sound rather than seen as typed.
-HOMOPHONE_WEIGHT = 0.8  # same syllables, other characters (表哥 → 表格)
+HOMOPHONE_WEIGHT = 0.9  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
 
 

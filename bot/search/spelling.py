@@ -16,6 +16,7 @@ from bot.search.pinyin import CJK_ONLY
 AMBIGUOUS = ("", "")  # a shortened form shared by two different terms
 MAX_TYPO_LENGTH = 5
 SPELLING_WEIGHT = 0.6  # one character missing, added or swapped (工群, 备准): weak evidence
+MIN_NEAR_COMPOUND = 3  # a word and a character heard a letter away from a known word: 工作群
 SWAP_RARITY = 4  # a real word read swapped round (议会) must be this many times rarer
 
 
@@ -57,10 +58,19 @@ class Speller:
                     self._shortened[short] = AMBIGUOUS
 
     def respell(self, pieces: list[Piece]) -> list[Piece]:
-        """Unknown stretches one typo away from a single known word become that word, weakly."""
-        out = []
+        """Unknown stretches one typo away from a single known word become that word, weakly;
+        so does a known word with one unknown character after it that sounds a letter away
+        from a longer known word (工作 + 郡, gong zuo jun, is 工作群, gong zuo qun)."""
+        out: list[Piece] = []
         for piece in pieces:
             if piece.kind == "unknown" and CJK_ONLY.match(piece.text):
+                before = out[-1] if out else None
+                if before and before.kind == "term" and len(piece.text) == 1:
+                    joined = before.text + piece.text
+                    near = self._sounds_near(joined) if CJK_ONLY.match(joined) else None
+                    if near and len(near[0]) == len(joined) >= MIN_NEAR_COMPOUND:
+                        out[-1] = Piece(joined, "term", near[1], SPELLING_WEIGHT)
+                        continue
                 fixed = self.correct(piece.text)
                 if fixed:
                     piece = Piece(piece.text, "term", fixed[1], SPELLING_WEIGHT)
