@@ -208,3 +208,18 @@ def test_asking_to_stop_or_whether_it_works_still_asks_for_a_measure(
     result = matcher.match(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "群多得手机卡顿，消息刷不完",  # a phone slowed by groups is the load itself
+        "检查组到哪都要看台账",  # 到哪都: wherever, not where
+        "表格交到哪都要签字，签名太多",
+        "一张表要五六个人签字盖章",  # 要…盖章 only as 要不要盖章 asks a rule
+        "天天填表，真不想干了",  # 不想干 said of the load
+    ],
+)
+def test_complaints_sharing_a_cue_word_are_still_answered(matcher: Matcher, question: str) -> None:
+    """Words that in another form ask how or where (卡, 到哪, 盖章) here describe the burden."""
+    assert matcher.match(question).decision == "answer"
