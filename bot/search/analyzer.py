@@ -263,7 +263,7 @@ class Analyzer:
         if told:  # 不传要扣分: the cue word is the scene of a burden told
             unknown, cues = (*unknown, *cues), ()
         forms = asked_forms(
-            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces
+            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces, told
         )
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         cues += tuple(f for f in forms if not any(c in f for c in cues))

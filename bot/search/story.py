@@ -42,10 +42,11 @@ def asked_forms(
     measure_asks: frozenset[str],
     normalized: str,
     pieces: Sequence[Piece],
+    told: bool,
 ) -> tuple[str, ...]:
     """The stretches of a question that cue patterns and ask slots find, once each; for a
-    burden told, only the phrase cues."""
-    if tells_burden(normalized):
+    burden told (`tells_burden`), only the phrase cues."""
+    if told:
         patterns = [p for p in patterns if p.text.startswith(PHRASE_MARK)]
         slots = ()
     forms = found_patterns(patterns, normalized)
