@@ -78,11 +78,12 @@ def entity_focus(
             rest_scores[m.fact.id] += TITLE_FIT * sum(1 for w in specific_terms if w in title)
     # 央金卓嘎说的指导: of their facts, the one the article has saying it.
     aspects = [qt for qt in rest_analysis.terms if qt.term not in broad]
-    if len(own) > 1:
-        texts = {fid: said(fid) for fid in own}
+    if len(own) > 1 and aspects:
+        # Those ranked only (a few): a place of many facts reads no more than a dozen.
+        texts = {fid: said(fid) for fid in rest_scores}
         for qt in aspects:
             having = [fid for fid, terms in texts.items() if qt.term in terms]
-            if 0 < len(having) < len(own):
+            if 0 < len(having) < len(texts):
                 for fid in having:
                     rest_scores[fid] = rest_scores.get(fid, 0.0) + ASPECT_FIT * qt.weight
     order = sorted(
