@@ -73,6 +73,23 @@ def test_several_topics_in_one_message_within_limits(matcher: Matcher) -> None:
     assert _button_ids(reply.buttons) == [f.id for f in picks]
 
 
+def test_an_overview_across_topics_says_so(matcher: Matcher) -> None:
+    """A broad ask answered by each topic's best fact did not ask several things: its header
+    says the practices span several fields, not that several were asked."""
+    kb = matcher.kb
+    picks = tuple(kb.facts_in_topic(t)[0] for t in ("meetings", "forms"))
+    fields = {
+        "matches": tuple(Match(f, 45.0) for f in picks), "shape": "several",
+        "several": tuple(Match(f, 45.0) for f in picks),
+    }  # fmt: skip
+    renderer = Renderer(kb)
+    overview = renderer.result(_result(matcher, **fields, overview=True), matcher)
+    listed = renderer.result(_result(matcher, **fields), matcher)
+    assert overview.text.startswith(renderer.text("overview_header"))
+    assert listed.text.startswith(renderer.text("several_header"))
+    assert overview.facts == listed.facts == picks
+
+
 def test_a_card_naming_every_fact_still_fits_one_message(matcher: Matcher) -> None:
     """However many facts name someone, the card's HTML fits Telegram's limit; every fact
     keeps its button."""

@@ -37,6 +37,7 @@ def test_a_broad_ask_across_topics_gets_each_topics_best(matcher: Matcher) -> No
     topics = [f.topic for f in result.shown]
     assert len(topics) == len(set(topics)) >= 2
     assert result.shown[0] == matcher.match("留痕").matches[0].fact
+    assert result.overview and not matcher.match("会多表多").overview
 
 
 def test_and_after_a_topic_word_is_read_apart(matcher: Matcher) -> None:

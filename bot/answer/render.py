@@ -176,7 +176,8 @@ class Renderer:
             head = self.text("card_header", name=card.name, description=_role(card))
             return self._overview(head, shown)
         if result.shape == "several":
-            return self._overview(self.text("several_header"), shown, bodies=True)
+            head = self.text("overview_header" if result.overview else "several_header")
+            return self._overview(head, shown, bodies=True)
         if result.shape == "topic" and result.topic is not None and result.topic in self.kb.topics:
             topic = self.kb.topics[result.topic]
             head = self.text("topic_answer_header", topic=topic.name)

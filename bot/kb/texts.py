@@ -42,6 +42,7 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
     "related_header": frozenset(),
     "card_header": frozenset({"name", "description"}),
     "several_header": frozenset(),
+    "overview_header": frozenset(),
     "topic_answer_header": frozenset({"topic"}),
     "followup_none": frozenset(),
     "label_who": frozenset(),

@@ -81,6 +81,7 @@ class Result:
     card: Card | None = None
     topic: str | None = None
     several: tuple[Match, ...] = ()
+    overview: bool = False  # `several` answers a broad ask across topics, not a list of asks
 
     @property
     def answered(self) -> bool:
@@ -214,7 +215,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         # topics stay a real doubt).
         overview = _several_of(_topic_bests(p.ranked), t)
         if overview:
-            return _several_answer(base, p, overview, t, listed=True)
+            return _several_answer(base, p, overview, t, listed=True, overview=True)
     if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
         # A weak best match that leads only because nothing else fits, for a question that
         # asks how, where, when or for an entitlement (加班费怎么算): not what a measure says.
@@ -256,17 +257,18 @@ def _topic_answer(p: Prepared, base: Result) -> Result:
 def _with(
     base: Result, decision: Decision, matches: tuple[Match, ...], shape: Shape = "fact",
     related: tuple[Fact, ...] = (), card: Card | None = None, topic: str | None = None,
-    several: tuple[Match, ...] = (),
+    several: tuple[Match, ...] = (), overview: bool = False,
 ) -> Result:  # fmt: skip
     return Result(
         base.query, base.normalized, decision, matches, base.analysis, shape, related, card,
-        topic, several,
+        topic, several, overview,
     )  # fmt: skip
 
 
 def _several_answer(
-    base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds, listed: bool
-) -> Result:
+    base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds, listed: bool,
+    overview: bool = False,
+) -> Result:  # fmt: skip
     whole = p.best_covers_topics or p.analysis.told or _dominates(p, several)
     if whole and p.ranked[0].score >= t.answer and not listed:
         # 上级来检查，先翻我们的会议记录本 touches inspections but is about meeting records:
@@ -276,7 +278,9 @@ def _several_answer(
         several = tuple(sorted(several, key=lambda m: m.fact.topic != topic))
     chosen = {m.fact for m in several}
     rest = tuple(m for m in p.ranked if m.fact not in chosen)
-    return _with(base, "answer", (*several, *rest), shape="several", several=several)
+    return _with(
+        base, "answer", (*several, *rest), shape="several", several=several, overview=overview
+    )
 
 
 def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
