@@ -204,7 +204,8 @@ def test_a_form_yields_only_to_a_match_near_a_facts_own_question(matcher: Matche
 def test_asking_to_stop_or_whether_it_works_still_asks_for_a_measure(
     matcher: Matcher, question: str, fact_id: str
 ) -> None:
-    """不光, 现实 are words no fact uses, yet after 能不能 or 会 they ask about a measure."""
+    """能不能不光… asks to stop a practice; 会现实吗 asks whether one works (现实 is no fact's
+    word, so it is listed as a measure ask and fills no 会 + ? + 吗 slot)."""
     result = matcher.match(question)
     assert result.decision == "answer"
     assert result.best is not None and result.best.fact.id == fact_id
