@@ -268,7 +268,9 @@ class Matcher:
         topic = self.topic_words.topic_asked(analysis)
         # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
         counts = self.quantities.asked(text) or self.quantities.said(text)
-        broadly = not counts and self._asks_broadly(normalized)
+        # Broad asks matter to a topic ask, or to an overview (no person or place, no cue)
+        plain = entity is None and not analysis.cues and all(len(u) < 2 for u in analysis.unknown)
+        broadly = not counts and (topic is not None or plain) and self._asks_broadly(normalized)
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
@@ -326,8 +328,9 @@ class Matcher:
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""
-        words = set(self.analyzer.tokens(normalized))
-        return bool(words & self._broad_words)
+        if not any(word in normalized for word in self._broad_words):
+            return False  # no such word written: spare the segmenter a second pass
+        return bool(set(self.analyzer.tokens(normalized)) & self._broad_words)
 
     def _topic_facts(
         self, topic: str, ranked: Sequence[Match], broadly: bool = False
