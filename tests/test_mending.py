@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.search.mending import Mender
 from bot.search.pieces import Piece
+from bot.search.pinyin import pinyin_key
 from bot.search.sound import HOMOPHONE_WEIGHT, Heard
 
 HEARD = {
@@ -19,6 +20,10 @@ def _by_sound(text: str, allow_fuzzy: bool) -> tuple[Heard, float] | None:
     return (heard, HOMOPHONE_WEIGHT) if heard else None
 
 
+def _known(key: str) -> bool:
+    return key in {pinyin_key(text, fuzzy=False) for text in HEARD}
+
+
 def _single(text: str, whole: bool, latin: bool) -> Piece:
     return Piece(text, "unknown", whole=whole)
 
@@ -26,7 +31,7 @@ def _single(text: str, whole: bool, latin: bool) -> Piece:
 def test_a_stopword_and_a_leftover_that_sound_like_a_curated_word_become_it() -> None:
     """能不能和并: 和 is a stopword, 并 a leftover; together they sound exactly like 合并."""
     pieces = [Piece("能不能", "stop"), Piece("和", "stop"), Piece("并", "unknown")]
-    Mender(_by_sound, _single).mend_neighbours(pieces)
+    Mender(_by_sound, _single, _known).mend_neighbours(pieces)
     assert [(p.kind, p.term, p.weight) for p in pieces if p.kind != "stop"] == [
         ("term", "合并", HOMOPHONE_WEIGHT)
     ]
@@ -34,7 +39,7 @@ def test_a_stopword_and_a_leftover_that_sound_like_a_curated_word_become_it() ->
 
 def test_a_leftover_completing_a_stopword_is_filler() -> None:
     pieces = [Piece("群", "term", "工作群"), Piece("太", "stop"), Piece("躲", "unknown")]
-    Mender(_by_sound, _single).mend_neighbours(pieces)
+    Mender(_by_sound, _single, _known).mend_neighbours(pieces)
     assert [p.kind for p in pieces] == ["term", "stop", "stop"]
 
 
@@ -47,7 +52,7 @@ def test_a_curated_phrase_cut_into_pieces_around_an_unknown_is_heard_whole() -> 
         Piece("文件", "term", "文件"),
         Piece("问题", "term", "问题"),
     ]
-    mended = Mender(_by_sound, _single).mend_phrases(pieces)
+    mended = Mender(_by_sound, _single, _known).mend_phrases(pieces)
     assert [(p.text, p.term) for p in mended] == [
         ("以文件落时文件", "以文件落实文件"),
         ("问题", "问题"),
@@ -58,4 +63,4 @@ def test_a_curated_phrase_cut_into_pieces_around_an_unknown_is_heard_whole() -> 
 def test_words_already_read_are_not_reread_into_a_phrase() -> None:
     """每人 + 发严 (read as 发言) also sounds like 没人发言; with nothing unknown it stays."""
     pieces = [Piece("每人", "term", "每人"), Piece("发严", "term", "发言", HOMOPHONE_WEIGHT)]
-    assert Mender(_by_sound, _single).mend_phrases(pieces) == pieces
+    assert Mender(_by_sound, _single, _known).mend_phrases(pieces) == pieces

@@ -76,7 +76,7 @@ class Analyzer:
         self._sounds: SoundTables = ({}, {}, {})
         self._speller: Speller | None = None  # built on first need, from the sound tables
         self._initials: Initials | None = None  # likewise
-        self._mender = Mender(self._by_sound, self._single)
+        self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
         if cache_dir is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.search.pieces import Piece
-from bot.search.pinyin import CJK_ONLY
+from bot.search.pinyin import CJK_ONLY, pinyin_key
 from bot.search.sound import HOMOPHONE_WEIGHT, Heard
 
 # The known word a text sounds like and its weight; the flag allows accent-folded readings.
@@ -20,9 +20,14 @@ Single = Callable[[str, bool, bool], Piece]
 class Mender:
     """Mends a question's pieces by sound; one per analyzer."""
 
-    def __init__(self, by_sound: BySound, single: Single) -> None:
+    def __init__(
+        self, by_sound: BySound, single: Single, known_reading: Callable[[str], bool]
+    ) -> None:
+        """`known_reading`: whether a toneless pinyin key is some known word's exact reading
+        (a cheap test before the full hearing of a phrase)."""
         self._by_sound = by_sound
         self._single = single
+        self._known_reading = known_reading
 
     def reread_across(self, pieces: list[Piece]) -> list[Piece]:
         """Two unknown stretches side by side may hide a known word across their boundary:
@@ -116,7 +121,10 @@ class Mender:
                 text = "".join(p.text for p in pieces[start:end])
                 if len(text) > MAX_PHRASE:
                     break
-                if end - start >= 2 and len(text) >= 3:
+                # Each piece's reading is cached word by word: joined, they rule out most runs
+                # before any run is read whole.
+                key = " ".join(pinyin_key(p.text, fuzzy=False) for p in pieces[start:end])
+                if end - start >= 2 and len(text) >= 3 and self._known_reading(key):
                     spans.append((start, end, text))
                 end += 1
             start -= 1
