@@ -146,6 +146,7 @@ def test_person_and_place_questions_get_the_fact_asked_about(
         "樟树市长是谁",
         "段琼是哪里人",  # where she comes from, not where she works: no card says it
         "齐琳是哪儿的人",
+        "洋湖乡现在还有没有贫困户",  # the place's own situation, not a measure
     ],
 )
 def test_asks_no_fact_answers_are_declined(matcher: Matcher, question: str) -> None:
