@@ -144,6 +144,9 @@ def test_person_and_place_questions_get_the_fact_asked_about(
         "段琼今年多大了",
         "刘书记是怎么压缩会议的",
         "樟树市长是谁",
+        "段琼是哪里人",  # where she comes from, not where she works: no card says it
+        "齐琳是哪儿的人",
+        "洋湖乡现在还有没有贫困户",  # the place's own situation, not a measure
     ],
 )
 def test_asks_no_fact_answers_are_declined(matcher: Matcher, question: str) -> None:

@@ -17,9 +17,11 @@ from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
 from bot.search.topicwords import TopicWords
 
-# 齐琳在哪上班, 阿旺群宗是哪个乡的: a person's card says where they work.
+# 齐琳在哪上班, 阿旺群宗是哪个乡的: a person's card says where they work; 敖再生是哪里人 asks
+# where they come from, which no card says, so that ask stays for the cues to find.
 _WHERE_ASK = re.compile(
-    r"在哪[个里儿]?(?:乡|县|镇|市|区|单位|上班|工作)?|哪[个里儿](?:乡|县|镇|市|区|地方)?的?"
+    r"在哪[个里儿]?(?:乡|县|镇|市|区|单位|上班|工作)?|(?!哪[里儿]的?人)"
+    r"哪[个里儿](?:乡|县|镇|市|区|地方)?的?"
 )
 # How many (多少个群, 几次): the measure word the count is given in.
 _COUNT_ASK = re.compile(r"(?:多少|几)([个次张天条回项份])")
