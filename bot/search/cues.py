@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
 _GAP_CHARS = rf"[^\s、，,;；。.?？!！:：]{{0,{GAP}}}?"
@@ -43,6 +44,9 @@ class CuePattern:
     text: str  # as written in the list
     regex: re.Pattern[str]
     words: tuple[str, ...] = ()  # every word of every part
+    # First characters of the first part's words: a text holding none cannot match, so its
+    # regular expression need not run. Empty: always run it.
+    starts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,13 @@ class AskSlot:
 
     text: str  # as written in the list
     parts: tuple[str, ...]  # each UNKNOWN_WORD, KNOWN_WORD, or "|"-joined words
+
+    @cached_property
+    def choices(self) -> tuple[str | frozenset[str], ...]:
+        """The parts as matched: a kind of word kept as is, words as a set, split once."""
+        return tuple(
+            p if p in (UNKNOWN_WORD, KNOWN_WORD) else frozenset(p.split("|")) for p in self.parts
+        )
 
 
 @dataclass(frozen=True)
@@ -77,13 +88,16 @@ def compile_pattern(entry: str) -> CuePattern:
     body = entry.removeprefix(PHRASE_MARK)
     parts = []
     every: list[str] = []
+    starts: frozenset[str] | None = None
     for part in body.split(GAP_MARK):
         words = _alternatives(part)
         if not words:
             raise ValueError(f"cue pattern {entry!r} has an empty part")
         parts.append("(?:" + "|".join(re.escape(w) for w in words) + ")")
         every += words
-    return CuePattern(entry, re.compile(_GAP_CHARS.join(parts)), tuple(every))
+        starts = frozenset(w[0] for w in words) if starts is None else starts
+    regex = re.compile(_GAP_CHARS.join(parts))
+    return CuePattern(entry, regex, tuple(every), starts or frozenset())
 
 
 def compile_slot(entry: str) -> AskSlot:
@@ -124,9 +138,11 @@ def _asks(match: re.Match[str], normalized: str) -> bool:
 
 def found_patterns(patterns: Iterable[CuePattern], normalized: str) -> tuple[str, ...]:
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
+    chars = frozenset(normalized)
     found = (
         next((m for m in p.regex.finditer(normalized) if _asks(m, normalized)), None)
         for p in patterns
+        if not (p.starts and p.starts.isdisjoint(chars))
     )
     return tuple(m.group(0) for m in found if m)
 
@@ -139,8 +155,11 @@ def found_slots(
     `exempt`: words that ask for a measure even when the knowledge base lacks them (怎么治)."""
     found = []
     for slot in slots:
-        for start in range(len(words)):
-            end = _slot_end(slot.parts, words, start, exempt)
+        first = slot.choices[0]
+        for start, word in enumerate(words):
+            if isinstance(first, frozenset) and word.text not in first:
+                continue  # its first words are not here: no need to walk the slot
+            end = _slot_end(slot.choices, words, start, exempt)
             if end is not None:
                 found.append("".join(w.text for w in words[start:end]))
                 break
@@ -148,7 +167,7 @@ def found_slots(
 
 
 def _slot_end(
-    parts: Sequence[str], words: Sequence[Word], at: int, exempt: frozenset[str]
+    parts: Sequence[str | frozenset[str]], words: Sequence[Word], at: int, exempt: frozenset[str]
 ) -> int | None:
     """Where a slot ends when it matches from `at`, else None."""
     for part in parts:
@@ -160,7 +179,7 @@ def _slot_end(
         elif part == KNOWN_WORD:
             fits = word.kind == "term"
         else:
-            fits = word.kind != "break" and word.text in part.split("|")
+            fits = word.kind != "break" and word.text in part
         if not fits:
             return None
         at += 1

@@ -251,7 +251,11 @@ class EntityTable:
             for k, (numbers, sure) in keys.items()
             if len(k) >= MIN_KEY_CHARS
         }
-        self._lengths = sorted({len(k) for k in self._keys}, reverse=True)
+        # Key lengths, longest first, by first character: most places in a text start none.
+        self._lengths: dict[str, list[int]] = {}
+        for k in sorted(self._keys, key=len, reverse=True):
+            if len(k) not in self._lengths.setdefault(k[0], []):
+                self._lengths[k[0]].append(len(k))
         self._by_name = {normalize(e.name): e for e in self.entities}
         self._surnames = {
             e.name[0] for e in self.entities if e.kind == "person" and len(e.name) <= 3
@@ -281,7 +285,7 @@ class EntityTable:
         start = 0
         while start < len(text):
             step = 1
-            for length in self._lengths:
+            for length in self._lengths.get(text[start], ()):
                 key = self._keys.get(text[start : start + length])
                 if key is not None:
                     hits.append((start, text[start : start + length], key))

@@ -134,6 +134,7 @@ class Matcher:
             if len(first) < TOPIC_MAX:
                 first.append(fact)
         self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
+        self._broad_written = re.compile("|".join(map(re.escape, sorted(self._broad_words))))
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
@@ -328,7 +329,7 @@ class Matcher:
 
     def _asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""
-        if not any(word in normalized for word in self._broad_words):
+        if not self._broad_written.search(normalized):
             return False  # no such word written: spare the segmenter a second pass
         return bool(set(self.analyzer.tokens(normalized)) & self._broad_words)
 
