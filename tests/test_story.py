@@ -81,3 +81,18 @@ def test_a_burden_told_over_two_topics_leads_with_what_it_is_about(matcher: Matc
     result = matcher.match("入户走访都要跟户主合影，不拍就不算数")
     assert result.analysis.told
     assert result.shown[0].id == "forms-fewer-signatures-photos"
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("讲话稿长得要命", False),  # a speech's length, not a person's looks
+        ("材料做得漂亮就过关", False),  # polished material is the formalism complained of
+        ("敖书记长得怎么样", True),
+        ("卓嘎漂亮吗", True),
+    ],
+)
+def test_looks_are_asked_of_people_not_of_papers(
+    matcher: Matcher, text: str, declined: bool
+) -> None:
+    assert (matcher.match(text).decision == "decline") is declined
