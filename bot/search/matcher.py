@@ -257,8 +257,8 @@ class Matcher:
             asked = self.quantities.without_asks(text)
             analysis, ranked = self.rank(asked, include, strangers)
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
-            known = not any(len(u) > 1 for u in analysis.unknown)  # 春节放几天假 neither
-            ranked = self.quantities.rerank(text, ranked, ask=known)
+            # 春节放几天假 neither: a word we do not know is what it counts
+            ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
         focus = (
             entity_focus(
                 self.rank, entity, found, text, include, ranked, self.topic_words, self._said
@@ -270,7 +270,7 @@ class Matcher:
         # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
         counts = self.quantities.asked(text) or self.quantities.said(text)
         # Broad asks matter to a topic ask, or to an overview (no person or place, no cue)
-        plain = entity is None and not analysis.cues and all(len(u) < 2 for u in analysis.unknown)
+        plain = entity is None and analysis.clean
         broadly = not counts and (topic is not None or plain) and self._asks_broadly(normalized)
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked

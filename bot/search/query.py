@@ -21,3 +21,9 @@ class QueryAnalysis:
     forms: tuple[str, ...] = ()
     # The question tells a burden and asks nothing (三天两头被叫去开会): one story (story.py).
     told: bool = False
+
+    @property
+    def clean(self) -> bool:
+        """No off-topic cue and no unknown word of two characters or more (a lone unknown
+        character, often a typo's leftover, says nothing against a match)."""
+        return not self.cues and not any(len(u) > 1 for u in self.unknown)

@@ -193,7 +193,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         found = _entity_answer(p, base, t)
         if found is not None:
             return found
-    clean = not p.analysis.cues and not any(len(u) > 1 for u in p.analysis.unknown)
+    clean = p.analysis.clean
     decision = decide(p.ranked, t, clean)
     off_topic = bool(p.ranked) and p.ranked[0].fact.topic != p.topic_ask
     # 迎检压力太大了 names inspections only: a forms fact sure enough to answer, on 迎检 in

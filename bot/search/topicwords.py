@@ -114,7 +114,7 @@ class TopicWords:
 
     def topic_asked(self, analysis: QueryAnalysis) -> str | None:
         """The topic, when a question names one (督查检查方面有哪些好做法) and nothing narrower."""
-        if analysis.cues or any(len(u) > 1 for u in analysis.unknown):
+        if not analysis.clean:
             return None
         terms = {qt.term for qt in analysis.terms}
         named = [t for t, words in self.name_words.items() if terms & words]
