@@ -215,7 +215,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="retrieval quality on the labelled questions")
     ev.add_argument("--questions", type=Path, default=None, help="labelled question file")
     ev.add_argument("--tune", action="store_true", help="search thresholds on the tuning half")
-    ev.add_argument("--errors", action="store_true", help="list every miss")
+    ev.add_argument(
+        "--errors",
+        nargs="?",
+        const="all",
+        choices=("all", "tune", "test"),
+        metavar="PART",
+        help="list every miss, of one part only if given (tune: without seeing the test part)",
+    )
     ev.set_defaults(func=cmd_eval)
 
     bench = sub.add_parser("bench", help="latency, build time, cold start and memory")

@@ -113,3 +113,32 @@ def test_version_comes_from_the_one_source(capsys: pytest.CaptureFixture[str]) -
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"jianfu {bot.__version__}\n"
     assert version("jianfu-bot") == bot.__version__
+
+
+def test_eval_errors_of_one_part(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`eval --errors tune` lists the tune part's misses only, each marked with its part, so a
+    change can be chosen without seeing the test part; bare `--errors` lists both."""
+    from bot.devtools.evaluate import Labelled
+
+    # Off-topic questions the bot answers are misses; find one of each part.
+    asks = [f"会议太多怎么办{'？' * n}" for n in range(1, 12)]
+    by_part = {Labelled(q, frozenset(), "near-miss").split: q for q in asks}
+    assert set(by_part) == {"tune", "test"}
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text(
+        "questions:\n"
+        + "".join(f"  - {{q: '{q}', expect: [], kind: near-miss}}\n" for q in by_part.values()),
+        encoding="utf-8",
+    )
+    code, out, _ = _jianfu(
+        capsys, monkeypatch, "eval", "--questions", str(labelled), "--errors", "tune"
+    )
+    assert code == 0
+    misses = out.split("misses (tune part):\n", 1)[1].splitlines()
+    assert misses == [line for line in misses if line.startswith("  tune [near-miss] ")]
+    assert len(misses) == 1 and by_part["tune"] in misses[0]
+    code, out, _ = _jianfu(capsys, monkeypatch, "eval", "--questions", str(labelled), "--errors")
+    listed = out.split("misses (all parts):\n", 1)[1]
+    assert by_part["tune"] in listed and by_part["test"] in listed

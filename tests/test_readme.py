@@ -37,6 +37,8 @@ def _from_parser(parser: argparse.ArgumentParser, path: Command = ()) -> dict[Co
             long = max(action.option_strings, key=len)
             takes_value = action.nargs != 0 and not isinstance(action, argparse._VersionAction)
             shown = str(action.metavar or "?") if takes_value else None
+            if action.nargs == "?":  # a value that may be left out: `--errors [PART]`
+                shown = f"[{shown}]"
             usage.options[long] = shown
         else:
             usage.positionals.add(str(action.metavar or action.dest.upper()))
@@ -54,8 +56,8 @@ def _from_readme() -> dict[Command, Usage]:
             continue
         words: list[str] = []
         usage = Usage()
-        for token in re.findall(r"\[[^\]]*\]|\S+", row.group(1)):
-            inner = token.strip("[]").split()
+        for token in re.findall(r"\[--[^\s\]]+ \[[^\]]*\]\]|\[[^\]]*\]|\S+", row.group(1)):
+            inner = (token[1:-1] if token.startswith("[") else token).split()
             if inner[0].startswith("--"):
                 usage.options[inner[0]] = inner[1] if len(inner) > 1 else None
             elif token.startswith("["):

@@ -274,11 +274,14 @@ def run_eval(args: argparse.Namespace) -> int:
     print("\nby kind, all (a blind set counts whole):")
     print("\n".join(by_kind(outcomes)))
     if args.errors:
-        print("\nmisses (all parts):")
+        print(f"\nmisses ({'all parts' if args.errors == 'all' else args.errors + ' part'}):")
         for o in outcomes:
+            if args.errors != "all" and o.item.split != args.errors:
+                continue
             miss = o.verdict != "right" if o.item.on_topic else o.decision in ("answer", "suggest")
             if miss:
                 want = ",".join(sorted(o.item.expect)) or "-"
                 shown = ",".join(fid for fid, _ in o.shown) or o.top
-                print(f"  [{o.item.kind}] {o.item.question} → {o.verdict} {shown} (want {want})")
+                where = f"{o.item.split} [{o.item.kind}]"
+                print(f"  {where} {o.item.question} → {o.verdict} {shown} (want {want})")
     return 0
