@@ -170,6 +170,18 @@ def test_specificity_does_not_move_when_curated_lists_grow(
     assert fresh.specificity("地方") == before
 
 
+def test_segmentation_does_not_move_when_curated_lists_grow(
+    build: Callable[[], Analyzer],
+) -> None:
+    """Each word added to the segmenter used to raise jieba's total, and with it the odds of
+    every cut: 念完天都黑了 came out 完天 or 天都 depending on how long the lists were."""
+    fresh = build()
+    texts = ("每个人上去都要念五页纸，念完天都黑了", "新人报到，请多关照", "你说气人不气人")
+    before = [fresh.tokens(text) for text in texts]
+    fresh.add_domain_words([f"新词{n}" for n in range(5000)])
+    assert [fresh.tokens(text) for text in texts] == before
+
+
 def test_restored_state_reads_like_the_original(
     build: Callable[[], Analyzer], analyzer: Analyzer
 ) -> None:

@@ -45,6 +45,9 @@ jieba.setLogLevel(logging.WARNING)
 # Stopwords are segmented as whole words so "会太多" splits into 会 / 太多.
 _STOPWORD_FREQ = 50_000
 _DOMAIN_FREQ = 20_000
+# jieba's total as our words had grown it by round 7 (2,365 words), in units of its own
+# dictionary's: segmentation stays as tuned then, and no longer moves as the lists grow.
+SEGMENTING_TOTAL_FACTOR = 2.732
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # A real word this many times commoner than the word it sounds like is meant as typed (市长, 时长)
 COMMONER_THAN_HEARD = 20
@@ -125,6 +128,10 @@ class Analyzer:
     def _add_word(self, word: str, freq: int) -> None:
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)
+        # jieba adds each new word's count to its total, which weighs every cut: one more
+        # curated word anywhere re-cut unrelated text (干点活都). A fixed total keeps a text's
+        # cut whatever the lists hold.
+        self._jieba.total = round(self._general_total * SEGMENTING_TOTAL_FACTOR)
 
     def specificity(self, term: str) -> float:
         """1 for curated vocabulary; for incidental words, how rare they are in general Chinese.
