@@ -63,6 +63,22 @@ def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> N
     assert normalize(spoken) == digits
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("一九零个群", "190 个群"),  # digits read one by one, a zero among them
+        ("二〇一六年", "2016 年"),
+        ("一九九九年", "1999 年"),  # a year
+        ("三五个群", "三五个群"),  # a vague count stays
+        ("零零星星", "零零星星"),
+        ("群少了50%", "群少了百分之 50"),  # as 百分之五十 is read
+        ("群少了百分之五十", "群少了百分之 50"),
+    ],
+)
+def test_normalize_reads_digits_said_one_by_one_and_per_cent(typed: str, expected: str) -> None:
+    assert normalize(typed) == expected
+
+
 def test_normalize_reads_traditional_particles_and_variants() -> None:
     """盯著 is 盯着 (著名 stays); 衞 is 卫, not a stray character that sounds like 微; a
     simplified 么 stays 么 (Taiwan's table alone would make it 幺)."""

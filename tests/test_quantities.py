@@ -94,6 +94,44 @@ def test_how_often_keeps_what_is_asked_about(quantities: Quantities) -> None:
     assert quantities.without_asks("多久填一次表").split() == ["填", "表"]
 
 
+def test_a_number_meets_the_same_amount_in_another_unit() -> None:
+    """半个钟头 is 30分钟 and a quarter hour 15; 五成, 百分之五十 and 50% are 一半."""
+    words = replace(
+        WORDS,
+        units={**WORDS.units, "duration": ("分钟", "小时", "钟头"), "share": ("成",)},
+        phrases={"duration": ("半天", "一刻钟"), "share": ("一半",)},
+        scales={"小时": 60, "钟头": 60, "成": 10},
+        values={"一半": 50, "一刻钟": 15},
+    )
+    halved = replace(BLANK, id="halved", title="工作群少了一半多")
+    scaled = Quantities(words, (*FACTS, halved))
+    assert scaled.held(halved) == {Amount("share", "50"), Amount(DROP, "")}
+    for said in ("半个钟头", "半小时", "30分钟"):
+        assert {a.value for a in scaled.said(normalize(said))} == {"30"}, said
+    assert scaled.said(normalize("一刻钟")) == {Amount("duration", "15")}
+    assert scaled.said(normalize("两个小时")) == {Amount("duration", "120")}
+    for said in ("群少了五成", "群少了百分之五十", "群少了50%"):
+        assert scaled.said(normalize(said)) == {Amount("share", "50")}, said
+    ranked = [Match(KINDS, 60.0), Match(halved, 55.0)]
+    assert scaled.rerank(normalize("群砍了五成"), ranked)[0] == Match(halved, 55.0 + BONUS)
+    moved = scaled.rerank(normalize("半个钟头开完"), [Match(MONTHLY, 60.0), Match(SHORT, 55.0)])
+    assert moved[0] == Match(SHORT, 55.0 + BONUS)
+
+
+def test_bad_scales_and_values_are_refused(kb_copy: Path) -> None:
+    from bot.errors import KBError
+    from bot.kb import load_kb
+
+    path = kb_copy / "responses" / "quantities.yaml"
+    text = path.read_text(encoding="utf-8").replace("小时: 60", "小时: -60")
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert [p.message for p in caught.value.problems] == [
+        "'scales' entry '小时' must be a word and a number > 0"
+    ]
+
+
 def test_asking_for_a_share_is_no_word_of_the_question() -> None:
     """几成 and 多大比例 ask for a share; they are not words a fact should hold."""
     words = replace(WORDS, asks={**WORDS.asks, "share": ("几成", "多大比例")})

@@ -279,6 +279,10 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("会议开个没完群消息回个没完", ["meetings", "chat-groups"]),
         ("又要开会又要迎检还要回群消息", ["meetings", "inspections", "chat-groups"]),
         ("表多而且会也多", ["forms", "meetings"]),
+        ("会短了群少了表少了", ["meetings", "chat-groups", "forms"]),  # 少, 短 list too
+        ("开会加迎检", ["meetings", "inspections"]),  # 加 joins, 参加 does not
+        ("开会+填表+迎检", ["meetings", "forms", "inspections"]),
+        ("群多&会多", ["chat-groups", "meetings"]),
     ],
 )
 def test_several_topics_without_punctuation(
@@ -298,6 +302,7 @@ def test_several_topics_without_punctuation(
         "会议纪要要不要领导签字",
         "工作群里天天开视频会",
         "干活还要拍照截图发群里才算数吗",  # 还要 before the first topic lists nothing
+        "检查组来参加会议",  # 参加 is no joining 加
     ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:

@@ -8,7 +8,7 @@ from bot.search.normalize import normalize
 
 # A blank between two Latin words is a gap between pinyin syllables (huiyi jilu), not a clause.
 _CLAUSE_SPLIT = re.compile(
-    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|再加上|加上|另外|而且|并且"
+    r"[、，,;；。.?？!！/+＋&＆]+|和|与|以及|及|还有|跟|或者|再加上|加上|外加|另外|而且|并且"
     r"|(?<![A-Za-z])\s+(?=\D)|\s+(?=[^\sA-Za-z\d])"
 )
 

@@ -34,6 +34,12 @@ _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
+# Digits read one by one (一九零个群, 二〇一六年) are a number typed as said, when a zero or a
+# year shows it is not a vague count (三五个); 50% is written 百分之50, as 成 and 一半 are read.
+_RUN = "[〇零一二三四五六七八九]"
+_DIGIT_RUN = re.compile(rf"{_RUN}{{3,}}(?=年)|{_RUN}*[〇零]{_RUN}*")
+_RUN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_PER_CENT = re.compile(r"(\d+)\s*%")
 # Latin vowels with a tone mark, and ü with or without one (typed v on a phone).
 _TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙÜ]")
 _U_UMLAUT = frozenset("üǖǘǚǜÜ")
@@ -73,6 +79,8 @@ def normalize(text: str) -> str:
     if len(_TONE_NUMBER.findall(text)) >= _TONE_NUMBERS_MIN:
         text = _TONE_NUMBER.sub("", text)
     text = _TRY_VERB.sub(_said_once, text)
+    text = _DIGIT_RUN.sub(_digits_read_out, text)
+    text = _PER_CENT.sub(r"百分之\1", text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
@@ -185,6 +193,11 @@ def _numeral_value(found: re.Match[str]) -> str:
     if len(text) >= 2 and text[-2] in "百千" and text[-1] in _DIGIT:
         digit *= unit // 10  # 一百九 is 190 and 两千五 2500, as people say it; 一百零九 is 109
     return str(total + digit)
+
+
+def _digits_read_out(found: re.Match[str]) -> str:
+    run = found.group(0)
+    return run.translate(_RUN_DIGIT) if len(run) >= 3 else run  # 一零 alone is no number
 
 
 def _said_once(found: re.Match[str]) -> str:

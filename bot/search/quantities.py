@@ -35,6 +35,8 @@ _DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
 _NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
 _ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
 _BREAK = "，。；、,.;！？!?\n"
+# 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
+_PERCENT = re.compile(r"百分之\s?(\d+)")
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
 
@@ -58,10 +60,15 @@ class Amount:
         return low >= 10 and low <= float(held.value) < low + step
 
 
-def _value(number: str) -> str:
-    if number.isdigit():
-        return str(int(number))
-    return _DIGITS.get(number, "")
+def _value(number: str, scale: float = 1.0) -> str:
+    """The number as digits, in its group's smallest unit (半 小时 → 30 minutes)."""
+    value = str(int(number)) if number.isdigit() else _DIGITS.get(number, "")
+    return _plain(float(value) * scale) if value and scale != 1.0 else value
+
+
+def _plain(number: float) -> str:
+    number = float(number)
+    return str(int(number)) if number.is_integer() else str(number)
 
 
 def _blank(ask: CuePattern, text: str) -> str:
@@ -86,6 +93,8 @@ class Quantities:
     def __init__(self, words: QuantityWords, facts: Sequence[Fact]) -> None:
         self._unit_group = {u: g for g, units in words.units.items() for u in units}
         self._phrase_group = {p: g for g, phrases in words.phrases.items() for p in phrases}
+        self._scales = words.scales
+        self._values = {p: _plain(v) for p, v in words.values.items()}
         # Each ask a pattern (多久…一次, or a plain phrase), longest first within a group.
         self._asks = {
             group: tuple(compile_pattern(a if is_pattern(a) else "~" + a) for a in asks)
@@ -136,9 +145,14 @@ class Quantities:
                 number, about, unit = found_at.groups()
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
-                found.append(Amount(self._unit_group[unit], _value(number), about=bool(about)))
+                value = _value(number, self._scales.get(unit, 1.0))
+                found.append(Amount(self._unit_group[unit], value, about=bool(about)))
         if self._phrase is not None:
-            found += [Amount(self._phrase_group[p], "") for p in self._phrase.findall(text)]
+            found += [
+                Amount(self._phrase_group[p], self._values.get(p, ""))
+                for p in self._phrase.findall(text)
+            ]
+        found += [Amount(SHARE, str(int(n))) for n in _PERCENT.findall(text)]
         return found
 
     def _counts_once(self, text: str, at: int, unit: str) -> bool:
