@@ -28,7 +28,7 @@ def _top(result: Result) -> str | None:
 def test_normalize_folds_traditional_width_case_emoji_and_punctuation() -> None:
     """Traditional, full-width, capitals, emoji and punctuation all fold to one plain form."""
     assert normalize("迎檢材料還要準備嗎？😂 ＱＱ群！") == "迎检材料还要准备吗 qq群"
-    assert normalize("190个群") == "190 个群"
+    assert normalize("190个群") == "190 个 群"
 
 
 @pytest.mark.parametrize(
@@ -66,13 +66,15 @@ def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> N
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("一九零个群", "190 个群"),  # digits read one by one, a zero among them
+        ("一九零个群", "190 个 群"),  # digits read one by one, a zero among them
         ("二〇一六年", "2016 年"),
         ("一九九九年", "1999 年"),  # a year
         ("三五个群", "三五个群"),  # a vague count stays
         ("零零星星", "零零星星"),
         ("群少了50%", "群少了百分之 50"),  # as 百分之五十 is read
         ("群少了百分之五十", "群少了百分之 50"),
+        ("一周3天都在迎检", "一周 3 天 都在迎检"),  # a measure word ends the count
+        ("解散190余个群", "解散 190 余个群"),
     ],
 )
 def test_normalize_reads_digits_said_one_by_one_and_per_cent(typed: str, expected: str) -> None:

@@ -132,6 +132,25 @@ def test_bad_scales_and_values_are_refused(kb_copy: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("question", "cue_kept"),
+    [
+        ("一张表要几个人签字", False),  # the fact counts 五六个签字
+        ("一张表格要几个人签名", False),  # 签名 read as 签字
+        ("拨款要哪几个人签字", True),  # asks who
+        ("检查组一共来了几个人", True),  # people no fact counts
+    ],
+)
+def test_how_many_people_of_a_thing_a_fact_counts_is_its_count(
+    matcher: Matcher, question: str, cue_kept: bool
+) -> None:
+    normalized = normalize(question)
+    analysis = matcher.quantities.without_count_cues(
+        matcher.analyzer.analyze(normalized), normalized
+    )
+    assert ("几个人" in analysis.cues) is cue_kept
+
+
 def test_asking_for_a_share_is_no_word_of_the_question() -> None:
     """几成 and 多大比例 ask for a share; they are not words a fact should hold."""
     words = replace(WORDS, asks={**WORDS.asks, "share": ("几成", "多大比例")})

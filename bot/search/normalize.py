@@ -52,6 +52,9 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # measure word (一个一个, 一天一表) is not a verb.
 _TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
 _MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟点步")
+# A one-character measure word after digits ends the count (2 次会够用吗, 3 天都在迎检): read
+# on with the next characters it makes words that are neither (会够, 天都).
+_COUNTED = re.compile("(?<=[0-9] )([个次天张份条类种回遍场趟户])(?=[\u4e00-\u9fff])")
 # Laughter and sighs typed as letters run on (hhhhh, emmmmm, zzzzz): three say it as well.
 _LETTER_RUN = re.compile(r"([a-z])\1{3,}")
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
@@ -84,6 +87,7 @@ def normalize(text: str) -> str:
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
+    text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
 
 

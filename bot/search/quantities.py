@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.kb import Fact, QuantityWords
+from bot.search.counted import CountedWords
 from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
@@ -135,6 +136,7 @@ class Quantities:
             re.compile(rf"(?:{drops}){within}{{0,{ASK_DROP_GAP}}}?(?:多少|几)") if drops else None
         )
         self._facts = {fact.id: fact for fact in facts}
+        self._counted = CountedWords(facts)
         self._held: dict[str, frozenset[Amount]] = {}
 
     def amounts(self, text: str) -> list[Amount]:
@@ -226,12 +228,16 @@ class Quantities:
 
     def without_count_cues(self, analysis: QueryAnalysis, normalized: str) -> QueryAnalysis:
         """The analysis without cues that end in a 几 asking how many (一周几天, 一礼拜几张表
-        are counts, not 周几 or 礼拜几, which day)."""
+        are counts, not 周几 or 礼拜几, which day), nor cues asking how many people of a thing
+        a fact counts (要几个人签字: 五六个签字)."""
         if self._asked_unit is None or not analysis.cues:
             return analysis
         counts = {m.start() for m in self._asked_unit.finditer(normalized)}
+        read = [(qt.source, qt.term) for qt in analysis.terms]
 
         def counting(cue: str) -> bool:
+            if self._counted.asks_a_count(cue, normalized, read):
+                return True
             if not cue.endswith("几") or cue not in normalized:
                 return False
             ends = [m.start() + len(cue) - 1 for m in re.finditer(re.escape(cue), normalized)]
