@@ -118,6 +118,19 @@ def test_a_number_meets_the_same_amount_in_another_unit() -> None:
     assert moved[0] == Match(SHORT, 55.0 + BONUS)
 
 
+def test_a_rough_number_fits_one_near_it() -> None:
+    """近两百个, 快200个 and 200个左右 fit 190; 200个 said exactly does not."""
+    quantities = Quantities(replace(WORDS, near=("近", "快", "左右")), FACTS)
+    held = Amount("items", "190")
+    for said in ("近两百个群", "快200个群", "200个左右"):
+        (rough,) = quantities.said(normalize(said))
+        assert rough.near and rough.fits(held), said
+    (exact,) = quantities.said(normalize("200个群"))
+    assert not exact.fits(held)
+    ranked = [Match(KINDS, 70.0), Match(COUNT, 65.0)]
+    assert quantities.rerank(normalize("解散了近两百个群"), ranked)[0] == Match(COUNT, 65.0 + BONUS)
+
+
 def test_bad_scales_and_values_are_refused(kb_copy: Path) -> None:
     from bot.errors import KBError
     from bot.kb import load_kb

@@ -350,7 +350,13 @@ def test_a_part_naming_only_its_topic_gets_the_topic_lead(matcher: Matcher) -> N
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("督查检查减负都有啥办法", "inspections"), ("会议减负方面有哪些措施", "meetings")],
+    [
+        ("督查检查减负都有啥办法", "inspections"),
+        ("会议减负方面有哪些措施", "meetings"),
+        ("有关迎检的做法", "inspections"),  # scope words (request_words.txt) are neutral
+        ("对于会议有什么好做法", "meetings"),
+        ("填表这一方面有啥经验", "forms"),
+    ],
 )
 def test_topic_ask_answers_with_the_topic_lead(matcher: Matcher, question: str, topic: str) -> None:
     """A question naming a topic and asking what is done about it gets the topic's lead first

@@ -253,7 +253,7 @@ def load_synonyms(col: Collector) -> dict[str, str]:
 
 
 QUANTITY_GROUPS = ("units", "phrases", "asks")
-QUANTITY_LISTS = ("periods", "vague", "once", "drops")
+QUANTITY_LISTS = ("periods", "vague", "once", "drops", "near")
 QUANTITY_NUMBERS = ("scales", "values")  # a word -> a positive number
 
 
@@ -299,7 +299,7 @@ def load_quantities(col: Collector) -> QuantityWords:
     numbers = {key: _word_numbers(col, path, key, data.get(key)) for key in QUANTITY_NUMBERS}
     return QuantityWords(
         found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"],
-        lists["once"], lists["drops"], numbers["scales"], numbers["values"],
+        lists["once"], lists["drops"], lists["near"], numbers["scales"], numbers["values"],
     )  # fmt: skip
 
 

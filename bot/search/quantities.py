@@ -24,6 +24,8 @@ FREQUENCY = "frequency"  # the group of a number that follows a period (一周�
 DROP = "drop"  # the group of a number that follows a word of a cut (少了一半, 解散整合群190余个)
 SHARE = "share"  # 几成, 多大比例: words no fact holds, so they are asked, not matched
 BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
+NEAR_SHARE = 0.15  # 近两百 fits 190; 差不多三十 fits 30 but not 40
+NEAR_GAP = 2  # characters between 将近/大概 and the number (将近 两百)
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
 DISTINCT = 10  # a number said this large is telling even among words we do not know
 PERIOD_GAP = 6  # characters between a period and its number (一个月最多也就两次会)
@@ -47,13 +49,18 @@ class Amount:
     value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
     # 一百多个, 三十来个: about that many, up to the next step of its first digit (100-199).
     about: bool = field(default=False, compare=False)
+    near: bool = field(default=False, compare=False)  # 近两百个, 30分钟左右: roughly that many
 
     def fits(self, held: Amount) -> bool:
-        """A number said fits a number held: the same, or within what 一百多 spans (190)."""
+        """A number said fits a number held: the same, within what 一百多 spans (190), or
+        close to a rough one (近两百个)."""
         if self.group != held.group or not held.value:
             return False
         if self.value == held.value:
             return True
+        if self.near and self.value and held.value.replace(".", "").isdigit():
+            said = float(self.value)
+            return abs(float(held.value) - said) <= NEAR_SHARE * said
         if not self.about or not self.value.isdigit() or not held.value.replace(".", "").isdigit():
             return False
         low = int(self.value)
@@ -95,6 +102,7 @@ class Quantities:
         self._unit_group = {u: g for g, units in words.units.items() for u in units}
         self._phrase_group = {p: g for g, phrases in words.phrases.items() for p in phrases}
         self._scales = words.scales
+        self._near = words.near
         self._values = {p: _plain(v) for p, v in words.values.items()}
         # Each ask a pattern (多久…一次, or a plain phrase), longest first within a group.
         self._asks = {
@@ -148,7 +156,9 @@ class Quantities:
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
                 value = _value(number, self._scales.get(unit, 1.0))
-                found.append(Amount(self._unit_group[unit], value, about=bool(about)))
+                near = self._rough(text, found_at.start(), found_at.end())
+                group = self._unit_group[unit]
+                found.append(Amount(group, value, about=bool(about), near=near))
         if self._phrase is not None:
             found += [
                 Amount(self._phrase_group[p], self._values.get(p, ""))
@@ -156,6 +166,12 @@ class Quantities:
             ]
         found += [Amount(SHARE, str(int(n))) for n in _PERCENT.findall(text)]
         return found
+
+    def _rough(self, text: str, start: int, end: int) -> bool:
+        """将近两百个, 快200个, 30分钟左右: a rough number."""
+        before = text[max(0, start - NEAR_GAP - 2) : start].rstrip()
+        after = text[end : end + 3].lstrip()
+        return any(before.endswith(w) or after.startswith(w) for w in self._near)
 
     def _counts_once(self, text: str, at: int, unit: str) -> bool:
         """一次, 一表 counts after 只, 最多 … (只开一次); 一个 never does."""
@@ -273,10 +289,14 @@ class Quantities:
         ]
         return sorted(moved, key=lambda m: (-m.score, m.fact.id))
 
-    def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
+    def _held_by(self, fact_id: str) -> frozenset[Amount]:
         held = self._held.get(fact_id)
         if held is None:
             fact = self._facts.get(fact_id)
             held = self._held[fact_id] = self.held(fact) if fact else frozenset()
+        return held
+
+    def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
+        held = self._held_by(fact_id)
         fits = any(s.fits(h) for s in said for h in held)
         return fits or any(a.group in asked for a in held)
