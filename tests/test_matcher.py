@@ -75,6 +75,8 @@ def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> N
         ("群少了百分之五十", "群少了百分之 50"),
         ("一周3天都在迎检", "一周 3 天 都在迎检"),  # a measure word ends the count
         ("解散190余个群", "解散 190 余个群"),
+        ("七月底前", "7 月底前"),  # the month as the article writes it
+        ("一月最多两次", "一月最多两次"),  # a month's length, as often as January
     ],
 )
 def test_normalize_reads_digits_said_one_by_one_and_per_cent(typed: str, expected: str) -> None:

@@ -127,6 +127,11 @@ def test_a_rough_number_fits_one_near_it() -> None:
         assert rough.near and rough.fits(held), said
     (exact,) = quantities.said(normalize("200个群"))
     assert not exact.fits(held)
+    messages = Quantities(replace(WORDS, units={**WORDS.units, "messages": ("条",)}), FACTS)
+    (hundreds,) = messages.amounts("就有上百条信息")
+    assert hundreds == Amount("messages", "100") and hundreds.about
+    (hundred_odd,) = messages.said(normalize("一百多条消息"))
+    assert hundred_odd.fits(hundreds)
     ranked = [Match(KINDS, 70.0), Match(COUNT, 65.0)]
     assert quantities.rerank(normalize("解散了近两百个群"), ranked)[0] == Match(COUNT, 65.0 + BONUS)
 

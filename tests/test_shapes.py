@@ -283,6 +283,8 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("开会加迎检", ["meetings", "inspections"]),  # 加 joins, 参加 does not
         ("开会+填表+迎检", ["meetings", "forms", "inspections"]),
         ("群多&会多", ["chat-groups", "meetings"]),
+        ("第一会多第二表多", ["meetings", "forms"]),  # ordinals begin the next point
+        ("一是会多二是表多三是群多", ["meetings", "forms", "chat-groups"]),
     ],
 )
 def test_several_topics_without_punctuation(
@@ -303,6 +305,7 @@ def test_several_topics_without_punctuation(
         "工作群里天天开视频会",
         "干活还要拍照截图发群里才算数吗",  # 还要 before the first topic lists nothing
         "检查组来参加会议",  # 参加 is no joining 加
+        "省里的第三方评估和检查",  # 第三方 counts nothing: one ask
     ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:

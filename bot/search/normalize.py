@@ -40,6 +40,8 @@ _RUN = "[〇零一二三四五六七八九]"
 _DIGIT_RUN = re.compile(rf"{_RUN}{{3,}}(?=年)|{_RUN}*[〇零]{_RUN}*")
 _RUN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _PER_CENT = re.compile(r"(\d+)\s*%")
+# 七月底 is the 7月底 the article writes; 一月, 两月 are as often a month's length, so stay.
+_MONTH = re.compile("(?<![一二两三四五六七八九十几个])([三四五六七八九])(?=月)")
 # Latin vowels with a tone mark, and ü with or without one (typed v on a phone).
 _TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙÜ]")
 _U_UMLAUT = frozenset("üǖǘǚǜÜ")
@@ -84,6 +86,7 @@ def normalize(text: str) -> str:
     text = _TRY_VERB.sub(_said_once, text)
     text = _DIGIT_RUN.sub(_digits_read_out, text)
     text = _PER_CENT.sub(r"百分之\1", text)
+    text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)

@@ -40,6 +40,7 @@ _ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
 _BREAK = "，。；、,.;！？!?\n"
 # 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
 _PERCENT = re.compile(r"百分之\s?(\d+)")
+_ROUGHLY = {"上百": "100", "上千": "1000"}  # 上百条: a hundred or more, as 一百多条 says
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
 
@@ -70,7 +71,7 @@ class Amount:
 
 def _value(number: str, scale: float = 1.0) -> str:
     """The number as digits, in its group's smallest unit (半 小时 → 30 minutes)."""
-    value = str(int(number)) if number.isdigit() else _DIGITS.get(number, "")
+    value = str(int(number)) if number.isdigit() else _DIGITS.get(number, _ROUGHLY.get(number, ""))
     return _plain(float(value) * scale) if value and scale != 1.0 else value
 
 
@@ -158,6 +159,7 @@ class Quantities:
                 value = _value(number, self._scales.get(unit, 1.0))
                 near = self._rough(text, found_at.start(), found_at.end())
                 group = self._unit_group[unit]
+                about = about or number in _ROUGHLY
                 found.append(Amount(group, value, about=bool(about), near=near))
         if self._phrase is not None:
             found += [
