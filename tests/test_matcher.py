@@ -28,7 +28,7 @@ def _top(result: Result) -> str | None:
 def test_normalize_folds_traditional_width_case_emoji_and_punctuation() -> None:
     """Traditional, full-width, capitals, emoji and punctuation all fold to one plain form."""
     assert normalize("迎檢材料還要準備嗎？😂 ＱＱ群！") == "迎检材料还要准备吗 qq群"
-    assert normalize("190个群") == "190 个群"
+    assert normalize("190个群") == "190 个 群"
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,26 @@ def test_normalize_turns_figures_into_digits_but_leaves_vague_counts(
 def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> None:
     """一百九 is 190 (the tens left unsaid), 一百零九 is 109."""
     assert normalize(spoken) == digits
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("一九零个群", "190 个 群"),  # digits read one by one, a zero among them
+        ("二〇一六年", "2016 年"),
+        ("一九九九年", "1999 年"),  # a year
+        ("三五个群", "三五个群"),  # a vague count stays
+        ("零零星星", "零零星星"),
+        ("群少了50%", "群少了百分之 50"),  # as 百分之五十 is read
+        ("群少了百分之五十", "群少了百分之 50"),
+        ("一周3天都在迎检", "一周 3 天 都在迎检"),  # a measure word ends the count
+        ("解散190余个群", "解散 190 余个群"),
+        ("七月底前", "7 月底前"),  # the month as the article writes it
+        ("一月最多两次", "一月最多两次"),  # a month's length, as often as January
+    ],
+)
+def test_normalize_reads_digits_said_one_by_one_and_per_cent(typed: str, expected: str) -> None:
+    assert normalize(typed) == expected
 
 
 def test_normalize_reads_traditional_particles_and_variants() -> None:

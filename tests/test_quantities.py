@@ -94,6 +94,81 @@ def test_how_often_keeps_what_is_asked_about(quantities: Quantities) -> None:
     assert quantities.without_asks("多久填一次表").split() == ["填", "表"]
 
 
+def test_a_number_meets_the_same_amount_in_another_unit() -> None:
+    """半个钟头 is 30分钟 and a quarter hour 15; 五成, 百分之五十 and 50% are 一半."""
+    words = replace(
+        WORDS,
+        units={**WORDS.units, "duration": ("分钟", "小时", "钟头"), "share": ("成",)},
+        phrases={"duration": ("半天", "一刻钟"), "share": ("一半",)},
+        scales={"小时": 60, "钟头": 60, "成": 10},
+        values={"一半": 50, "一刻钟": 15},
+    )
+    halved = replace(BLANK, id="halved", title="工作群少了一半多")
+    scaled = Quantities(words, (*FACTS, halved))
+    assert scaled.held(halved) == {Amount("share", "50"), Amount(DROP, "")}
+    for said in ("半个钟头", "半小时", "30分钟"):
+        assert {a.value for a in scaled.said(normalize(said))} == {"30"}, said
+    assert scaled.said(normalize("一刻钟")) == {Amount("duration", "15")}
+    assert scaled.said(normalize("两个小时")) == {Amount("duration", "120")}
+    for said in ("群少了五成", "群少了百分之五十", "群少了50%"):
+        assert scaled.said(normalize(said)) == {Amount("share", "50")}, said
+    ranked = [Match(KINDS, 60.0), Match(halved, 55.0)]
+    assert scaled.rerank(normalize("群砍了五成"), ranked)[0] == Match(halved, 55.0 + BONUS)
+    moved = scaled.rerank(normalize("半个钟头开完"), [Match(MONTHLY, 60.0), Match(SHORT, 55.0)])
+    assert moved[0] == Match(SHORT, 55.0 + BONUS)
+
+
+def test_a_rough_number_fits_one_near_it() -> None:
+    """近两百个, 快200个 and 200个左右 fit 190; 200个 said exactly does not."""
+    quantities = Quantities(replace(WORDS, near=("近", "快", "左右")), FACTS)
+    held = Amount("items", "190")
+    for said in ("近两百个群", "快200个群", "200个左右"):
+        (rough,) = quantities.said(normalize(said))
+        assert rough.near and rough.fits(held), said
+    (exact,) = quantities.said(normalize("200个群"))
+    assert not exact.fits(held)
+    messages = Quantities(replace(WORDS, units={**WORDS.units, "messages": ("条",)}), FACTS)
+    (hundreds,) = messages.amounts("就有上百条信息")
+    assert hundreds == Amount("messages", "100") and hundreds.about
+    (hundred_odd,) = messages.said(normalize("一百多条消息"))
+    assert hundred_odd.fits(hundreds)
+    ranked = [Match(KINDS, 70.0), Match(COUNT, 65.0)]
+    assert quantities.rerank(normalize("解散了近两百个群"), ranked)[0] == Match(COUNT, 65.0 + BONUS)
+
+
+def test_bad_scales_and_values_are_refused(kb_copy: Path) -> None:
+    from bot.errors import KBError
+    from bot.kb import load_kb
+
+    path = kb_copy / "responses" / "quantities.yaml"
+    text = path.read_text(encoding="utf-8").replace("小时: 60", "小时: -60")
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert [p.message for p in caught.value.problems] == [
+        "'scales' entry '小时' must be a word and a number > 0"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "cue_kept"),
+    [
+        ("一张表要几个人签字", False),  # the fact counts 五六个签字
+        ("一张表格要几个人签名", False),  # 签名 read as 签字
+        ("拨款要哪几个人签字", True),  # asks who
+        ("检查组一共来了几个人", True),  # people no fact counts
+    ],
+)
+def test_how_many_people_of_a_thing_a_fact_counts_is_its_count(
+    matcher: Matcher, question: str, cue_kept: bool
+) -> None:
+    normalized = normalize(question)
+    analysis = matcher.quantities.without_count_cues(
+        matcher.analyzer.analyze(normalized), normalized
+    )
+    assert ("几个人" in analysis.cues) is cue_kept
+
+
 def test_asking_for_a_share_is_no_word_of_the_question() -> None:
     """几成 and 多大比例 ask for a share; they are not words a fact should hold."""
     words = replace(WORDS, asks={**WORDS.asks, "share": ("几成", "多大比例")})

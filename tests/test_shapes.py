@@ -279,6 +279,12 @@ def test_weak_lead_with_an_intent_cue_declines(matcher: Matcher) -> None:
         ("会议开个没完群消息回个没完", ["meetings", "chat-groups"]),
         ("又要开会又要迎检还要回群消息", ["meetings", "inspections", "chat-groups"]),
         ("表多而且会也多", ["forms", "meetings"]),
+        ("会短了群少了表少了", ["meetings", "chat-groups", "forms"]),  # 少, 短 list too
+        ("开会加迎检", ["meetings", "inspections"]),  # 加 joins, 参加 does not
+        ("开会+填表+迎检", ["meetings", "forms", "inspections"]),
+        ("群多&会多", ["chat-groups", "meetings"]),
+        ("第一会多第二表多", ["meetings", "forms"]),  # ordinals begin the next point
+        ("一是会多二是表多三是群多", ["meetings", "forms", "chat-groups"]),
     ],
 )
 def test_several_topics_without_punctuation(
@@ -298,6 +304,8 @@ def test_several_topics_without_punctuation(
         "会议纪要要不要领导签字",
         "工作群里天天开视频会",
         "干活还要拍照截图发群里才算数吗",  # 还要 before the first topic lists nothing
+        "检查组来参加会议",  # 参加 is no joining 加
+        "省里的第三方评估和检查",  # 第三方 counts nothing: one ask
     ],
 )
 def test_one_question_is_not_cut_into_topics(matcher: Matcher, question: str) -> None:
@@ -345,7 +353,13 @@ def test_a_part_naming_only_its_topic_gets_the_topic_lead(matcher: Matcher) -> N
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("督查检查减负都有啥办法", "inspections"), ("会议减负方面有哪些措施", "meetings")],
+    [
+        ("督查检查减负都有啥办法", "inspections"),
+        ("会议减负方面有哪些措施", "meetings"),
+        ("有关迎检的做法", "inspections"),  # scope words (request_words.txt) are neutral
+        ("对于会议有什么好做法", "meetings"),
+        ("填表这一方面有啥经验", "forms"),
+    ],
 )
 def test_topic_ask_answers_with_the_topic_lead(matcher: Matcher, question: str, topic: str) -> None:
     """A question naming a topic and asking what is done about it gets the topic's lead first

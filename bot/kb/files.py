@@ -253,7 +253,8 @@ def load_synonyms(col: Collector) -> dict[str, str]:
 
 
 QUANTITY_GROUPS = ("units", "phrases", "asks")
-QUANTITY_LISTS = ("periods", "vague", "once", "drops")
+QUANTITY_LISTS = ("periods", "vague", "once", "drops", "near")
+QUANTITY_NUMBERS = ("scales", "values")  # a word -> a positive number
 
 
 def load_quantities(col: Collector) -> QuantityWords:
@@ -264,8 +265,9 @@ def load_quantities(col: Collector) -> QuantityWords:
     data = col.read_yaml(path)
     if data is None:
         return QuantityWords()
-    if not isinstance(data, dict) or set(data) - {*QUANTITY_GROUPS, *QUANTITY_LISTS}:
-        names = ", ".join((*QUANTITY_GROUPS, *QUANTITY_LISTS))
+    known = {*QUANTITY_GROUPS, *QUANTITY_LISTS, *QUANTITY_NUMBERS}
+    if not isinstance(data, dict) or set(data) - known:
+        names = ", ".join((*QUANTITY_GROUPS, *QUANTITY_LISTS, *QUANTITY_NUMBERS))
         col.add(path, f"must map {names} to word lists")
         return QuantityWords()
     found: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -294,10 +296,28 @@ def load_quantities(col: Collector) -> QuantityWords:
             col.add(path, f"'{key}' must be a list of words", fld=key)
             words = []
         lists[key] = tuple(str(w).strip().lower() for w in words)
+    numbers = {key: _word_numbers(col, path, key, data.get(key)) for key in QUANTITY_NUMBERS}
     return QuantityWords(
         found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"],
-        lists["once"], lists["drops"],
+        lists["once"], lists["drops"], lists["near"], numbers["scales"], numbers["values"],
     )  # fmt: skip
+
+
+def _word_numbers(col: Collector, path: Path, key: str, raw: object) -> dict[str, float]:
+    """A mapping of words to positive numbers (小时: 60), every bad entry named."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        col.add(path, f"'{key}' must map words to numbers", fld=key)
+        return {}
+    found: dict[str, float] = {}
+    for word, number in raw.items():
+        good = isinstance(number, int | float) and not isinstance(number, bool) and number > 0
+        if not _nonempty_str(word) or not good:
+            col.add(path, f"'{key}' entry {preview(word)} must be a word and a number > 0", fld=key)
+            continue
+        found[str(word).strip().lower()] = float(number)
+    return found
 
 
 def _word_list(value: Any) -> bool:

@@ -67,6 +67,11 @@ class QuantityWords:
     vague: tuple[str, ...] = ()  # 好几, 隔几: 几 saying "a few", asking nothing
     once: tuple[str, ...] = ()  # 只, 最多: 一次 after one of these is a count, else "a"
     drops: tuple[str, ...] = ()  # 减少, 解散: a number right after one is what was cut
+    near: tuple[str, ...] = ()  # 将近, 快, 左右: the number beside one is a rough one
+    # A unit's size in its group's smallest (小时: 60 minutes, 成: 10 per cent), and the value
+    # of a phrase that is a number (一半: 50 per cent), so 半个钟头 meets 30分钟 and 五成 一半.
+    scales: Mapping[str, float] = field(default_factory=dict)
+    values: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

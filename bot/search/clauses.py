@@ -7,9 +7,12 @@ import re
 from bot.search.normalize import normalize
 
 # A blank between two Latin words is a gap between pinyin syllables (huiyi jilu), not a clause.
+# 第二, 其二, 二是 begin the next point of a list even unpunctuated (第一会多第二表多), unless
+# they count something (第二天, 第三方评估, 第二次).
 _CLAUSE_SPLIT = re.compile(
-    r"[、，,;；。.?？!！/]+|和|与|以及|及|还有|跟|或者|再加上|加上|另外|而且|并且"
+    r"[、，,;；。.?？!！/+＋&＆]+|和|与|以及|及|还有|跟|或者|再加上|加上|外加|另外|而且|并且"
     r"|(?<![A-Za-z])\s+(?=\D)|\s+(?=[^\sA-Za-z\d])"
+    r"|(?<=[^\s第])(?=(?:第|其)[二三四五](?![天方次个年批轮届名期把位条点])|(?<!第)[二三四五]是)"
 )
 
 

@@ -34,6 +34,14 @@ _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
+# Digits read one by one (一九零个群, 二〇一六年) are a number typed as said, when a zero or a
+# year shows it is not a vague count (三五个); 50% is written 百分之50, as 成 and 一半 are read.
+_RUN = "[〇零一二三四五六七八九]"
+_DIGIT_RUN = re.compile(rf"{_RUN}{{3,}}(?=年)|{_RUN}*[〇零]{_RUN}*")
+_RUN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_PER_CENT = re.compile(r"(\d+)\s*%")
+# 七月底 is the 7月底 the article writes; 一月, 两月 are as often a month's length, so stay.
+_MONTH = re.compile("(?<![一二两三四五六七八九十几个])([三四五六七八九])(?=月)")
 # Latin vowels with a tone mark, and ü with or without one (typed v on a phone).
 _TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙÜ]")
 _U_UMLAUT = frozenset("üǖǘǚǜÜ")
@@ -46,6 +54,9 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # measure word (一个一个, 一天一表) is not a verb.
 _TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
 _MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟点步")
+# A one-character measure word after digits ends the count (2 次会够用吗, 3 天都在迎检): read
+# on with the next characters it makes words that are neither (会够, 天都).
+_COUNTED = re.compile("(?<=[0-9] )([个次天张份条类种回遍场趟户])(?=[\u4e00-\u9fff])")
 # Laughter and sighs typed as letters run on (hhhhh, emmmmm, zzzzz): three say it as well.
 _LETTER_RUN = re.compile(r"([a-z])\1{3,}")
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
@@ -73,9 +84,13 @@ def normalize(text: str) -> str:
     if len(_TONE_NUMBER.findall(text)) >= _TONE_NUMBERS_MIN:
         text = _TONE_NUMBER.sub("", text)
     text = _TRY_VERB.sub(_said_once, text)
+    text = _DIGIT_RUN.sub(_digits_read_out, text)
+    text = _PER_CENT.sub(r"百分之\1", text)
+    text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
     text = _DIGITS.sub(" ", text)
+    text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
 
 
@@ -185,6 +200,11 @@ def _numeral_value(found: re.Match[str]) -> str:
     if len(text) >= 2 and text[-2] in "百千" and text[-1] in _DIGIT:
         digit *= unit // 10  # 一百九 is 190 and 两千五 2500, as people say it; 一百零九 is 109
     return str(total + digit)
+
+
+def _digits_read_out(found: re.Match[str]) -> str:
+    run = found.group(0)
+    return run.translate(_RUN_DIGIT) if len(run) >= 3 else run  # 一零 alone is no number
 
 
 def _said_once(found: re.Match[str]) -> str:

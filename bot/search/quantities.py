@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.kb import Fact, QuantityWords
+from bot.search.counted import CountedWords
 from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
@@ -23,6 +24,8 @@ FREQUENCY = "frequency"  # the group of a number that follows a period (一周�
 DROP = "drop"  # the group of a number that follows a word of a cut (少了一半, 解散整合群190余个)
 SHARE = "share"  # 几成, 多大比例: words no fact holds, so they are asked, not matched
 BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
+NEAR_SHARE = 0.15  # 近两百 fits 190; 差不多三十 fits 30 but not 40
+NEAR_GAP = 2  # characters between 将近/大概 and the number (将近 两百)
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
 DISTINCT = 10  # a number said this large is telling even among words we do not know
 PERIOD_GAP = 6  # characters between a period and its number (一个月最多也就两次会)
@@ -35,6 +38,9 @@ _DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
 _NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
 _ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
 _BREAK = "，。；、,.;！？!?\n"
+# 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
+_PERCENT = re.compile(r"百分之\s?(\d+)")
+_ROUGHLY = {"上百": "100", "上千": "1000"}  # 上百条: a hundred or more, as 一百多条 says
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
 
@@ -44,13 +50,18 @@ class Amount:
     value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
     # 一百多个, 三十来个: about that many, up to the next step of its first digit (100-199).
     about: bool = field(default=False, compare=False)
+    near: bool = field(default=False, compare=False)  # 近两百个, 30分钟左右: roughly that many
 
     def fits(self, held: Amount) -> bool:
-        """A number said fits a number held: the same, or within what 一百多 spans (190)."""
+        """A number said fits a number held: the same, within what 一百多 spans (190), or
+        close to a rough one (近两百个)."""
         if self.group != held.group or not held.value:
             return False
         if self.value == held.value:
             return True
+        if self.near and self.value and held.value.replace(".", "").isdigit():
+            said = float(self.value)
+            return abs(float(held.value) - said) <= NEAR_SHARE * said
         if not self.about or not self.value.isdigit() or not held.value.replace(".", "").isdigit():
             return False
         low = int(self.value)
@@ -58,10 +69,15 @@ class Amount:
         return low >= 10 and low <= float(held.value) < low + step
 
 
-def _value(number: str) -> str:
-    if number.isdigit():
-        return str(int(number))
-    return _DIGITS.get(number, "")
+def _value(number: str, scale: float = 1.0) -> str:
+    """The number as digits, in its group's smallest unit (半 小时 → 30 minutes)."""
+    value = str(int(number)) if number.isdigit() else _DIGITS.get(number, _ROUGHLY.get(number, ""))
+    return _plain(float(value) * scale) if value and scale != 1.0 else value
+
+
+def _plain(number: float) -> str:
+    number = float(number)
+    return str(int(number)) if number.is_integer() else str(number)
 
 
 def _blank(ask: CuePattern, text: str) -> str:
@@ -86,6 +102,9 @@ class Quantities:
     def __init__(self, words: QuantityWords, facts: Sequence[Fact]) -> None:
         self._unit_group = {u: g for g, units in words.units.items() for u in units}
         self._phrase_group = {p: g for g, phrases in words.phrases.items() for p in phrases}
+        self._scales = words.scales
+        self._near = words.near
+        self._values = {p: _plain(v) for p, v in words.values.items()}
         # Each ask a pattern (多久…一次, or a plain phrase), longest first within a group.
         self._asks = {
             group: tuple(compile_pattern(a if is_pattern(a) else "~" + a) for a in asks)
@@ -126,6 +145,7 @@ class Quantities:
             re.compile(rf"(?:{drops}){within}{{0,{ASK_DROP_GAP}}}?(?:多少|几)") if drops else None
         )
         self._facts = {fact.id: fact for fact in facts}
+        self._counted = CountedWords(facts)
         self._held: dict[str, frozenset[Amount]] = {}
 
     def amounts(self, text: str) -> list[Amount]:
@@ -136,10 +156,24 @@ class Quantities:
                 number, about, unit = found_at.groups()
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
-                found.append(Amount(self._unit_group[unit], _value(number), about=bool(about)))
+                value = _value(number, self._scales.get(unit, 1.0))
+                near = self._rough(text, found_at.start(), found_at.end())
+                group = self._unit_group[unit]
+                about = about or number in _ROUGHLY
+                found.append(Amount(group, value, about=bool(about), near=near))
         if self._phrase is not None:
-            found += [Amount(self._phrase_group[p], "") for p in self._phrase.findall(text)]
+            found += [
+                Amount(self._phrase_group[p], self._values.get(p, ""))
+                for p in self._phrase.findall(text)
+            ]
+        found += [Amount(SHARE, str(int(n))) for n in _PERCENT.findall(text)]
         return found
+
+    def _rough(self, text: str, start: int, end: int) -> bool:
+        """将近两百个, 快200个, 30分钟左右: a rough number."""
+        before = text[max(0, start - NEAR_GAP - 2) : start].rstrip()
+        after = text[end : end + 3].lstrip()
+        return any(before.endswith(w) or after.startswith(w) for w in self._near)
 
     def _counts_once(self, text: str, at: int, unit: str) -> bool:
         """一次, 一表 counts after 只, 最多 … (只开一次); 一个 never does."""
@@ -212,12 +246,16 @@ class Quantities:
 
     def without_count_cues(self, analysis: QueryAnalysis, normalized: str) -> QueryAnalysis:
         """The analysis without cues that end in a 几 asking how many (一周几天, 一礼拜几张表
-        are counts, not 周几 or 礼拜几, which day)."""
+        are counts, not 周几 or 礼拜几, which day), nor cues asking how many people of a thing
+        a fact counts (要几个人签字: 五六个签字)."""
         if self._asked_unit is None or not analysis.cues:
             return analysis
         counts = {m.start() for m in self._asked_unit.finditer(normalized)}
+        read = [(qt.source, qt.term) for qt in analysis.terms]
 
         def counting(cue: str) -> bool:
+            if self._counted.asks_a_count(cue, normalized, read):
+                return True
             if not cue.endswith("几") or cue not in normalized:
                 return False
             ends = [m.start() + len(cue) - 1 for m in re.finditer(re.escape(cue), normalized)]
@@ -253,10 +291,14 @@ class Quantities:
         ]
         return sorted(moved, key=lambda m: (-m.score, m.fact.id))
 
-    def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
+    def _held_by(self, fact_id: str) -> frozenset[Amount]:
         held = self._held.get(fact_id)
         if held is None:
             fact = self._facts.get(fact_id)
             held = self._held[fact_id] = self.held(fact) if fact else frozenset()
+        return held
+
+    def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
+        held = self._held_by(fact_id)
         fits = any(s.fits(h) for s in said for h in held)
         return fits or any(a.group in asked for a in held)

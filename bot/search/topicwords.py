@@ -28,9 +28,9 @@ TOPIC_COMMON_SHARE = 0.5
 # Where two topics follow each other unpunctuated, only a list shape cuts them apart: 会多表多,
 # 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
 _COORDINATED = re.compile(
-    r"(?:(?:多|长|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)"
-    r"(?:得很|得要命|得不行|得慌|死了)?(?:了|啊|呀)?|啊|呀|嘛)$"
-)  # 会多了表多了; 开会啊填表啊; 会多得很表也多得很
+    r"(?:(?:多|长|少|短|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)"
+    r"(?:得很|得要命|得不行|得慌|死了)?(?:了|啊|呀)?|啊|呀|嘛|(?<![参增追添更])加)$"
+)  # 会多了表多了; 会短了群少了; 开会啊填表啊; 会多得很表也多得很; 会海加表海
 # 又要迎检又要填表还要回群: the next ask's own verb may stand between its marker and topic
 # (after the last topic's word: 还要拍照截图 lists nothing).
 _ALSO_DO = re.compile(r"(?:又要|还要|还得|又得|也要|也得|既要)[^\s，。、,.]{1,2}$")
