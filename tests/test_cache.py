@@ -123,3 +123,27 @@ def test_search_code_digest_changes_with_any_module(tmp_path: Path) -> None:
     assert edited != before
     (copy / "pieces.py").rename(copy / "pieces_renamed.py")
     assert cache.search_code_digest(copy) not in (before, edited)
+
+
+def test_whole_dictionary_trimmed_in_memory_cuts_as_the_trimmed_file(tmp_path: Path) -> None:
+    """With no cache to keep the trimmed dictionary in, the whole one is trimmed in memory, so
+    a question is cut (and answered) the same with or without a cache directory."""
+    rare = cache.JIEBA_MIN_FREQ - 1
+    lines = ["工作 20 n", "群 15 n", f"作群 {rare} n", f"工作群多 {rare} n", "多 12 a"]
+    whole = tmp_path / "whole.txt"
+    whole.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = [line for line in lines if int(line.split()[1]) >= cache.JIEBA_MIN_FREQ]
+    trimmed_file = tmp_path / "trimmed.txt"
+    trimmed_file.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    loaded, trimmed = jieba.Tokenizer(str(whole)), jieba.Tokenizer(str(trimmed_file))
+    for tokenizer in (loaded, trimmed):
+        tokenizer.tmp_dir = str(tmp_path)
+        tokenizer.initialize()
+    assert list(loaded.cut("工作群多", HMM=False)) == ["工作群多"]  # the rare word, before
+    cache.trim_loaded(loaded)
+    assert loaded.total == trimmed.total
+    assert {w: n for w, n in loaded.FREQ.items() if n} == {
+        w: n for w, n in trimmed.FREQ.items() if n
+    }
+    for text in ("工作群多", "群多工作", "工作作群"):
+        assert list(loaded.cut(text, HMM=False)) == list(trimmed.cut(text, HMM=False))

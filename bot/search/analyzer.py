@@ -14,6 +14,7 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import read_userdict
+from bot.search.cache import trim_loaded
 from bot.search.cues import pattern_words, split_cues
 from bot.search.initials import Initials
 from bot.search.mending import Mender
@@ -85,6 +86,8 @@ class Analyzer:
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
+        if dictionary is None:
+            trim_loaded(self._jieba)
         # The dictionary's size before our words joined it: how rare a word is in general
         # Chinese must not shift whenever a curated list grows.
         self._general_total = float(self._jieba.total)

@@ -86,6 +86,17 @@ def load_kb_cached(root: Path | None, folder: Path | None) -> KnowledgeBase:
     return kb
 
 
+def trim_loaded(tokenizer: jieba.Tokenizer) -> None:
+    """Make a tokenizer that loaded jieba's whole dictionary (no cache to keep the trimmed
+    file in) cut as the trimmed one does: what a question means must not depend on whether
+    a cache directory is at hand. A rare word stays a prefix (count 0), as jieba keeps the
+    prefixes of its words, so the cuts come out the same."""
+    rare = [(word, count) for word, count in tokenizer.FREQ.items() if 0 < count < JIEBA_MIN_FREQ]
+    for word, _ in rare:
+        tokenizer.FREQ[word] = 0
+    tokenizer.total -= sum(count for _, count in rare)
+
+
 def jieba_dictionary(folder: Path | None) -> Path | None:
     """jieba's bundled dictionary without its rarest words, written once into the cache."""
     if folder is None:
