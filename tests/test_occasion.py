@@ -77,3 +77,12 @@ def test_an_occasion_complained_of_is_still_answered(matcher: Matcher) -> None:
     result = matcher.match("明天又要开会，会能不能开短一点")
     assert result.decision == "answer"
     assert result.best is not None and result.best.fact.topic == "meetings"
+
+
+def test_still_in_a_yes_or_no_question_asks_whether_the_occasion_stands() -> None:
+    """今天还开会吗 asks whether one meeting is on; 今天还要填三张表, 还…办法 are the practice."""
+    occasions = Occasions(frozenset({"今天", "那张"}), frozenset({"还", "办法"}))
+    assert occasions.asked(["今天", "还", "开会", "吗"]) == "今天"
+    assert occasions.asked(["那张", "表", "还", "要不要", "交了"]) == "那张"
+    assert occasions.asked(["今天", "还", "开会"]) is None
+    assert occasions.asked(["今天", "还", "开会", "有", "办法", "吗"]) is None

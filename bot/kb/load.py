@@ -38,6 +38,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     measure_asks = _optional_list(col, root / "responses" / "measure_asks.txt")
     occasion_words = _optional_list(col, root / "responses" / "occasion_words.txt")
     occasion_marks = _optional_list(col, root / "responses" / "occasion_marks.txt")
+    hearsay_asks = _optional_list(col, root / "responses" / "hearsay_asks.txt")
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     # A word is either neutral (stopword, request word) or counts against a match (cue).
@@ -87,6 +88,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         measure_asks=measure_asks,
         occasion_words=occasion_words,
         occasion_marks=occasion_marks,
+        hearsay_asks=hearsay_asks,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),

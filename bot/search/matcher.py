@@ -25,6 +25,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.clauses import clauses
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name, without_where_ask
+from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
@@ -143,6 +144,7 @@ class Matcher:
         self.occasions = Occasions(
             kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
         )
+        self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
@@ -246,7 +248,7 @@ class Matcher:
             text = without_where_ask(text)
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         asked = self.quantities.without_asks(text)
-        occasion = self._occasion(text) if entity is None else ()
+        occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
         analysis, ranked = self.rank(asked, include, strangers, occasion)
         heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again

@@ -10,8 +10,14 @@ An official complaining of the practice names occasions too (这周第三次迎�
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+# 还 says "still": a complaint (今天还得开三个会), or, in a yes-or-no question, whether one
+# occasion still stands (今天还开会吗, 督查组明天还来吗, 那张表还要不要交了).
+_STILL = frozenset({"还"})
+_YES_NO = re.compile(r"(?:吗|么|嘛|没|没有|不)[^\w]*$|(.)不\1")
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,8 @@ class Occasions:
         }
         if not found or counted or _in_turn(found):
             return None
-        if any(token in self.marks for token in tokens):
+        marks = {token for token in tokens if token in self.marks}
+        if marks and not (marks <= _STILL and _YES_NO.search(text)):
             return None
         return min(found)
 
