@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from bot.kb import load_kb
-from bot.search.entities import EntityTable, person_keys, role_and_places
+from bot.search.entities import EntityTable
 from bot.search.matcher import Matcher, Result
+from bot.search.naming import person_keys, role_and_places
 
 
 @pytest.fixture(scope="module")
