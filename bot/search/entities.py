@@ -31,9 +31,13 @@ from bot.search.naming import (
 from bot.search.normalize import normalize
 
 # Words that point at someone in the article rather than at a role in general, just before
-# the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁).
+# the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁, 社区书记
+# 那段, 副主任叫啥, 扶贫办副主任怎么说的).
 _POINTERS_BEFORE = ("那个", "那位", "这位", "这个", "文中", "文章", "报道", "里的", "提到的")
-_POINTERS_AFTER = ("说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍")
+_POINTERS_AFTER = (
+    "说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍", "那段", "那块", "那部分", "叫",
+    "怎么说", "咋说", "怎么讲", "咋讲", "的话",
+)  # fmt: skip
 _POINTERS = (*_POINTERS_BEFORE, *_POINTERS_AFTER)
 # Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
 # and the like start everyday words (这周, 曾经, 历史) and are left out.

@@ -32,6 +32,8 @@ _ROLE_TITLES = (
 )  # fmt: skip
 # Titles too common to name anyone alone (基层干部): only within the whole role.
 _GENERIC_TITLES = frozenset({"干部"})
+# What anyone may be called after their surname, whatever their role (齐干部, 李同志).
+_ANYONES_TITLES = ("干部", "同志", "老师")
 
 MIN_KEY_CHARS = 2
 NAME_WORD_FREQ = 100  # jieba's count: 再生 is a word first, not 敖再生's given name
@@ -116,6 +118,9 @@ def person_keys(
         keys += [(surname + title, NAME, True) for title in called]
         if "支书记" in role:  # 党总支书记, 党支部书记: 段支书 to colleagues
             keys.append((surname + "支书", NAME, True))
+        # 姓段的书记: the surname said outright; 齐干部: a title anyone has.
+        keys += [(f"姓{surname}", NAME, False)]
+        keys += [(surname + title, NAME, False) for title in _ANYONES_TITLES]
     for given in _given_names(name, frequency):
         keys += [(given, NAME, False), *((given + title, NAME, False) for title in called)]
     keys += [(name + title, NAME, False) for title in called]
