@@ -84,3 +84,16 @@ def test_a_surname_said_outright_or_with_anyones_title_names_them(matcher: Match
     assert names("有个姓敖的副书记") == ["敖再生"]
     assert names("齐同志讲的群")[:1] == ["齐琳"]
     assert names("姓王的书记说的") == []
+
+
+@pytest.mark.parametrize("question", ["齐琳讲没讲检查", "段琼说过填表吗"])
+def test_a_topic_someone_never_spoke_of_is_not_answered_with_others_words(
+    matcher: Matcher, question: str
+) -> None:
+    """Another person's fact on that topic would put words in their mouth."""
+    assert matcher.match(question).decision == "decline"
+
+
+def test_words_misattributed_still_get_the_fact_that_says_them(matcher: Matcher) -> None:
+    result = matcher.match("李志颖说的签字少了")
+    assert result.matches[0].fact.id == "forms-fewer-signatures-photos"

@@ -91,8 +91,10 @@ def entity_focus(
     specific = any(qt.term not in broad for qt in rest_analysis.terms)
     asked_topic = words.first_named(rest_analysis)
     other = asked_topic is not None and all(m.fact.topic != asked_topic for m in order)
+    # 央金卓嘎讲没讲开会 names the topic and nothing narrower that someone else said.
+    only = other and asked_topic is not None and words.names_only(rest_analysis, asked_topic)
     return EntityFocus(
-        tuple(order), best - second, best, unknown, clean, elsewhere, specific, other
+        tuple(order), best - second, best, unknown, clean, elsewhere, specific, other, only
     )
 
 
