@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.kb import Fact
 from bot.search.naming import (
     MIN_KEY_CHARS,
@@ -29,6 +31,7 @@ from bot.search.naming import (
     short_forms,
 )
 from bot.search.normalize import normalize
+from bot.search.pinyin import pinyin_key
 
 # Words that point at someone in the article rather than at a role in general, just before
 # the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁, 社区书记
@@ -54,6 +57,14 @@ _SURNAME_TITLE = re.compile(
 )
 # A count of a place itself (松盘乡有几个村, 林周县有多少贫困户): a census, not a measure.
 _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
+# A place below one the facts name (秦皇岛北戴河区, 林周县某某乡): its own name, then its level.
+# No word of counting, pointing or linking is in a place's name (有几个村, 这些乡, 和县里).
+_BELOW = re.compile(
+    r"^(?:(?![有几个多少的了是这那哪各每些里都也还就在和与及或我你他她])[\u4e00-\u9fff]){2,4}?"
+    r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
+)
+# … unless the name is a kind of place, not a place (贫困村, 偏远乡, 开发区).
+_KINDS_OF_PLACE = ("贫困", "偏远", "边远", "高新", "示范", "试点", "开发", "农牧")
 _TITLE = re.compile(_HEAD_TITLES)
 _OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
 # … and words that ask what someone did or where something was done.
@@ -77,6 +88,17 @@ def _pointed_at(text: str, start: int, end: int) -> bool:
     """The words around a role point at someone in the article (那个社区书记, 副主任说的)."""
     return text[max(0, start - 4) : start].endswith(_POINTERS_BEFORE) or text[end:].startswith(
         _POINTERS_AFTER
+    )
+
+
+def _sounds_alike(typed: str, known: str) -> bool:
+    """A slip of a known name: the same syllables, one of them at most a letter off."""
+    if len(typed) != len(known):
+        return False
+    ours, theirs = pinyin_key(typed).split(), pinyin_key(known).split()
+    off = [(a, b) for a, b in zip(ours, theirs, strict=False) if a != b]
+    return len(ours) == len(theirs) and (
+        not off or (len(off) == 1 and Levenshtein.distance(*off[0]) <= 1)
     )
 
 
@@ -105,6 +127,9 @@ class EntityTable:
     ) -> None:
         """`frequency`: how common a word is in general Chinese; an everyday word (东西, 和平,
         再生) is no short form of a place or a name."""
+        self._frequency = frequency
+        # What the facts tell, where a place they mention in passing (农牧区) is found.
+        self._told = normalize(" ".join(f.measure + f.example + f.quote for f in facts))
         people: dict[str, tuple[str, list[str]]] = {}
         places: dict[str, tuple[str, list[str]]] = {}
         below: dict[str, list[list[str]]] = {}  # the addresses of each place's facts
@@ -277,7 +302,28 @@ class EntityTable:
         for start, word, _ in self._hits(text):
             if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
                 found.append(word + "有多少")
+            if word in self._place_keys:
+                found += self._below(text[start + len(word) :].lstrip("的"))
         return tuple(dict.fromkeys(found))
+
+    def _below(self, after: str) -> list[str]:
+        """秦皇岛北戴河区: a place below a known one that the facts do not name; its card
+        would tell of a neighbour (海港区)."""
+        after = re.sub(r"^(?:省|市|州|县|区|乡|镇)", "", after)  # 樟树县洋湖乡: a slip of level
+        below = _BELOW.match(after)
+        if below is None or any(after.startswith(k) for k in self._keys):
+            return []
+        place = below.group(0)
+        stem = place[:-2] if place.endswith(("街道", "社区")) else place[:-1]
+        if (
+            len(stem) < MIN_KEY_CHARS
+            or stem.startswith(_KINDS_OF_PLACE)
+            or self._frequency(stem) >= COMMON_WORD_FREQ  # 其他乡镇, 下面的村
+            or place in self._told
+            or any(_sounds_alike(place, known) for known in self._place_keys)  # 杨湖乡, 松盆乡
+        ):
+            return []
+        return [place]
 
     def _holds(self, place: Entity, title: str) -> bool:
         """Someone in the facts holds this title at this place (洋湖乡副书记)."""
