@@ -97,3 +97,11 @@ def test_a_topic_someone_never_spoke_of_is_not_answered_with_others_words(
 def test_words_misattributed_still_get_the_fact_that_says_them(matcher: Matcher) -> None:
     result = matcher.match("李志颖说的签字少了")
     assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+
+
+def test_a_person_described_by_their_people_is_still_that_person(matcher: Matcher) -> None:
+    result = matcher.match("松盘乡那个藏族专干后来咋样")
+    assert result.card is not None and result.card.name == "阿旺群宗"
+    # an autonomous prefecture's name keeps its people
+    assert "回族自治州" in without_card_asks("昌吉回族自治州会开得短吗", "place", "")
+    assert matcher.match("阿旺群宗是哪个民族").decision == "decline"

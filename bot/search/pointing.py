@@ -23,9 +23,10 @@ _POINTER = re.compile(
     r"|的(?:那个|那位)(?=$|[，。,.？?！!\s]|是谁|叫|呢|啊|吧)"
 )
 # Words about the person asked about, not about their work: how they look to the asker
-# (年轻的, 女的), their people (她们, 他们那儿), "later" (后来怎么样了).
+# (年轻的, 女的, 藏族的), their people (她们, 他们那儿), "later" (后来怎么样了).
 _ASIDES = re.compile(
     r"(?:年轻|年纪轻轻|岁数大|上了年纪)的?|(?<![妇男])女的?(?=[干同专书领姑])|"
+    r"(?:藏|回|维吾尔|蒙古|壮|苗|彝|满|汉)族(?!自治)的?|"
     r"[他她]们?(?:那儿|那里|那边|那块儿?|那)?|后来(?:呢|怎么样了?|咋样了?|如何)?"
 )
 # 水林社区的书记叫啥, 那个副主任叫什么名字: a card names them; 帮扶的贫困户叫什么 asks for
