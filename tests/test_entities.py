@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from bot.kb import load_kb
-from bot.search.entities import EntityTable, person_keys, role_and_places
+from bot.search.entities import EntityTable
 from bot.search.matcher import Matcher, Result
+from bot.search.naming import person_keys, role_and_places
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +229,18 @@ def test_a_yes_or_no_how_much_adds_no_word(matcher: Matcher) -> None:
     result = matcher.match("洋湖乡检查多不多")
     assert result.decision == "answer"
     assert result.matches[0].fact.topic == "inspections"
+
+
+def test_a_place_below_a_known_one_that_the_facts_do_not_name_is_a_stranger(
+    matcher: Matcher, table: EntityTable
+) -> None:
+    """秦皇岛北戴河区 is not 海港区: 秦皇岛's card would tell of a neighbour."""
+    assert table.strangers("秦皇岛北戴河区怎么精简群的") == ("北戴河区",)
+    assert matcher.match("秦皇岛北戴河区怎么精简群的").decision == "decline"
+    # a known place below, a slip of its level or of its name, a kind of place, one the
+    # facts tell of in passing, and other places in general are no strangers
+    for question in (
+        "秦皇岛海港区", "樟树县洋湖乡", "樟树市杨湖乡", "林周县的贫困村", "西藏农牧区报销",
+        "樟树市其他乡镇怎么做的",
+    ):  # fmt: skip
+        assert table.strangers(question) == (), question

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.kb import load_kb
-from bot.search.entities import EntityTable, address_parts, person_name, short_forms
+from bot.search.entities import EntityTable
 from bot.search.matcher import Matcher, Result
+from bot.search.naming import address_parts, person_name, short_forms
 
 
 def _shown(result: Result) -> list[str]:

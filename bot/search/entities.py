@@ -16,34 +16,31 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.kb import Fact
-from bot.search.normalize import normalize
+from rapidfuzz.distance import Levenshtein
 
-# One administrative level of an address: anything up to its suffix.
-_LEVEL = re.compile(
-    r".+?(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|州|县|旗|区|乡|镇|街道|社区|村|大街|街)"
+from bot.kb import Fact
+from bot.search.naming import (
+    MIN_KEY_CHARS,
+    NAME,
+    PROVINCES,
+    ROLE,
+    TITLE,
+    address_parts,
+    person_keys,
+    person_name,
+    short_forms,
 )
-_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,2}族)+自治(州|县|区)$")
-_SUFFIXES = (
-    "特别行政区", "街道", "社区", "大街", "地区", "省", "市", "州", "县", "旗", "区", "乡", "镇",
-    "村", "街",
-)  # fmt: skip
-# Province-level names as written without their suffix (西藏拉萨市 is 西藏 + 拉萨市).
-_PROVINCES = (
-    "内蒙古", "黑龙江", "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏",
-    "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南",
-    "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾",
-)  # fmt: skip
-# Titles by which colleagues call someone (敖书记, 卓嘎主任), longest first.
-_ROLE_TITLES = (
-    "副书记", "书记", "副主任", "主任", "副乡长", "乡长", "副镇长", "镇长", "专干", "干部",
-)  # fmt: skip
-# Titles too common to name anyone alone (基层干部): only within the whole role.
-_GENERIC_TITLES = frozenset({"干部"})
+from bot.search.normalize import normalize
+from bot.search.pinyin import pinyin_key
+
 # Words that point at someone in the article rather than at a role in general, just before
-# the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁).
+# the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁, 社区书记
+# 那段, 副主任叫啥, 扶贫办副主任怎么说的).
 _POINTERS_BEFORE = ("那个", "那位", "这位", "这个", "文中", "文章", "报道", "里的", "提到的")
-_POINTERS_AFTER = ("说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍")
+_POINTERS_AFTER = (
+    "说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍", "那段", "那块", "那部分", "叫",
+    "怎么说", "咋说", "怎么讲", "咋讲", "的话",
+)  # fmt: skip
 _POINTERS = (*_POINTERS_BEFORE, *_POINTERS_AFTER)
 # Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
 # and the like start everyday words (这周, 曾经, 历史) and are left out.
@@ -60,6 +57,14 @@ _SURNAME_TITLE = re.compile(
 )
 # A count of a place itself (松盘乡有几个村, 林周县有多少贫困户): a census, not a measure.
 _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
+# A place below one the facts name (秦皇岛北戴河区, 林周县某某乡): its own name, then its level.
+# No word of counting, pointing or linking is in a place's name (有几个村, 这些乡, 和县里).
+_BELOW = re.compile(
+    r"^(?:(?![有几个多少的了是这那哪各每些里都也还就在和与及或我你他她])[\u4e00-\u9fff]){2,4}?"
+    r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
+)
+# … unless the name is a kind of place, not a place (贫困村, 偏远乡, 开发区).
+_KINDS_OF_PLACE = ("贫困", "偏远", "边远", "高新", "示范", "试点", "开发", "农牧")
 _TITLE = re.compile(_HEAD_TITLES)
 _OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
 # … and words that ask what someone did or where something was done.
@@ -67,10 +72,7 @@ _LOOKUPS = (
     "是怎么", "怎么做", "咋做", "做了什么", "做了啥", "干了什么", "干了啥", "那边", "那里",
     "经验", "做法", "办法", "是啥", "叫什么", "怎么减", "怎么搞",
 )  # fmt: skip
-MIN_KEY_CHARS = 2
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
-NAME_WORD_FREQ = 100  # … and 再生 is a word first, not 敖再生's given name
-NAME, ROLE, TITLE = "name", "role", "title"  # how surely a key names someone
 
 
 @dataclass(frozen=True)
@@ -82,55 +84,6 @@ class Entity:
     places: frozenset[str] = frozenset()  # a person's address parts (江西省, 樟树市, 洋湖乡)
 
 
-def person_name(who: str) -> str:
-    """敖再生（江西省樟树市洋湖乡党委副书记） → 敖再生."""
-    return re.split(r"[（(]", who, maxsplit=1)[0].strip()
-
-
-def address_parts(where: str) -> list[str]:
-    """江西省樟树市洋湖乡 → [江西省, 樟树市, 洋湖乡]; a tail without a suffix is a part too."""
-    parts: list[str] = []
-    rest = where.strip()
-    province = next((p for p in _PROVINCES if rest.startswith(p)), "")
-    after = rest[len(province) :]
-    if province and not re.match(r"(省|市|[\u4e00-\u9fff]{0,3}自治区)", after):
-        parts.append(province)  # 西藏拉萨市: the province is written bare
-        rest = rest[len(province) :]
-    while rest:
-        found = _LEVEL.match(rest)
-        if not found:
-            parts.append(rest)
-            break
-        parts.append(found.group(0))
-        rest = rest[found.end() :]
-    return parts
-
-
-def short_forms(part: str) -> list[str]:
-    """Ways officials shorten a place: 樟树市 → 樟树, 昌吉回族自治州 → 昌吉, 昌吉州."""
-    autonomous = _AUTONOMOUS.match(part)
-    if autonomous:
-        stem = autonomous.group(1)
-        return [stem, stem + autonomous.group(2)]
-    for suffix in _SUFFIXES:
-        if part.endswith(suffix) and len(part) - len(suffix) >= MIN_KEY_CHARS:
-            return [part[: -len(suffix)]]
-    return []
-
-
-def role_and_places(name: str, description: str) -> tuple[str, list[str]]:
-    """敖再生（江西省樟树市洋湖乡党委副书记） → (党委副书记, [江西省, 樟树市, 洋湖乡]).
-
-    A bare level word before the role belongs to it: 港城大街街道干部 → 街道干部."""
-    inner = description[len(name) :].strip("（）() ")
-    parts = address_parts(inner)
-    places = [p for p in parts if p.endswith(_SUFFIXES) and p not in _SUFFIXES]
-    if not places:
-        return inner, []
-    last = places[-1]
-    return inner[inner.rindex(last) + len(last) :], places
-
-
 def _pointed_at(text: str, start: int, end: int) -> bool:
     """The words around a role point at someone in the article (那个社区书记, 副主任说的)."""
     return text[max(0, start - 4) : start].endswith(_POINTERS_BEFORE) or text[end:].startswith(
@@ -138,51 +91,15 @@ def _pointed_at(text: str, start: int, end: int) -> bool:
     )
 
 
-def _given_names(name: str, frequency: Callable[[str], int]) -> list[str]:
-    """卓嘎 and 央金 for 央金卓嘎, 志颖 for 李志颖: what colleagues call someone, unless the
-    piece is a word of its own (再生)."""
-    if len(name) == 3:
-        pieces = [name[1:]]
-    elif len(name) == 4:
-        pieces = [name[:2], name[2:]]  # names without a surname: two names of two
-    else:
-        pieces = []
-    return [p for p in pieces if frequency(p) < NAME_WORD_FREQ]
-
-
-def person_keys(
-    name: str, description: str, frequency: Callable[[str], int] = lambda word: 0
-) -> list[tuple[str, str, bool]]:
-    """(key, how surely, kept whole by the segmenter) for a person: name forms, role at the
-    place, role alone. Only the name, 小李 and 敖书记 forms and the role at the full place name
-    are kept whole: the facts write no other form, so the rest are replaced by the name before a
-    question is segmented, and leave the facts' own words as they were."""
-    role, places = role_and_places(name, description)
-    titles = [t for t in _ROLE_TITLES if t in role]
-    called = [t for t in titles if t not in _GENERIC_TITLES]
-    keys = [(name, NAME, True)]
-    if 2 <= len(name) <= 3:  # a Han name: surname first
-        surname = name[0]
-        keys += [(f"小{surname}", NAME, True), (f"老{surname}", NAME, True)]
-        keys += [(surname + title, NAME, True) for title in called]
-        if "支书记" in role:  # 党总支书记, 党支部书记: 段支书 to colleagues
-            keys.append((surname + "支书", NAME, True))
-    for given in _given_names(name, frequency):
-        keys += [(given, NAME, False), *((given + title, NAME, False) for title in called)]
-    keys += [(name + title, NAME, False) for title in called]
-    if places and role:
-        last = places[-1]
-        level = next((s for s in _SUFFIXES if last.endswith(s)), "")
-        keys += [(last + r, NAME, True) for r in (role, *called)]
-        keys += [(short + r, NAME, False) for short in short_forms(last) for r in (role, *called)]
-        # A bare title is anyone's boss (那个主任说要每天报表): it names someone only beside
-        # their place (新河镇那个书记), unless it is a deputy's (副主任).
-        keys += [
-            (r, ROLE if r == role or r.startswith("副") else TITLE, False) for r in (role, *called)
-        ]
-        if level and not role.startswith(_SUFFIXES):  # 街道干部 has its level already
-            keys += [(level + r, ROLE, False) for r in (role, *called)]
-    return list(dict.fromkeys(keys))
+def _sounds_alike(typed: str, known: str) -> bool:
+    """A slip of a known name: the same syllables, one of them at most a letter off."""
+    if len(typed) != len(known):
+        return False
+    ours, theirs = pinyin_key(typed).split(), pinyin_key(known).split()
+    off = [(a, b) for a, b in zip(ours, theirs, strict=False) if a != b]
+    return len(ours) == len(theirs) and (
+        not off or (len(off) == 1 and Levenshtein.distance(*off[0]) <= 1)
+    )
 
 
 def _common_start(addresses: Sequence[Sequence[str]]) -> list[str]:
@@ -210,6 +127,9 @@ class EntityTable:
     ) -> None:
         """`frequency`: how common a word is in general Chinese; an everyday word (东西, 和平,
         再生) is no short form of a place or a name."""
+        self._frequency = frequency
+        # What the facts tell, where a place they mention in passing (农牧区) is found.
+        self._told = normalize(" ".join(f.measure + f.example + f.quote for f in facts))
         people: dict[str, tuple[str, list[str]]] = {}
         places: dict[str, tuple[str, list[str]]] = {}
         below: dict[str, list[list[str]]] = {}  # the addresses of each place's facts
@@ -239,7 +159,7 @@ class EntityTable:
                 description = "".join(_common_start(below[name]))
             self._add(Entity("place", name, description, tuple(dict.fromkeys(ids))))
             shorts = [
-                a for a in short_forms(name) if a in _PROVINCES or frequency(a) < COMMON_WORD_FREQ
+                a for a in short_forms(name) if a in PROVINCES or frequency(a) < COMMON_WORD_FREQ
             ]
             for key in (name, *shorts):
                 keys[normalize(key)][0].add(len(self.entities) - 1)
@@ -378,11 +298,32 @@ class EntityTable:
             place = next((k for k in self._place_keys if before.endswith(k)), None)
             if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
                 found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
-        found += [p for p in _PROVINCES if looked_up and p in text and p not in self._keys]
+        found += [p for p in PROVINCES if looked_up and p in text and p not in self._keys]
         for start, word, _ in self._hits(text):
             if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
                 found.append(word + "有多少")
+            if word in self._place_keys:
+                found += self._below(text[start + len(word) :].lstrip("的"))
         return tuple(dict.fromkeys(found))
+
+    def _below(self, after: str) -> list[str]:
+        """秦皇岛北戴河区: a place below a known one that the facts do not name; its card
+        would tell of a neighbour (海港区)."""
+        after = re.sub(r"^(?:省|市|州|县|区|乡|镇)", "", after)  # 樟树县洋湖乡: a slip of level
+        below = _BELOW.match(after)
+        if below is None or any(after.startswith(k) for k in self._keys):
+            return []
+        place = below.group(0)
+        stem = place[:-2] if place.endswith(("街道", "社区")) else place[:-1]
+        if (
+            len(stem) < MIN_KEY_CHARS
+            or stem.startswith(_KINDS_OF_PLACE)
+            or self._frequency(stem) >= COMMON_WORD_FREQ  # 其他乡镇, 下面的村
+            or place in self._told
+            or any(_sounds_alike(place, known) for known in self._place_keys)  # 杨湖乡, 松盆乡
+        ):
+            return []
+        return [place]
 
     def _holds(self, place: Entity, title: str) -> bool:
         """Someone in the facts holds this title at this place (洋湖乡副书记)."""

@@ -17,12 +17,6 @@ from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
 from bot.search.topicwords import TopicWords
 
-# 齐琳在哪上班, 阿旺群宗是哪个乡的: a person's card says where they work; 敖再生是哪里人 asks
-# where they come from, which no card says, so that ask stays for the cues to find.
-_WHERE_ASK = re.compile(
-    r"在哪[个里儿]?(?:乡|县|镇|市|区|单位|上班|工作)?|(?!哪[里儿]的?人)"
-    r"哪[个里儿](?:乡|县|镇|市|区|地方)?的?"
-)
 # How many (多少个群, 几次): the measure word the count is given in.
 _COUNT_ASK = re.compile(r"(?:多少|几)([个次张天条回项份])")
 TITLE_FIT = 3.0  # per word of the rest in a fact's title
@@ -35,11 +29,6 @@ _SAID = re.compile(r"^(?:说的|讲的|说过|讲过|说|讲(?!话)|提到的?|�
 
 Rank = Callable[[str, Sequence[int]], tuple[QueryAnalysis, list[Match]]]
 Said = Callable[[str], frozenset[str]]  # a fact's own terms, from what the article says in it
-
-
-def without_where_ask(text: str) -> str:
-    """A question about a person without its "where": their card answers it."""
-    return _WHERE_ASK.sub(" ", text)
 
 
 def entity_focus(
@@ -102,8 +91,10 @@ def entity_focus(
     specific = any(qt.term not in broad for qt in rest_analysis.terms)
     asked_topic = words.first_named(rest_analysis)
     other = asked_topic is not None and all(m.fact.topic != asked_topic for m in order)
+    # 央金卓嘎讲没讲开会 names the topic and nothing narrower that someone else said.
+    only = other and asked_topic is not None and words.names_only(rest_analysis, asked_topic)
     return EntityFocus(
-        tuple(order), best - second, best, unknown, clean, elsewhere, specific, other
+        tuple(order), best - second, best, unknown, clean, elsewhere, specific, other, only
     )
 
 
@@ -126,10 +117,11 @@ class SaidTerms:
 
 
 def heard_name(entities: EntityTable, analysis: QueryAnalysis) -> tuple[Entity, str] | None:
-    """A person or place the question names by sound only (敖再升, 段穷): the analyzer read
-    a typed word as their name."""
+    """A person or place the question names by sound only (敖再升, 段穷, yangjin zhuoga): the
+    analyzer read a typed word, or pinyin, as their name."""
     for qt in analysis.terms:
-        named = entities.named(qt.term) if qt.weight < 1.0 else None
-        if named is not None and len(qt.source) == len(named.name):
+        pinyin = qt.source.isascii()
+        named = entities.named(qt.term) if qt.weight < 1.0 or pinyin else None
+        if named is not None and (pinyin or len(qt.source) == len(named.name)):
             return named, qt.source
     return None

@@ -24,11 +24,12 @@ from bot.search import cache
 from bot.search.analyzer import Analyzer
 from bot.search.clauses import clauses
 from bot.search.entities import EntityTable
-from bot.search.focus import SaidTerms, entity_focus, heard_name, without_where_ask
+from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
+from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
@@ -244,8 +245,8 @@ class Matcher:
             for key in sorted(keys, key=len, reverse=True):
                 if key != normalize(named.name):
                     text = text.replace(key, normalize(named.name))
-        if entity is not None and entity.kind == "person":
-            text = without_where_ask(text)
+        if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
+            text = without_card_asks(text, entity.kind, normalize(entity.name))
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
@@ -298,8 +299,8 @@ class Matcher:
 
     def _occasion(self, text: str) -> tuple[str, ...]:
         """明天的会开不开 asks about one occasion, not a practice: a form no measure answers;
-        周一的例会拖拖拉拉到中午 tells a burden that comes every week."""
-        if not self.occasions.mentioned(text) or tells_burden(text):
+        周一的例会拖拖拉拉到中午 tells a burden that comes every week; 那个女干部 is a person."""
+        if not self.occasions.mentioned(text) or tells_burden(text) or points_at_person(text):
             return ()
         counted = bool(self.quantities.said(text))
         found = self.occasions.asked(self.analyzer.tokens(text), counted)

@@ -115,6 +115,7 @@ class EntityFocus:
     elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
     specific: bool = False  # the rest names something narrower than a topic (信访会, 群)
     other_topic: bool = False  # the rest names a topic none of their facts is on (水林社区填表)
+    other_topic_only: bool = False  # … and nothing narrower than it (齐琳讲没讲开会)
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,9 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     own = {m.fact for m in ranked}
     weak = focus.best < ENTITY_BAR * t.suggest
     top = p.ranked[0]
+    if weak and focus.other_topic_only and p.entity.kind == "person":
+        # 李志颖说工作群了吗: nobody's words on groups are hers; a place's asker wants a measure.
+        return _with(base, "decline", p.ranked)
     if weak and top.fact not in own and top.score >= t.answer:
         # 新疆有没有精简工作群的做法: nothing done there is about it; a fact elsewhere is.
         # 李志颖说的签字少了 mistakes who said it: the fact that says it answers.
