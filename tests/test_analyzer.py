@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from small_vocabulary import STOPWORDS, VOCABULARY, analyzer_factory
 
+from bot.search import cache
 from bot.search.analyzer import (
     FUZZY_SOUND_WEIGHT,
     HOMOPHONE_WEIGHT,
@@ -192,3 +193,21 @@ def test_punctuation_keeps_leftover_characters_apart(analyzer: Analyzer) -> None
     analysis = analyzer.analyze("会开得长 表填得多")
     assert all(not ("长" in u and "表" in u) for u in analysis.unknown)
     assert _terms(analyzer, "jian cha") == [("检查", 1.0, "jian cha")]
+
+
+def test_a_word_the_facts_merely_use_may_be_a_keyboards_wrong_candidate(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """回忆 (only in a fact's story) sounds exactly like the curated 会议, which is far commoner:
+    typed huiyi, picked 回忆. 检查 is as common as the curated 检察 it sounds like: itself."""
+    folder = tmp_path_factory.mktemp("candidates")
+    userdict = folder / "userdict.txt"
+    userdict.write_text("会议\n检察\n", encoding="utf-8")
+    cache_dir = folder / "cache"
+    built = Analyzer(
+        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
+    )
+    built.set_vocabulary(("会议", "回忆", "检察", "检查"))
+    assert _terms(built, "回忆太多") == [("会议", HOMOPHONE_WEIGHT, "回忆")]
+    assert _terms(built, "会议太多") == [("会议", 1.0, "会议")]
+    assert _terms(built, "检查太多") == [("检查", 1.0, "检查")]

@@ -48,6 +48,9 @@ _DOMAIN_FREQ = 20_000
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # A real word this many times commoner than the word it sounds like is meant as typed (市长, 时长)
 COMMONER_THAN_HEARD = 20
+# A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
+# many times commoner (会议) is a keyboard's wrong candidate: huiyi typed, 回忆 picked.
+CANDIDATE_SLIP = 5
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
@@ -276,7 +279,7 @@ class Analyzer:
         if self.is_stop(token):
             return Piece(token, "stop")
         if canonical in self.vocabulary and (len(token) > 1 or token.isdigit()):
-            return Piece(token, "term", canonical)
+            return self._candidate_slip(token) or Piece(token, "term", canonical)
         if token.isdigit():
             return Piece(token, "unknown")
         if len(token) > 1 and self._is_real_word(token) and CJK_ONLY.match(token):
@@ -289,6 +292,23 @@ class Analyzer:
                 return Piece(token, "unknown")
             return self._heard_piece(token, *found, whole=True)
         return Piece(token, "pending")
+
+    def _candidate_slip(self, token: str) -> Piece | None:
+        """An uncurated known word read as the much commoner curated word it sounds exactly
+        like (回忆 → 会议), or None."""
+        if token in self.curated or self.canonical(token) in self.curated:
+            return None
+        if not CJK_ONLY.match(token):
+            return None
+        found = hear(self._sounds, [Unit(ch, False) for ch in token], allow_fuzzy=False)
+        if found is None or found[1] < USUAL_READING or found[0].role != "term":
+            return None
+        heard = found[0]
+        if heard.term is None or heard.term not in self.curated or heard.word == token:
+            return None
+        if self.general_frequency(heard.word) < CANDIDATE_SLIP * self.general_frequency(token):
+            return None
+        return Piece(token, "term", heard.term, HOMOPHONE_WEIGHT)
 
     def _is_real_word(self, token: str) -> bool:
         """In the dictionary often enough to be a word of its own; jieba's rarest entries
