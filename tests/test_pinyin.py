@@ -25,6 +25,10 @@ from bot.search.sound import Heard, Unit, best_reading, build_tables, hear
         ("lin", "nin"),  # l → n
         ("xing", "xin"),  # ing → in
         ("nan", "nan"),  # already folded: unchanged
+        ("fa", "hua"),  # f heard as hu: 发言 said 花言
+        ("fang", "huan"),  # f → hu, then ang → an
+        ("feng", "hong"),  # 冯 and 红 meet
+        ("hui", "hui"),  # hu syllables are what f folds into: unchanged
         ("a", "a"),
     ],
 )
@@ -43,6 +47,7 @@ def test_accent_folding_makes_near_sounds_equal() -> None:
     """四 (si) and 十 (shi) differ exactly, agree once folded."""
     assert pinyin_key("四", fuzzy=False) != pinyin_key("十", fuzzy=False)
     assert pinyin_key("四") == pinyin_key("十")
+    assert pinyin_key("花言") == pinyin_key("发言")  # f and hu, as Hunan and Fujian say them
 
 
 def test_every_reading_of_a_heteronym() -> None:

@@ -72,6 +72,8 @@ def test_near_sounds_are_one_letter_in_one_syllable_and_unique() -> None:
     assert one("解撒") == ("解散", "解散")
     assert one("借伞") is None  # jie san exactly: a homophone, found elsewhere
     assert one("写撒") is None  # two syllables off
+    assert NearSounds(build_tables([("不超", "不超", "term")]))("不好") is None  # chao/hao
+    assert NearSounds(build_tables([("知道", "知道", "term")]))("资道") == ("知道", "知道")
     two = NearSounds(build_tables([("解散", "解散", "term"), ("解沙", "解沙", "term")]))
     assert two("解撒") is None  # sa is a letter from san and from sha: no guess
 

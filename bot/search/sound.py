@@ -285,13 +285,14 @@ def hear_nearly(near: NearTable, key: str) -> Heard | None:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """One letter changed, added or left out: sa/san, lie/li, ce/ci."""
+    """One letter changed, added or left out: sa/san, lie/li, ce/ci, zi/zhi. A syllable's first
+    letter is never the one left out: chao and hao (超, 好) sound nothing alike."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 class NearSounds:
