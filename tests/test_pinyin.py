@@ -124,6 +124,26 @@ def test_usual_readings_win_over_rare_ones_and_cues_come_last() -> None:
     assert exact["mo ban"] == ("模板", "模板", "term", False)  # a rare reading of 模
 
 
+def test_a_stopwords_rare_reading_comes_after_a_cues_usual_one() -> None:
+    """da yin is the usual reading of the cue 打印 and a rare one of the stopword 打听 (听 read
+    yin): nobody types a stopword by a rare reading, so the cue is heard."""
+    exact, _, _ = build_tables([("打听", None, "stop"), ("打印", None, "cue")])
+    assert exact["da yin"] == ("打印", None, "cue", True)
+    assert exact["da ting"] == ("打听", None, "stop", True)
+
+
+def test_a_cue_heard_whole_beats_stopwords_cut_across_it() -> None:
+    """hui yi shi zai na li: 会议室 + 在哪里 (a where-ask), not 会议 + 实在 + 哪里."""
+    tables = build_tables(
+        [("实在", None, "stop"), ("哪里", None, "stop"), ("会议", "会议", "term"),
+         ("在哪里", None, "cue"), ("会议室", None, "word")]
+    )  # fmt: skip
+    units = [Unit(s, latin=True) for s in ("hui", "yi", "shi", "zai", "na", "li")]
+    windows = [(start, end, found[0].word if found else None)
+               for start, end, found in best_reading(tables, units)]  # fmt: skip
+    assert windows == [(0, 3, "会议室"), (3, 6, "在哪里")]
+
+
 def test_everyday_words_are_heard_in_pinyin_only_and_last() -> None:
     """hui jia spells 回家, an everyday word the facts lack, not 会 + 家; typed in characters
     it is seen as typed; and a known word keeps its reading (kai hui is 开会, not 凯辉)."""

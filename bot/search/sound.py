@@ -29,9 +29,15 @@ EVERYDAY_READING = 0.9
 # Function words are what people type most: a syllable that either completes a known word or
 # starts a stopword goes to the stopword (biao tai duo is 表 + 太多, not 表态 + 多).
 STOP_PREFERENCE = 1.05
+# A cue heard whole says what the question asks (zai na li is 在哪里, a where-ask), and beats
+# stopwords cut across it: hui yi shi zai na li is 会议室 + 在哪里, not 会议 + 实在 + 哪里.
+CUE_PREFERENCE = 1.1
 # A term's weight when read by sound rather than seen as typed.
 HOMOPHONE_WEIGHT = 0.9  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
+
+
+_PREFERENCE = {"stop": STOP_PREFERENCE, "cue": CUE_PREFERENCE}
 
 
 class Heard(NamedTuple):
@@ -111,11 +117,12 @@ def build_tables(
     entries = [(w, t, r) for w, t, r in words if CJK_ONLY.match(w)]
     exact: dict[str, HeardRow] = {}
     fuzzy: dict[str, HeardRow] = {}
-    for tier in (("term", "stop"), ("cue", "word")):
-        for usual in (True, False):
-            for word, term, role in entries:
-                if role not in tier:
-                    continue
+    # Nobody types a stopword by a rare reading: da yin is the cue 打印, not 打听 read oddly.
+    tiers = ((("term", "stop"), True), (("term",), False), (("cue", "word"), True),
+             (("stop",), False), (("cue", "word"), False))  # fmt: skip
+    for roles, usual in tiers:
+        for word, term, role in entries:
+            if role in roles:
                 heard = (word, term, role, usual)
                 for key in reading_keys(word, fuzzy=False, usual=usual):
                     exact.setdefault(key, heard)
@@ -239,11 +246,7 @@ def best_reading(
                 found = None
             if size > 1 and found is None:
                 continue
-            value = (
-                size * found[1] * (STOP_PREFERENCE if found[0].role == "stop" else 1)
-                if found
-                else 0.0
-            )
+            value = size * found[1] * _PREFERENCE.get(found[0].role, 1.0) if found else 0.0
             rest_value, rest_count, rest = best[i + size]
             candidate = (value + rest_value, rest_count - 1, [(i, i + size, found), *rest])
             if choice is None or candidate[:2] > choice[:2]:
