@@ -211,3 +211,20 @@ def test_a_word_the_facts_merely_use_may_be_a_keyboards_wrong_candidate(
     assert _terms(built, "回忆太多") == [("会议", HOMOPHONE_WEIGHT, "回忆")]
     assert _terms(built, "会议太多") == [("会议", 1.0, "会议")]
     assert _terms(built, "检查太多") == [("检查", 1.0, "检查")]
+
+
+def test_a_rare_reading_is_believed_of_curated_words_only(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """hui tai reads as 会能 only by 能's rare reading tai: 会能 is no curated word, so it is
+    not heard; 模板 read mo ban (a rare reading of 模) is curated, so it is."""
+    folder = tmp_path_factory.mktemp("rare")
+    userdict = folder / "userdict.txt"
+    userdict.write_text("模板\n会议\n", encoding="utf-8")
+    cache_dir = folder / "cache"
+    built = Analyzer(
+        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
+    )
+    built.set_vocabulary(("模板", "会议", "会能"))
+    assert "会能" not in [term for term, _, _ in _terms(built, "hui tai mi")]
+    assert ("模板", HOMOPHONE_WEIGHT, "mo ban") in _terms(built, "mo ban lao huan")

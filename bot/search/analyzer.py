@@ -203,7 +203,11 @@ class Analyzer:
         return heard, self._sound_weight(typed, heard, sureness)
 
     def _believable(self, typed: str, heard: Heard) -> bool:
-        """Whether text typed may stand for the word heard: itself, or a slip for it."""
+        """Whether text typed may stand for the word heard: itself, or a slip for it. A rare
+        reading is believed of curated words only (mo ban is 模板): hui tai is no 会能 (能 read
+        tai), a pair of characters some fact happens to hold."""
+        if not heard.usual and heard.term is not None and heard.term not in self.curated:
+            return False
         return (
             heard.term is None
             or heard.term == self.canonical(typed)
