@@ -13,7 +13,7 @@ from bot.search.pinyin import (
     pinyin_key,
     split_pinyin,
 )
-from bot.search.sound import Heard, Unit, best_reading, build_tables, hear
+from bot.search.sound import Heard, Unit, best_reading, build_tables, commoner_first, hear
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,19 @@ def test_everyday_words_are_heard_in_pinyin_only_and_last() -> None:
     assert hear(tables, [Unit("回", False), Unit("家", False)]) is None
     found = hear(tables, [Unit("kai", True), Unit("hui", True)])
     assert found is not None and found[0].term == "会议"
+
+
+def test_a_neutral_word_yields_a_shared_reading_to_a_commoner_curated_word() -> None:
+    """shou ji is 手机 (commoner) before the request word 收集; zhi dao stays the stopword 知道,
+    commoner than the curated 指导; words nobody shares a reading with keep their place."""
+    counts = {"收集": 1_600, "手机": 5_000, "知道": 40_000, "指导": 10_000}
+    words: list[tuple[str, str | None, str]] = [
+        ("收集", None, "stop"), ("知道", None, "stop"), ("太多", None, "stop"),
+        ("手机", "手机", "term"), ("指导", "指导", "term"), ("打印", None, "cue"),
+    ]  # fmt: skip
+    ordered = commoner_first(words, {"手机", "指导"}, lambda w: counts.get(w, 0))
+    assert [w for w, _, _ in ordered] == ["知道", "太多", "手机", "指导", "收集", "打印"]
+    exact, _, _ = build_tables(ordered)
+    assert exact["shou ji"][0] == "手机"
+    assert exact["zhi dao"][0] == "知道"
+    assert commoner_first(words, set(), lambda w: 0) == words

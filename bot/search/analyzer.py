@@ -32,6 +32,7 @@ from bot.search.sound import (
     best_reading,
     build_tables,
     characters,
+    commoner_first,
     everyday_words,
     hear,
     sound_entries,
@@ -185,6 +186,7 @@ class Analyzer:
             self.stopwords, self.vocabulary, self.synonyms, self.cues,
             pattern_words(self.cue_patterns),
         )  # fmt: skip
+        words = commoner_first(words, self.curated, self.general_frequency)
         known = {w for w, _, _ in words} | set(self.synonyms.values())
         self._sounds = build_tables(words, everyday_words(self._dictionary, known))
         self._speller, self._initials = None, None

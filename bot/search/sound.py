@@ -107,6 +107,36 @@ def sound_entries(
     return words
 
 
+def commoner_first(
+    words: list[tuple[str, str | None, str]],
+    curated: Set[str],
+    frequency: Callable[[str], int],
+) -> list[tuple[str, str | None, str]]:
+    """`words` with each neutral word (stopword, request word) that shares its usual reading
+    with a commoner curated word moved after the terms: shou ji is 手机 before it is 收集,
+    as a keyboard's first candidate would be, while zhi dao stays 知道 (commoner than 指导)."""
+    commonest: dict[str, int] = {}
+    for word, term, role in words:
+        if role == "term" and term in curated and len(word) > 1 and CJK_ONLY.match(word):
+            key = pinyin_key(word, fuzzy=False)
+            commonest[key] = max(commonest.get(key, 0), frequency(word))
+    yielding = {
+        word
+        for word, _, role in words
+        if role == "stop"
+        and len(word) > 1
+        and CJK_ONLY.match(word)
+        and commonest.get(pinyin_key(word, fuzzy=False), 0) > frequency(word)
+    }
+    if not yielding:
+        return words
+    last_term = max(i for i, (_, _, role) in enumerate(words) if role == "term")
+    moved = [entry for entry in words if entry[0] in yielding and entry[2] == "stop"]
+    kept = [entry for entry in words if not (entry[0] in yielding and entry[2] == "stop")]
+    at = last_term + 1 - len(moved)  # the last term's place once the moved entries are out
+    return [*kept[:at], *moved, *kept[at:]]
+
+
 def build_tables(
     words: Iterable[tuple[str, str | None, str]], everyday: Iterable[str] = ()
 ) -> SoundTables:
