@@ -228,3 +228,12 @@ def test_a_rare_reading_is_believed_of_curated_words_only(
     built.set_vocabulary(("模板", "会议", "会能"))
     assert "会能" not in [term for term, _, _ in _terms(built, "hui tai mi")]
     assert ("模板", HOMOPHONE_WEIGHT, "mo ban") in _terms(built, "mo ban lao huan")
+
+
+def test_pinyin_is_spelled_out_as_the_words_heard(analyzer: Analyzer) -> None:
+    """What reads characters only (number asks, names) sees pinyin as the words it was heard
+    as; syllables heard as nothing stay as typed, and a question in characters is untouched."""
+    assert analyzer.spelled("gongzuoqun tai duo") == "工作群太多"
+    assert analyzer.spelled("台账 jiancha tai duo") == "台账 检查太多"
+    assert analyzer.spelled("xyzzy") == "xyzzy"
+    assert analyzer.spelled("检查组还看台账吗") == "检查组还看台账吗"

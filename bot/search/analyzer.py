@@ -17,7 +17,7 @@ from bot.kb.files import read_userdict
 from bot.search.cues import pattern_words, split_cues
 from bot.search.initials import Initials
 from bot.search.mending import Mender
-from bot.search.pieces import Piece, merge_unknown
+from bot.search.pieces import Piece, merge_unknown, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.sound import (
@@ -242,6 +242,29 @@ class Analyzer:
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
+        pieces = self._pieces(normalized)
+        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
+        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
+        cues = tuple(p.text for p in pieces if p.kind == "cue")
+        told = tells_burden(normalized)
+        if told:  # 不传要扣分: the cue word is the scene of a burden told
+            unknown, cues = (*unknown, *cues), ()
+        forms = asked_forms(
+            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces, told
+        )
+        # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
+        cues += tuple(f for f in forms if not any(c in f for c in cues))
+        return QueryAnalysis(terms, unknown, cues, forms, told)
+
+    def spelled(self, normalized: str) -> str:
+        """The question with its pinyin written as the words heard (gongzuoqun qingli le duo
+        shao ge → 工作群清理了多少ge), for what reads characters only: number asks, names."""
+        if not any("a" <= ch <= "z" for ch in normalized):
+            return normalized
+        return rendered(self._pieces(normalized))
+
+    def _pieces(self, normalized: str) -> list[Piece]:
+        """The question cut into pieces: words as typed, then read by sound, then mended."""
         pieces: list[Piece] = []
         pending: list[str] = []
         for token in self._jieba.cut(normalized, HMM=True):
@@ -264,19 +287,7 @@ class Analyzer:
         pieces += self._read_by_sound(pending)
         self._mender.mend_neighbours(pieces)
         pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))
-        pieces = self._spelling().respell(pieces)
-        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
-        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
-        cues = tuple(p.text for p in pieces if p.kind == "cue")
-        told = tells_burden(normalized)
-        if told:  # 不传要扣分: the cue word is the scene of a burden told
-            unknown, cues = (*unknown, *cues), ()
-        forms = asked_forms(
-            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces, told
-        )
-        # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
-        cues += tuple(f for f in forms if not any(c in f for c in cues))
-        return QueryAnalysis(terms, unknown, cues, forms, told)
+        return self._spelling().respell(pieces)
 
     def _classify(self, token: str) -> Piece:
         canonical = self.canonical(token)
