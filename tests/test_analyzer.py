@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from small_vocabulary import STOPWORDS, VOCABULARY, analyzer_factory
 
+from bot.search import cache
 from bot.search.analyzer import (
     FUZZY_SOUND_WEIGHT,
     HOMOPHONE_WEIGHT,
@@ -204,3 +205,47 @@ def test_punctuation_keeps_leftover_characters_apart(analyzer: Analyzer) -> None
     analysis = analyzer.analyze("会开得长 表填得多")
     assert all(not ("长" in u and "表" in u) for u in analysis.unknown)
     assert _terms(analyzer, "jian cha") == [("检查", 1.0, "jian cha")]
+
+
+def test_a_word_the_facts_merely_use_may_be_a_keyboards_wrong_candidate(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """回忆 (only in a fact's story) sounds exactly like the curated 会议, which is far commoner:
+    typed huiyi, picked 回忆. 检查 is as common as the curated 检察 it sounds like: itself."""
+    folder = tmp_path_factory.mktemp("candidates")
+    userdict = folder / "userdict.txt"
+    userdict.write_text("会议\n检察\n", encoding="utf-8")
+    cache_dir = folder / "cache"
+    built = Analyzer(
+        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
+    )
+    built.set_vocabulary(("会议", "回忆", "检察", "检查"))
+    assert _terms(built, "回忆太多") == [("会议", HOMOPHONE_WEIGHT, "回忆")]
+    assert _terms(built, "会议太多") == [("会议", 1.0, "会议")]
+    assert _terms(built, "检查太多") == [("检查", 1.0, "检查")]
+
+
+def test_a_rare_reading_is_believed_of_curated_words_only(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """hui tai reads as 会能 only by 能's rare reading tai: 会能 is no curated word, so it is
+    not heard; 模板 read mo ban (a rare reading of 模) is curated, so it is."""
+    folder = tmp_path_factory.mktemp("rare")
+    userdict = folder / "userdict.txt"
+    userdict.write_text("模板\n会议\n", encoding="utf-8")
+    cache_dir = folder / "cache"
+    built = Analyzer(
+        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
+    )
+    built.set_vocabulary(("模板", "会议", "会能"))
+    assert "会能" not in [term for term, _, _ in _terms(built, "hui tai mi")]
+    assert ("模板", HOMOPHONE_WEIGHT, "mo ban") in _terms(built, "mo ban lao huan")
+
+
+def test_pinyin_is_spelled_out_as_the_words_heard(analyzer: Analyzer) -> None:
+    """What reads characters only (number asks, names) sees pinyin as the words it was heard
+    as; syllables heard as nothing stay as typed, and a question in characters is untouched."""
+    assert analyzer.spelled("gongzuoqun tai duo") == "工作群太多"
+    assert analyzer.spelled("台账 jiancha tai duo") == "台账 检查太多"
+    assert analyzer.spelled("xyzzy") == "xyzzy"
+    assert analyzer.spelled("检查组还看台账吗") == "检查组还看台账吗"

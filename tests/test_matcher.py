@@ -92,6 +92,14 @@ def test_normalize_reads_traditional_particles_and_variants() -> None:
     assert normalize("会太多么办") == "会太多么办"
 
 
+def test_normalize_reads_older_variant_forms() -> None:
+    """囘, 靑, 値, 亊, 効 are older forms of 回, 青, 值, 事, 效 that OpenCC leaves alone; read
+    first, they convert with their phrase (囘覆 → 回复)."""
+    assert normalize("囘覆") == "回复"
+    assert normalize("靑年値班的亊") == "青年值班的事"
+    assert normalize("開會的効果") == "开会的效果"
+
+
 def test_normalize_drops_tone_marks_from_pinyin() -> None:
     """kāihuì is kaihui and lǜ is lv, as a phone keyboard types them."""
     assert normalize("kāihuì tài duō") == "kaihui tai duo"

@@ -13,7 +13,7 @@ from bot.search.pinyin import (
     pinyin_key,
     split_pinyin,
 )
-from bot.search.sound import Heard, Unit, best_reading, build_tables, hear
+from bot.search.sound import Heard, Unit, best_reading, build_tables, commoner_first, hear
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,10 @@ from bot.search.sound import Heard, Unit, best_reading, build_tables, hear
         ("lin", "nin"),  # l → n
         ("xing", "xin"),  # ing → in
         ("nan", "nan"),  # already folded: unchanged
+        ("fa", "hua"),  # f heard as hu: 发言 said 花言
+        ("fang", "huan"),  # f → hu, then ang → an
+        ("feng", "hong"),  # 冯 and 红 meet
+        ("hui", "hui"),  # hu syllables are what f folds into: unchanged
         ("a", "a"),
     ],
 )
@@ -43,6 +47,7 @@ def test_accent_folding_makes_near_sounds_equal() -> None:
     """四 (si) and 十 (shi) differ exactly, agree once folded."""
     assert pinyin_key("四", fuzzy=False) != pinyin_key("十", fuzzy=False)
     assert pinyin_key("四") == pinyin_key("十")
+    assert pinyin_key("花言") == pinyin_key("发言")  # f and hu, as Hunan and Fujian say them
 
 
 def test_every_reading_of_a_heteronym() -> None:
@@ -119,6 +124,26 @@ def test_usual_readings_win_over_rare_ones_and_cues_come_last() -> None:
     assert exact["mo ban"] == ("模板", "模板", "term", False)  # a rare reading of 模
 
 
+def test_a_stopwords_rare_reading_comes_after_a_cues_usual_one() -> None:
+    """da yin is the usual reading of the cue 打印 and a rare one of the stopword 打听 (听 read
+    yin): nobody types a stopword by a rare reading, so the cue is heard."""
+    exact, _, _ = build_tables([("打听", None, "stop"), ("打印", None, "cue")])
+    assert exact["da yin"] == ("打印", None, "cue", True)
+    assert exact["da ting"] == ("打听", None, "stop", True)
+
+
+def test_a_cue_heard_whole_beats_stopwords_cut_across_it() -> None:
+    """hui yi shi zai na li: 会议室 + 在哪里 (a where-ask), not 会议 + 实在 + 哪里."""
+    tables = build_tables(
+        [("实在", None, "stop"), ("哪里", None, "stop"), ("会议", "会议", "term"),
+         ("在哪里", None, "cue"), ("会议室", None, "word")]
+    )  # fmt: skip
+    units = [Unit(s, latin=True) for s in ("hui", "yi", "shi", "zai", "na", "li")]
+    windows = [(start, end, found[0].word if found else None)
+               for start, end, found in best_reading(tables, units)]  # fmt: skip
+    assert windows == [(0, 3, "会议室"), (3, 6, "在哪里")]
+
+
 def test_everyday_words_are_heard_in_pinyin_only_and_last() -> None:
     """hui jia spells 回家, an everyday word the facts lack, not 会 + 家; typed in characters
     it is seen as typed; and a known word keeps its reading (kai hui is 开会, not 凯辉)."""
@@ -128,3 +153,19 @@ def test_everyday_words_are_heard_in_pinyin_only_and_last() -> None:
     assert hear(tables, [Unit("回", False), Unit("家", False)]) is None
     found = hear(tables, [Unit("kai", True), Unit("hui", True)])
     assert found is not None and found[0].term == "会议"
+
+
+def test_a_neutral_word_yields_a_shared_reading_to_a_commoner_curated_word() -> None:
+    """shou ji is 手机 (commoner) before the request word 收集; zhi dao stays the stopword 知道,
+    commoner than the curated 指导; words nobody shares a reading with keep their place."""
+    counts = {"收集": 1_600, "手机": 5_000, "知道": 40_000, "指导": 10_000}
+    words: list[tuple[str, str | None, str]] = [
+        ("收集", None, "stop"), ("知道", None, "stop"), ("太多", None, "stop"),
+        ("手机", "手机", "term"), ("指导", "指导", "term"), ("打印", None, "cue"),
+    ]  # fmt: skip
+    ordered = commoner_first(words, {"手机", "指导"}, lambda w: counts.get(w, 0))
+    assert [w for w, _, _ in ordered] == ["知道", "太多", "手机", "指导", "收集", "打印"]
+    exact, _, _ = build_tables(ordered)
+    assert exact["shou ji"][0] == "手机"
+    assert exact["zhi dao"][0] == "知道"
+    assert commoner_first(words, set(), lambda w: 0) == words

@@ -233,6 +233,8 @@ def test_a_question_with_unknown_words_moves_only_on_a_telling_number(
         ("一个星期几张报表", "forms-weekly-cap"),
         ("要清理一百来个群吗", "chat-groups-190-dissolved"),
         ("精简的工作群占了几成", "chat-groups-phone-lighter"),
+        # Typed in pinyin, the ask is read as the words heard (duoshao ge → 多少ge).
+        ("gongzuoqun qingli le duoshao ge", "chat-groups-190-dissolved"),
     ],
 )
 def test_number_questions_reach_the_fact_holding_the_number(

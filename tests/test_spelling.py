@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.search.glyphs import look_alikes, reshaped
 from bot.search.pieces import Piece
 from bot.search.sound import NearSounds, build_tables
 from bot.search.spelling import SPELLING_WEIGHT, Speller
@@ -71,6 +72,8 @@ def test_near_sounds_are_one_letter_in_one_syllable_and_unique() -> None:
     assert one("解撒") == ("解散", "解散")
     assert one("借伞") is None  # jie san exactly: a homophone, found elsewhere
     assert one("写撒") is None  # two syllables off
+    assert NearSounds(build_tables([("不超", "不超", "term")]))("不好") is None  # chao/hao
+    assert NearSounds(build_tables([("知道", "知道", "term")]))("资道") == ("知道", "知道")
     two = NearSounds(build_tables([("解散", "解散", "term"), ("解沙", "解沙", "term")]))
     assert two("解撒") is None  # sa is a letter from san and from sha: no guess
 
@@ -92,3 +95,36 @@ def test_a_word_and_the_character_after_it_may_sound_a_letter_away_from_a_longer
     assert respelled == [Piece("工作郡", "term", "工作群", SPELLING_WEIGHT), pieces[2]]
     alone = [Piece("太多", "stop"), Piece("郡", "unknown")]
     assert speller.respell(alone) == alone
+
+
+def test_look_alikes_go_both_ways_and_reshape_one_character_at_a_time() -> None:
+    """杳 is mistaken for 查 and 查 for 杳; each reshaping changes exactly one character."""
+    assert "查" in look_alikes("杳") and "杳" in look_alikes("查")
+    assert look_alikes("的") == frozenset()
+    variants = reshaped("检杳")
+    assert "检查" in variants and "捡杳" in variants
+    assert all(sum(a != b for a, b in zip(v, "检杳", strict=True)) == 1 for v in variants)
+
+
+def test_a_look_alike_character_is_read_as_the_one_word_it_makes() -> None:
+    """签宇 is 签字 (宇 for 字); a real word is never reshaped (宇宙 stays itself)."""
+    speller = _speller(real=frozenset({"宇宙"}))
+    assert speller.correct("签宇") == ("签字", "签字")
+    assert speller.correct("宇宙") is None
+    assert speller.correct("签宙") is None  # no look-alike makes a known word
+
+
+def test_two_words_by_look_alikes_are_no_answer() -> None:
+    """A stretch that two look-alike swaps turn into two different words stays unknown."""
+    assert Speller([("检查", "检查")]).correct("俭查") == ("检查", "检查")
+    both = Speller([("检查", "检查"), ("捡查", "捡查")])
+    assert both.correct("俭查") is None  # 检查 or 捡查: no guess
+
+
+def test_a_word_and_a_look_alike_character_after_it_make_a_longer_word() -> None:
+    """检查 + 纽 is 检查组 (纽 for 组), weakly; with no longer word it stays unknown."""
+    speller = Speller([("检查组", "检查组"), ("检查", "检查")])
+    pieces = [Piece("检查", "term", "检查"), Piece("纽", "unknown")]
+    assert speller.respell(pieces) == [Piece("检查纽", "term", "检查组", SPELLING_WEIGHT)]
+    lone = [Piece("检查", "term", "检查"), Piece("乙", "unknown")]
+    assert speller.respell(lone) == lone

@@ -18,7 +18,7 @@ from bot.search.cache import trim_loaded
 from bot.search.cues import pattern_words, split_cues
 from bot.search.initials import Initials
 from bot.search.mending import Mender
-from bot.search.pieces import Piece, merge_unknown
+from bot.search.pieces import Piece, merge_unknown, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.sound import (
@@ -33,6 +33,7 @@ from bot.search.sound import (
     best_reading,
     build_tables,
     characters,
+    commoner_first,
     everyday_words,
     hear,
     sound_entries,
@@ -52,6 +53,9 @@ SEGMENTING_TOTAL_FACTOR = 2.732
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # A real word this many times commoner than the word it sounds like is meant as typed (市长, 时长)
 COMMONER_THAN_HEARD = 20
+# A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
+# many times commoner (会议) is a keyboard's wrong candidate: huiyi typed, 回忆 picked.
+CANDIDATE_SLIP = 5
 # General-language rarity (log of inverse jieba frequency) runs from ~5 (不, 人) to ~14 (减负).
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
@@ -192,6 +196,7 @@ class Analyzer:
             self.stopwords, self.vocabulary, self.synonyms, self.cues,
             pattern_words(self.cue_patterns),
         )  # fmt: skip
+        words = commoner_first(words, self.curated, self.general_frequency)
         known = {w for w, _, _ in words} | set(self.synonyms.values())
         self._sounds = build_tables(words, everyday_words(self._dictionary, known))
         self._speller, self._initials = None, None
@@ -210,7 +215,11 @@ class Analyzer:
         return heard, self._sound_weight(typed, heard, sureness)
 
     def _believable(self, typed: str, heard: Heard) -> bool:
-        """Whether text typed may stand for the word heard: itself, or a slip for it."""
+        """Whether text typed may stand for the word heard: itself, or a slip for it. A rare
+        reading is believed of curated words only (mo ban is 模板): hui tai is no 会能 (能 read
+        tai), a pair of characters some fact happens to hold."""
+        if not heard.usual and heard.term is not None and heard.term not in self.curated:
+            return False
         return (
             heard.term is None
             or heard.term == self.canonical(typed)
@@ -243,6 +252,29 @@ class Analyzer:
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
+        pieces = self._pieces(normalized)
+        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
+        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
+        cues = tuple(p.text for p in pieces if p.kind == "cue")
+        told = tells_burden(normalized)
+        if told:  # 不传要扣分: the cue word is the scene of a burden told
+            unknown, cues = (*unknown, *cues), ()
+        forms = asked_forms(
+            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces, told
+        )
+        # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
+        cues += tuple(f for f in forms if not any(c in f for c in cues))
+        return QueryAnalysis(terms, unknown, cues, forms, told)
+
+    def spelled(self, normalized: str) -> str:
+        """The question with its pinyin written as the words heard (gongzuoqun qingli le duo
+        shao ge → 工作群清理了多少ge), for what reads characters only: number asks, names."""
+        if not any("a" <= ch <= "z" for ch in normalized):
+            return normalized
+        return rendered(self._pieces(normalized))
+
+    def _pieces(self, normalized: str) -> list[Piece]:
+        """The question cut into pieces: words as typed, then read by sound, then mended."""
         pieces: list[Piece] = []
         pending: list[str] = []
         for token in self._jieba.cut(normalized, HMM=True):
@@ -265,19 +297,7 @@ class Analyzer:
         pieces += self._read_by_sound(pending)
         self._mender.mend_neighbours(pieces)
         pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))
-        pieces = self._spelling().respell(pieces)
-        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
-        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
-        cues = tuple(p.text for p in pieces if p.kind == "cue")
-        told = tells_burden(normalized)
-        if told:  # 不传要扣分: the cue word is the scene of a burden told
-            unknown, cues = (*unknown, *cues), ()
-        forms = asked_forms(
-            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces, told
-        )
-        # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
-        cues += tuple(f for f in forms if not any(c in f for c in cues))
-        return QueryAnalysis(terms, unknown, cues, forms, told)
+        return self._spelling().respell(pieces)
 
     def _classify(self, token: str) -> Piece:
         canonical = self.canonical(token)
@@ -286,7 +306,7 @@ class Analyzer:
         if self.is_stop(token):
             return Piece(token, "stop")
         if canonical in self.vocabulary and (len(token) > 1 or token.isdigit()):
-            return Piece(token, "term", canonical)
+            return self._candidate_slip(token) or Piece(token, "term", canonical)
         if token.isdigit():
             return Piece(token, "unknown")
         if len(token) > 1 and self._is_real_word(token) and CJK_ONLY.match(token):
@@ -299,6 +319,23 @@ class Analyzer:
                 return Piece(token, "unknown")
             return self._heard_piece(token, *found, whole=True)
         return Piece(token, "pending")
+
+    def _candidate_slip(self, token: str) -> Piece | None:
+        """An uncurated known word read as the much commoner curated word it sounds exactly
+        like (回忆 → 会议), or None."""
+        if token in self.curated or self.canonical(token) in self.curated:
+            return None
+        if not CJK_ONLY.match(token):
+            return None
+        found = hear(self._sounds, [Unit(ch, False) for ch in token], allow_fuzzy=False)
+        if found is None or found[1] < USUAL_READING or found[0].role != "term":
+            return None
+        heard = found[0]
+        if heard.term is None or heard.term not in self.curated or heard.word == token:
+            return None
+        if self.general_frequency(heard.word) < CANDIDATE_SLIP * self.general_frequency(token):
+            return None
+        return Piece(token, "term", heard.term, HOMOPHONE_WEIGHT)
 
     def _is_real_word(self, token: str) -> bool:
         """In the dictionary often enough to be a word of its own; jieba's rarest entries

@@ -237,10 +237,11 @@ class Matcher:
         normalized = normalize(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
-        strangers = self.entities.strangers(normalized)
-        found = self.entities.find_all(normalized, strangers)
+        # Pinyin written as the words heard, so number asks and names typed in it count.
+        text = self.analyzer.spelled(normalized)
+        strangers = self.entities.strangers(text)
+        found = self.entities.find_all(text, strangers)
         entity = found[0][0] if found else None
-        text = normalized
         for named, keys in found:  # 小李 → 李志颖, 洋湖 → 洋湖乡: the words the facts use
             for key in sorted(keys, key=len, reverse=True):
                 if key != normalize(named.name):

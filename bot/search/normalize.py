@@ -23,6 +23,12 @@ _converter = opencc.OpenCC("t2s")
 _taiwan = opencc.OpenCC("tw2s")
 # Variant characters both tables leave alone (衞生 would otherwise sound like 微信).
 _VARIANTS = str.maketrans({"衞": "卫", "枱": "台", "衹": "只", "祇": "只", "汚": "污"})
+# Older variant forms (异体字) some fonts and keyboards still give, which both tables leave
+# as they are: 囘覆 is 回复, 靑年 青年, 値班 值班, 亊項 事项, 開會的効果 开会的效果.
+_OLD_VARIANTS = str.maketrans(
+    "囘囬吿冐靑淸槪値緖叅晩亊兎効徳歩涙昰甞乗対処挙覚寛圏巻斉秊劵",
+    "回回告冒青清概值绪参晚事兔效德步泪是尝乘对处举觉宽圈卷齐年券",
+)
 # Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
@@ -105,6 +111,7 @@ def _plain_vowel(found: re.Match[str]) -> str:
 
 
 def _simplified(text: str) -> str:
+    text = text.translate(_OLD_VARIANTS)  # first, so 囘覆 converts as the phrase 回覆 does
     simplified: str = _converter.convert(text)
     if "著" in simplified:
         taiwan: str = _taiwan.convert(text)

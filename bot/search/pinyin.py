@@ -14,10 +14,17 @@ CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN = re.compile(r"^[a-z]+$")
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+# Southern speakers (Hunan, Fujian, Guangdong) say f for hu and hu for f: 发言 comes out 花言,
+# 飞 as 灰. Each f syllable folds into the hu syllable it is heard as.
+_F_AS_HU = {
+    "fa": "hua", "fan": "huan", "fang": "huang", "fei": "hui",
+    "fen": "hun", "feng": "hong", "fo": "huo", "fu": "hu",
+}  # fmt: skip
 
 
 def fuzzy_syllable(syllable: str) -> str:
-    """Fold sounds that southern speakers and pinyin keyboards mix up (zh/z, ang/an, l/n)."""
+    """Fold sounds that southern speakers and pinyin keyboards mix up (zh/z, ang/an, l/n, f/hu)."""
+    syllable = _F_AS_HU.get(syllable, syllable)
     for long, short in _FUZZY_INITIALS:
         if syllable.startswith(long):
             syllable = short + syllable[len(long) :]

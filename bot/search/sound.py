@@ -29,9 +29,15 @@ EVERYDAY_READING = 0.9
 # Function words are what people type most: a syllable that either completes a known word or
 # starts a stopword goes to the stopword (biao tai duo is 表 + 太多, not 表态 + 多).
 STOP_PREFERENCE = 1.05
+# A cue heard whole says what the question asks (zai na li is 在哪里, a where-ask), and beats
+# stopwords cut across it: hui yi shi zai na li is 会议室 + 在哪里, not 会议 + 实在 + 哪里.
+CUE_PREFERENCE = 1.1
 # A term's weight when read by sound rather than seen as typed.
 HOMOPHONE_WEIGHT = 0.9  # same syllables, other characters (表哥 → 表格)
 FUZZY_SOUND_WEIGHT = 0.6  # only alike under accent folding (四/十): weaker evidence
+
+
+_PREFERENCE = {"stop": STOP_PREFERENCE, "cue": CUE_PREFERENCE}
 
 
 class Heard(NamedTuple):
@@ -101,6 +107,36 @@ def sound_entries(
     return words
 
 
+def commoner_first(
+    words: list[tuple[str, str | None, str]],
+    curated: Set[str],
+    frequency: Callable[[str], int],
+) -> list[tuple[str, str | None, str]]:
+    """`words` with each neutral word (stopword, request word) that shares its usual reading
+    with a commoner curated word moved after the terms: shou ji is 手机 before it is 收集,
+    as a keyboard's first candidate would be, while zhi dao stays 知道 (commoner than 指导)."""
+    commonest: dict[str, int] = {}
+    for word, term, role in words:
+        if role == "term" and term in curated and len(word) > 1 and CJK_ONLY.match(word):
+            key = pinyin_key(word, fuzzy=False)
+            commonest[key] = max(commonest.get(key, 0), frequency(word))
+    yielding = {
+        word
+        for word, _, role in words
+        if role == "stop"
+        and len(word) > 1
+        and CJK_ONLY.match(word)
+        and commonest.get(pinyin_key(word, fuzzy=False), 0) > frequency(word)
+    }
+    if not yielding:
+        return words
+    last_term = max(i for i, (_, _, role) in enumerate(words) if role == "term")
+    moved = [entry for entry in words if entry[0] in yielding and entry[2] == "stop"]
+    kept = [entry for entry in words if not (entry[0] in yielding and entry[2] == "stop")]
+    at = last_term + 1 - len(moved)  # the last term's place once the moved entries are out
+    return [*kept[:at], *moved, *kept[at:]]
+
+
 def build_tables(
     words: Iterable[tuple[str, str | None, str]], everyday: Iterable[str] = ()
 ) -> SoundTables:
@@ -111,11 +147,12 @@ def build_tables(
     entries = [(w, t, r) for w, t, r in words if CJK_ONLY.match(w)]
     exact: dict[str, HeardRow] = {}
     fuzzy: dict[str, HeardRow] = {}
-    for tier in (("term", "stop"), ("cue", "word")):
-        for usual in (True, False):
-            for word, term, role in entries:
-                if role not in tier:
-                    continue
+    # Nobody types a stopword by a rare reading: da yin is the cue 打印, not 打听 read oddly.
+    tiers = ((("term", "stop"), True), (("term",), False), (("cue", "word"), True),
+             (("stop",), False), (("cue", "word"), False))  # fmt: skip
+    for roles, usual in tiers:
+        for word, term, role in entries:
+            if role in roles:
                 heard = (word, term, role, usual)
                 for key in reading_keys(word, fuzzy=False, usual=usual):
                     exact.setdefault(key, heard)
@@ -239,11 +276,7 @@ def best_reading(
                 found = None
             if size > 1 and found is None:
                 continue
-            value = (
-                size * found[1] * (STOP_PREFERENCE if found[0].role == "stop" else 1)
-                if found
-                else 0.0
-            )
+            value = size * found[1] * _PREFERENCE.get(found[0].role, 1.0) if found else 0.0
             rest_value, rest_count, rest = best[i + size]
             candidate = (value + rest_value, rest_count - 1, [(i, i + size, found), *rest])
             if choice is None or candidate[:2] > choice[:2]:
@@ -285,13 +318,14 @@ def hear_nearly(near: NearTable, key: str) -> Heard | None:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """One letter changed, added or left out: sa/san, lie/li, ce/ci."""
+    """One letter changed, added or left out: sa/san, lie/li, ce/ci, zi/zhi. A syllable's first
+    letter is never the one left out: chao and hao (超, 好) sound nothing alike."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 class NearSounds:

@@ -1,6 +1,6 @@
 """Typos that are no homophone: a character left out (工群 for 工作群), one doubled or added
-(签字字), two swapped (备准 for 准备, 作工 for 工作), or one that sounds a letter away
-(解撒, jie sa, for 解散, jie san).
+(签字字), two swapped (备准 for 准备, 作工 for 工作), one mistaken for a look-alike (检杳 for
+检查), or one that sounds a letter away (解撒, jie sa, for 解散, jie san).
 
 Only stretches the analyzer could not read any other way are corrected, and only to one
 known word: a stretch that could be either of two known words stays unknown.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Set
 
+from bot.search.glyphs import reshaped
 from bot.search.pieces import Piece
 from bot.search.pinyin import CJK_ONLY
 
@@ -71,6 +72,10 @@ class Speller:
                     if near and len(near[0]) == len(joined) >= MIN_NEAR_COMPOUND:
                         out[-1] = Piece(joined, "term", near[1], SPELLING_WEIGHT)
                         continue
+                    alike = self._one_word(reshaped(joined)) if len(joined) >= 3 else None
+                    if alike:  # a word and a look-alike slip after it: 检查 + 纽 is 检查组
+                        out[-1] = Piece(joined, "term", alike[1], SPELLING_WEIGHT)
+                        continue
                 fixed = self.correct(piece.text)
                 if fixed:
                     piece = Piece(piece.text, "term", fixed[1], SPELLING_WEIGHT)
@@ -88,7 +93,7 @@ class Speller:
             return self._swapped(text)
         found = {
             word: self._words[word]
-            for word in (*_swaps(text), *_drops(text))
+            for word in (*_swaps(text), *_drops(text), *reshaped(text))
             if word in self._words
         }
         if self._shortened.get(text, AMBIGUOUS) != AMBIGUOUS:
@@ -98,6 +103,13 @@ class Speller:
         if len(terms) > 1:
             return None
         return next(iter(found.items())) if terms else self._sounds_near(text)
+
+    def _one_word(self, candidates: list[str]) -> tuple[str, str] | None:
+        """The one known term among candidate spellings, or None (none, or several)."""
+        found = {word: self._words[word] for word in candidates if word in self._words}
+        if len(set(found.values())) != 1:
+            return None
+        return next(iter(found.items()))
 
     def _swapped(self, text: str) -> tuple[str, str] | None:
         if len(text) != 2:
