@@ -369,22 +369,3 @@ def test_a_question_naming_one_topic_is_not_answered_from_another(
     """A forms fact that mentions 迎检 in passing does not answer a question about checks."""
     result = matcher.match(question)
     assert result.decision != "answer" or {f.topic for f in result.shown} == {"inspections"}
-
-
-def test_one_story_naming_topics_in_passing_is_not_several(matcher: Matcher) -> None:
-    """A single clause naming three topics, whose best fact read whole leads the others by
-    far, asks one thing: the meeting and the photos are the scene of a screenshot demanded."""
-    result = matcher.match("开会时还得拍照发群里证明开过了，这合理吗")
-    assert (result.decision, result.shape) == ("answer", "fact")
-    assert _shown(result) == ["chat-groups-no-screenshot-evaluation"]
-
-
-@pytest.mark.parametrize(
-    ("question", "topic"),
-    [("填表怎么才能少一些", "forms"), ("会议怎样才可以精简", "meetings")],
-)
-def test_how_one_gets_there_asks_for_a_measure(matcher: Matcher, question: str, topic: str) -> None:
-    """才能 and 才可以 ask how to get there: no unknown word weighing against the facts."""
-    result = matcher.match(question)
-    assert not result.analysis.unknown
-    assert result.decision == "answer" and result.shown[0].topic == topic
