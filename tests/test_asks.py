@@ -41,6 +41,7 @@ def test_how_one_gets_there_asks_for_a_measure(matcher: Matcher, question: str, 
         "{}，哪位大神给讲讲",
         "想问问兄弟县市{}是咋搞的",
         "想取取经，{}",
+        "能推荐几个{}的案例吗",  # 推荐 alone asks for a product
     ],
 )
 def test_what_an_ask_is_wrapped_in_changes_nothing(matcher: Matcher, wrapper: str) -> None:
@@ -51,3 +52,9 @@ def test_what_an_ask_is_wrapped_in_changes_nothing(matcher: Matcher, wrapper: st
         wrapped = matcher.match(wrapper.format(plain))
         assert wrapped.decision == expected.decision == "answer"
         assert _shown(wrapped)[0] == _shown(expected)[0]
+
+
+@pytest.mark.parametrize("question", ["推荐几个会议记录的模板", "推荐个开会用的软件"])
+def test_recommending_a_tool_is_no_request_for_cases(matcher: Matcher, question: str) -> None:
+    """推荐几个 asks for cases, unless what follows is a thing to use: a near miss."""
+    assert matcher.match(question).decision == "decline"
