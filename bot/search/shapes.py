@@ -324,7 +324,13 @@ def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
         chosen = {m.fact.topic: m for m in runs}
     if len(chosen) < 2:
         # 迎检次数和报表次数都减了吗 may not split cleanly; the whole question names both.
-        chosen = {m.fact.topic: m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest}
+        # Read whole, it is one story: its best fact first, and alone when it leads the
+        # others by far (开会时要拍照发群里证明开过了 asks about the photos, not the meeting).
+        named = [m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest]
+        ranked_named = sorted(named, key=lambda m: -m.score)
+        if len(named) >= 2 and ranked_named[0].score - ranked_named[1].score >= t.lead:
+            return (), False
+        chosen = {m.fact.topic: m for m in named}
     if len(chosen) < 2:
         return (), False
     return tuple(chosen.values())[:SEVERAL_MAX], listed

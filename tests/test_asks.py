@@ -1,0 +1,60 @@
+"""How people ask: one story naming topics in passing, 怎么才能, and the wrapping of an ask (the
+reason for asking, who is asked, where else) leave the answer to what is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.matcher import Matcher, Result
+
+
+def _shown(result: Result) -> list[str]:
+    return [f.id for f in result.shown]
+
+
+def test_one_story_naming_topics_in_passing_is_not_several(matcher: Matcher) -> None:
+    """A single clause naming three topics, whose best fact read whole leads the others by
+    far, asks one thing: the meeting and the photos are the scene of a screenshot demanded."""
+    result = matcher.match("开会时还得拍照发群里证明开过了，这合理吗")
+    assert (result.decision, result.shape) == ("answer", "fact")
+    assert _shown(result) == ["chat-groups-no-screenshot-evaluation"]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("填表怎么才能少一些", "forms"), ("会议怎样才可以精简", "meetings")],
+)
+def test_how_one_gets_there_asks_for_a_measure(matcher: Matcher, question: str, topic: str) -> None:
+    """才能 and 才可以 ask how to get there: no unknown word weighing against the facts."""
+    result = matcher.match(question)
+    assert not result.analysis.unknown
+    assert result.decision == "answer" and result.shown[0].topic == topic
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "领导让我调研一下{}",  # 调研 alone is an inspection visit
+        "整理汇报材料需要，{}",  # 汇报材料 alone is 台账
+        "写材料要用，{}",
+        "有无{}的先进经验",
+        "{}，哪位大神给讲讲",
+        "想问问兄弟县市{}是咋搞的",
+        "想取取经，{}",
+        "能推荐几个{}的案例吗",  # 推荐 alone asks for a product
+    ],
+)
+def test_what_an_ask_is_wrapped_in_changes_nothing(matcher: Matcher, wrapper: str) -> None:
+    """The reason for asking, who is asked and where else: the wrapped ask gets the plain
+    ask's answer."""
+    for plain in ("检查合并", "会议合并着开"):
+        expected = matcher.match(plain)
+        wrapped = matcher.match(wrapper.format(plain))
+        assert wrapped.decision == expected.decision == "answer"
+        assert _shown(wrapped)[0] == _shown(expected)[0]
+
+
+@pytest.mark.parametrize("question", ["推荐几个会议记录的模板", "推荐个开会用的软件"])
+def test_recommending_a_tool_is_no_request_for_cases(matcher: Matcher, question: str) -> None:
+    """推荐几个 asks for cases, unless what follows is a thing to use: a near miss."""
+    assert matcher.match(question).decision == "decline"
