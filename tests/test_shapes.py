@@ -161,7 +161,7 @@ def test_problem_descriptions_reach_their_fact(matcher: Matcher) -> None:
 
 
 def test_several_problems_at_once(matcher: Matcher) -> None:
-    """会多、表多、群多: one fact per topic asked, in the order asked, at most three."""
+    """会多、表多、群多: one fact per topic asked, in the order asked."""
     result = matcher.match("会多、表多、群多，怎么一起减")
     assert (result.decision, result.shape) == ("answer", "several")
     assert [m.fact.topic for m in result.several] == ["meetings", "forms", "chat-groups"]
@@ -384,3 +384,12 @@ def test_a_question_naming_one_topic_is_not_answered_from_another(
     """A forms fact that mentions 迎检 in passing does not answer a question about checks."""
     result = matcher.match(question)
     assert result.decision != "answer" or {f.topic for f in result.shown} == {"inspections"}
+
+
+def test_several_asks_about_every_topic(matcher: Matcher) -> None:
+    """群多会多表多检查多 lists all four topics: none of them is dropped."""
+    result = matcher.match("群多会多表多检查多，基层四座大山")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == [
+        "chat-groups", "meetings", "forms", "inspections",
+    ]  # fmt: skip
