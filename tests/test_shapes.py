@@ -393,3 +393,12 @@ def test_several_asks_about_every_topic(matcher: Matcher) -> None:
     assert [m.fact.topic for m in result.several] == [
         "chat-groups", "meetings", "forms", "inspections",
     ]  # fmt: skip
+
+
+def test_a_topic_word_glued_to_the_next_still_names_its_topic(matcher: Matcher) -> None:
+    """群加的多 is cut 群加 / 的 / 多: the coined word's 群 still asks about groups."""
+    result = matcher.match("开会开的多 表填的多 群加的多 咋办")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "forms", "chat-groups"]
+    # A word the dictionary holds is no coinage: 表示 names no topic by its 表.
+    assert matcher.topic_words.names_topic("表示") is None
