@@ -402,3 +402,11 @@ def test_a_topic_word_glued_to_the_next_still_names_its_topic(matcher: Matcher) 
     assert [m.fact.topic for m in result.several] == ["meetings", "forms", "chat-groups"]
     # A word the dictionary holds is no coinage: 表示 names no topic by its 表.
     assert matcher.topic_words.names_topic("表示") is None
+
+
+def test_endless_inspections_ask_for_fewer_rounds(matcher: Matcher) -> None:
+    """查不完的检查 says inspections come without end, as 开不完的会 and 填不完的表 do: the
+    list part is about how many rounds, not a sibling its 不 happens to share."""
+    result = matcher.match("查不完的检查刷不完的群")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert result.several[0].fact.id == "inspections-fewer-rounds"
