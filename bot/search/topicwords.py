@@ -38,6 +38,7 @@ PARALLEL = 1  # 天天开会天天迎检, 少开会少迎检: the same character
 ECHO = 2  # 一边开会一边回群, 工作群刷不完表格填不完: the same two characters with each topic
 # Characters too common to make two stretches alike (的, 我们, 这个 are in any sentence).
 _PLAIN = frozenset("的了吗呢吧啊呀是我你他她们这那个就在有")
+COINED_LENGTH = 2  # a topic's one-character word glued to the next one (群加, 开短)
 SHAPE = 3  # 查不完的检查刷不完的群: runs sharing this many characters in a row are a list
 
 
@@ -96,7 +97,17 @@ class TopicWords:
             # among its keywords: that topic is the one they name (typed as an everyday
             # word, 材料 or 照片, they name nothing in particular).
             spread = self._keyword_topics.get(term, spread)
-        return next(iter(spread)) if len(spread) == 1 and term in self.analyzer.curated else None
+        if len(spread) == 1 and term in self.analyzer.curated:
+            return str(next(iter(spread)))
+        return self._coined_topic(term)
+
+    def _coined_topic(self, term: str) -> str | None:
+        """The topic a word the segmenter coined names by its first character: 群加的多 is
+        cut 群加 / 的 / 多, a word no dictionary holds, whose 群 is the topic's word."""
+        if len(term) != COINED_LENGTH or self.analyzer.general_frequency(term) > 0:
+            return None
+        head = self.analyzer.canonical(term[0])
+        return next((topic for topic, words in self.name_words.items() if head in words), None)
 
     def first_named(self, analysis: QueryAnalysis) -> str | None:
         """The first topic a question's words name."""

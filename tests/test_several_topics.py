@@ -1,0 +1,31 @@
+"""Several at once: every topic a list asks about gets its own fact."""
+
+from __future__ import annotations
+
+from bot.search.matcher import Matcher
+
+
+def test_several_asks_about_every_topic(matcher: Matcher) -> None:
+    """群多会多表多检查多 lists all four topics: none of them is dropped."""
+    result = matcher.match("群多会多表多检查多，基层四座大山")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == [
+        "chat-groups", "meetings", "forms", "inspections",
+    ]  # fmt: skip
+
+
+def test_a_topic_word_glued_to_the_next_still_names_its_topic(matcher: Matcher) -> None:
+    """群加的多 is cut 群加 / 的 / 多: the coined word's 群 still asks about groups."""
+    result = matcher.match("开会开的多 表填的多 群加的多 咋办")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "forms", "chat-groups"]
+    # A word the dictionary holds is no coinage: 表示 names no topic by its 表.
+    assert matcher.topic_words.names_topic("表示") is None
+
+
+def test_endless_inspections_ask_for_fewer_rounds(matcher: Matcher) -> None:
+    """查不完的检查 says inspections come without end, as 开不完的会 and 填不完的表 do: the
+    list part is about how many rounds, not a sibling its 不 happens to share."""
+    result = matcher.match("查不完的检查刷不完的群")
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert result.several[0].fact.id == "inspections-fewer-rounds"
