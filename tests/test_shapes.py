@@ -161,7 +161,7 @@ def test_problem_descriptions_reach_their_fact(matcher: Matcher) -> None:
 
 
 def test_several_problems_at_once(matcher: Matcher) -> None:
-    """会多、表多、群多: one fact per topic asked, in the order asked."""
+    """会多、表多、群多: one fact per topic asked, in the order asked, at most three."""
     result = matcher.match("会多、表多、群多，怎么一起减")
     assert (result.decision, result.shape) == ("answer", "several")
     assert [m.fact.topic for m in result.several] == ["meetings", "forms", "chat-groups"]

@@ -19,7 +19,7 @@ Shape = Literal["fact", "card", "topic", "several"]
 
 SUGGESTIONS = 3
 RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
-SEVERAL_MAX = 4  # every topic there is: 群多会多表多检查多 asks about all four
+SEVERAL_MAX = 3  # the issue bounds a several-at-once reply to three topics, in the order asked
 CARD_MAX = 8  # lines on a person's or place's card, closest to the question first
 TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
@@ -68,7 +68,7 @@ class Result:
     - "card": a person or place (`card`); its facts, in order, are what the reply shows;
     - "topic": a topic-level ask (`topic`): `matches[0]` is the topic's representative fact,
       `related` the topic's other facts;
-    - "several": one best fact per topic asked about (`several`, in order asked).
+    - "several": one best fact per topic asked about (`several`, at most 3, in order asked).
     """
 
     query: str
