@@ -244,3 +244,19 @@ def test_a_place_below_a_known_one_that_the_facts_do_not_name_is_a_stranger(
         "樟树市其他乡镇怎么做的",
     ):  # fmt: skip
         assert table.strangers(question) == (), question
+
+
+def test_a_district_the_question_opens_with_under_no_known_place_is_a_stranger(
+    matcher: Matcher, table: EntityTable
+) -> None:
+    """成都武侯区 is under no place the facts name: 海港区's card would pretend to be about it."""
+    assert table.strangers("成都武侯区工作群整治") == ("成都武侯区",)
+    assert table.strangers("请问成都市武侯区工作群整治") == ("成都市武侯区",)
+    assert matcher.match("成都武侯区工作群整治").decision == "decline"
+    # a city alone may hold a place the facts name (宜春市 holds 樟树市); a verb and a level
+    # word (下乡, 村里签), a region and the asker's own place are no places
+    for question in (
+        "宜春市的扶贫检查", "检查组下乡能不能多入户", "一张表要村里签", "俺们乡干部整天开会",
+        "少数民族地区填表多", "老城区开会多", "樟树市洋湖乡怎么开会",
+    ):  # fmt: skip
+        assert table.strangers(question) == (), question
