@@ -260,3 +260,15 @@ def test_a_district_the_question_opens_with_under_no_known_place_is_a_stranger(
         "少数民族地区填表多", "老城区开会多", "樟树市洋湖乡怎么开会",
     ):  # fmt: skip
         assert table.strangers(question) == (), question
+
+
+def test_asking_how_they_cut_it_down_puts_what_they_did_before_what_to_avoid(
+    matcher: Matcher,
+) -> None:
+    """河北那边工作群怎么减的 asks what was done: 海港区's dissolved groups, not the list of
+    habits to avoid; 港城大街工作群太多 asks about the trouble itself, and keeps it first."""
+    for question in ("河北那边工作群怎么减的", "齐琳那边群怎么减的"):
+        result = matcher.match(question)
+        assert result.decision == "answer", question
+        assert _shown(result)[0] != "chat-groups-too-many-pinned", question
+    assert _shown(matcher.match("港城大街工作群太多"))[0] == "chat-groups-too-many-pinned"
