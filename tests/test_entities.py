@@ -272,3 +272,15 @@ def test_asking_how_they_cut_it_down_puts_what_they_did_before_what_to_avoid(
         assert result.decision == "answer", question
         assert _shown(result)[0] != "chat-groups-too-many-pinned", question
     assert _shown(matcher.match("港城大街工作群太多"))[0] == "chat-groups-too-many-pinned"
+
+
+def test_a_grassroots_role_nobody_in_the_article_holds_is_a_stranger(
+    matcher: Matcher, table: EntityTable
+) -> None:
+    """网格员有没有在文章里讲话的 looks for someone the article does not have: not 讲话 at a
+    meeting. A role in a complaint, passed on or the asker's own, stays a question."""
+    assert table.strangers("网格员有没有在文章里讲话的") == ("网格员",)
+    assert matcher.match("网格员有没有在文章里讲话的").decision == "decline"
+    for question in ("村支书说开会太多怎么办", "那个村支书天天让我们开会", "我是网格员，群太多了"):
+        assert table.strangers(question) == (), question
+        assert matcher.match(question).decision == "answer", question

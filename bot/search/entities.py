@@ -78,6 +78,13 @@ _KINDS_OF_PLACE = (
 _TITLE = re.compile(_HEAD_TITLES)
 # Words a question may open with before the place it asks about (请问成都武侯区…).
 _OPENERS = re.compile(r"^(?:请问|问一下|问下|想问一下|想问|听说|那个)*")
+# Grassroots roles an asker may look for in the article (网格员有没有在文章里讲话的); one the
+# facts give nobody names no one there.
+_COMMON_ROLES = (
+    "网格员", "村支书", "村主任", "村会计", "村文书", "驻村干部", "第一书记", "包村干部",
+    "妇女主任", "大学生村官", "村官", "计生专干",
+)  # fmt: skip
+_IN_THE_ARTICLE = ("文章", "文中", "报道", "新闻里", "提到的")
 _OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
 # … and words that ask what someone did or where something was done.
 _LOOKUPS = (
@@ -311,6 +318,13 @@ class EntityTable:
             if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
                 found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
         found += [p for p in PROVINCES if looked_up and p in text and p not in self._keys]
+        for role in _COMMON_ROLES:
+            at = text.find(role)
+            # 村支书说开会太多 and 那个村支书天天让开会 pass on a complaint; 文章里的网格员
+            # looks someone up.
+            pointed = any(w in text for w in _IN_THE_ARTICLE)
+            if at >= 0 and pointed and role not in self._keys:
+                found.append(role)
         for start, word, _ in self._hits(text):
             if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
                 found.append(word + "有多少")
