@@ -318,13 +318,10 @@ class EntityTable:
             if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
                 found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
         found += [p for p in PROVINCES if looked_up and p in text and p not in self._keys]
-        for role in _COMMON_ROLES:
-            at = text.find(role)
-            # 村支书说开会太多 and 那个村支书天天让开会 pass on a complaint; 文章里的网格员
-            # looks someone up.
-            pointed = any(w in text for w in _IN_THE_ARTICLE)
-            if at >= 0 and pointed and role not in self._keys:
-                found.append(role)
+        # 村支书说开会太多 and 那个村支书天天让开会 pass on a complaint; 文章里的网格员 looks
+        # someone up.
+        if any(w in text for w in _IN_THE_ARTICLE):
+            found += [r for r in _COMMON_ROLES if r in text and r not in self._keys]
         for start, word, _ in self._hits(text):
             if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
                 found.append(word + "有多少")
@@ -333,7 +330,8 @@ class EntityTable:
         # 成都武侯区工作群整治: a place the question opens with, under no place the facts name;
         # any card would tell of somewhere else.
         opening = _OPENERS.sub("", text)
-        if not any(opening.startswith(k) for k in (*self._keys, *found)):  # 浙江安吉县: 浙江
+        known = any(opening[:n] in self._keys for n in self._lengths.get(opening[:1], ()))
+        if not known and not any(opening.startswith(k) for k in found):  # 浙江安吉县: 浙江
             found += self._below(opening, opening=True)
         return tuple(dict.fromkeys(found))
 
@@ -352,9 +350,9 @@ class EntityTable:
             or stem.startswith(_KINDS_OF_PLACE)
             or stem.endswith("地")  # 民族地区: a region, not a district
             or self._frequency(stem) >= COMMON_WORD_FREQ  # 其他乡镇, 下面的村
+            or (opening and not starts_with_place_name(place))  # 检查组下乡: no place at all
             or place in self._told
             or any(_sounds_alike(place, known) for known in self._place_keys)  # 杨湖乡, 松盆乡
-            or (opening and not starts_with_place_name(place))  # 检查组下乡: no place at all
         ):
             return []
         return [place]
