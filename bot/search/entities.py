@@ -327,11 +327,10 @@ class EntityTable:
                 found.append(word + "有多少")
             if word in self._place_keys:
                 found += self._below(text[start + len(word) :].lstrip("的"))
-        # 成都武侯区工作群整治: a place the question opens with, under no place the facts name;
-        # any card would tell of somewhere else.
+        # 成都武侯区工作群整治: a place the question opens with, under no place the facts name
+        # (nor a province it named: 浙江安吉县); any card would tell of somewhere else.
         opening = _OPENERS.sub("", text)
-        known = any(opening[:n] in self._keys for n in self._lengths.get(opening[:1], ()))
-        if not known and not any(opening.startswith(k) for k in found):  # 浙江安吉县: 浙江
+        if not self._starts_with_key(opening) and not any(opening.startswith(k) for k in found):
             found += self._below(opening, opening=True)
         return tuple(dict.fromkeys(found))
 
@@ -341,7 +340,7 @@ class EntityTable:
         if not opening:  # 樟树县洋湖乡: a slip of level
             after = re.sub(r"^(?:省|市|州|县|区|乡|镇)", "", after)
         below = (_OPENING_PLACE if opening else _BELOW).match(after)
-        if below is None or any(after.startswith(k) for k in self._keys):
+        if below is None or self._starts_with_key(after):
             return []
         place = below.group(0)
         stem = place[:-2] if place.endswith(("街道", "社区")) else place[:-1]
@@ -356,6 +355,10 @@ class EntityTable:
         ):
             return []
         return [place]
+
+    def _starts_with_key(self, text: str) -> bool:
+        """The text opens with a name, role or place the facts give."""
+        return any(text[:n] in self._keys for n in self._lengths.get(text[:1], ()))
 
     def _holds(self, place: Entity, title: str) -> bool:
         """Someone in the facts holds this title at this place (洋湖乡副书记)."""
