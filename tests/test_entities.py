@@ -244,3 +244,43 @@ def test_a_place_below_a_known_one_that_the_facts_do_not_name_is_a_stranger(
         "樟树市其他乡镇怎么做的",
     ):  # fmt: skip
         assert table.strangers(question) == (), question
+
+
+def test_a_district_the_question_opens_with_under_no_known_place_is_a_stranger(
+    matcher: Matcher, table: EntityTable
+) -> None:
+    """成都武侯区 is under no place the facts name: 海港区's card would pretend to be about it."""
+    assert table.strangers("成都武侯区工作群整治") == ("成都武侯区",)
+    assert table.strangers("请问成都市武侯区工作群整治") == ("成都市武侯区",)
+    assert matcher.match("成都武侯区工作群整治").decision == "decline"
+    # a city alone may hold a place the facts name (宜春市 holds 樟树市); a verb and a level
+    # word (下乡, 村里签), a region and the asker's own place are no places
+    for question in (
+        "宜春市的扶贫检查", "检查组下乡能不能多入户", "一张表要村里签", "俺们乡干部整天开会",
+        "少数民族地区填表多", "老城区开会多", "樟树市洋湖乡怎么开会",
+    ):  # fmt: skip
+        assert table.strangers(question) == (), question
+
+
+def test_asking_how_they_cut_it_down_puts_what_they_did_before_what_to_avoid(
+    matcher: Matcher,
+) -> None:
+    """河北那边工作群怎么减的 asks what was done: 海港区's dissolved groups, not the list of
+    habits to avoid; 港城大街工作群太多 asks about the trouble itself, and keeps it first."""
+    for question in ("河北那边工作群怎么减的", "齐琳那边群怎么减的"):
+        result = matcher.match(question)
+        assert result.decision == "answer", question
+        assert _shown(result)[0] != "chat-groups-too-many-pinned", question
+    assert _shown(matcher.match("港城大街工作群太多"))[0] == "chat-groups-too-many-pinned"
+
+
+def test_a_grassroots_role_nobody_in_the_article_holds_is_a_stranger(
+    matcher: Matcher, table: EntityTable
+) -> None:
+    """网格员有没有在文章里讲话的 looks for someone the article does not have: not 讲话 at a
+    meeting. A role in a complaint, passed on or the asker's own, stays a question."""
+    assert table.strangers("网格员有没有在文章里讲话的") == ("网格员",)
+    assert matcher.match("网格员有没有在文章里讲话的").decision == "decline"
+    for question in ("村支书说开会太多怎么办", "那个村支书天天让我们开会", "我是网格员，群太多了"):
+        assert table.strangers(question) == (), question
+        assert matcher.match(question).decision == "answer", question

@@ -32,6 +32,7 @@ from bot.search.naming import (
 )
 from bot.search.normalize import normalize
 from bot.search.pinyin import pinyin_key
+from bot.search.placenames import starts_with_place_name
 
 # Words that point at someone in the article rather than at a role in general, just before
 # the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁, 社区书记
@@ -59,13 +60,31 @@ _SURNAME_TITLE = re.compile(
 _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
 # A place below one the facts name (秦皇岛北戴河区, 林周县某某乡): its own name, then its level.
 # No word of counting, pointing or linking is in a place's name (有几个村, 这些乡, 和县里).
+_NOT_IN_NAMES = "有几个多少的了是这那哪各每些我你他她"
+_LEVELS = r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
 _BELOW = re.compile(
-    r"^(?:(?![有几个多少的了是这那哪各每些里都也还就在和与及或我你他她])[\u4e00-\u9fff]){2,4}?"
-    r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
+    rf"^(?:(?![{_NOT_IN_NAMES}里都也还就在和与及或])[\u4e00-\u9fff]){{2,4}}?{_LEVELS}"
+)
+# … and a district or county a question opens with, where 都, 和 start no clause (成都武侯区,
+# 和田县); a city alone (宜春市) may well hold a place the facts name.
+_IN_NAME = rf"(?:(?![{_NOT_IN_NAMES}里])[\u4e00-\u9fff])"
+_OPENING_PLACE = re.compile(
+    rf"^(?:{_IN_NAME}{{2,3}}市)?{_IN_NAME}{{2,4}}?(?:街道|社区|区|县|镇|乡|村|旗)"
 )
 # … unless the name is a kind of place, not a place (贫困村, 偏远乡, 开发区).
-_KINDS_OF_PLACE = ("贫困", "偏远", "边远", "高新", "示范", "试点", "开发", "农牧")
+_KINDS_OF_PLACE = (
+    "贫困", "偏远", "边远", "高新", "示范", "试点", "开发", "农牧", "老城", "沿海", "边疆", "边境",
+)  # fmt: skip
 _TITLE = re.compile(_HEAD_TITLES)
+# Words a question may open with before the place it asks about (请问成都武侯区…).
+_OPENERS = re.compile(r"^(?:请问|问一下|问下|想问一下|想问|听说|那个)*")
+# Grassroots roles an asker may look for in the article (网格员有没有在文章里讲话的); one the
+# facts give nobody names no one there.
+_COMMON_ROLES = (
+    "网格员", "村支书", "村主任", "村会计", "村文书", "驻村干部", "第一书记", "包村干部",
+    "妇女主任", "大学生村官", "村官", "计生专干",
+)  # fmt: skip
+_IN_THE_ARTICLE = ("文章", "文中", "报道", "新闻里", "提到的")
 _OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
 # … and words that ask what someone did or where something was done.
 _LOOKUPS = (
@@ -299,31 +318,47 @@ class EntityTable:
             if place is not None and not self._holds(self._place_keys[place], hit.group(0)):
                 found.append(place + hit.group(0))  # 樟树市长: nobody in the facts
         found += [p for p in PROVINCES if looked_up and p in text and p not in self._keys]
+        # 村支书说开会太多 and 那个村支书天天让开会 pass on a complaint; 文章里的网格员 looks
+        # someone up.
+        if any(w in text for w in _IN_THE_ARTICLE):
+            found += [r for r in _COMMON_ROLES if r in text and r not in self._keys]
         for start, word, _ in self._hits(text):
             if word in self._place_keys and _CENSUS.match(text[start + len(word) :].lstrip("的")):
                 found.append(word + "有多少")
             if word in self._place_keys:
                 found += self._below(text[start + len(word) :].lstrip("的"))
+        # 成都武侯区工作群整治: a place the question opens with, under no place the facts name
+        # (nor a province it named: 浙江安吉县); any card would tell of somewhere else.
+        opening = _OPENERS.sub("", text)
+        if not self._starts_with_key(opening) and not any(opening.startswith(k) for k in found):
+            found += self._below(opening, opening=True)
         return tuple(dict.fromkeys(found))
 
-    def _below(self, after: str) -> list[str]:
+    def _below(self, after: str, opening: bool = False) -> list[str]:
         """秦皇岛北戴河区: a place below a known one that the facts do not name; its card
-        would tell of a neighbour (海港区)."""
-        after = re.sub(r"^(?:省|市|州|县|区|乡|镇)", "", after)  # 樟树县洋湖乡: a slip of level
-        below = _BELOW.match(after)
-        if below is None or any(after.startswith(k) for k in self._keys):
+        would tell of a neighbour (海港区). `opening`: the place opens the question."""
+        if not opening:  # 樟树县洋湖乡: a slip of level
+            after = re.sub(r"^(?:省|市|州|县|区|乡|镇)", "", after)
+        below = (_OPENING_PLACE if opening else _BELOW).match(after)
+        if below is None or self._starts_with_key(after):
             return []
         place = below.group(0)
         stem = place[:-2] if place.endswith(("街道", "社区")) else place[:-1]
         if (
             len(stem) < MIN_KEY_CHARS
             or stem.startswith(_KINDS_OF_PLACE)
+            or stem.endswith("地")  # 民族地区: a region, not a district
             or self._frequency(stem) >= COMMON_WORD_FREQ  # 其他乡镇, 下面的村
+            or (opening and not starts_with_place_name(place))  # 检查组下乡: no place at all
             or place in self._told
             or any(_sounds_alike(place, known) for known in self._place_keys)  # 杨湖乡, 松盆乡
         ):
             return []
         return [place]
+
+    def _starts_with_key(self, text: str) -> bool:
+        """The text opens with a name, role or place the facts give."""
+        return any(text[:n] in self._keys for n in self._lengths.get(text[:1], ()))
 
     def _holds(self, place: Entity, title: str) -> bool:
         """Someone in the facts holds this title at this place (洋湖乡副书记)."""

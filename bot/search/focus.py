@@ -21,9 +21,14 @@ from bot.search.topicwords import TopicWords
 _COUNT_ASK = re.compile(r"(?:多少|几)([个次张天条回项份])")
 TITLE_FIT = 3.0  # per word of the rest in a fact's title
 COUNT_FIT = 10.0  # a fact giving the count asked for outranks a sibling that cannot answer it
+AVOIDED_FIT = 12.0  # a fact of what to avoid is no answer to how they cut it down
 ASPECT_FIT = 6.0  # per word of the rest that some of their facts say and the others do not
 # 段琼说的, 央金卓嘎讲: words pointing at what someone said, not what they said it about
 # (讲话 is a word of its own).
+# 怎么减的, 咋整治: asks what was done about it, not what the trouble was.
+_HOW_CUT = re.compile(r"(?:怎么|咋|如何|怎样)(?:样)?(?:减|精简|压减|压缩|整治|清理|治理|改)")
+# A measure the facts write as what to avoid (要避免的做法：工作群越建越多…).
+_AVOIDED = ("要避免",)
 _SAID = re.compile(r"^(?:说的|讲的|说过|讲过|说|讲(?!话)|提到的?|谈到的?|谈的?|介绍的?)")
 
 
@@ -77,6 +82,10 @@ def entity_focus(
             if 0 < len(having) < len(texts):
                 for fid in having:
                     rest_scores[fid] = rest_scores.get(fid, 0.0) + ASPECT_FIT * qt.weight
+    if _HOW_CUT.search(rest):
+        for m in rest_ranked:
+            if m.fact.id in own and m.fact.measure.startswith(_AVOIDED):
+                rest_scores[m.fact.id] -= AVOIDED_FIT
     order = sorted(
         (m for m in ranked if m.fact.id in own),
         key=lambda m: (-rest_scores.get(m.fact.id, 0.0), -m.score, m.fact.id),
