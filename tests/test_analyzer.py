@@ -207,19 +207,27 @@ def test_punctuation_keeps_leftover_characters_apart(analyzer: Analyzer) -> None
     assert _terms(analyzer, "jian cha") == [("检查", 1.0, "jian cha")]
 
 
+def _curating(
+    factory: pytest.TempPathFactory, curated: list[str], vocabulary: list[str]
+) -> Analyzer:
+    """An analyzer whose userdict holds `curated`, knowing `vocabulary` (a KB's terms)."""
+    folder = factory.mktemp("curated")
+    userdict = folder / "userdict.txt"
+    userdict.write_text("".join(f"{word}\n" for word in curated), encoding="utf-8")
+    cache_dir = folder / "cache"
+    built = Analyzer(
+        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
+    )
+    built.set_vocabulary(vocabulary)
+    return built
+
+
 def test_a_word_the_facts_merely_use_may_be_a_keyboards_wrong_candidate(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """回忆 (only in a fact's story) sounds exactly like the curated 会议, which is far commoner:
     typed huiyi, picked 回忆. 检查 is as common as the curated 检察 it sounds like: itself."""
-    folder = tmp_path_factory.mktemp("candidates")
-    userdict = folder / "userdict.txt"
-    userdict.write_text("会议\n检察\n", encoding="utf-8")
-    cache_dir = folder / "cache"
-    built = Analyzer(
-        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
-    )
-    built.set_vocabulary(("会议", "回忆", "检察", "检查"))
+    built = _curating(tmp_path_factory, ["会议", "检察"], ["会议", "回忆", "检察", "检查"])
     assert _terms(built, "回忆太多") == [("会议", HOMOPHONE_WEIGHT, "回忆")]
     assert _terms(built, "会议太多") == [("会议", 1.0, "会议")]
     assert _terms(built, "检查太多") == [("检查", 1.0, "检查")]
@@ -230,14 +238,7 @@ def test_a_rare_reading_is_believed_of_curated_words_only(
 ) -> None:
     """hui tai reads as 会能 only by 能's rare reading tai: 会能 is no curated word, so it is
     not heard; 模板 read mo ban (a rare reading of 模) is curated, so it is."""
-    folder = tmp_path_factory.mktemp("rare")
-    userdict = folder / "userdict.txt"
-    userdict.write_text("模板\n会议\n", encoding="utf-8")
-    cache_dir = folder / "cache"
-    built = Analyzer(
-        userdict, {}, STOPWORDS, dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir
-    )
-    built.set_vocabulary(("模板", "会议", "会能"))
+    built = _curating(tmp_path_factory, ["模板", "会议"], ["模板", "会议", "会能"])
     assert "会能" not in [term for term, _, _ in _terms(built, "hui tai mi")]
     assert ("模板", HOMOPHONE_WEIGHT, "mo ban") in _terms(built, "mo ban lao huan")
 
