@@ -22,13 +22,13 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.clauses import clauses
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
+from bot.search.parts import LEAD_MARGIN, lead_among, part_bests
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
@@ -58,7 +58,6 @@ BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
 )
 TIE_MARGIN = 10.0  # a best this close to its topic's lead, on no word the lead lacks, is a tie
-LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when this close to its best
 TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
@@ -282,11 +281,13 @@ class Matcher:
         run_bests: tuple[Match, ...] = ()
         topic_bests: list[Match] = []
         if len(topics_named) >= 2:
-            clause_bests, parts = self._clause_bests(cleaned)
+            clause_bests, parts = part_bests(cleaned, self.rank, self.topic_words, self._leads)
             for asked_topic in topics_named if parts >= 2 else ():
                 topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
             if len({m.fact.topic for m in clause_bests}) < len(topics_named):
-                run_bests, _ = self._clause_bests(cleaned, runs=True)
+                run_bests, _ = part_bests(
+                    cleaned, self.rank, self.topic_words, self._leads, runs=True
+                )
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
@@ -322,7 +323,7 @@ class Matcher:
     ) -> Match | None:
         """The topic's lead, when the best match is its sibling, not clearly closer, and
         shares no word of the question the lead lacks (its lead is incidental)."""
-        lead = next((m for m in ranked if m.fact == self._leads.get(topic)), None)
+        lead = lead_among(ranked, self._leads.get(topic))
         if lead is None or ranked[0].fact.topic != topic:
             return None
         asked = {qt.term for qt in analysis.terms}
@@ -344,44 +345,13 @@ class Matcher:
         about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
         ranked first, then in KB order; a few."""
         here = [m for m in ranked if m.fact.topic == topic]
-        lead = next((m for m in here if m.fact == self._leads.get(topic)), None)
+        lead = lead_among(here, self._leads.get(topic))
         near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
         first = [lead.fact] if broadly and lead is not None and near else []
         listed = dict.fromkeys(
             [*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())]
         )
         return tuple(listed)[:TOPIC_MAX]
-
-    def _clause_bests(self, question: str, runs: bool = False) -> tuple[tuple[Match, ...], int]:
-        """The best match of each part of a question that asks about several things, and
-        how many parts it has."""
-        parts = clauses(question)
-        if runs:
-            parts = [piece for p in parts for piece in self.topic_words.runs(p)]
-        if len(parts) < 2:
-            return (), len(parts)
-        bests = []
-        for part in parts:
-            analysis, ranked = self.rank(part)
-            # A part counts when a word in it names a topic alone (签字太多 is about forms;
-            # 能不能合并成一次 names no topic). Its answer is the best fact of the first topic
-            # it names (来检查的翻本子 is about checks), even when another topic's fact
-            # happens to rank first (检查多 is not about 截图).
-            first = self.topic_words.first_named(analysis)
-            best = next((m for m in ranked if m.fact.topic == first), None)
-            lead = next((m for m in ranked if m.fact == self._leads.get(first or "")), None)
-            if (
-                best is not None
-                and lead is not None
-                and best.score - lead.score <= LEAD_MARGIN
-                and self.topic_words.names_only(analysis, best.fact.topic)
-            ):
-                # 表越填越多, 检查越来越频: the topic itself is asked about, and its lead
-                # fact is about as close as any.
-                best = lead
-            if best is not None:
-                bests.append(best)
-        return tuple(bests), len(parts)
 
     def inline_choices(self, result: Result) -> list[Match]:
         """Facts worth offering in inline mode: every match at or above the suggestion bar."""

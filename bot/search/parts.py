@@ -1,0 +1,59 @@
+"""The best fact of each part of a question that asks about several things (会多、表多、群多).
+
+A part counts when a word in it names a topic alone (签字太多 is about forms; 能不能合并成一次
+names no topic). Its answer is the best fact of the first topic it names (来检查的翻本子 is about
+checks), even when another topic's fact happens to rank first (检查多 is not about 截图); a part
+naming its topic and nothing narrower (表越填越多, 检查越来越频) gets the topic's lead when the
+lead is about as close as any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from bot.kb import Fact
+from bot.search.clauses import clauses
+from bot.search.query import QueryAnalysis
+from bot.search.shapes import Match
+from bot.search.topicwords import TopicWords
+
+LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when this close to its best
+
+Rank = Callable[[str], tuple[QueryAnalysis, list[Match]]]
+
+
+def lead_among(ranked: Sequence[Match], lead: Fact | None) -> Match | None:
+    """The match of a topic's lead fact among those ranked, if it is there."""
+    return next((m for m in ranked if m.fact == lead), None) if lead is not None else None
+
+
+def part_bests(
+    question: str,
+    rank: Rank,
+    topic_words: TopicWords,
+    leads: Mapping[str, Fact],
+    runs: bool = False,
+) -> tuple[tuple[Match, ...], int]:
+    """The best match of each part of the question, and how many parts it has; `runs` also
+    cuts each clause where the topic named changes (会多表多)."""
+    parts = clauses(question)
+    if runs:
+        parts = [piece for p in parts for piece in topic_words.runs(p)]
+    if len(parts) < 2:
+        return (), len(parts)
+    bests = []
+    for part in parts:
+        analysis, ranked = rank(part)
+        first = topic_words.first_named(analysis)
+        best = next((m for m in ranked if m.fact.topic == first), None)
+        lead = lead_among(ranked, leads.get(first or ""))
+        if (
+            best is not None
+            and lead is not None
+            and best.score - lead.score <= LEAD_MARGIN
+            and topic_words.names_only(analysis, best.fact.topic)
+        ):
+            best = lead
+        if best is not None:
+            bests.append(best)
+    return tuple(bests), len(parts)
