@@ -224,6 +224,22 @@ def test_a_topic_none_of_their_facts_is_on_is_not_answered_with_theirs(
     assert all(fact.topic != theirs for fact in result.shown), _shown(result)
 
 
+@pytest.mark.parametrize("question", ["海港区开会怎么减的", "洋湖乡工作群怎么精简的"])
+def test_what_a_place_did_about_a_topic_none_of_its_facts_is_on_declines(
+    matcher: Matcher, question: str
+) -> None:
+    """海港区's facts are about work groups: how it cut meetings is nothing the article tells,
+    and another place's meeting fact would answer as if it were 海港区's."""
+    assert matcher.match(question).decision == "decline"
+
+
+def test_a_trouble_told_from_a_place_still_gets_a_measure(matcher: Matcher) -> None:
+    """洋湖乡群太多怎么办: an asker there wants a measure for groups, from wherever it comes."""
+    result = matcher.match("洋湖乡群太多怎么办")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "chat-groups"
+
+
 def test_a_yes_or_no_how_much_adds_no_word(matcher: Matcher) -> None:
     """洋湖乡检查多不多: 多不多 only asks; the township's inspection facts answer."""
     result = matcher.match("洋湖乡检查多不多")

@@ -29,6 +29,8 @@ ASPECT_FIT = 6.0  # per word of the rest that some of their facts say and the ot
 _HOW_CUT = re.compile(r"(?:怎么|咋|如何|怎样)(?:样)?(?:减|精简|压减|压缩|整治|清理|治理|改)")
 # A measure the facts write as what to avoid (要避免的做法：工作群越建越多…).
 _AVOIDED = ("要避免",)
+# 洋湖乡群太多怎么办: an asker there telling their own trouble, who wants a measure from anywhere.
+_OWN_TROUBLE = re.compile(r"(?:怎么办|咋办|咋整|怎么整|怎么弄|咋弄)")
 _SAID = re.compile(r"^(?:说的|讲的|说过|讲过|说|讲(?!话)|提到的?|谈到的?|谈的?|介绍的?)")
 
 
@@ -102,6 +104,8 @@ def entity_focus(
     other = asked_topic is not None and all(m.fact.topic != asked_topic for m in order)
     # 央金卓嘎讲没讲开会 names the topic and nothing narrower that someone else said.
     only = other and asked_topic is not None and words.names_only(rest_analysis, asked_topic)
+    # 海港区开会怎么减的 asks what was done there; 洋湖乡群太多怎么办 asks for help anywhere.
+    only = only and (entity.kind == "person" or not _OWN_TROUBLE.search(rest))
     return EntityFocus(
         tuple(order), best - second, best, unknown, clean, elsewhere, specific, other, only
     )

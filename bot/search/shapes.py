@@ -349,8 +349,9 @@ def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
     own = {m.fact for m in ranked}
     weak = focus.best < ENTITY_BAR * t.suggest
     top = p.ranked[0]
-    if weak and focus.other_topic_only and p.entity.kind == "person":
-        # 李志颖说工作群了吗: nobody's words on groups are hers; a place's asker wants a measure.
+    if weak and focus.other_topic_only:
+        # 李志颖说工作群了吗: nobody's words on groups are hers; 海港区开会怎么减的: nothing
+        # done there is about meetings (a place's asker telling a trouble is not this: focus.py).
         return _with(base, "decline", p.ranked)
     if weak and top.fact not in own and top.score >= t.answer:
         # 新疆有没有精简工作群的做法: nothing done there is about it; a fact elsewhere is.
