@@ -22,6 +22,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
+from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
@@ -148,6 +149,11 @@ class Matcher:
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
+        # 小会 heard as 秒回: a reading that trades a topic's own character for another topic
+        self.crossings = Crossings(
+            self.topic_words.name_words, self.analyzer.canonical,
+            self.topic_words.names_topic, "".join(topic_names.values()),
+        )  # fmt: skip
 
     def rank(
         self,
@@ -161,7 +167,8 @@ class Matcher:
         `include`: documents to score whatever their recall (a person's or place's facts);
         `strangers`: people or places the facts do not name (刘书记), counted as cues;
         `forms`: question forms found outside the analyzer (明天的会), cues of form."""
-        analysis = self.quantities.without_count_cues(self.analyzer.analyze(normalized), normalized)
+        analysis = self.crossings.kept(self.analyzer.analyze(normalized))
+        analysis = self.quantities.without_count_cues(analysis, normalized)
         if strangers or forms:
             analysis = replace(
                 analysis,

@@ -1,0 +1,60 @@
+"""Readings by sound that cross from one topic to another are no slips.
+
+小会 sounds a letter away from 秒回 (随时在线, a work-group word), yet its 会 names meetings on
+its own: a slip keeps the character that names its topic (工作裙 is 工作群, 阿旺群忠 is 阿旺群宗),
+it does not trade it for another topic's word. Such a reading is dropped and the stretch stays a
+word we do not know. The characters are read from the topics' names, so a new topic brings its
+own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from bot.search.query import QueryAnalysis, QueryTerm
+
+Names = Callable[[str, str], str | None]  # the topic a term names, given how it was typed
+
+
+class Crossings:
+    """The characters that name a topic by themselves (会, 群, 表, 查), and the readings that
+    drop one of them for another topic's word."""
+
+    def __init__(
+        self,
+        name_words: Mapping[str, frozenset[str]],
+        canonical: Callable[[str], str],
+        names_topic: Names,
+        characters: str,
+    ) -> None:
+        """`name_words`: each topic's words from its name (会议, 工作群); `characters`: the
+        characters to consider (those of the knowledge base's words)."""
+        self._names_topic = names_topic
+        self.topic_of: dict[str, str] = {}
+        for ch in dict.fromkeys(characters):
+            term = canonical(ch)
+            owners = [topic for topic, words in name_words.items() if term in words]
+            if len(owners) == 1:
+                self.topic_of[ch] = owners[0]
+
+    def crossed(self, qt: QueryTerm) -> bool:
+        """Whether a reading by sound or spelling drops a character that names one topic for
+        a word that names another."""
+        if qt.weight >= 1.0 or not self.topic_of:
+            return False
+        dropped = {self.topic_of[ch] for ch in qt.source if ch in self.topic_of}
+        dropped -= {self.topic_of[ch] for ch in qt.term if ch in self.topic_of}
+        if not dropped:
+            return False
+        heard = self._names_topic(qt.term, qt.source)
+        return heard is not None and heard not in dropped
+
+    def kept(self, analysis: QueryAnalysis) -> QueryAnalysis:
+        """The analysis without crossed readings; their stretches become unknown words."""
+        crossed = [qt for qt in analysis.terms if self.crossed(qt)]
+        if not crossed:
+            return analysis
+        terms = tuple(qt for qt in analysis.terms if qt not in crossed)
+        unknown = (*analysis.unknown, *(qt.source for qt in crossed))
+        return replace(analysis, terms=terms, unknown=unknown)
