@@ -13,6 +13,8 @@ import unicodedata
 
 import opencc
 
+from bot.search.leftovers import without_invisible
+
 # Enough for any real question; longer messages are pasted documents, and the start says most.
 MAX_INPUT_CHARS = 160
 NORMALIZED_KEPT = 16_384  # texts whose normal form is kept (at most ~10 MB of short strings)
@@ -82,6 +84,7 @@ def normalize(text: str) -> str:
     Kept for the last few thousand texts: a knowledge base repeats its keywords, names and
     titles across facts, and a start reads each of them several times."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
+    text = without_invisible(text)  # 开\u200b会 is 开会, not 开 and 会
     text = unicodedata.normalize("NFKC", text)
     text = _toneless(text)
     text = _simplified(text)

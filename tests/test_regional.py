@@ -1,0 +1,86 @@
+"""Regional wording (Taiwan, Hong Kong, Cantonese) is read as the mainland words the facts
+use, from the curated table in responses/regional_words.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KBError
+from bot.kb import load_kb
+from bot.search.matcher import Matcher
+from bot.search.regional import Regional
+
+TABLE = "responses/regional_words.yaml"
+
+
+def test_forms_are_replaced_longest_first_in_normal_form() -> None:
+    regional = Regional({"群組": "群", "可唔可以": "可不可以", "唔": "不", "範本": "模板"})
+    assert regional.mainland("工作群组太多") == "工作群太多"  # written traditional, read simplified
+    assert regional.mainland("可唔可以少开") == "可不可以少开"
+    assert regional.mainland("唔想开") == "不想开"
+    assert regional.mainland("范本") == "模板"
+
+
+def test_no_table_changes_nothing() -> None:
+    assert Regional({}).mainland("群组") == "群组"
+
+
+@pytest.mark.parametrize(
+    ("regional", "mainland"),
+    [
+        ("工作群組太多了怎麼辦", "工作群太多怎么办"),
+        ("表格範本老是換", "表格模板老是换"),
+        ("評鑑太多太頻繁", "考核太多太频繁"),
+        ("什麼都要拍照存證", "什么都要拍照留痕"),
+        ("做咩都要影相", "做什么都要拍照"),
+        ("會議紀錄使唔使寫咁詳細", "会议记录要不要写这么详细"),
+    ],
+)
+def test_regional_question_gets_the_mainland_answer(
+    matcher: Matcher, regional: str, mainland: str
+) -> None:
+    expected = matcher.match(mainland)
+    got = matcher.match(regional)
+    assert expected.decision == "answer"
+    assert got.decision == "answer"
+    assert got.matches[0].fact.id == expected.matches[0].fact.id
+
+
+def test_a_regional_tool_word_is_the_mainland_cue(matcher: Matcher) -> None:
+    """列印 is 打印 and 帳號登入 账号登录: asks about tools, declined as their mainland form."""
+    assert matcher.match("會議紀錄要怎麼列印").decision == "decline"
+    assert matcher.match("帳號登入不了").decision == "decline"
+
+
+def _write(root: Path, text: str) -> None:
+    (root / TABLE).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("- 群組\n", "must map each mainland word"),
+        ("群: 群組\n", "must be 'mainland word: [form, ...]'"),
+        ("群: ['', 群組]\n", "has an empty form"),
+        ("群: [群]\n", "listed as a form of itself"),
+        ("群: [群組]\n工作群: [群組]\n", "listed under both"),
+    ],
+)
+def test_a_broken_table_is_named(kb_copy: Path, text: str, problem: str) -> None:
+    _write(kb_copy, text)
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert any(problem in p.message and TABLE in str(p.file) for p in caught.value.problems)
+
+
+def test_the_table_is_optional(kb_copy: Path) -> None:
+    (kb_copy / TABLE).unlink()
+    assert load_kb(kb_copy).regional_words == {}
+
+
+def test_the_shipped_table_loads() -> None:
+    kb = load_kb()
+    assert kb.regional_words["群組"] == "群"
+    assert kb.regional_words["範本"] == "模板"
