@@ -23,6 +23,27 @@ def test_forms_are_replaced_longest_first_in_normal_form() -> None:
     assert regional.mainland("范本") == "模板"
 
 
+def test_a_form_cutting_through_a_common_word_is_not_read(matcher: Matcher) -> None:
+    """完成日期 holds no 成日 (总是), 重点解决 no 点解 (为什么): the pairs 完成 and 重点 are
+    words; 我成 and 会点 are not."""
+    regional = Regional(
+        {"成日": "总是", "點解": "为什么", "公文": "文件"}, matcher.analyzer.general_frequency
+    )
+    assert regional.mainland("表格完成日期") == "表格完成日期"
+    assert regional.mainland("重点解决开会多") == "重点解决开会多"
+    assert regional.mainland("办公文件") == "办公文件"
+    assert regional.mainland("我成日开会") == "我总是开会"
+    assert regional.mainland("点解要开会") == "为什么要开会"
+    assert regional.mainland("公文太多") == "文件太多"
+
+
+def test_an_english_form_counts_only_whole() -> None:
+    regional = Regional({"form": "表格", "meeting": "会议"})
+    assert regional.mainland("form太多") == "表格太多"
+    assert regional.mainland("开meeting") == "开会议"
+    assert regional.mainland("formal一点") == "formal一点"
+
+
 def test_no_table_changes_nothing() -> None:
     assert Regional({}).mainland("群组") == "群组"
 
@@ -36,6 +57,9 @@ def test_no_table_changes_nothing() -> None:
         ("什麼都要拍照存證", "什么都要拍照留痕"),
         ("做咩都要影相", "做什么都要拍照"),
         ("會議紀錄使唔使寫咁詳細", "会议记录要不要写这么详细"),
+        ("成日開會，點算好", "总是开会，怎么办好"),
+        ("成日開meeting", "总是开会"),
+        ("form太多填唔完", "表格太多填不完"),
     ],
 )
 def test_regional_question_gets_the_mainland_answer(

@@ -146,7 +146,8 @@ class Matcher:
             kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
         )
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
-        self.regional = Regional(kb.regional_words)  # 群组 is 群, 范本 模板, 点算 怎么办
+        # 群组 is 群, 范本 模板, 使唔使 要不要
+        self.regional = Regional(kb.regional_words, self.analyzer.general_frequency)
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
