@@ -10,7 +10,7 @@ import pytest
 from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
-from bot.search.regional import Regional
+from bot.search.regional import Regional, pair_test
 
 TABLE = "responses/regional_words.yaml"
 
@@ -27,7 +27,8 @@ def test_a_form_cutting_through_a_common_word_is_not_read(matcher: Matcher) -> N
     """完成日期 holds no 成日 (总是), 重点解决 no 点解 (为什么): the pairs 完成 and 重点 are
     words; 我成 and 会点 are not."""
     regional = Regional(
-        {"成日": "总是", "點解": "为什么", "公文": "文件"}, matcher.analyzer.general_frequency
+        {"成日": "总是", "點解": "为什么", "公文": "文件", "囉": "啊"},
+        pair_test(matcher.analyzer.general_frequency, lambda w: w in {"啰嗦"}),
     )
     assert regional.mainland("表格完成日期") == "表格完成日期"
     assert regional.mainland("重点解决开会多") == "重点解决开会多"
@@ -35,6 +36,8 @@ def test_a_form_cutting_through_a_common_word_is_not_read(matcher: Matcher) -> N
     assert regional.mainland("我成日开会") == "我总是开会"
     assert regional.mainland("点解要开会") == "为什么要开会"
     assert regional.mainland("公文太多") == "文件太多"
+    assert regional.mainland("讲话啰嗦") == "讲话啰嗦"  # a curated word: 啰嗦 is 时间长
+    assert regional.mainland("好多啰") == "好多啊"
 
 
 def test_an_english_form_counts_only_whole() -> None:
@@ -60,6 +63,8 @@ def test_no_table_changes_nothing() -> None:
         ("成日開會，點算好", "总是开会，怎么办好"),
         ("成日開meeting", "总是开会"),
         ("form太多填唔完", "表格太多填不完"),
+        ("開會開超久耶", "开会开太长"),
+        ("群組超多的欸", "群太多"),
     ],
 )
 def test_regional_question_gets_the_mainland_answer(

@@ -33,7 +33,7 @@ from bot.search.parts import LEAD_MARGIN, lead_among, part_bests
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
-from bot.search.regional import Regional
+from bot.search.regional import Regional, pair_test
 from bot.search.shapes import (
     Card,
     EntityFocus,
@@ -146,8 +146,9 @@ class Matcher:
             kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
         )
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
-        # 群组 is 群, 范本 模板, 使唔使 要不要
-        self.regional = Regional(kb.regional_words, self.analyzer.general_frequency)
+        # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
+        words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
+        self.regional = Regional(kb.regional_words, words)
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )

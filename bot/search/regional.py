@@ -20,6 +20,13 @@ from bot.search.normalize import normalize
 COMMON_PAIR = 100
 
 
+def pair_test(
+    frequency: Callable[[str], int], known: Callable[[str], bool]
+) -> Callable[[str], bool]:
+    """Whether two characters are a word: common in general Chinese, or one we list (啰嗦)."""
+    return lambda pair: frequency(pair) >= COMMON_PAIR or known(pair)
+
+
 def _pattern_of(form: str) -> str:
     """An English word mixed in (开个meeting) counts whole: form is not in formal."""
     if form.isascii() and form.isalpha():
@@ -31,14 +38,14 @@ class Regional:
     """Rewrites normalised text in mainland wording; immutable once built."""
 
     def __init__(
-        self, mainland_of: Mapping[str, str], frequency: Callable[[str], int] | None = None
+        self, mainland_of: Mapping[str, str], is_word: Callable[[str], bool] | None = None
     ) -> None:
-        """`frequency`: how common a word is in general Chinese (none: every form is read)."""
+        """`is_word`: whether two characters make a word (none: every form is read)."""
         # Both sides in normal form: a form may be written in traditional characters.
         self._to = {normalize(k): normalize(v) for k, v in mainland_of.items() if normalize(k)}
         forms = sorted(self._to, key=lambda f: (-len(f), f))
         self._pattern = re.compile("|".join(map(_pattern_of, forms))) if forms else None
-        self._frequency = frequency
+        self._is_word = is_word
 
     def mainland(self, normalized: str) -> str:
         """`normalized` with each regional form replaced by its mainland word."""
@@ -48,10 +55,10 @@ class Regional:
 
     def _replacement(self, found: re.Match[str]) -> str:
         form = found.group(0)
-        if self._frequency is not None:
+        if self._is_word is not None:
             text, start, end = found.string, found.start(), found.end()
             before = text[start - 1 : start + 1] if start else ""
             after = text[end - 1 : end + 1] if end < len(text) else ""
-            if any(len(p) == 2 and self._frequency(p) >= COMMON_PAIR for p in (before, after)):
+            if any(len(p) == 2 and self._is_word(p) for p in (before, after)):
                 return form
         return self._to[form]
