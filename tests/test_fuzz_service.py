@@ -40,7 +40,9 @@ REAL = ["会太多怎么办", "表哥太多", "检查组还看台账吗", "jianc
 MARKUP = ["<b>", "</b>", "<a href='tg://user?id=1'>", "&amp;", "&#0;", "<script>x</script>",
           "*bold*", "_i_", "`code`", "[l](http://x)", "{}", "{0}", "{suggestions}", "%s", "\\",
           "\u202e", "\u200d", "\ufeff", "\x00", "\r\n", "\r", "\u2028", "\x85", "<blockquote>",
-          "]]>", "<!--", "\U0001f44d", "\ud83d", "\udcff"]  # fmt: skip
+          "]]>", "<!--", "\U0001f44d", "\ud83d", "\udcff", "https://mp.weixin.qq.com/s/a",
+          "www.x.cn", "@全体成员 ", "[捂脸]", "\u200b", "&nbsp;", "&#xd800;", "群組",
+          "使唔使"]  # fmt: skip
 # Every tag Telegram's HTML accepts; anything else in a reply is user text that escaped.
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span",
                  "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"}  # fmt: skip

@@ -34,7 +34,8 @@ MENTION = f"@{BOT_USERNAME}"
 MARKUP = ["<b>", "</b>", "<a href='tg://user?id=1'>", "&amp;", "&lt;", "*x*", "_x_", "`x`",
           "{}", "{suggestions}", "%s", "\u202e", "\u200d", "\ufeff", "\x00", "\r\n", "\u2028",
           "<blockquote>", "/start", "/ask", "/help@" + BOT_USERNAME, MENTION, "还有吗",
-          "具体怎么做的", "会太多", "表哥", "\U0001f44d"]  # fmt: skip
+          "具体怎么做的", "会太多", "表哥", "\U0001f44d", "https://x.com/a", "[捂脸]", "\u200b",
+          "群組", "@全体成员 "]  # fmt: skip
 
 # Telegram's JSON never carries lone surrogates; everything else may arrive.
 chars = st.characters(exclude_categories=["Cs"])

@@ -98,6 +98,14 @@ def test_normalize_reads_older_variant_forms() -> None:
     assert normalize("囘覆") == "回复"
     assert normalize("靑年値班的亊") == "青年值班的事"
     assert normalize("開會的効果") == "开会的效果"
+    assert normalize("塡表擧手") == "填表举手"
+
+
+def test_normalize_reads_japanese_forms() -> None:
+    """検査, 発言, 実地, 県 (新字体, from a Japanese keyboard or a copied text) are 检查, 发言,
+    实地, 县; shapes Chinese uses itself stay (芸芸, 予以, 欠缺)."""
+    assert normalize("検査組の実地調査 発言時間 県") == "检查组 实地调查 发言时间 县"
+    assert normalize("芸芸众生予以欠缺") == "芸芸众生予以欠缺"
 
 
 def test_normalize_drops_tone_marks_from_pinyin() -> None:

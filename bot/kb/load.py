@@ -13,6 +13,7 @@ from bot.errors import KBError
 from bot.kb import files
 from bot.kb.collect import Collector
 from bot.kb.model import KnowledgeBase
+from bot.kb.regional import load_regional_words
 from bot.kb.texts import check_texts
 
 
@@ -39,6 +40,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     occasion_words = _optional_list(col, root / "responses" / "occasion_words.txt")
     occasion_marks = _optional_list(col, root / "responses" / "occasion_marks.txt")
     hearsay_asks = _optional_list(col, root / "responses" / "hearsay_asks.txt")
+    regional_words = load_regional_words(col)
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     # A word is either neutral (stopword, request word) or counts against a match (cue).
@@ -89,6 +91,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         occasion_words=occasion_words,
         occasion_marks=occasion_marks,
         hearsay_asks=hearsay_asks,
+        regional_words=regional_words,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),

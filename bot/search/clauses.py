@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.search.normalize import normalize
 
@@ -16,7 +17,7 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
-def clauses(question: str) -> list[str]:
-    """The question's clauses, normalised, empty ones dropped."""
-    parts = [normalize(p) for p in _CLAUSE_SPLIT.split(question)]
+def clauses(question: str, normal: Callable[[str], str] = normalize) -> list[str]:
+    """The question's clauses, normalised (by `normal`), empty ones dropped."""
+    parts = [normal(p) for p in _CLAUSE_SPLIT.split(question)]
     return [p for p in parts if p]

@@ -27,12 +27,14 @@ from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex
+from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
 from bot.search.parts import LEAD_MARGIN, lead_among, part_bests
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
+from bot.search.regional import Regional, pair_test
 from bot.search.shapes import (
     Card,
     EntityFocus,
@@ -66,7 +68,6 @@ CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares 
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
-_MARKUP = re.compile(r"<[^<>]{0,40}>")
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
 
@@ -146,6 +147,9 @@ class Matcher:
             kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
         )
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
+        # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
+        words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
+        self.regional = Regional(kb.regional_words, words)
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
@@ -232,15 +236,20 @@ class Matcher:
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
 
+    def _normal(self, text: str) -> str:
+        """Normal form in the facts' mainland wording."""
+        return self.regional.mainland(normalize(text))
+
     def match(self, question: str) -> Result:
         return conclude(self.prepare(question), self.thresholds)
 
     def prepare(self, question: str) -> Prepared:
         """Rank a question every way the decision may need; no threshold is applied yet."""
-        # Leftover markup (<b>) and a stray trailing number (会太多怎么办 5) are noise.
-        cleaned = _TRAILING_NUMBER.sub("", _MARKUP.sub(" ", question))
+        # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
+        # are noise.
+        cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = without_asides(cleaned)
-        normalized = normalize(cleaned)
+        normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
         # Pinyin written as the words heard, so number asks and names typed in it count.
@@ -288,12 +297,14 @@ class Matcher:
         run_bests: tuple[Match, ...] = ()
         topic_bests: list[Match] = []
         if len(topics_named) >= 2:
-            clause_bests, parts = part_bests(cleaned, self.rank, self.topic_words, self._leads)
+            clause_bests, parts = part_bests(
+                cleaned, self.rank, self.topic_words, self._leads, normal=self._normal
+            )
             for asked_topic in topics_named if parts >= 2 else ():
                 topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
             if len({m.fact.topic for m in clause_bests}) < len(topics_named):
                 run_bests, _ = part_bests(
-                    cleaned, self.rank, self.topic_words, self._leads, runs=True
+                    cleaned, self.rank, self.topic_words, self._leads, True, self._normal
                 )
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,

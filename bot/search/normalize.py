@@ -13,6 +13,8 @@ import unicodedata
 
 import opencc
 
+from bot.search.leftovers import without_invisible
+
 # Enough for any real question; longer messages are pasted documents, and the start says most.
 MAX_INPUT_CHARS = 160
 NORMALIZED_KEPT = 16_384  # texts whose normal form is kept (at most ~10 MB of short strings)
@@ -26,8 +28,21 @@ _VARIANTS = str.maketrans({"衞": "卫", "枱": "台", "衹": "只", "祇": "只
 # Older variant forms (异体字) some fonts and keyboards still give, which both tables leave
 # as they are: 囘覆 is 回复, 靑年 青年, 値班 值班, 亊項 事项, 開會的効果 开会的效果.
 _OLD_VARIANTS = str.maketrans(
-    "囘囬吿冐靑淸槪値緖叅晩亊兎効徳歩涙昰甞乗対処挙覚寛圏巻斉秊劵",
-    "回回告冒青清概值绪参晚事兔效德步泪是尝乘对处举觉宽圈卷齐年券",
+    "囘囬吿冐靑淸槪値緖叅晩亊兎効徳歩涙昰甞乗対処挙覚寛圏巻斉秊劵塡鄕揷擧冩囯亇戸囙",
+    "回回告冒青清概值绪参晚事兔效德步泪是尝乘对处举觉宽圈卷齐年券填乡插举写国个户因",
+)
+# Japanese forms (新字体) a Japanese keyboard or a copied text gives, which both tables leave:
+# 検査 is 检查, 発言 发言, 実地 实地, 県 县, 塡表 填表. Only shapes
+# Chinese does not use itself (not 芸, 予, 弁, 欠, 沪).
+_JAPANESE_FORMS = str.maketrans(
+    "両亜仏仮伝価児円剣剤労勧単厳収営団囲図圧塩増売奨嬢実専巌帯帰庁広廃弾従徴応悪懐抜拝拠拡挿捜掲"
+    "揺摂撃斎暦曽栄楽様権歓歯歳歴毎気浄済渓焼獣痩発県砕穏竜経絵継続総縁縄縦繍聴脳荘蔵薬観訳読譲賛"
+    "転軽辺逓遅酔鉄銭鋳錬関陥険隠雑霊頼顕髪鶏麹麺黒亀倹勅勲唖噛塁壌壱尭巣弐恵悩払択掻暁桜桟検沢渇"
+    "渉滝瀬犠猟畳稲穂穣粋粛繊臓艶薫蛍蝋覇覧豊醤醸釈頴駅駆騒験髄鴎鹸黙齢郷衛緒渋併並鉱闘餅戻",
+    "两亚佛假传价儿圆剑剂劳劝单严收营团围图压盐增卖奖娘实专岩带归厅广废弹从征应恶怀拔拜据扩插搜揭"
+    "摇摄击斋历曾荣乐样权欢齿岁历每气净济溪烧兽瘦发县碎稳龙经绘继续总缘绳纵绣听脑庄藏药观译读让赞"
+    "转轻边递迟醉铁钱铸炼关陷险隐杂灵赖显发鸡曲面黑龟俭敕勋哑啮垒壤壹尧巢贰惠恼拂择搔晓樱栈检泽渴"
+    "涉泷濑牺猎叠稻穗穰粹肃纤脏艳薰萤蜡霸览丰酱酿释颖驿驱骚验髓鸥碱默龄乡卫绪涩并并矿斗饼戾",
 )
 # Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -82,6 +97,7 @@ def normalize(text: str) -> str:
     Kept for the last few thousand texts: a knowledge base repeats its keywords, names and
     titles across facts, and a start reads each of them several times."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
+    text = without_invisible(text)  # 开\u200b会 is 开会, not 开 and 会
     text = unicodedata.normalize("NFKC", text)
     text = _toneless(text)
     text = _simplified(text)
@@ -111,7 +127,8 @@ def _plain_vowel(found: re.Match[str]) -> str:
 
 
 def _simplified(text: str) -> str:
-    text = text.translate(_OLD_VARIANTS)  # first, so 囘覆 converts as the phrase 回覆 does
+    # first, so 囘覆 converts as the phrase 回覆 does
+    text = text.translate(_OLD_VARIANTS).translate(_JAPANESE_FORMS)
     simplified: str = _converter.convert(text)
     if "著" in simplified:
         taiwan: str = _taiwan.convert(text)

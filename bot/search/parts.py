@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from bot.kb import Fact
 from bot.search.clauses import clauses
+from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
 from bot.search.topicwords import TopicWords
@@ -33,10 +34,11 @@ def part_bests(
     topic_words: TopicWords,
     leads: Mapping[str, Fact],
     runs: bool = False,
+    normal: Callable[[str], str] = normalize,
 ) -> tuple[tuple[Match, ...], int]:
     """The best match of each part of the question, and how many parts it has; `runs` also
     cuts each clause where the topic named changes (会多表多)."""
-    parts = clauses(question)
+    parts = clauses(question, normal)
     if runs:
         parts = [piece for p in parts for piece in topic_words.runs(p)]
     if len(parts) < 2:
