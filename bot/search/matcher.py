@@ -30,6 +30,7 @@ from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
 from bot.search.parts import LEAD_MARGIN, lead_among, part_bests
 from bot.search.pointing import points_at_person, without_card_asks
+from bot.search.purpose import without_purpose
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
@@ -232,7 +233,7 @@ class Matcher:
         """Rank a question every way the decision may need; no threshold is applied yet."""
         # Leftover markup (<b>) and a stray trailing number (会太多怎么办 5) are noise.
         cleaned = _TRAILING_NUMBER.sub("", _MARKUP.sub(" ", question))
-        cleaned = without_asides(cleaned)
+        cleaned = without_purpose(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
         normalized = normalize(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
