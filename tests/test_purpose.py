@@ -17,6 +17,9 @@ from bot.search.purpose import without_purpose
         ("给刚来的年轻干部讲讲工作群为啥要精简", "工作群为啥要精简"),
         ("开会这块哪种做法最管用", "开会这块 做法"),
         ("填表减负几个办法里哪个更靠谱", "填表减负 办法里哪个"),
+        ("想跟县里反映一下迎检太多，有合并检查的例子吗", "想 迎检太多，有合并检查的例子吗"),
+        ("请发我几个少签字的案例", "少签字的案例"),
+        ("会开短了，有没有数据支撑？", "会开短了， ？"),
     ],
 )
 def test_framing_is_taken_out(text: str, kept: str) -> None:
@@ -31,6 +34,8 @@ def test_framing_is_taken_out(text: str, kept: str) -> None:
         "迎检材料要用什么盒子装",  # what to use, not what it is for
         "每人发言用时不超过三分钟",  # 发言 is the subject, 用时 its length
         "作秀群形式大过实用",  # 实用 said of the groups, no weighing
+        "把会议记录模板发我一份",  # a file sent, no case asked for
+        "有没有数据共享的平台",  # 数据 of the platform, not proof asked
     ],
 )
 def test_the_same_words_elsewhere_stay(text: str) -> None:
