@@ -46,6 +46,7 @@ from bot.search.shapes import (
     offered,
 )
 from bot.search.story import tells_burden
+from bot.search.thanks import thanks_only
 from bot.search.topicwords import TopicWords
 
 __all__ = [
@@ -251,6 +252,7 @@ class Matcher:
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
+        occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
         analysis, ranked = self.rank(asked, include, strangers, occasion)
         heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
