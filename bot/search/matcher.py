@@ -32,6 +32,7 @@ from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
 from bot.search.parts import LEAD_MARGIN, lead_among, part_bests
 from bot.search.pointing import points_at_person, without_card_asks
+from bot.search.purpose import without_purpose
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.regional import Regional, pair_test
@@ -48,6 +49,7 @@ from bot.search.shapes import (
     offered,
 )
 from bot.search.story import tells_burden
+from bot.search.thanks import thanks_only
 from bot.search.topicwords import TopicWords
 
 __all__ = [
@@ -248,7 +250,7 @@ class Matcher:
         # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
-        cleaned = without_asides(cleaned)
+        cleaned = without_purpose(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
@@ -266,6 +268,7 @@ class Matcher:
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
+        occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
         analysis, ranked = self.rank(asked, include, strangers, occasion)
         heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again

@@ -33,7 +33,17 @@ _BURDENS = re.compile(
 
 def tells_burden(normalized: str) -> bool:
     """The text states a burden and asks nothing."""
-    return not _ASKS.search(normalized) and bool(_BURDENS.search(normalized))
+    return not asks_something(normalized) and names_burden(normalized)
+
+
+def asks_something(normalized: str) -> bool:
+    """The text has a mark of a question, a rhetorical one included."""
+    return _ASKS.search(normalized) is not None
+
+
+def names_burden(normalized: str) -> bool:
+    """The text says a load comes too often, too long or again."""
+    return _BURDENS.search(normalized) is not None
 
 
 def asked_forms(

@@ -1,0 +1,51 @@
+"""What the answer is for (写材料要用, 给新来的干部讲讲) and the weighing of measures (哪种办法最
+管用) are framing: taken out before ranking, unless the document is what is asked for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.matcher import Matcher
+from bot.search.purpose import without_purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("简报里要用，求一个少开会的例子", "，求一个少开会的例子"),
+        ("写个调研报告，想要一个检查合并的案例", "，想要一个检查合并的案例"),
+        ("给刚来的年轻干部讲讲工作群为啥要精简", "工作群为啥要精简"),
+        ("开会这块哪种做法最管用", "开会这块 做法"),
+        ("填表减负几个办法里哪个更靠谱", "填表减负 办法里哪个"),
+        ("想跟县里反映一下迎检太多，有合并检查的例子吗", "想 迎检太多，有合并检查的例子吗"),
+        ("请发我几个少签字的案例", "少签字的案例"),
+        ("会开短了，有没有数据支撑？", "会开短了， ？"),
+    ],
+)
+def test_framing_is_taken_out(text: str, kept: str) -> None:
+    assert " ".join(without_purpose(text).split()) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我写个讲话稿",  # work done for the asker: no case asked for
+        "检查组只看材料不看实际",  # 材料 the inspection reads
+        "迎检材料要用什么盒子装",  # what to use, not what it is for
+        "每人发言用时不超过三分钟",  # 发言 is the subject, 用时 its length
+        "作秀群形式大过实用",  # 实用 said of the groups, no weighing
+        "把会议记录模板发我一份",  # a file sent, no case asked for
+        "有没有数据共享的平台",  # 数据 of the platform, not proof asked
+    ],
+)
+def test_the_same_words_elsewhere_stay(text: str) -> None:
+    assert without_purpose(text) == text
+
+
+def test_a_case_for_a_report_gets_the_fact_asked_about(matcher: Matcher) -> None:
+    shown = matcher.match("年终汇报材料里要用，有没有同一主题只开一次会的例子").shown
+    assert [f.id for f in shown][:1] == ["meetings-one-topic-once"]
+
+
+def test_writing_for_the_asker_is_still_declined(matcher: Matcher) -> None:
+    assert not matcher.match("帮我写一份关于迎检的总结，三千字").shown
