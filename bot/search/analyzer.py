@@ -17,6 +17,7 @@ from bot.kb.files import read_userdict
 from bot.search.cache import trim_loaded
 from bot.search.cues import pattern_words, split_cues
 from bot.search.initials import Initials
+from bot.search.letterslips import mend_letters
 from bot.search.mending import Mender
 from bot.search.pieces import Piece, merge_unknown, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
@@ -350,6 +351,7 @@ class Analyzer:
         for token in tokens:
             if LATIN.match(token):
                 split = split_pinyin(token) if token not in self.vocabulary else None
+                split = split or mend_letters(token, self._sounds, self._believable, self.stopwords)
                 if split:
                     units.extend(Unit(syllable, True, False) for syllable in split)
                 else:

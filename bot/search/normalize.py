@@ -71,6 +71,11 @@ _U_UMLAUT = frozenset("üǖǘǚǜÜ")
 _TONE_NUMBER = re.compile(r"(?<=[a-z])[1-5](?![0-9])")
 _TONE_NUMBERS_MIN = 2
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters typed one by one with a blank or dash between (工 作 群 太 多, 会-议-太-多) are
+# one text spaced out, not clauses: four or more lone characters in a row are joined again.
+# Three (会 表 群) may be a list of one-character topics, and stay apart.
+_C = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_SPACED_OUT = re.compile(rf"(?<!{_C})(?:{_C} ){{3,}}{_C}(?!{_C})")
 # A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
 # measure word (一个一个, 一天一表) is not a verb.
 _TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
@@ -111,6 +116,7 @@ def normalize(text: str) -> str:
     text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
+    text = _SPACED_OUT.sub(lambda spaced: spaced.group(0).replace(" ", ""), text)
     text = _DIGITS.sub(" ", text)
     text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
