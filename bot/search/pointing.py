@@ -11,6 +11,15 @@ from __future__ import annotations
 
 import re
 
+# Words that point at someone in the article rather than at a role in general, just before
+# the role (那个社区书记, 文章里的副主任) or just after it (社区书记说的, 副主任是谁, 社区书记
+# 那段, 副主任叫啥, 扶贫办副主任怎么说的).
+POINTERS_BEFORE = ("那个", "那位", "这位", "这个", "文中", "文章", "报道", "里的", "提到的")
+POINTERS_AFTER = (
+    "说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍", "那段", "那块", "那部分", "叫",
+    "怎么说", "咋说", "怎么讲", "咋讲", "的话",
+)  # fmt: skip
+POINTERS = (*POINTERS_BEFORE, *POINTERS_AFTER)
 # Nouns for a person, as officials write them about a colleague (干部, 小伙子, 大姐).
 _PERSON = (
     r"(?:人|干部|领导|书记|主任|专干|同志|小伙子?|姑娘|女士|大姐|姐姐|姐们|姐|大哥|哥们|妹子|"
@@ -38,6 +47,13 @@ _WHERE_ASK = re.compile(
     r"在哪[个里儿]?(?:乡|县|镇|市|区|单位|上班|工作)?|(?!哪[里儿]的?人)"
     r"哪[个里儿](?:乡|县|镇|市|区|地方)?的?"
 )
+
+
+def pointed_at(text: str, start: int, end: int) -> bool:
+    """The words around a role point at someone in the article (那个社区书记, 副主任说的)."""
+    return text[max(0, start - 4) : start].endswith(POINTERS_BEFORE) or text[end:].startswith(
+        POINTERS_AFTER
+    )
 
 
 def points_at_person(text: str) -> bool:
