@@ -224,13 +224,23 @@ def test_a_topic_none_of_their_facts_is_on_is_not_answered_with_theirs(
     assert all(fact.topic != theirs for fact in result.shown), _shown(result)
 
 
-@pytest.mark.parametrize("question", ["海港区开会怎么减的", "洋湖乡工作群怎么精简的"])
+@pytest.mark.parametrize(
+    "question", ["海港区开会怎么减的", "洋湖乡工作群怎么精简的", "昌吉工作群整治得咋样"]
+)
 def test_what_a_place_did_about_a_topic_none_of_its_facts_is_on_declines(
     matcher: Matcher, question: str
 ) -> None:
     """海港区's facts are about work groups: how it cut meetings is nothing the article tells,
-    and another place's meeting fact would answer as if it were 海港区's."""
+    and another place's meeting fact would answer as if it were 海港区's; so is how 昌吉's
+    groups fared, however narrow the words (整治)."""
     assert matcher.match(question).decision == "decline"
+
+
+def test_a_measure_looked_for_in_a_place_still_gets_one(matcher: Matcher) -> None:
+    """新疆有没有精简工作群的做法 asks for a measure, wherever it was taken."""
+    result = matcher.match("新疆有没有精简工作群的做法")
+    assert result.decision == "answer"
+    assert result.shown[0].topic == "chat-groups"
 
 
 def test_a_trouble_told_from_a_place_still_gets_a_measure(matcher: Matcher) -> None:

@@ -31,6 +31,8 @@ _HOW_CUT = re.compile(r"(?:怎么|咋|如何|怎样)(?:样)?(?:减|精简|压减
 _AVOIDED = ("要避免",)
 # 洋湖乡群太多怎么办: an asker there telling their own trouble, who wants a measure from anywhere.
 _OWN_TROUBLE = re.compile(r"(?:怎么办|咋办|咋整|怎么整|怎么弄|咋弄)")
+# 昌吉工作群整治得咋样 asks how it went there, however narrow its words.
+_HOW_IT_WENT = re.compile(r"(?:得|的)?(?:咋样|怎么样|怎样|如何)了?[吗呢啊?？]*$")
 _SAID = re.compile(r"^(?:说的|讲的|说过|讲过|说|讲(?!话)|提到的?|谈到的?|谈的?|介绍的?)")
 
 
@@ -106,6 +108,8 @@ def entity_focus(
     only = other and asked_topic is not None and words.names_only(rest_analysis, asked_topic)
     # 海港区开会怎么减的 asks what was done there; 洋湖乡群太多怎么办 asks for help anywhere.
     only = only and (entity.kind == "person" or not _OWN_TROUBLE.search(rest))
+    if other and entity.kind == "place" and _HOW_IT_WENT.search(rest.strip()):
+        only = True
     return EntityFocus(
         tuple(order), best - second, best, unknown, clean, elsewhere, specific, other, only
     )

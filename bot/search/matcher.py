@@ -269,7 +269,9 @@ class Matcher:
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
         occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
-        analysis, ranked = self.rank(asked, include, strangers, occasion)
+        analysis, ranked = self.rank(
+            asked, include, strangers + self._cues_asked(text, asked), occasion
+        )
         heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
             entity, typed = heard
@@ -277,7 +279,7 @@ class Matcher:
             text = text.replace(typed, normalize(entity.name))
             include = [self._doc_of[i] for i in entity.fact_ids]
             asked = self.quantities.without_asks(text)
-            analysis, ranked = self.rank(asked, include, strangers)
+            analysis, ranked = self.rank(asked, include, strangers + self._cues_asked(text, asked))
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             # 春节放几天假 neither: a word we do not know is what it counts
             ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
@@ -319,6 +321,19 @@ class Matcher:
             topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked),
         )  # fmt: skip
+
+    def _cues_asked(self, text: str, asked: str) -> tuple[str, ...]:
+        """Cues the share and how-often asks took with them (医疗报销能报几成: 报几成 asks
+        what is refunded); the ask alone (几成, 多大比例) still asks for a share a fact may
+        hold. Rare, so the question is read twice only then."""
+        if asked == text:
+            return ()
+        kept = set(self.analyzer.analyze(asked).cues)
+        return tuple(
+            cue
+            for cue in self.analyzer.analyze(text).cues
+            if cue not in kept and self.quantities.wraps_an_ask(cue)
+        )
 
     def _occasion(self, text: str) -> tuple[str, ...]:
         """明天的会开不开 asks about one occasion, not a practice: a form no measure answers;

@@ -221,6 +221,13 @@ class Quantities:
             normalized = _blank(ask, normalized)
         return normalized
 
+    def wraps_an_ask(self, cue: str) -> bool:
+        """A cue holding a share or how-often ask and more (报几成 holds 几成): what
+        without_asks takes away with the ask. 几成 alone, or 比例 inside 多大比例, is only the
+        ask."""
+        asks = (*self._asks.get(FREQUENCY, ()), *self._asks.get(SHARE, ()))
+        return any(w in cue and w != cue for ask in asks for w in ask.words)
+
     def counts_only(self, analysis: QueryAnalysis, normalized: str) -> bool:
         """The question's words are nothing but periods, numbers, asks and the units they
         count in (一天有多少个小时): a count, but of nothing the facts are about. A unit word
