@@ -25,6 +25,9 @@ from bot.search.normalize import normalize
         ('<span style="color:red">讲话太长</span>', "讲话太长"),
         ("讲话太长[捂脸][OK]", "讲话太长"),
         ("开\u200b会\u200d太\ufeff多\u00ad", "开会太多"),
+        ("张三 10:30 表格太多", "张三 表格太多"),
+        ("2024-05-06 09:15:02 群太多", "群太多"),
+        ("IMG_20240506_1030.jpg 截图代替评价", "截图代替评价"),
     ],
 )
 def test_leftovers_are_dropped(text: str, left: str) -> None:
@@ -41,6 +44,20 @@ def test_words_beside_a_mention_or_in_brackets_stay() -> None:
 def test_invisible_characters_do_not_split_words() -> None:
     assert without_invisible("开\u200b会") == "开会"
     assert normalize("开\u200b会\u2060太多\u200e") == "开会太多"
+
+
+def test_counts_stay() -> None:
+    """A figure is no time: 30分钟, 开会时长：30分钟 and 2017年12月 keep their numbers."""
+    for text in ("会只开30分钟", "开会时长：30分钟", "2017年12月以来"):
+        assert without_leftovers(text) == text
+
+
+def test_a_pasted_chat_line_is_not_counted(matcher: Matcher) -> None:
+    """张三 10:30 is when the line was sent, not 10 and 30 minutes (开短会)."""
+    plain = matcher.match("表格太多了怎么办")
+    stamped = matcher.match("张三 10:30\n表格太多了怎么办")
+    assert stamped.matches[0].fact.id == plain.matches[0].fact.id
+    assert stamped.matches[0].fact.topic == "forms"
 
 
 def test_a_long_message_costs_its_start_only() -> None:

@@ -95,6 +95,7 @@ def _write(root: Path, text: str) -> None:
         ("群: ['', 群組]\n", "has an empty form"),
         ("群: [群]\n", "listed as a form of itself"),
         ("群: [群組]\n工作群: [群組]\n", "listed under both"),
+        ("文件: [公文]\n", "'公文' is a cue; as '文件' it is not"),
     ],
 )
 def test_a_broken_table_is_named(kb_copy: Path, text: str, problem: str) -> None:

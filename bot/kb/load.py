@@ -13,7 +13,7 @@ from bot.errors import KBError
 from bot.kb import files
 from bot.kb.collect import Collector
 from bot.kb.model import KnowledgeBase
-from bot.kb.regional import load_regional_words
+from bot.kb.regional import REGIONAL_FILE, load_regional_words
 from bot.kb.texts import check_texts
 
 
@@ -41,6 +41,17 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     occasion_marks = _optional_list(col, root / "responses" / "occasion_marks.txt")
     hearsay_asks = _optional_list(col, root / "responses" / "hearsay_asks.txt")
     regional_words = load_regional_words(col)
+    neutral = stopwords | requests
+    for form, mainland in sorted(regional_words.items()):
+        # 公文 and 几时 are cues as they stand: read as 文件, 什么时候 they would ask nothing.
+        role, read_as = (
+            _role(form, cues | intents, neutral),
+            _role(mainland, cues | intents, neutral),
+        )
+        if role and role != read_as:
+            col.add(
+                root / "responses" / REGIONAL_FILE, f"'{form}' is {role}; as '{mainland}' it is not"
+            )
     for word in sorted(cues & stopwords):
         col.add(root / "responses" / "offtopic_cues.txt", f"'{word}' is also a stopword")
     # A word is either neutral (stopword, request word) or counts against a match (cue).
@@ -96,6 +107,12 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),
     )
+
+
+def _role(word: str, cues: frozenset[str], neutral: frozenset[str]) -> str | None:
+    """What a curated list makes of a word: a cue, a neutral word, or nothing."""
+    word = word.lower()
+    return "a cue" if word in cues else "neutral" if word in neutral else None
 
 
 def _optional_list(col: Collector, path: Path) -> frozenset[str]:
