@@ -22,6 +22,7 @@ def test_slips_mended_swap_neighbours_take_one_out_and_put_one_in() -> None:
     assert {"oggn", "ggon", "gong"} <= mended  # swapped
     assert {"ogn", "ggn", "gog"} <= mended  # one taken out
     assert {"gogng", "gougn"} <= mended  # one put in
+    assert {"fogn", "hogn", "gpgn", "gogb", "gogm"} <= mended  # a key beside
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,7 @@ def test_slips_mended_swap_neighbours_take_one_out_and_put_one_in() -> None:
         ("gognzuoqun", ("gong", "zuo", "qun")),  # two letters swapped
         ("huiyyi", ("hui", "yi")),  # one doubled
         ("gongzuoqn", ("gong", "zuo", "qun")),  # one left out
+        ("gongzuoqyn", ("gong", "zuo", "qun")),  # the key beside hit (y for u)
     ],
 )
 def test_a_slip_mended_one_way_is_read_as_the_word_meant(

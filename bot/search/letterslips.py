@@ -1,5 +1,6 @@
 """Pinyin with one letter slipped: two letters swapped (gognzuoqun), one doubled or stray
-(huiyyi), one left out (gongzuoqn). Such a run splits into no syllables and was lost whole.
+(huiyyi), one left out (gongzuoqn), one hit on the key beside it (jiabcha, qiamzi). Such a
+run splits into no syllables and was lost whole.
 
 It is read as the pinyin meant only when the slip is mended in one way: the mended letters
 must split into syllables that spell known words through and through, one of them a curated
@@ -20,10 +21,18 @@ MAX_LETTERS = 24  # a sentence typed without spaces is not one word slipped
 VOWELS = frozenset("aeiouv")  # a run of initials (gzq) has none and is not pinyin slipped
 # Letters a pinyin syllable most often loses: a vowel, the g of -ng, the h of zh/ch/sh.
 DROPPED = "aeiouvgnh"
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# The keys either side of each key on a phone's keyboard, where a thumb slips to.
+BESIDE = {
+    key: row[max(i - 1, 0) : i] + row[i + 1 : i + 2]
+    for row in _KEY_ROWS
+    for i, key in enumerate(row)
+}
 
 
 def slips_mended(letters: str) -> Iterator[str]:
-    """Every text one slip away: two neighbours swapped, one letter taken out, one put in."""
+    """Every text one slip away: two neighbours swapped, one letter taken out, one put in,
+    one for the key beside it."""
     for i in range(len(letters) - 1):
         if letters[i] != letters[i + 1]:
             yield letters[:i] + letters[i + 1] + letters[i] + letters[i + 2 :]
@@ -32,6 +41,9 @@ def slips_mended(letters: str) -> Iterator[str]:
     for i in range(len(letters) + 1):
         for letter in DROPPED:
             yield letters[:i] + letter + letters[i:]
+    for i, typed in enumerate(letters):
+        for key in BESIDE.get(typed, ""):
+            yield letters[:i] + key + letters[i + 1 :]
 
 
 def mend_letters(
