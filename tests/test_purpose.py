@@ -20,6 +20,7 @@ from bot.search.purpose import without_purpose
         ("想跟县里反映一下迎检太多，有合并检查的例子吗", "想 迎检太多，有合并检查的例子吗"),
         ("请发我几个少签字的案例", "少签字的案例"),
         ("会开短了，有没有数据支撑？", "会开短了， ？"),
+        ("联合检查究竟有没有用", "联合检查"),
     ],
 )
 def test_framing_is_taken_out(text: str, kept: str) -> None:
