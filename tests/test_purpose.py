@@ -50,3 +50,17 @@ def test_a_case_for_a_report_gets_the_fact_asked_about(matcher: Matcher) -> None
 
 def test_writing_for_the_asker_is_still_declined(matcher: Matcher) -> None:
     assert not matcher.match("帮我写一份关于迎检的总结，三千字").shown
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("联合检查是怎样推行的", "inspections-joint"),
+        ("群少一半这个成效是如何实现的", "chat-groups-phone-lighter"),
+    ],
+)
+def test_how_a_measure_was_carried_out_asks_for_it(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    """落地, 实现, 推行 after 怎么/如何 ask how the measure was done, not how to operate."""
+    assert [f.id for f in matcher.match(question).shown][:1] == [fact]
