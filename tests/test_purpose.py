@@ -21,6 +21,7 @@ from bot.search.purpose import without_purpose
         ("请发我几个少签字的案例", "少签字的案例"),
         ("会开短了，有没有数据支撑？", "会开短了， ？"),
         ("联合检查究竟有没有用", "联合检查"),
+        ("想要一个群少了多少的数字", "想要一个群少了多少"),
     ],
 )
 def test_framing_is_taken_out(text: str, kept: str) -> None:
@@ -37,6 +38,7 @@ def test_framing_is_taken_out(text: str, kept: str) -> None:
         "作秀群形式大过实用",  # 实用 said of the groups, no weighing
         "把会议记录模板发我一份",  # a file sent, no case asked for
         "有没有数据共享的平台",  # 数据 of the platform, not proof asked
+        "县里各部门都来要的数据",  # the figure reported again and again
     ],
 )
 def test_the_same_words_elsewhere_stay(text: str) -> None:
