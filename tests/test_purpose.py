@@ -20,6 +20,8 @@ from bot.search.purpose import without_purpose
         ("想跟县里反映一下迎检太多，有合并检查的例子吗", "想 迎检太多，有合并检查的例子吗"),
         ("请发我几个少签字的案例", "少签字的案例"),
         ("会开短了，有没有数据支撑？", "会开短了， ？"),
+        ("联合检查究竟有没有用", "联合检查"),
+        ("想要一个群少了多少的数字", "想要一个群少了多少"),
     ],
 )
 def test_framing_is_taken_out(text: str, kept: str) -> None:
@@ -36,6 +38,7 @@ def test_framing_is_taken_out(text: str, kept: str) -> None:
         "作秀群形式大过实用",  # 实用 said of the groups, no weighing
         "把会议记录模板发我一份",  # a file sent, no case asked for
         "有没有数据共享的平台",  # 数据 of the platform, not proof asked
+        "县里各部门都来要的数据",  # the figure reported again and again
     ],
 )
 def test_the_same_words_elsewhere_stay(text: str) -> None:
@@ -49,3 +52,17 @@ def test_a_case_for_a_report_gets_the_fact_asked_about(matcher: Matcher) -> None
 
 def test_writing_for_the_asker_is_still_declined(matcher: Matcher) -> None:
     assert not matcher.match("帮我写一份关于迎检的总结，三千字").shown
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("联合检查是怎样推行的", "inspections-joint"),
+        ("群少一半这个成效是如何实现的", "chat-groups-phone-lighter"),
+    ],
+)
+def test_how_a_measure_was_carried_out_asks_for_it(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    """落地, 实现, 推行 after 怎么/如何 ask how the measure was done, not how to operate."""
+    assert [f.id for f in matcher.match(question).shown][:1] == [fact]

@@ -53,20 +53,28 @@ _PROOF = re.compile(
     r"(?:有没有|有无|有)(?:具体|详细|确切|实际|真实)?的?(?:数据|数字|证据)(?:支撑|证明|说明|支持)?"
     r"(?=[吗没么不呢啊，。,.？?！!\s]|$)"
 )
+# A figure asked for (需要一个会议变短的数据): the figure of a measure, no figure reported twice.
+_FIGURE_OF = re.compile(
+    r"((?:需要|想要|要|找|求|给我?)(?:一个|个|点|些)[^，。,.？?！!\s]{1,12}?)的(?:具体)?(?:数据|数字)"
+    r"(?=[吗呢啊，。,.？?！!\s]|$)"
+)
 # Send me a case (发我一个…的例子): asking for a case, not for a file, once one is asked for.
 _SEND_ME = re.compile(r"(?:麻烦|请)?(?:发给我|发我|给我发|发一下)(?:一个|个|几个|一些|点)?")
 # Weighing measures: 哪种办法, 几种做法里哪个, 最管用, 更靠谱.
 _WHICH_WAY = re.compile(r"(?:哪|几)(?:种|个|样)(?=办法|做法|措施|经验|方式|招|路子)")
-_VERDICT = re.compile(r"[最更](?:管用|见效|实用|实在|靠谱|好使|值得学|有效)|管用|见效|靠谱|好使")
+_VERDICT = re.compile(
+    r"[最更](?:管用|见效|实用|实在|靠谱|好使|值得学|有效)|管不管用|靠不靠谱|好不好使|管用|见效|靠谱"
+    r"|好使|(?:到底|究竟)?(?:有没有用|有用吗|有用没|有啥用|有什么用)"
+)
 
 
 def without_purpose(text: str) -> str:
     """The question without the document it is for, the people it is for, and the weighing of
     measures against each other; unchanged when none is there."""
+    asks_material = _MATERIAL.search(text) is not None
     text = _AUDIENCE.sub(" ", text)
     text = _WHICH_WAY.sub(" ", text)
-    text = _PROOF.sub(" ", _VERDICT.sub(" ", text))
-    asks_material = _MATERIAL.search(text) is not None
+    text = _FIGURE_OF.sub(r"\1 ", _PROOF.sub(" ", _VERDICT.sub(" ", text)))
     text = _USED.sub(" ", text)
     if asks_material:
         text = _SEND_ME.sub(" ", _MADE.sub(" ", text))
