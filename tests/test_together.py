@@ -110,3 +110,12 @@ def test_strangers_are_declined(matcher: Matcher, question: str, stranger: str) 
 )
 def test_no_stranger_where_none_is_named(matcher: Matcher, question: str) -> None:
     assert matcher.entities.strangers(matcher.analyzer.spelled(normalize(question))) == ()
+
+
+def test_several_topics_of_one_person_are_theirs(matcher: Matcher) -> None:
+    """央金卓嘎说的数据和检查: each topic's fact is hers where she has one on it."""
+    result = matcher.match("央金卓嘎说的数据和检查")
+    assert result.shape == "several"
+    assert {f.topic for f in result.shown} == {"forms", "inspections"}
+    assert all(f.who.startswith("央金卓嘎") for f in result.shown)
+    assert result.matches[0].fact == result.shown[0]

@@ -132,7 +132,24 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         found = joined_answer(p, t)
         if found is not None:
             return found
-    return conclude_one(p, t)
+    result = conclude_one(p, t)
+    if result.shape == "several" and p.entity is not None and p.entity_ranked:
+        return _theirs_first(result, p)
+    return result
+
+
+def _theirs_first(result: Result, p: Prepared) -> Result:
+    """央金卓嘎说的数据和检查: of each topic asked, the fact of the person or place named, where
+    they have one on it, not another's."""
+    theirs: dict[str, Match] = {}
+    for m in p.entity_ranked:  # closest to the rest of the question first
+        theirs.setdefault(m.fact.topic, m)
+    several = tuple(theirs.get(m.fact.topic, m) for m in result.several)
+    if several == result.several:
+        return result
+    chosen = {m.fact for m in several}
+    rest = tuple(m for m in result.matches if m.fact not in chosen)
+    return replace(result, matches=(*several, *rest), several=several)
 
 
 def joined_answer(p: Prepared, t: Thresholds) -> Result | None:
