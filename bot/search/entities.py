@@ -30,7 +30,7 @@ from bot.search.naming import (
 )
 from bot.search.normalize import normalize
 from bot.search.pointing import own, pointed_at
-from bot.search.strangers import COMMON_WORD_FREQ, Strangers
+from bot.search.strangers import COMMON_WORD_FREQ, Strangers, sounds_alike
 
 # A role meant as everyone in the article holding it: counted (两个专干, 那两位书记), or
 # pointed at as the article's (文章里的书记), or followed by a plural (书记们, 专干都说).
@@ -200,6 +200,7 @@ class EntityTable:
                 pointed = pointed_at(text, start, start + len(word))
                 number = self._one_person(key, named_places, pointed)
             if number is not None:
+                word = self._whole_name(text, start, word, self.entities[number])
                 found.setdefault(number, (start, []))[1].append(word)
         ordered = sorted(
             found,
@@ -210,6 +211,15 @@ class EntityTable:
             ),
         )
         return [(self.entities[n], tuple(found[n][1])) for n in ordered]
+
+    def _whole_name(self, text: str, start: int, word: str, entity: Entity) -> str:
+        """阿旺群总: a name's first part typed right and the rest by sound is the whole name
+        mistyped, not a name and a word (群, a work group)."""
+        name = normalize(entity.name)
+        if entity.kind != "person" or not name.startswith(word) or len(word) == len(name):
+            return word
+        tail = text[start + len(word) : start + len(name)]
+        return word + tail if sounds_alike(tail, name[len(word) :]) else word
 
     def _one_place(self, numbers: frozenset[int]) -> int | None:
         """The place a key names; of 昌吉州 and 昌吉市 (both 昌吉), the one holding the other."""

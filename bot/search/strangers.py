@@ -84,7 +84,7 @@ _LOOKUPS = (
 )  # fmt: skip
 
 
-def _sounds_alike(typed: str, known: str) -> bool:
+def sounds_alike(typed: str, known: str) -> bool:
     """A slip of a known name: the same syllables, one of them at most a letter off."""
     if len(typed) != len(known):
         return False
@@ -168,9 +168,7 @@ class Strangers:
             or (opening and not self._named(after, place, stem))  # 检查组下乡: no place at all
             or place in self._table.told
             or any(k in place for k in self._table.place_keys)  # 整群，水林社区: a known one
-            or any(
-                _sounds_alike(place, known) for known in self._table.place_keys
-            )  # 杨湖乡, 松盆乡
+            or any(sounds_alike(place, known) for known in self._table.place_keys)  # 杨湖乡, 松盆乡
         ):
             return []
         return [place]
