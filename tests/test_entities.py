@@ -310,3 +310,9 @@ def test_a_grassroots_role_nobody_in_the_article_holds_is_a_stranger(
     for question in ("村支书说开会太多怎么办", "那个村支书天天让我们开会", "我是网格员，群太多了"):
         assert table.strangers(question) == (), question
         assert matcher.match(question).decision == "answer", question
+
+
+def test_a_name_whose_rest_is_typed_by_sound_is_the_whole_name(table: EntityTable) -> None:
+    """阿旺群总: 阿旺 typed right and 群宗 by sound is 阿旺群宗 mistyped, not 阿旺 and a group."""
+    assert table.find_all("阿旺群总")[0][1] == ("阿旺群总",)
+    assert table.find_all("阿旺群里说啥")[0][1] == ("阿旺",)

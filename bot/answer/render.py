@@ -172,9 +172,7 @@ class Renderer:
     def _answer(self, result: Result) -> Reply:
         shown = result.shown
         if result.shape == "card" and result.card is not None:
-            card = result.card
-            head = self.text("card_header", name=card.name, description=_role(card))
-            return self._overview(head, shown)
+            return self._cards((result.card, *result.joined), shown)
         if result.shape == "several":
             head = self.text("overview_header" if result.overview else "several_header")
             return self._overview(head, shown, bodies=True)
@@ -191,9 +189,26 @@ class Renderer:
             )
         return self.fact(shown[0], related=result.related)
 
-    def _overview(self, head: str, facts: Sequence[Fact], *, bodies: bool = False) -> Reply:
+    def _cards(self, cards: Sequence[Card], shown: Sequence[Fact]) -> Reply:
+        """A card for each person or place asked about, in one message sharing its room."""
+        parts = [
+            self._overview(
+                self.text("card_header", name=card.name, description=_role(card)),
+                card.facts,
+                limit=SAFE_LIMIT // len(cards) - 2,
+            )
+            for card in cards
+        ]
+        return Reply(
+            "\n\n".join(p.text for p in parts), "\n\n".join(p.html for p in parts), "answer",
+            facts=tuple(shown), buttons=self.fact_rows(shown),
+        )  # fmt: skip
+
+    def _overview(
+        self, head: str, facts: Sequence[Fact], *, bodies: bool = False, limit: int = SAFE_LIMIT
+    ) -> Reply:
         """Several facts in one message, a button each: a short body each (several at once)
-        or a line each (a card), as many as fit in one Telegram message."""
+        or a line each (a card), as many as fit in `limit` (one Telegram message)."""
         if bodies:
             parts = [self.fact_lines(fact) for fact in facts]
             plain = "\n\n".join([head, *(p for p, _ in parts)])
@@ -208,7 +223,7 @@ class Renderer:
         used = len(html_lines[0])
         for fact in facts:
             line = f"· {_b(fact.title)}：{_e(fact.measure)}"
-            if used + len(line) + 2 > SAFE_LIMIT:  # the rest stay reachable by their buttons
+            if used + len(line) + 2 > limit:  # the rest stay reachable by their buttons
                 plain_lines.append("…")
                 html_lines.append("…")
                 break
@@ -216,7 +231,7 @@ class Renderer:
             plain_lines.append(f"· {fact.title}：{fact.measure}")
             html_lines.append(line)
         return Reply(
-            clip("\n".join(plain_lines), SAFE_LIMIT), "\n".join(html_lines), "answer",
+            clip("\n".join(plain_lines), limit), "\n".join(html_lines), "answer",
             facts=tuple(facts), buttons=self.fact_rows(facts),
         )  # fmt: skip
 

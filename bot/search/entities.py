@@ -11,6 +11,7 @@ A key naming several people (扶贫专干) is narrowed by the places the questio
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,8 +29,16 @@ from bot.search.naming import (
     short_forms,
 )
 from bot.search.normalize import normalize
-from bot.search.pointing import pointed_at
-from bot.search.strangers import COMMON_WORD_FREQ, Strangers
+from bot.search.pointing import own, pointed_at
+from bot.search.strangers import COMMON_WORD_FREQ, Strangers, sounds_alike
+
+# A role meant as everyone in the article holding it: counted (两个专干, 那两位书记), or
+# pointed at as the article's (文章里的书记), or followed by a plural (书记们, 专干都说).
+_MANY_BEFORE = (
+    "两个", "两位", "俩", "几个", "几位", "二位", "这些", "那些", "文章里的", "文中的", "报道里的",
+)  # fmt: skip
+_MANY_AFTER = ("们", "都", "俩", "两个", "两位")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 @dataclass(frozen=True)
@@ -62,13 +71,24 @@ class EntityTable:
     """Keys (names, roles, places, their short forms) → the person or place they name."""
 
     def __init__(
-        self, facts: Sequence[Fact], frequency: Callable[[str], int] = lambda word: 0
+        self,
+        facts: Sequence[Fact],
+        frequency: Callable[[str], int] = lambda word: 0,
+        cut: Callable[[str], list[str]] | None = None,
     ) -> None:
         """`frequency`: how common a word is in general Chinese; an everyday word (东西, 和平,
-        再生) is no short form of a place or a name."""
+        再生) is no short form of a place or a name. `cut`: the segmenter, which tells a
+        place's own name (武侯区) from words (检查组下乡); without it, only place names general
+        Chinese knows are names."""
         self.frequency = frequency
+        self.cut = cut
         # What the facts tell, where a place they mention in passing (农牧区) is found.
-        self.told = normalize(" ".join(f.measure + f.example + f.quote for f in facts))
+        # Sentence by sentence: a question's form is capped in length, a fact's text is long.
+        self.told = " ".join(
+            normalize(sentence)
+            for f in facts
+            for sentence in _SENTENCE_END.split(f.measure + "。" + f.example + "。" + f.quote)
+        )
         people: dict[str, tuple[str, list[str]]] = {}
         places: dict[str, tuple[str, list[str]]] = {}
         below: dict[str, list[list[str]]] = {}  # the addresses of each place's facts
@@ -180,6 +200,7 @@ class EntityTable:
                 pointed = pointed_at(text, start, start + len(word))
                 number = self._one_person(key, named_places, pointed)
             if number is not None:
+                word = self._whole_name(text, start, word, self.entities[number])
                 found.setdefault(number, (start, []))[1].append(word)
         ordered = sorted(
             found,
@@ -190,6 +211,15 @@ class EntityTable:
             ),
         )
         return [(self.entities[n], tuple(found[n][1])) for n in ordered]
+
+    def _whole_name(self, text: str, start: int, word: str, entity: Entity) -> str:
+        """阿旺群总: a name's first part typed right and the rest by sound is the whole name
+        mistyped, not a name and a word (群, a work group)."""
+        name = normalize(entity.name)
+        if entity.kind != "person" or not name.startswith(word) or len(word) == len(name):
+            return word
+        tail = text[start + len(word) : start + len(name)]
+        return word + tail if sounds_alike(tail, name[len(word) :]) else word
 
     def _one_place(self, numbers: frozenset[int]) -> int | None:
         """The place a key names; of 昌吉州 and 昌吉市 (both 昌吉), the one holding the other."""
@@ -213,6 +243,23 @@ class EntityTable:
         elif key.sureness == TITLE or (key.sureness == ROLE and not pointed):
             return None
         return people[0] if len(people) == 1 else None
+
+    def holders(
+        self, normalized: str, strange: tuple[str, ...] = ()
+    ) -> list[tuple[Entity, tuple[str, ...]]]:
+        """Everyone a role held by several people names, when the question points at the
+        article's people rather than at a role in general: the role pointed at (扶贫专干说了啥)
+        or counted (两个专干, 书记们, 文章里的书记), with the role's key."""
+        text = normalized.replace(" ", "")
+        for start, word, key in self.hits(text):
+            people = sorted(n for n in key.numbers if self.entities[n].kind == "person")
+            if len(people) < 2 or any(word in s for s in strange) or own(text[:start]):
+                continue  # 我这个扶贫专干成了填表专干: the asker holds it
+            end = start + len(word)
+            counted = text[end:].startswith(_MANY_AFTER) or text[:start].endswith(_MANY_BEFORE)
+            if counted or (key.sureness == ROLE and pointed_at(text, start, end)):
+                return [(self.entities[n], (word,)) for n in people]
+        return []
 
     def strangers(self, normalized: str) -> tuple[str, ...]:
         """People and places the question names that the facts do not (see strangers.py)."""

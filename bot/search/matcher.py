@@ -44,12 +44,12 @@ from bot.search.shapes import (
     Result,
     Shape,
     Thresholds,
-    conclude,
     decide,
     offered,
 )
 from bot.search.story import tells_burden
 from bot.search.thanks import thanks_only
+from bot.search.together import Together, apart, conclude
 from bot.search.topicwords import TopicWords
 
 __all__ = [
@@ -116,7 +116,7 @@ class Matcher:
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
             measure_asks=kb.measure_asks,
         )  # fmt: skip
-        self.entities = EntityTable(kb.facts, self.analyzer.general_frequency)
+        self.entities = EntityTable(kb.facts, self.analyzer.general_frequency, self.analyzer.tokens)
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
@@ -159,6 +159,10 @@ class Matcher:
         self.crossings = Crossings(
             self.topic_words.name_words, self.analyzer.canonical,
             self.topic_words.names_topic, "".join(topic_names.values()),
+        )  # fmt: skip
+        self.together = Together(
+            self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
+            self.quantities.without_asks,
         )  # fmt: skip
 
     def rank(
@@ -258,11 +262,17 @@ class Matcher:
         text = self.analyzer.spelled(normalized)
         strangers = self.entities.strangers(text)
         found = self.entities.find_all(text, strangers)
-        entity = found[0][0] if found else None
+        # 洋湖乡和海港区, 敖再生和段琼: each; 扶贫专干说了啥: everyone holding the role.
+        holders = [] if found else self.entities.holders(text, strangers)
+        several = apart(found, text) if found else holders
         for named, keys in found:  # 小李 → 李志颖, 洋湖 → 洋湖乡: the words the facts use
             for key in sorted(keys, key=len, reverse=True):
                 if key != normalize(named.name):
                     text = text.replace(key, normalize(named.name))
+        role = holders[0][1][0] if holders else ""
+        joined, alone, text = self.together.read(text, several, strangers, role)
+        found = alone or found  # 齐琳和央金卓嘎谁讲的检查: only one of them spoke of it
+        entity = found[0][0] if found else None
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
@@ -319,7 +329,7 @@ class Matcher:
             asks_broadly=broadly, topics_named=tuple(topics_named),
             best_covers_topics=self._best_covers_topics(analysis, ranked),
             topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
-            counts_only=self.quantities.counts_only(analysis, asked),
+            counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
         )  # fmt: skip
 
     def _cues_asked(self, text: str, asked: str) -> tuple[str, ...]:

@@ -25,3 +25,8 @@ def starts_with_place_name(text: str) -> bool:
     """The text opens with a place name jieba knows (成都武侯, 北京朝阳, 海淀)."""
     names = _place_names()
     return any(text[:n] in names for n in (2, 3, 4))
+
+
+def is_place_name(word: str) -> bool:
+    """A whole word general Chinese knows as a place (北京市, 海淀)."""
+    return word in _place_names()

@@ -17,9 +17,19 @@ import re
 POINTERS_BEFORE = ("那个", "那位", "这位", "这个", "文中", "文章", "报道", "里的", "提到的")
 POINTERS_AFTER = (
     "说", "讲", "提到", "谈到", "是谁", "怎么看", "介绍", "那段", "那块", "那部分", "叫",
-    "怎么说", "咋说", "怎么讲", "咋讲", "的话",
+    "怎么说", "咋说", "怎么讲", "咋讲", "的话", "咋看", "怎么评价",
 )  # fmt: skip
 POINTERS = (*POINTERS_BEFORE, *POINTERS_AFTER)
+# The asker and their own people (我们刘书记, 俺这个扶贫专干): nobody in the article.
+OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
+_THIS_ONE = re.compile(r"(?:这个|这名|这位|一个|一名)$")
+
+
+def own(before: str) -> bool:
+    """The words before a name or role make it the asker's own (我这个扶贫专干, 我们书记)."""
+    return _THIS_ONE.sub("", before).endswith(OWN)
+
+
 # Nouns for a person, as officials write them about a colleague (干部, 小伙子, 大姐).
 _PERSON = (
     r"(?:人|干部|领导|书记|主任|专干|同志|小伙子?|姑娘|女士|大姐|姐姐|姐们|姐|大哥|哥们|妹子|"

@@ -82,6 +82,7 @@ class Result:
     topic: str | None = None
     several: tuple[Match, ...] = ()
     overview: bool = False  # `several` answers a broad ask across topics, not a list of asks
+    joined: tuple[Card, ...] = ()  # a card's companions: several people or places asked about
 
     @property
     def answered(self) -> bool:
@@ -97,7 +98,10 @@ class Result:
         if not self.answered:
             return ()
         if self.shape == "card" and self.card is not None:
-            return self.card.facts
+            if not self.joined:
+                return self.card.facts
+            cards = (self.card, *self.joined)  # a fact two of them share is shown once
+            return tuple(dict.fromkeys(f for card in cards for f in card.facts))
         if self.shape == "several":
             return tuple(m.fact for m in self.several)
         return (self.matches[0].fact,) if self.matches else ()
@@ -146,6 +150,8 @@ class Prepared:
     topic_lead: Match | None = None
     # Nothing but periods, units and asks (一天有多少个小时): a count of nothing we know.
     counts_only: bool = False
+    # Several people or places asked about at once, each with what the rest asks of them.
+    joined: tuple[tuple[Entity, EntityFocus], ...] = ()
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:

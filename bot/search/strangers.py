@@ -10,14 +10,15 @@ below a known one), 成都武侯区工作群整治 (a district the question open
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
 from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
-from bot.search.placenames import starts_with_place_name
-from bot.search.pointing import POINTERS
+from bot.search.placenames import is_place_name, starts_with_place_name
+from bot.search.pointing import OWN, POINTERS
 
 if TYPE_CHECKING:
     from bot.search.entities import EntityTable
@@ -40,20 +41,24 @@ _SURNAME_TITLE = re.compile(
 _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
 # A place below one the facts name (秦皇岛北戴河区, 林周县某某乡): its own name, then its level.
 # No word of counting, pointing or linking is in a place's name (有几个村, 这些乡, 和县里).
-_NOT_IN_NAMES = "有几个多少的了是这那哪各每些我你他她"
+_NOT_IN_NAMES = "有几个多少的了是这那哪各每些我你他她俺咱您"
 _LEVELS = r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
 _BELOW = re.compile(
     rf"^(?:(?![{_NOT_IN_NAMES}里都也还就在和与及或])[\u4e00-\u9fff]){{2,4}}?{_LEVELS}"
 )
 # … and a district or county a question opens with, where 都, 和 start no clause (成都武侯区,
-# 和田县); a city alone (宜春市) may well hold a place the facts name.
+# 和田县, 山东菏泽曹县), or a city alone (林芝市, 喀什地区) that neither the facts' addresses nor
+# what they tell name (宜春市 holds 樟树市: the facts tell of it).
 _IN_NAME = rf"(?:(?![{_NOT_IN_NAMES}里])[\u4e00-\u9fff])"
+_PROVINCE = "(?:" + "|".join(PROVINCES) + ")(?:省|自治区)?"
 _OPENING_PLACE = re.compile(
-    rf"^(?:{_IN_NAME}{{2,3}}市)?{_IN_NAME}{{2,4}}?(?:街道|社区|区|县|镇|乡|村|旗)"
+    rf"^(?:{_PROVINCE})?(?:{_IN_NAME}{{2,3}}市)?{_IN_NAME}{{2,4}}?(?:街道|社区|区|县|镇|乡|村|旗)"
 )
+_OPENING_CITY = re.compile(rf"^(?:{_PROVINCE})?{_IN_NAME}{{2,3}}?(?:市|地区|盟|州)")
 # … unless the name is a kind of place, not a place (贫困村, 偏远乡, 开发区).
 _KINDS_OF_PLACE = (
     "贫困", "偏远", "边远", "高新", "示范", "试点", "开发", "农牧", "老城", "沿海", "边疆", "边境",
+    "欠发达", "发达", "落后", "少数民族", "工业", "产业", "城乡", "农村",
 )  # fmt: skip
 _TITLE = re.compile(_HEAD_TITLES)
 # Words a question may open with before the place it asks about (请问成都武侯区…).
@@ -62,18 +67,24 @@ _OPENERS = re.compile(r"^(?:请问|问一下|问下|想问一下|想问|听说|�
 # facts give nobody names no one there.
 _COMMON_ROLES = (
     "网格员", "村支书", "村主任", "村会计", "村文书", "驻村干部", "第一书记", "包村干部",
-    "妇女主任", "大学生村官", "村官", "计生专干",
+    "妇女主任", "大学生村官", "村官", "计生专干", "县委书记", "市委书记", "区委书记", "县长",
+    "市长", "区长", "乡长", "镇长", "村长", "局长",
 )  # fmt: skip
 _IN_THE_ARTICLE = ("文章", "文中", "报道", "新闻里", "提到的")
-_OWN = ("我们", "咱们", "俺们", "我", "咱", "俺", "本单位")
+# … or asked what they said (网格员讲过工作群吗, 县委书记有没有讲话): a complaint passed on
+# (村支书说开会太多) asks none of these.
+_SAID_ASKS = (
+    "说了什么", "说了啥", "说啥了", "讲了什么", "讲了啥", "讲啥了", "说过", "讲过", "怎么说",
+    "咋说", "怎么讲", "咋讲", "怎么看", "咋看", "看法", "怎么评价", "有没有讲话", "讲没讲话",
+)  # fmt: skip
 # … and words that ask what someone did or where something was done.
 _LOOKUPS = (
     "是怎么", "怎么做", "咋做", "做了什么", "做了啥", "干了什么", "干了啥", "那边", "那里",
-    "经验", "做法", "办法", "是啥", "叫什么", "怎么减", "怎么搞",
+    "经验", "做法", "办法", "是啥", "叫什么", "怎么减", "怎么搞", "例子", "案例",
 )  # fmt: skip
 
 
-def _sounds_alike(typed: str, known: str) -> bool:
+def sounds_alike(typed: str, known: str) -> bool:
     """A slip of a known name: the same syllables, one of them at most a letter off."""
     if len(typed) != len(known):
         return False
@@ -101,7 +112,7 @@ class Strangers:
         looked_up = any(p in text for p in (*POINTERS, *_LOOKUPS))
         for hit in _SURNAME_TITLE.finditer(text if looked_up else ""):
             named, before = hit.group(0), text[: hit.start()]
-            if before.endswith(_OWN) or any(named in key for key in self._table.keys):
+            if before.endswith(OWN) or any(named in key for key in self._table.keys):
                 continue
             titled = _TITLE.search(named) is not None
             if (titled and named[0] in self._table.surnames) or any(
@@ -119,7 +130,7 @@ class Strangers:
         found += [p for p in PROVINCES if looked_up and p in text and p not in self._table.keys]
         # 村支书说开会太多 and 那个村支书天天让开会 pass on a complaint; 文章里的网格员 looks
         # someone up.
-        if any(w in text for w in _IN_THE_ARTICLE):
+        if any(w in text for w in (*_IN_THE_ARTICLE, *_SAID_ASKS)):
             found += [r for r in _COMMON_ROLES if r in text and r not in self._table.keys]
         for start, word, _ in self._table.hits(text):
             if word in self._table.place_keys and _CENSUS.match(
@@ -143,20 +154,40 @@ class Strangers:
         if not opening:  # 樟树县洋湖乡: a slip of level
             after = re.sub(r"^(?:省|市|州|县|区|乡|镇)", "", after)
         below = (_OPENING_PLACE if opening else _BELOW).match(after)
+        if below is None and opening:
+            below = _OPENING_CITY.match(after)
         if below is None or self._table.starts_with_key(after):
             return []
         place = below.group(0)
-        stem = place[:-2] if place.endswith(("街道", "社区")) else place[:-1]
+        stem = place[:-2] if place.endswith(("街道", "社区", "地区")) else place[:-1]
         if (
             len(stem) < MIN_KEY_CHARS
             or stem.startswith(_KINDS_OF_PLACE)
             or stem.endswith("地")  # 民族地区: a region, not a district
             or self._table.frequency(stem) >= COMMON_WORD_FREQ  # 其他乡镇, 下面的村
-            or (opening and not starts_with_place_name(place))  # 检查组下乡: no place at all
+            or (opening and not self._named(after, place, stem))  # 检查组下乡: no place at all
             or place in self._table.told
-            or any(
-                _sounds_alike(place, known) for known in self._table.place_keys
-            )  # 杨湖乡, 松盆乡
+            or any(k in place for k in self._table.place_keys)  # 整群，水林社区: a known one
+            or any(sounds_alike(place, known) for known in self._table.place_keys)  # 杨湖乡, 松盆乡
         ):
             return []
         return [place]
+
+    def _named(self, text: str, place: str, stem: str) -> bool:
+        """The place a text opens with has a name: one general Chinese knows as a place
+        (成都, 海淀), or a word of its own the segmenter keeps whole (武侯区, 林芝市), unlike
+        检查组下乡 (检查组 + 下) or 大城市, 农贸市场 (everyday words)."""
+        cut = self._table.cut
+        tokens = cut(text) if cut is not None and text else []
+        first = tokens[0] if tokens else ""
+        if len(first) >= len(place) and self._table.frequency(first) and not is_place_name(first):
+            return False
+        ends = set(accumulate(len(t) for t in tokens))
+        if tokens and len(place) not in ends:
+            return False  # 开短会县市: the level is part of the next word, no place ends there
+        tail = "" if place.endswith(("地区", "街道", "社区")) else place[-2:]
+        if self._table.frequency(tail) >= COMMON_WORD_FREQ:
+            return False  # 大城市, 新城区: a kind of town (城市, 城区), whatever jieba tags
+        if starts_with_place_name(place):
+            return True
+        return first in (stem, place) and not self._table.frequency(place)
