@@ -97,3 +97,12 @@ def test_empty_knowledge_base_builds_an_empty_index(analyzer: Analyzer) -> None:
     assert len(empty) == 0
     assert empty.postings == {}
     assert empty.unknown_idf > 0
+
+
+def test_a_long_example_is_indexed_to_its_end(analyzer: Analyzer) -> None:
+    """A question is cut at the cap, but a fact's long example is read sentence by sentence:
+    a word in its last sentence is still found."""
+    filler = "这个乡镇的做法在当地推开以后干部反映很好。" * 12  # well past the cap
+    long_example = _fact("long", example=filler + "检查组不再看台帐。")
+    index = FactIndex((long_example, FACTS[2]), analyzer, TOPICS)
+    assert "台账" in index.docs[0].terms

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ import numpy.typing as npt
 
 from bot.kb import Fact
 from bot.search.analyzer import Analyzer
-from bot.search.normalize import normalize
+from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 # Where a word appears says how central it is to the fact.
 FIELD_WEIGHTS: Mapping[str, float] = {
@@ -36,6 +37,26 @@ class Document:
     fact: Fact
     terms: frozenset[str]
     questions: tuple[str, ...]  # each example question or problem, as space-joined terms
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+
+
+def _normal_pieces(text: str) -> list[str]:
+    """A field's text normalised whole when it fits a question's cap, else sentence by
+    sentence (a long example would otherwise lose its end to the cap), packed into pieces
+    that fit."""
+    if len(text) <= MAX_INPUT_CHARS:
+        return [normalize(text)]
+    pieces: list[str] = [""]
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > MAX_INPUT_CHARS:  # one sentence longer than the cap
+            pieces.append(sentence[:MAX_INPUT_CHARS])
+            sentence = sentence[MAX_INPUT_CHARS:]
+        if len(pieces[-1]) + len(sentence) > MAX_INPUT_CHARS:
+            pieces.append("")
+        pieces[-1] += sentence
+    return [normalize(piece) for piece in pieces if piece.strip()]
 
 
 def _field_texts(fact: Fact, topic_name: str) -> dict[str, list[str]]:
@@ -62,8 +83,9 @@ class FactIndex:
             counts: dict[str, float] = defaultdict(float)
             for name, texts in _field_texts(fact, topic_names.get(fact.topic, "")).items():
                 for text in texts:
-                    for term in analyzer.document_terms(normalize(text)):
-                        counts[term] += FIELD_WEIGHTS[name]
+                    for piece in _normal_pieces(text):
+                        for term in analyzer.document_terms(piece):
+                            counts[term] += FIELD_WEIGHTS[name]
             questions = tuple(
                 " ".join(sorted(set(analyzer.document_terms(normalize(q)))))
                 for q in (*fact.questions, *fact.problems)
