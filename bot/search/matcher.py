@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.decision import Decision
-from bot.kb import Fact, KnowledgeBase
+from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
@@ -30,7 +30,7 @@ from bot.search.index import FactIndex
 from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
-from bot.search.parts import LEAD_MARGIN, lead_among, part_bests
+from bot.search.parts import part_bests
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.purpose import without_purpose
 from bot.search.quantities import Quantities
@@ -50,6 +50,7 @@ from bot.search.shapes import (
 from bot.search.story import tells_burden
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart, conclude
+from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
 
 __all__ = [
@@ -59,11 +60,6 @@ __all__ = [
 
 RERANK_DEPTH = 12
 UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
-BROAD_QUESTION_WORDS = frozenset(
-    {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
-)
-TIE_MARGIN = 10.0  # a best this close to its topic's lead, on no word the lead lacks, is a tie
-TOPIC_MAX = 8  # facts a topic answer lists
 ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
 MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
 CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
@@ -133,16 +129,8 @@ class Matcher:
             self.analyzer.set_vocabulary(self.index.postings)
             cache.store(cache_dir, key, (self.index, self.analyzer.state))
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
-        self._first_in_topic: dict[str, list[Fact]] = {}
-        for fact in kb.facts:
-            first = self._first_in_topic.setdefault(fact.topic, [])
-            if len(first) < TOPIC_MAX:
-                first.append(fact)
-        self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
-        self._broad_written = re.compile("|".join(map(re.escape, sorted(self._broad_words))))
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
-        self._leads = {t.id: kb.by_id[t.lead] for t in kb.topics.values() if t.lead in kb.by_id}
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
         self.occasions = Occasions(
@@ -155,6 +143,10 @@ class Matcher:
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
+        self.topic_asks = TopicAsks(
+            kb, self.index.docs, self.analyzer.tokens, self.topic_words.names_topic
+        )
+        self._leads = self.topic_asks.leads
         # 小会 heard as 秒回: a reading that trades a topic's own character for another topic
         self.crossings = Crossings(
             self.topic_words.name_words, self.analyzer.canonical,
@@ -305,7 +297,9 @@ class Matcher:
         counts = self.quantities.asked(text) or self.quantities.said(text)
         # Broad asks matter to a topic ask, or to an overview (no person or place, no cue)
         plain = entity is None and analysis.clean
-        broadly = not counts and (topic is not None or plain) and self._asks_broadly(normalized)
+        broadly = (
+            not counts and (topic is not None or plain) and self.topic_asks.asks_broadly(normalized)
+        )
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
         clause_bests: tuple[Match, ...] = ()
@@ -325,10 +319,12 @@ class Matcher:
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
             run_bests=run_bests, topic_bests=tuple(topic_bests),
-            topic_ask=topic, topic_facts=self._topic_facts(topic, ranked, broadly) if topic else (),
+            topic_ask=topic,
+            topic_facts=self.topic_asks.facts(topic, ranked, broadly) if topic else (),
             asks_broadly=broadly, topics_named=tuple(topics_named),
-            best_covers_topics=self._best_covers_topics(analysis, ranked),
-            topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
+            best_covers_topics=self.topic_asks.best_covers_topics(analysis, ranked),
+            topic_lead=self.topic_asks.near_lead(topic, analysis, ranked)
+            if topic and not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
         )  # fmt: skip
 
@@ -353,51 +349,6 @@ class Matcher:
         counted = bool(self.quantities.said(text))
         found = self.occasions.asked(self.analyzer.tokens(text), counted)
         return (found,) if found else ()
-
-    def _best_covers_topics(self, analysis: QueryAnalysis, ranked: Sequence[Match]) -> bool:
-        """The best fact's own words include every word of the question naming a topic."""
-        naming = {
-            qt.term for qt in analysis.terms if self.topic_words.names_topic(qt.term, qt.source)
-        }
-        if not ranked or not naming:
-            return False
-        best_terms: frozenset[str] = self.index.docs[self._doc_of[ranked[0].fact.id]].terms
-        return naming <= best_terms
-
-    def _near_lead(
-        self, topic: str, analysis: QueryAnalysis, ranked: Sequence[Match]
-    ) -> Match | None:
-        """The topic's lead, when the best match is its sibling, not clearly closer, and
-        shares no word of the question the lead lacks (its lead is incidental)."""
-        lead = lead_among(ranked, self._leads.get(topic))
-        if lead is None or ranked[0].fact.topic != topic:
-            return None
-        asked = {qt.term for qt in analysis.terms}
-        best_terms = asked & self.index.docs[self._doc_of[ranked[0].fact.id]].terms
-        lead_terms = asked & self.index.docs[self._doc_of[lead.fact.id]].terms
-        near = ranked[0].score - lead.score <= TIE_MARGIN
-        return lead if near and best_terms <= lead_terms else None
-
-    def _asks_broadly(self, normalized: str) -> bool:
-        """The question asks what is done about something (哪些, 方面, 经验, 案例)."""
-        if not self._broad_written.search(normalized):
-            return False  # no such word written: spare the segmenter a second pass
-        return bool(set(self.analyzer.tokens(normalized)) & self._broad_words)
-
-    def _topic_facts(
-        self, topic: str, ranked: Sequence[Match], broadly: bool = False
-    ) -> tuple[Fact, ...]:
-        """A topic's facts for a topic answer: its lead when the question asks what is done
-        about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
-        ranked first, then in KB order; a few."""
-        here = [m for m in ranked if m.fact.topic == topic]
-        lead = lead_among(here, self._leads.get(topic))
-        near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
-        first = [lead.fact] if broadly and lead is not None and near else []
-        listed = dict.fromkeys(
-            [*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())]
-        )
-        return tuple(listed)[:TOPIC_MAX]
 
     def inline_choices(self, result: Result) -> list[Match]:
         """Facts worth offering in inline mode: every match at or above the suggestion bar."""
