@@ -146,6 +146,8 @@ class Prepared:
     topic_lead: Match | None = None
     # Nothing but periods, units and asks (一天有多少个小时): a count of nothing we know.
     counts_only: bool = False
+    # Each clean clause's best fact, when those naming a topic lie on one topic (covered.py).
+    covered: tuple[Match, ...] = ()
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -229,6 +231,13 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         # Unsure, and the question names something we do not know (请示, 网站) or asks for
         # what no measure gives: that is a question the facts do not answer.
         decision = "decline"
+    if decision != "answer" and p.covered and p.covered[0].score >= t.answer:
+        # 会议多，还有就是村里留守老人没人管: the part the facts cover is sure on its own;
+        # 会议记录要查，例会还开得老长: two siblings, each sure of its part, the first answers.
+        first, *others = p.covered
+        rest = tuple(m for m in p.ranked if m.fact != first.fact)
+        related = tuple(m.fact for m in others)
+        return _with(base, "answer", (first, *rest), related=related)
     if decision != "answer":
         return _with(base, decision, p.ranked)
     ranked = p.ranked
