@@ -28,3 +28,18 @@ def test_endless_inspections_ask_for_fewer_rounds(matcher: Matcher) -> None:
     result = matcher.match("查不完的检查刷不完的群")
     assert (result.decision, result.shape) == ("answer", "several")
     assert result.several[0].fact.id == "inspections-fewer-rounds"
+
+
+def test_a_pinyin_list_is_cut_where_its_topic_changes(matcher: Matcher) -> None:
+    """kaihui duo tianbiao duo: each pinyin word is found where it was typed, however its
+    syllables were spaced, and a pinyin 多 (duo) ends a list item as 多 does."""
+    for question, topics in [
+        ("kaihui duo tianbiao duo", ["meetings", "forms"]),
+        ("qun tai duo le hui ye duo", ["chat-groups", "meetings"]),
+        ("jiancha pinfan biaoge duo", ["inspections", "forms"]),
+    ]:
+        result = matcher.match(question)
+        assert (result.decision, result.shape) == ("answer", "several"), question
+        assert [m.fact.topic for m in result.several] == topics
+    # One topic in pinyin stays one fact.
+    assert matcher.match("gongzuoqun tai duo").shape != "several"
