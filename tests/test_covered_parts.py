@@ -59,3 +59,19 @@ def test_clauses_without_a_further_item_are_one_story(matcher: Matcher, question
 
 def test_one_clause_is_never_read_in_parts(matcher: Matcher) -> None:
     assert matcher.prepare("会议太多了").covered == ()
+
+
+def test_a_cue_in_a_further_item_leaves_the_list_answered(matcher: Matcher) -> None:
+    """When to expect road money is nothing the facts say; the list before it is theirs."""
+    question = "会多，群多，另外想问问村里修路的钱啥时候到"
+    assert matcher.prepare(question).cues_aside
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "chat-groups"]
+
+
+@pytest.mark.parametrize(
+    "question", ["群太多，还有今年工资啥时候涨", "1.会议室怎么预约\n2.检查组怎么接待"]
+)
+def test_a_cue_beside_one_topic_keeps_the_decline(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).decision != "answer"

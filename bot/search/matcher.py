@@ -22,7 +22,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.covered import covered_parts
+from bot.search.covered import CoveredParts, covered_parts
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
@@ -292,8 +292,8 @@ class Matcher:
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(cleaned, self.rank, self.topic_words, self._leads)
-            if topics_named and entity is None and not analysis.cues
-            else ()
+            if topics_named and entity is None
+            else CoveredParts()
         )
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
@@ -303,7 +303,8 @@ class Matcher:
             asks_broadly=broadly, topics_named=tuple(topics_named),
             best_covers_topics=self._best_covers_topics(analysis, ranked),
             topic_lead=self._near_lead(topic, analysis, ranked) if topic and not broadly else None,
-            counts_only=self.quantities.counts_only(analysis, asked), covered=covered,
+            counts_only=self.quantities.counts_only(analysis, asked), covered=covered.bests,
+            cues_aside=covered.cues_aside,
         )  # fmt: skip
 
     def _occasion(self, text: str) -> tuple[str, ...]:

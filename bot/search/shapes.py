@@ -148,6 +148,7 @@ class Prepared:
     counts_only: bool = False
     # Each clean clause's best fact, when those naming a topic lie on one topic (covered.py).
     covered: tuple[Match, ...] = ()
+    cues_aside: bool = False  # every cue is in a further item naming no topic (covered.py)
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -186,7 +187,9 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     if p.counts_only:
         return _with(base, "decline", p.ranked)
     # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
-    several, listed = _several(p, t) if not p.analysis.cues else ((), False)
+    # 会多，群多，另外修路的钱啥时候到: a cue in a further item of its own leaves the list.
+    asks_list = not p.analysis.cues or p.cues_aside
+    several, listed = _several(p, t) if asks_list else ((), False)
     if several:
         return _several_answer(base, p, several, t, listed)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
