@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.search.clauses import clauses
 from bot.search.matcher import Matcher
 
 
@@ -43,3 +44,21 @@ def test_a_pinyin_list_is_cut_where_its_topic_changes(matcher: Matcher) -> None:
         assert [m.fact.topic for m in result.several] == topics
     # One topic in pinyin stays one fact.
     assert matcher.match("gongzuoqun tai duo").shape != "several"
+
+
+def test_list_numbers_and_marks_are_not_what_an_item_says() -> None:
+    """③开会 is item three, not three minutes of speech; a new line or ➕ ends an item; a
+    number with a unit still counts (3 天)."""
+    assert clauses("①迎检 ②填表 ③开会") == ["迎检", "填表", "开会"]
+    assert clauses("1.会太多\n2.群太多") == ["会太多", "群太多"]
+    assert clauses("1）签字多\n2）拍照多\n3）群多") == ["签字多", "拍照多", "群多"]
+    assert clauses("会议➕检查➕群") == ["会议", "检查", "群"]
+    assert clauses("①会议太频繁②工作群太多") == ["会议太频繁", "工作群太多"]
+    assert clauses("3天迎检") == ["3 天 迎检"]
+
+
+def test_a_numbered_list_answers_each_item(matcher: Matcher) -> None:
+    result = matcher.match("①迎检 ②填表 ③开会")
+    assert [m.fact.id for m in result.several] == [
+        "inspections-fewer-rounds", "forms-weekly-cap", "meetings-twice-a-month",
+    ]  # fmt: skip
