@@ -62,3 +62,9 @@ def test_a_numbered_list_answers_each_item(matcher: Matcher) -> None:
     assert [m.fact.id for m in result.several] == [
         "inspections-fewer-rounds", "forms-weekly-cap", "meetings-twice-a-month",
     ]  # fmt: skip
+
+
+def test_how_often_a_burden_comes_is_its_frequency(matcher: Matcher) -> None:
+    """勤, 隔三差五 say how often, as 频繁 does: meetings a month, forms a week."""
+    assert [f.id for f in matcher.match("会开得勤").shown] == ["meetings-twice-a-month"]
+    assert [f.id for f in matcher.match("隔三差五要报表").shown] == ["forms-weekly-cap"]
