@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.search.clauses import clauses
 from bot.search.matcher import Matcher
 
 
@@ -28,3 +29,42 @@ def test_endless_inspections_ask_for_fewer_rounds(matcher: Matcher) -> None:
     result = matcher.match("查不完的检查刷不完的群")
     assert (result.decision, result.shape) == ("answer", "several")
     assert result.several[0].fact.id == "inspections-fewer-rounds"
+
+
+def test_a_pinyin_list_is_cut_where_its_topic_changes(matcher: Matcher) -> None:
+    """kaihui duo tianbiao duo: each pinyin word is found where it was typed, however its
+    syllables were spaced, and a pinyin 多 (duo) ends a list item as 多 does."""
+    for question, topics in [
+        ("kaihui duo tianbiao duo", ["meetings", "forms"]),
+        ("qun tai duo le hui ye duo", ["chat-groups", "meetings"]),
+        ("jiancha pinfan biaoge duo", ["inspections", "forms"]),
+    ]:
+        result = matcher.match(question)
+        assert (result.decision, result.shape) == ("answer", "several"), question
+        assert [m.fact.topic for m in result.several] == topics
+    # One topic in pinyin stays one fact.
+    assert matcher.match("gongzuoqun tai duo").shape != "several"
+
+
+def test_list_numbers_and_marks_are_not_what_an_item_says() -> None:
+    """③开会 is item three, not three minutes of speech; a new line or ➕ ends an item; a
+    number with a unit still counts (3 天)."""
+    assert clauses("①迎检 ②填表 ③开会") == ["迎检", "填表", "开会"]
+    assert clauses("1.会太多\n2.群太多") == ["会太多", "群太多"]
+    assert clauses("1）签字多\n2）拍照多\n3）群多") == ["签字多", "拍照多", "群多"]
+    assert clauses("会议➕检查➕群") == ["会议", "检查", "群"]
+    assert clauses("①会议太频繁②工作群太多") == ["会议太频繁", "工作群太多"]
+    assert clauses("3天迎检") == ["3 天 迎检"]
+
+
+def test_a_numbered_list_answers_each_item(matcher: Matcher) -> None:
+    result = matcher.match("①迎检 ②填表 ③开会")
+    assert [m.fact.id for m in result.several] == [
+        "inspections-fewer-rounds", "forms-weekly-cap", "meetings-twice-a-month",
+    ]  # fmt: skip
+
+
+def test_how_often_a_burden_comes_is_its_frequency(matcher: Matcher) -> None:
+    """勤, 隔三差五 say how often, as 频繁 does: meetings a month, forms a week."""
+    assert [f.id for f in matcher.match("会开得勤").shown] == ["meetings-twice-a-month"]
+    assert [f.id for f in matcher.match("隔三差五要报表").shown] == ["forms-weekly-cap"]

@@ -22,6 +22,7 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
+from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
@@ -315,6 +316,12 @@ class Matcher:
                 run_bests, _ = part_bests(
                     cleaned, self.rank, self.topic_words, self._leads, True, self._normal
                 )
+        # A list the whole reading is unsure of may still be covered part by part (covered.py).
+        covered = (
+            covered_parts(cleaned, self.rank, self.topic_words, self._leads, self._normal)
+            if topics_named and entity is None
+            else CoveredParts()
+        )
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
@@ -326,6 +333,7 @@ class Matcher:
             topic_lead=self.topic_asks.near_lead(topic, analysis, ranked)
             if topic and not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
+            covered=covered.bests, cues_aside=covered.cues_aside,
         )  # fmt: skip
 
     def _cues_asked(self, text: str, asked: str) -> tuple[str, ...]:

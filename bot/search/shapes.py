@@ -152,6 +152,9 @@ class Prepared:
     counts_only: bool = False
     # Several people or places asked about at once, each with what the rest asks of them.
     joined: tuple[tuple[Entity, EntityFocus], ...] = ()
+    # Each clean clause's best fact, when those naming a topic lie on one topic (covered.py).
+    covered: tuple[Match, ...] = ()
+    cues_aside: bool = False  # every cue is in a further item naming no topic (covered.py)
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -190,7 +193,9 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     if p.counts_only:
         return _with(base, "decline", p.ranked)
     # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
-    several, listed = _several(p, t) if not p.analysis.cues else ((), False)
+    # 会多，群多，另外修路的钱啥时候到: a cue in a further item of its own leaves the list.
+    asks_list = not p.analysis.cues or p.cues_aside
+    several, listed = _several(p, t) if asks_list else ((), False)
     if several:
         return _several_answer(base, p, several, t, listed)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
@@ -235,6 +240,13 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         # Unsure, and the question names something we do not know (请示, 网站) or asks for
         # what no measure gives: that is a question the facts do not answer.
         decision = "decline"
+    if decision != "answer" and p.covered and p.covered[0].score >= t.answer:
+        # 会议多，还有就是村里留守老人没人管: the part the facts cover is sure on its own;
+        # 会议记录要查，例会还开得老长: two siblings, each sure of its part, the first answers.
+        first, *others = p.covered
+        rest = tuple(m for m in p.ranked if m.fact != first.fact)
+        related = tuple(m.fact for m in others)
+        return _with(base, "answer", (first, *rest), related=related)
     if decision != "answer":
         return _with(base, decision, p.ranked)
     ranked = p.ranked

@@ -29,8 +29,9 @@ TOPIC_COMMON_SHARE = 0.5
 # 又要开会又要填表, 群也多会也多 — not 会议纪要要不要领导签字, which asks one thing of both.
 _COORDINATED = re.compile(
     r"(?:(?:多|长|少|短|(?<![视音])频|繁|滥|乱|又要|又|也|还有|还要|以及)"
-    r"(?:得很|得要命|得不行|得慌|死了)?(?:了|啊|呀)?|啊|呀|嘛|(?<![参增追添更])加)$"
-)  # 会多了表多了; 会短了群少了; 开会啊填表啊; 会多得很表也多得很; 会海加表海
+    r"(?:得很|得要命|得不行|得慌|死了)?(?:了|啊|呀)?|啊|呀|嘛|(?<![参增追添更])加"
+    r"|(?<![a-z])(?:duo|chang|pinfan)(?:\s+le)?\s+)$"
+)  # 会多了表多了; 会短了群少了; 开会啊填表啊; 会多得很表也多得很; 会海加表海; huiyi duo qun duo
 # 又要迎检又要填表还要回群: the next ask's own verb may stand between its marker and topic
 # (after the last topic's word: 还要拍照截图 lists nothing).
 _ALSO_DO = re.compile(r"(?:又要|还要|还得|又得|也要|也得|既要)[^\s，。、,.]{1,2}$")
@@ -145,10 +146,10 @@ class TopicWords:
         position = 0
         word_start = 0  # where the last word naming a topic began
         for qt in self.analyzer.analyze(part).terms:
-            at = part.find(qt.source, position)
+            at, end = _located(part, qt.source, position)
             if at < 0:
                 continue
-            position = at + len(qt.source)
+            position = end
             topic = self.names_topic(qt.term, qt.source)
             if topic is None:
                 continue
@@ -180,6 +181,18 @@ class TopicWords:
             word_start = at
         bounds = [0, *cuts, len(part)]
         return [part[a:b] for a, b in pairwise(bounds) if part[a:b]]
+
+
+def _located(part: str, source: str, start: int) -> tuple[int, int]:
+    """Where a word's source lies in the part from `start` (-1 when absent), and where it
+    ends: pinyin read as syllables (kai hui, tian biao duo) may be typed with or without
+    blanks between them (kaihui, tianbiao duo)."""
+    at = part.find(source, start)
+    if at >= 0 or " " not in source:
+        return at, at + len(source)
+    spaced = re.compile(r"\s*".join(re.escape(s) for s in source.split()))
+    found = spaced.search(part, start)
+    return (found.start(), found.end()) if found else (-1, -1)
 
 
 def _echo(part: str, run: int, first: tuple[int, int], second: tuple[int, int]) -> int | None:

@@ -1,0 +1,91 @@
+"""The parts of a list the knowledge base covers, for when the list read whole is unsure.
+
+Two shapes a reading of the whole question misses:
+
+- one item the knowledge base does not cover (会议多，还有就是村里留守老人没人管): its unknown
+  words weigh the whole question down, yet the other part, read alone, is a plain burden the
+  facts answer: that part answers, and nothing is said about the other;
+- two items of one topic (会议记录要查，例会还开得老长): two siblings split the whole question's
+  score, yet each part alone is sure of its own fact: the first part's fact answers and the
+  other's is offered beside it.
+
+Only a question that marks a further item (还有, 另外, 其次, 2.) is read so: without the mark,
+clauses are one story (填表填到吐，内容一模一样换个表头而已 is about one form filled twice;
+Excel老是卡死，填表填一半全没了 is about the software). A part is read alone only when it names
+a topic and has no word we do not know or cue. A cue in a further item naming no topic
+(会多，群多，另外想问问修路的钱啥时候到) asks about something else beside a list of two topics
+or more; beside one topic it keeps the decline (群太多，还有工资啥时候涨).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from bot.kb import Fact
+from bot.search.clauses import clauses
+from bot.search.normalize import normalize
+from bot.search.parts import LEAD_MARGIN, lead_among
+from bot.search.query import QueryAnalysis
+from bot.search.shapes import Match
+from bot.search.topicwords import TopicWords
+
+# Words and marks that add one more item to what was said (还有就是, 另外, 其次, 2., ②).
+_FURTHER_ITEM = re.compile(
+    r"还有|另外|此外|再就是|再有|以及|再加上|外加|顺便|其次|(?:第|其)二|二是|二、"
+    r"|(?:^|\s)2\s*[.、)）:：]|\(2\)|（2）|②"
+)
+
+Rank = Callable[[str], tuple[QueryAnalysis, list[Match]]]
+
+
+@dataclass(frozen=True)
+class CoveredParts:
+    # The best fact of each clean clause naming a topic, in the order asked, each fact once,
+    # when they all lie on one topic and no clause has a cue.
+    bests: tuple[Match, ...] = ()
+    # Every cue lies in an item naming no topic (会多，群多，另外修路的钱啥时候到): the list's
+    # other items still ask what the facts answer.
+    cues_aside: bool = False
+
+
+def covered_parts(
+    question: str,
+    rank: Rank,
+    topic_words: TopicWords,
+    leads: Mapping[str, Fact],
+    normal: Callable[[str], str] = normalize,
+) -> CoveredParts:
+    """Each clause read alone; nothing for a one-clause question, one that marks no further
+    item, or one with a clause naming a topic among words we do not know or cues."""
+    parts = clauses(question, normal)
+    if len(parts) < 2 or not _FURTHER_ITEM.search(question):
+        return CoveredParts()
+    bests: list[Match] = []
+    aside = False
+    for part in parts:
+        analysis, ranked = rank(part)
+        topic = topic_words.first_named(analysis)
+        if topic is None:
+            # An item the facts do not cover, or the ask itself (怎么办)
+            aside = aside or bool(analysis.cues)
+            continue
+        if not analysis.clean:
+            return CoveredParts()
+        best = next((m for m in ranked if m.fact.topic == topic), None)
+        if best is None:
+            return CoveredParts()
+        lead = lead_among(ranked, leads.get(topic))
+        if (
+            lead is not None
+            and best.score - lead.score <= LEAD_MARGIN
+            and topic_words.names_only(analysis, topic)
+        ):
+            best = lead  # 会议多 names the topic and nothing narrower: the topic's lead
+        if all(m.fact != best.fact for m in bests):
+            bests.append(best)
+    # One topic answers alone only when nothing is a cue (1.会议室怎么预约 2.检查组怎么接待
+    # asks how, twice); beside a list of two topics or more, a cue is an aside.
+    one_topic = len({m.fact.topic for m in bests}) == 1 and not aside
+    return CoveredParts(tuple(bests) if one_topic else (), aside)
