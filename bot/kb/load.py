@@ -40,6 +40,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     occasion_words = _optional_list(col, root / "responses" / "occasion_words.txt")
     occasion_marks = _optional_list(col, root / "responses" / "occasion_marks.txt")
     hearsay_asks = _optional_list(col, root / "responses" / "hearsay_asks.txt")
+    setting_words = _optional_list(col, root / "responses" / "setting_words.txt")
     regional_words = load_regional_words(col)
     neutral = stopwords | requests
     for form, mainland in sorted(regional_words.items()):
@@ -102,6 +103,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         occasion_words=occasion_words,
         occasion_marks=occasion_marks,
         hearsay_asks=hearsay_asks,
+        setting_words=setting_words,
         regional_words=regional_words,
         quantities=quantities,
         by_id={f.id: f for f in facts},

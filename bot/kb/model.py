@@ -91,6 +91,7 @@ class KnowledgeBase:
     occasion_words: frozenset[str] = frozenset()  # 明天, 这次: one particular meeting or visit
     occasion_marks: frozenset[str] = frozenset()  # 又, 太, 办法: an occasion complained of
     hearsay_asks: frozenset[str] = frozenset()  # 是真的吗, 真的假的: whether a rumour holds
+    setting_words: frozenset[str] = frozenset()  # 入户, 走过场: the scene, not the burden
     regional_words: Mapping[str, str] = field(default_factory=dict)  # 群組 -> 群, 範本 -> 模板
     quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)

@@ -37,6 +37,7 @@ from bot.search.purpose import without_purpose
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.regional import Regional, pair_test
+from bot.search.setting import Settings
 from bot.search.shapes import (
     Card,
     EntityFocus,
@@ -153,6 +154,11 @@ class Matcher:
             self.topic_words.name_words, self.analyzer.canonical,
             self.topic_words.names_topic, "".join(topic_names.values()),
         )  # fmt: skip
+        # 入户走访要拍照发群里: the visits are the scene, the photos in the group the burden
+        self.settings = Settings(
+            kb.setting_words, self.analyzer.canonical,
+            self.topic_words.names_topic, self._holders,
+        )  # fmt: skip
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
             self.quantities.without_asks,
@@ -171,6 +177,7 @@ class Matcher:
         `strangers`: people or places the facts do not name (刘书记), counted as cues;
         `forms`: question forms found outside the analyzer (明天的会), cues of form."""
         analysis = self.crossings.kept(self.analyzer.analyze(normalized))
+        analysis = self.settings.kept(analysis)
         analysis = self.quantities.without_count_cues(analysis, normalized)
         if strangers or forms:
             analysis = replace(
@@ -234,6 +241,11 @@ class Matcher:
             scored.append(Match(doc.fact, round(score, 2)))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
+
+    def _holders(self, term: str) -> frozenset[str]:
+        """The topics whose facts hold a term."""
+        doc_ids = self.index.postings[term][0] if term in self.index.postings else ()
+        return frozenset(self.index.docs[int(d)].fact.topic for d in doc_ids)
 
     def _normal(self, text: str) -> str:
         """Normal form in the facts' mainland wording."""
