@@ -151,3 +151,31 @@ class Collector:
         except (ValueError, OverflowError) as exc:  # a value YAML parses but Python refuses
             self.add(path, f"malformed YAML: {str(exc)[:200]}")
         return None
+
+
+def read_word_map(
+    col: Collector, path: Path, *, mapping: str, entry: str, item: str
+) -> list[tuple[str, list[str]]]:
+    """A file mapping each word to a list of words (synonyms.yaml, regional_words.yaml): every
+    well-formed entry's head and its items, stripped, in file order. A file that is no mapping,
+    an entry not shaped as `entry` and an empty item are each reported (`mapping` says what the
+    file maps, `item` what an item is) and left out."""
+    data = col.read_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        col.add(path, f"must map each {mapping}")
+        return []
+    entries: list[tuple[str, list[str]]] = []
+    for head, items in data.items():
+        if not isinstance(head, str) or not head.strip() or not isinstance(items, list):
+            col.add(path, f"entry {preview(head)} must be '{entry}'")
+            continue
+        kept: list[str] = []
+        for word in items:
+            if isinstance(word, str) and word.strip():
+                kept.append(word.strip())
+            else:
+                col.add(path, f"entry {preview(head)} has an empty {item}")
+        entries.append((head.strip(), kept))
+    return entries

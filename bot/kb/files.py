@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bot.kb.collect import Collector, clip, preview, text_problem
+from bot.kb.collect import Collector, clip, preview, read_word_map, text_problem
 from bot.kb.model import Fact, QuantityWords, Seed, Topic
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
@@ -225,30 +225,22 @@ def load_facts(
 
 def load_synonyms(col: Collector) -> dict[str, str]:
     path = col.root / "responses" / "synonyms.yaml"
-    data = col.read_yaml(path)
     variants: dict[str, str] = {}
-    if data is None:
-        return variants
-    if not isinstance(data, dict):
-        col.add(path, "must map each canonical term to a list of variants")
-        return variants
-    for canonical, items in data.items():
-        if not _nonempty_str(canonical) or not isinstance(items, list):
-            col.add(path, f"entry {preview(canonical)} must be 'term: [variant, ...]'")
-            continue
-        for variant in [canonical, *items]:
-            if not _nonempty_str(variant):
-                col.add(path, f"entry {preview(canonical)} has an empty variant")
-                continue
-            key = str(variant).strip().lower()
-            if key in variants and variants[key] != canonical:
+    entries = read_word_map(
+        col, path, mapping="canonical term to a list of variants",
+        entry="term: [variant, ...]", item="variant",
+    )  # fmt: skip
+    for canonical, items in entries:
+        term = canonical.lower()
+        for key in [term, *(item.lower() for item in items)]:
+            if key in variants and variants[key] != term:
                 col.add(
                     path,
                     f"{preview(key)} is listed under both {preview(variants[key])}"
                     f" and {preview(canonical)}",
                 )
                 continue
-            variants[key] = str(canonical).strip().lower()
+            variants[key] = term
     return variants
 
 

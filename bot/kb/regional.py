@@ -5,7 +5,7 @@ for that word apply to it too."""
 
 from __future__ import annotations
 
-from bot.kb.collect import Collector, preview
+from bot.kb.collect import Collector, preview, read_word_map
 
 REGIONAL_FILE = "regional_words.yaml"
 
@@ -16,22 +16,13 @@ def load_regional_words(col: Collector) -> dict[str, str]:
     path = col.root / "responses" / REGIONAL_FILE
     if not path.is_file():
         return {}
-    data = col.read_yaml(path)
     mainland_of: dict[str, str] = {}
-    if data is None:
-        return mainland_of
-    if not isinstance(data, dict):
-        col.add(path, "must map each mainland word to a list of regional forms")
-        return mainland_of
-    for mainland, forms in data.items():
-        if not isinstance(mainland, str) or not mainland.strip() or not isinstance(forms, list):
-            col.add(path, f"entry {preview(mainland)} must be 'mainland word: [form, ...]'")
-            continue
-        for form in forms:
-            if not isinstance(form, str) or not form.strip():
-                col.add(path, f"entry {preview(mainland)} has an empty form")
-                continue
-            key, word = form.strip(), mainland.strip()
+    entries = read_word_map(
+        col, path, mapping="mainland word to a list of regional forms",
+        entry="mainland word: [form, ...]", item="form",
+    )  # fmt: skip
+    for word, forms in entries:
+        for key in forms:
             if key == word:
                 col.add(path, f"{preview(key)} is listed as a form of itself")
             elif mainland_of.get(key, word) != word:
