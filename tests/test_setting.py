@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.kb.load import load_kb
 from bot.search.matcher import Matcher
 from bot.search.query import QueryAnalysis, QueryTerm
-from bot.search.setting import Settings
+from bot.search.setting import SettingWords
 
 
 def _terms(matcher: Matcher, question: str) -> set[str]:
@@ -40,7 +40,7 @@ def test_hollow_formality_said_of_inspections_leaves_the_work_groups(matcher: Ma
 
 def test_settings_drop_only_words_no_named_topic_holds() -> None:
     topics = {"截图": "groups", "检查": "inspections", "实地调查": "inspections"}
-    settings = Settings(
+    settings = SettingWords(
         ["走访"],
         lambda w: "实地调查" if w == "走访" else w,
         lambda term, typed: topics.get(term),

@@ -37,7 +37,7 @@ from bot.search.purpose import without_purpose
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.regional import Regional, pair_test
-from bot.search.setting import Settings
+from bot.search.setting import SettingWords
 from bot.search.shapes import (
     Card,
     EntityFocus,
@@ -155,7 +155,7 @@ class Matcher:
             self.topic_words.names_topic, "".join(topic_names.values()),
         )  # fmt: skip
         # 入户走访要拍照发群里: the visits are the scene, the photos in the group the burden
-        self.settings = Settings(
+        self.setting_words = SettingWords(
             kb.setting_words, self.analyzer.canonical,
             self.topic_words.names_topic, self._holders,
         )  # fmt: skip
@@ -177,7 +177,7 @@ class Matcher:
         `strangers`: people or places the facts do not name (刘书记), counted as cues;
         `forms`: question forms found outside the analyzer (明天的会), cues of form."""
         analysis = self.crossings.kept(self.analyzer.analyze(normalized))
-        analysis = self.settings.kept(analysis)
+        analysis = self.setting_words.kept(analysis)
         analysis = self.quantities.without_count_cues(analysis, normalized)
         if strangers or forms:
             analysis = replace(

@@ -20,7 +20,7 @@ Names = Callable[[str, str], str | None]  # the topic a term names, given how it
 Holders = Callable[[str], frozenset[str]]  # the topics whose facts hold a term
 
 
-class Settings:
+class SettingWords:
     """The setting words, read as the analyzer reads them (走访 is 实地调查)."""
 
     def __init__(
