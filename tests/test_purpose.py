@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.errors import KBError
+from bot.kb import load_kb
 from bot.search.matcher import Matcher
-from bot.search.purpose import without_purpose
+from bot.search.purpose import Purposes
+
+without_purpose = Purposes(load_kb().purpose_words).without
 
 
 @pytest.mark.parametrize(
@@ -66,3 +72,39 @@ def test_how_a_measure_was_carried_out_asks_for_it(
 ) -> None:
     """落地, 实现, 推行 after 怎么/如何 ask how the measure was done, not how to operate."""
     assert [f.id for f in matcher.match(question).shown][:1] == [fact]
+
+
+PURPOSE_FILE = "responses/purpose_words.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("- 材料\n", "must map each kind of framing"),
+        ("documents: 材料\n", "must be 'kind: [word, ...]'"),
+        ("documents: ['', 材料]\n", "has an empty word"),
+        ("papers: [材料]\n", "'papers' is no kind of framing"),
+    ],
+)
+def test_a_broken_purpose_file_is_named(kb_copy: Path, text: str, problem: str) -> None:
+    (kb_copy / PURPOSE_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert any(problem in p.message and PURPOSE_FILE in str(p.file) for p in caught.value.problems)
+
+
+def test_without_the_file_nothing_is_framing(kb_copy: Path) -> None:
+    (kb_copy / PURPOSE_FILE).unlink()
+    purposes = Purposes(load_kb(kb_copy).purpose_words)
+    assert purposes.without("写材料要用，求一个少开会的例子") == "写材料要用，求一个少开会的例子"
+
+
+def test_a_curator_adds_a_document(kb_copy: Path) -> None:
+    """A document the shipped list lacks (台词本) becomes framing once listed."""
+    question = "台词本里要用，求一个少开会的例子"
+    assert Purposes(load_kb(kb_copy).purpose_words).without(question) == question
+    table = (kb_copy / PURPOSE_FILE).read_text(encoding="utf-8")
+    text = table.replace("党课, 发言]", "党课, 发言, 台词本]")
+    (kb_copy / PURPOSE_FILE).write_text(text, encoding="utf-8")
+    kept = Purposes(load_kb(kb_copy).purpose_words).without(question)
+    assert " ".join(kept.split()) == "，求一个少开会的例子"

@@ -13,6 +13,7 @@ from bot.errors import KBError
 from bot.kb import files
 from bot.kb.collect import Collector
 from bot.kb.model import KnowledgeBase
+from bot.kb.purpose import load_purpose_words
 from bot.kb.regional import REGIONAL_FILE, load_regional_words
 from bot.kb.texts import check_texts
 
@@ -42,6 +43,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     hearsay_asks = _optional_list(col, root / "responses" / "hearsay_asks.txt")
     setting_words = _optional_list(col, root / "responses" / "setting_words.txt")
     regional_words = load_regional_words(col)
+    purpose_words = load_purpose_words(col)
     neutral = stopwords | requests
     for form, mainland in sorted(regional_words.items()):
         # 公文 and 几时 are cues as they stand: read as 文件, 什么时候 they would ask nothing.
@@ -105,6 +107,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         hearsay_asks=hearsay_asks,
         setting_words=setting_words,
         regional_words=regional_words,
+        purpose_words=purpose_words,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),

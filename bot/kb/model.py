@@ -93,6 +93,8 @@ class KnowledgeBase:
     hearsay_asks: frozenset[str] = frozenset()  # 是真的吗, 真的假的: whether a rumour holds
     setting_words: frozenset[str] = frozenset()  # 入户, 走过场: the scene, not the burden
     regional_words: Mapping[str, str] = field(default_factory=dict)  # 群組 -> 群, 範本 -> 模板
+    # documents, document_kinds, material, audiences -> words (写材料要用, 给大学生讲讲)
+    purpose_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out

@@ -33,7 +33,7 @@ from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
 from bot.search.parts import part_bests
 from bot.search.pointing import points_at_person, without_card_asks
-from bot.search.purpose import without_purpose
+from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.regional import Regional, pair_test
@@ -138,6 +138,7 @@ class Matcher:
         self.occasions = Occasions(
             kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
         )
+        self.purposes = Purposes(kb.purpose_words)  # 写材料要用, 给新来的大学生讲讲
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
@@ -259,7 +260,7 @@ class Matcher:
         # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
-        cleaned = without_purpose(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
+        cleaned = self.purposes.without(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)

@@ -8,45 +8,30 @@ Officials say what they need a case for before they ask for it: a document they 
 of groups, and 大学生 is no subject of any measure. Taken out of the text before it is ranked,
 they neither pull in another topic's facts nor weigh against the right one as unknown words.
 
-A document is framed as a purpose only when the question also asks for material (例子, 案例,
-做法, 数据, 原话) or names the use (要用, 里用): 帮我写个讲话稿 asks for work done for the asker
-and keeps its cue, and 检查组只看材料 keeps its 材料.
+The words (documents, what is asked to put in them, people briefed) are data, in
+responses/purpose_words.yaml; the grammar around them is here. A document is framed as a
+purpose only when the question also asks for material (例子, 案例, 做法, 数据, 原话) or names the
+use (要用, 里用): 帮我写个讲话稿 asks for work done for the asker and keeps its cue, and
+检查组只看材料 keeps its 材料.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 
-# Documents and talks an official prepares.
-_DOCUMENT = (
-    r"(?:年终|年底|年中|半年|季度|月度|专题|个人|公众号|宣传)?(?:汇报材料|调研报告|述职报告|工作报告|年终总结|工作总结|信息简报|讲话稿|发言稿|交流发言"
-    r"|讲稿|稿子|材料|汇报|简报|总结|报告|方案|PPT|ppt|课件|展板|推文|论文|党课|发言)"
-)
-# What they ask to put in it: a case, a number, a quotation.
-_MATERIAL = re.compile(
-    r"例子|案例|实例|事例|典型|做法|经验|办法|数据|数字|出处|原话|故事|一句|说法|素材|证据"
-)
+
+def _either(words: Iterable[str]) -> str:
+    """One of the words, the longest tried first; a pattern that never matches when none."""
+    listed = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, listed)) + ")" if listed else "(?!)"
+
+
 # The document as what the answer is for: written or prepared (写个材料, 准备个发言), or the
 # place it goes and the use it is for (材料里用, 汇报要用, 述职报告里能用的).
 _MAKING = r"(?:写|做|整理|整|弄|准备|出)(?:个|一个|一份|一篇|篇|份)?"
-_MADE = re.compile(rf"{_MAKING}{_DOCUMENT}")
-_USED = re.compile(
-    rf"(?:{_MAKING})?{_DOCUMENT}(?:里面?|中|上)?(?:想用|要用|能用的?|用得上|需要|缺|用)(?![时了什啥哪几多])"
-    rf"|{_DOCUMENT}(?:里面?|中)(?:想|要)?"
-    rf"|{_DOCUMENT}(?:想要|要|缺)(?=一?个|一些|几个|一份|一段|一句|点)"
-)
-# People briefed: 给新来的大学生村官讲讲, 给村两委班子讲, 给班子成员汇报, 跟县里反映.
-_PEOPLE = (
-    r"(?:大学生村官|大学生|村官|选调生|同事|干部|新人|新同志|小年轻|年轻人|班子成员|班子|"
-    r"支书|网格员|队员|党员|职工|同志|村民|群众|大家|领导)们?"
-)
-_AUDIENCE = re.compile(
-    rf"给[^，。,.？?！!\s]{{0,8}}?{_PEOPLE}"
-    r"(?:讲讲|说说|讲一讲|说一说|讲一下|说一下|讲|说|解释一?下?|介绍一?下?|培训|上党课|上课|汇报)"
-    # Those above the asker, told of the burden or given a suggestion: 跟县里反映, 给上级提个建议.
-    r"|(?:跟|向|给)(?:县里|乡里|镇里|市里|区里|上级|上面|上头|领导|组织)"
-    r"(?:反映一?下?|汇报一?下?|提一?个?建议|提一?个?意见|建议)"
-)
+# Send me a case (发我一个…的例子): asking for a case, not for a file, once one is asked for.
+_SEND_ME = re.compile(r"(?:麻烦|请)?(?:发给我|发我|给我发|发一下)(?:一个|个|几个|一些|点)?")
 # Asking for proof of a measure's effect (有具体数据吗, 有数据支撑吗, 有证据吗): 数据 there is
 # no figure reported twice (一个数据填多份表), and the ask itself names no measure.
 _PROOF = re.compile(
@@ -58,24 +43,48 @@ _FIGURE_OF = re.compile(
     r"((?:需要|想要|要|找|求|给我?)(?:一个|个|点|些)[^，。,.？?！!\s]{1,12}?)的(?:具体)?(?:数据|数字)"
     r"(?=[吗呢啊，。,.？?！!\s]|$)"
 )
-# Send me a case (发我一个…的例子): asking for a case, not for a file, once one is asked for.
-_SEND_ME = re.compile(r"(?:麻烦|请)?(?:发给我|发我|给我发|发一下)(?:一个|个|几个|一些|点)?")
 # Weighing measures: 哪种办法, 几种做法里哪个, 最管用, 更靠谱.
 _WHICH_WAY = re.compile(r"(?:哪|几)(?:种|个|样)(?=办法|做法|措施|经验|方式|招|路子)")
 _VERDICT = re.compile(
     r"[最更](?:管用|见效|实用|实在|靠谱|好使|值得学|有效)|管不管用|靠不靠谱|好不好使|管用|见效|靠谱"
     r"|好使|(?:到底|究竟)?(?:有没有用|有用吗|有用没|有啥用|有什么用)"
 )
+# Those above the asker, told of the burden or given a suggestion: 跟县里反映, 给上级提个建议.
+_UPWARD = (
+    r"(?:跟|向|给)(?:县里|乡里|镇里|市里|区里|上级|上面|上头|领导|组织)"
+    r"(?:反映一?下?|汇报一?下?|提一?个?建议|提一?个?意见|建议)"
+)
 
 
-def without_purpose(text: str) -> str:
-    """The question without the document it is for, the people it is for, and the weighing of
-    measures against each other; unchanged when none is there."""
-    asks_material = _MATERIAL.search(text) is not None
-    text = _AUDIENCE.sub(" ", text)
-    text = _WHICH_WAY.sub(" ", text)
-    text = _FIGURE_OF.sub(r"\1 ", _PROOF.sub(" ", _VERDICT.sub(" ", text)))
-    text = _USED.sub(" ", text)
-    if asks_material:
-        text = _SEND_ME.sub(" ", _MADE.sub(" ", text))
-    return text
+class Purposes:
+    """The framing patterns built from responses/purpose_words.yaml (bot/kb/purpose.py)."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+        kinds = words.get("document_kinds", ())
+        document = f"(?:{_either(kinds)})?{_either(words.get('documents', ()))}"
+        self._material = re.compile(_either(words.get("material", ())))
+        self._made = re.compile(rf"{_MAKING}{document}")
+        self._used = re.compile(
+            rf"(?:{_MAKING})?{document}(?:里面?|中|上)?(?:想用|要用|能用的?|用得上|需要|缺|用)"
+            r"(?![时了什啥哪几多])"
+            rf"|{document}(?:里面?|中)(?:想|要)?"
+            rf"|{document}(?:想要|要|缺)(?=一?个|一些|几个|一份|一段|一句|点)"
+        )
+        people = _either(words.get("audiences", ())) + "们?"
+        self._audience = re.compile(
+            rf"给[^，。,.？?！!\s]{{0,8}}?{people}"
+            r"(?:讲讲|说说|讲一讲|说一说|讲一下|说一下|讲|说|解释一?下?|介绍一?下?|培训|上党课|上课|汇报)"
+            rf"|{_UPWARD}"
+        )
+
+    def without(self, text: str) -> str:
+        """The question without the document it is for, the people it is for, and the
+        weighing of measures against each other; unchanged when none is there."""
+        asks_material = self._material.search(text) is not None
+        text = self._audience.sub(" ", text)
+        text = _WHICH_WAY.sub(" ", text)
+        text = _FIGURE_OF.sub(r"\1 ", _PROOF.sub(" ", _VERDICT.sub(" ", text)))
+        text = self._used.sub(" ", text)
+        if asks_material:
+            text = _SEND_ME.sub(" ", self._made.sub(" ", text))
+        return text
