@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
 from bot.search.purpose import Purposes
@@ -75,22 +74,6 @@ def test_how_a_measure_was_carried_out_asks_for_it(
 
 
 PURPOSE_FILE = "responses/purpose_words.yaml"
-
-
-@pytest.mark.parametrize(
-    ("text", "problem"),
-    [
-        ("- 材料\n", "must map each kind of framing"),
-        ("documents: 材料\n", "must be 'kind: [word, ...]'"),
-        ("documents: ['', 材料]\n", "has an empty word"),
-        ("papers: [材料]\n", "'papers' is no kind of framing"),
-    ],
-)
-def test_a_broken_purpose_file_is_named(kb_copy: Path, text: str, problem: str) -> None:
-    (kb_copy / PURPOSE_FILE).write_text(text, encoding="utf-8")
-    with pytest.raises(KBError) as caught:
-        load_kb(kb_copy)
-    assert any(problem in p.message and PURPOSE_FILE in str(p.file) for p in caught.value.problems)
 
 
 def test_without_the_file_nothing_is_framing(kb_copy: Path) -> None:
