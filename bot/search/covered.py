@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from bot.kb import Fact
 from bot.search.clauses import clauses
 from bot.search.normalize import normalize
-from bot.search.parts import LEAD_MARGIN, lead_among
+from bot.search.parts import topic_best
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
 from bot.search.topicwords import TopicWords
@@ -73,16 +73,9 @@ def covered_parts(
             continue
         if not analysis.clean:
             return CoveredParts()
-        best = next((m for m in ranked if m.fact.topic == topic), None)
+        best = topic_best(analysis, ranked, topic, topic_words, leads)  # 会议多: the lead
         if best is None:
             return CoveredParts()
-        lead = lead_among(ranked, leads.get(topic))
-        if (
-            lead is not None
-            and best.score - lead.score <= LEAD_MARGIN
-            and topic_words.names_only(analysis, topic)
-        ):
-            best = lead  # 会议多 names the topic and nothing narrower: the topic's lead
         if all(m.fact != best.fact for m in bests):
             bests.append(best)
     # One topic answers alone only when nothing is a cue (1.会议室怎么预约 2.检查组怎么接待

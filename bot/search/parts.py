@@ -46,16 +46,28 @@ def part_bests(
     bests = []
     for part in parts:
         analysis, ranked = rank(part)
-        first = topic_words.first_named(analysis)
-        best = next((m for m in ranked if m.fact.topic == first), None)
-        lead = lead_among(ranked, leads.get(first or ""))
-        if (
-            best is not None
-            and lead is not None
-            and best.score - lead.score <= LEAD_MARGIN
-            and topic_words.names_only(analysis, best.fact.topic)
-        ):
-            best = lead
+        best = topic_best(analysis, ranked, topic_words.first_named(analysis), topic_words, leads)
         if best is not None:
             bests.append(best)
     return tuple(bests), len(parts)
+
+
+def topic_best(
+    analysis: QueryAnalysis,
+    ranked: Sequence[Match],
+    topic: str | None,
+    topic_words: TopicWords,
+    leads: Mapping[str, Fact],
+) -> Match | None:
+    """A part's best fact on the topic it names; the topic's lead when the part names the
+    topic and nothing narrower (会议多) and the lead is about as close."""
+    best = next((m for m in ranked if m.fact.topic == topic), None)
+    lead = lead_among(ranked, leads.get(topic or ""))
+    if (
+        best is not None
+        and lead is not None
+        and best.score - lead.score <= LEAD_MARGIN
+        and topic_words.names_only(analysis, best.fact.topic)
+    ):
+        return lead
+    return best
