@@ -8,6 +8,7 @@ across questions, so one set of thresholds serves every query.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -158,7 +159,7 @@ class Matcher:
         # 入户走访要拍照发群里: the visits are the scene, the photos in the group the burden
         self.setting_words = SettingWords(
             kb.setting_words, self.analyzer.canonical,
-            self.topic_words.names_topic, self._holders,
+            self.topic_words.names_topic, self.topic_words.holding,
         )  # fmt: skip
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
@@ -243,11 +244,6 @@ class Matcher:
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
 
-    def _holders(self, term: str) -> frozenset[str]:
-        """The topics whose facts hold a term."""
-        doc_ids = self.index.postings[term][0] if term in self.index.postings else ()
-        return frozenset(self.index.docs[int(d)].fact.topic for d in doc_ids)
-
     def _normal(self, text: str) -> str:
         """Normal form in the facts' mainland wording."""
         return self.regional.mainland(normalize(text))
@@ -319,19 +315,20 @@ class Matcher:
         clause_bests: tuple[Match, ...] = ()
         run_bests: tuple[Match, ...] = ()
         topic_bests: list[Match] = []
+        read_alone = functools.cache(self.rank)  # a clause is read once, however many readings
         if len(topics_named) >= 2:
             clause_bests, parts = part_bests(
-                cleaned, self.rank, self.topic_words, self._leads, normal=self._normal
+                cleaned, read_alone, self.topic_words, self._leads, normal=self._normal
             )
             for asked_topic in topics_named if parts >= 2 else ():
                 topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
             if len({m.fact.topic for m in clause_bests}) < len(topics_named):
                 run_bests, _ = part_bests(
-                    cleaned, self.rank, self.topic_words, self._leads, True, self._normal
+                    cleaned, read_alone, self.topic_words, self._leads, True, self._normal
                 )
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
-            covered_parts(cleaned, self.rank, self.topic_words, self._leads, self._normal)
+            covered_parts(cleaned, read_alone, self.topic_words, self._leads, self._normal)
             if topics_named and entity is None
             else CoveredParts()
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 import numpy as np
@@ -59,7 +60,8 @@ class TopicWords:
         topic_of = np.asarray([doc.fact.topic for doc in docs])
         df = {term: len(ids) for term, (ids, _) in postings.items()}
         spread = {
-            term: set(np.unique(topic_of[ids]).tolist()) for term, (ids, _) in postings.items()
+            term: frozenset(np.unique(topic_of[ids]).tolist())
+            for term, (ids, _) in postings.items()
         }
         self._spread = spread
         self._keyword_topics: dict[str, set[str]] = {}
@@ -86,13 +88,17 @@ class TopicWords:
         }
         self._all_name_words = {topic: frozenset(words) for topic, words in names.items()}
 
+    def holding(self, term: str) -> frozenset[str]:
+        """The topics whose facts hold a term."""
+        return self._spread.get(term, frozenset())
+
     def names_topic(self, term: str, typed: str = "") -> str | None:
         """The topic a curated word belongs to alone (签字 → forms), if it does; `typed`, the
         word as typed, when it may be an everyday word (材料, 照片) read as a curated one."""
         for topic, words in self.name_words.items():
             if term in words:  # 检查 is in every topic's facts, yet it names inspections
                 return topic
-        spread = self._spread.get(term, set())
+        spread: AbstractSet[str] = self.holding(term)
         if len(spread) > 1 and self.analyzer.general_frequency(typed or term) < COMMON_WORD_FREQ:
             # 台账 and 拍照 turn up in other topics' stories, but only one topic lists them
             # among its keywords: that topic is the one they name (typed as an everyday
