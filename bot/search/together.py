@@ -175,16 +175,16 @@ def joined_answer(p: Prepared, t: Thresholds) -> Result | None:
     cards: list[Card] = []
     for entity, focus in joined:
         facts = [m.fact for m in focus.ranked]  # on the topics asked about, when any is
-        sure = focus.specific and focus.lead >= t.margin and focus.best >= ENTITY_BAR * t.suggest
+        sure = focus.specific and focus.lead >= t.margin and focus.best >= bar
         chosen = facts[:1] if sure else facts[:CARD_MAX]
         if chosen:
             cards.append(Card(entity.name, entity.description, tuple(chosen)))
     if len(cards) < 2:
         return None
-    shown = list(dict.fromkeys(f for card in cards for f in card.facts))
+    shown = dict.fromkeys(f for card in cards for f in card.facts)  # in order, each once
     score = {m.fact: m.score for m in p.ranked}
     first = tuple(Match(f, score.get(f, 0.0)) for f in shown)
-    rest = tuple(m for m in p.ranked if m.fact not in set(shown))
+    rest = tuple(m for m in p.ranked if m.fact not in shown)
     return Result(
         p.query, p.normalized, "answer", (*first, *rest), p.analysis, "card",
         card=cards[0], joined=tuple(cards[1:]),
