@@ -223,6 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PART",
         help="list every miss, of one part only if given (tune: without seeing the test part)",
     )
+    ev.add_argument(
+        "--variants",
+        default=None,
+        metavar="NAMES",
+        help="vary today's right answers with these generators (comma-separated) and report "
+        "how many stay right",
+    )
     ev.set_defaults(func=cmd_eval)
 
     bench = sub.add_parser("bench", help="latency, build time, cold start and memory")

@@ -38,6 +38,7 @@ class Labelled:
     expect: frozenset[str]  # empty: off-topic, must not be answered with a fact
     kind: str
     topics: frozenset[str] = frozenset()  # several at once: every one must get a right fact
+    part: str | None = None  # a generated variant keeps the part of the question it came from
 
     @property
     def on_topic(self) -> bool:
@@ -45,6 +46,8 @@ class Labelled:
 
     @property
     def split(self) -> str:
+        if self.part is not None:
+            return self.part
         bucket = int(hashlib.sha1(self.question.encode()).hexdigest(), 16) % 5
         return "tune" if bucket < TUNE_SHARE else "test"
 
@@ -212,7 +215,7 @@ def _pct(x: float) -> str:
     return f"{100 * x:5.1f}%"
 
 
-def _row(name: str, m: Metrics, n: int | None = None) -> str:
+def table_row(name: str, m: Metrics, n: int | None = None) -> str:
     count = f"{n:4d} " if n is not None else ""
     on = (
         f"{_pct(m.answered_right)} {_pct(m.answered_wrong)} {_pct(m.partial)} "
@@ -224,7 +227,7 @@ def _row(name: str, m: Metrics, n: int | None = None) -> str:
     return f"{name:<30} {count}{on} {off}"
 
 
-def _header(with_n: bool = False) -> str:
+def table_header(with_n: bool = False) -> str:
     count = f"{'n':>4} " if with_n else ""
     cols = ("right", "wrong", "part.", "dym", "n.f.", "top-1", "off.decl")
     line = f"{'':<30} {count}" + " ".join(f"{c:>6}" for c in cols)
@@ -235,14 +238,32 @@ def by_kind(outcomes: Sequence[Outcome]) -> list[str]:
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         groups[o.item.kind].append(o)
-    lines = [_header(with_n=True)]
+    lines = [table_header(with_n=True)]
     for kind, group in sorted(groups.items()):
-        lines.append(_row(f"  {kind}", measure(group), len(group)))
-    lines.append(_row("  all", measure(outcomes), len(outcomes)))
+        lines.append(table_row(f"  {kind}", measure(group), len(group)))
+    lines.append(table_row("  all", measure(outcomes), len(outcomes)))
     return lines
 
 
+def print_misses(title: str, outcomes: Sequence[Outcome], part: str) -> None:
+    """Each miss on a line, marked with its part and kind; `part` is tune, test or all."""
+    print(f"\n{title} ({'all parts' if part == 'all' else part + ' part'}):")
+    for o in outcomes:
+        if part != "all" and o.item.split != part:
+            continue
+        miss = o.verdict != "right" if o.item.on_topic else o.decision in ("answer", "suggest")
+        if miss:
+            want = ",".join(sorted(o.item.expect)) or "-"
+            shown = ",".join(fid for fid, _ in o.shown) or o.top
+            where = f"{o.item.split} [{o.item.kind}]"
+            print(f"  {where} {o.item.question} → {o.verdict} {shown} (want {want})")
+
+
 def run_eval(args: argparse.Namespace) -> int:
+    if getattr(args, "variants", None):
+        from bot.devtools.variants.runner import run_variants
+
+        return run_variants(args)
     kb = load_kb(args.settings.kb_root)
     files = question_files(args.questions, kb)
     items = [item for path in files for item in load_questions(path, kb)]
@@ -262,26 +283,17 @@ def run_eval(args: argparse.Namespace) -> int:
     print("right/wrong/part.: answered (several at once: part. = not every topic asked got a "
           "right fact); dym: did you mean; n.f.: not found; off.decl: off-topic declined "
           "outright")  # fmt: skip
-    print(_header())
-    print(_row("jianfu matcher (test part)", measure(test)))
-    print(_row("jianfu matcher (tune part)", measure(tune_part)))
-    print(_row("jianfu matcher (all)", measure(outcomes)))
+    print(table_header())
+    print(table_row("jianfu matcher (test part)", measure(test)))
+    print(table_row("jianfu matcher (tune part)", measure(tune_part)))
+    print(table_row("jianfu matcher (all)", measure(outcomes)))
     for baseline in (WRatioBaseline(kb.facts), BM25Baseline(kb.facts)):
         base, threshold = baseline_outcomes(baseline.rank, items)
-        print(_row(f"{baseline.name[:20]} (test, ≥{threshold:.4g})", measure(base)))
+        print(table_row(f"{baseline.name[:20]} (test, ≥{threshold:.4g})", measure(base)))
     print("\nby kind, test part:")
     print("\n".join(by_kind(test)))
     print("\nby kind, all (a blind set counts whole):")
     print("\n".join(by_kind(outcomes)))
     if args.errors:
-        print(f"\nmisses ({'all parts' if args.errors == 'all' else args.errors + ' part'}):")
-        for o in outcomes:
-            if args.errors != "all" and o.item.split != args.errors:
-                continue
-            miss = o.verdict != "right" if o.item.on_topic else o.decision in ("answer", "suggest")
-            if miss:
-                want = ",".join(sorted(o.item.expect)) or "-"
-                shown = ",".join(fid for fid, _ in o.shown) or o.top
-                where = f"{o.item.split} [{o.item.kind}]"
-                print(f"  {where} {o.item.question} → {o.verdict} {shown} (want {want})")
+        print_misses("misses", outcomes, args.errors)
     return 0

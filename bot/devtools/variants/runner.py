@@ -1,0 +1,81 @@
+"""`jianfu eval --variants NAMES`: how many right answers survive each kind of generated change."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+from collections import defaultdict
+
+from bot.devtools.evaluate import (
+    Labelled,
+    Outcome,
+    by_kind,
+    load_questions,
+    measure,
+    outcomes_for,
+    prepare_all,
+    print_misses,
+    question_files,
+    table_header,
+    table_row,
+)
+from bot.devtools.variants import GENERATORS
+from bot.errors import JianfuError
+from bot.kb import load_kb
+from bot.search.matcher import Matcher
+
+
+def _kept(outcome: Outcome) -> bool:
+    """A source worth varying: answered right, or (off-topic) declined outright."""
+    if outcome.item.on_topic:
+        return outcome.verdict == "right"
+    return outcome.decision in ("decline", "help")
+
+
+def _seeded(name: str, question: str) -> random.Random:
+    return random.Random(int(hashlib.sha1(f"{name}\0{question}".encode()).hexdigest(), 16))
+
+
+def generate(name: str, sources: list[Labelled]) -> list[Labelled]:
+    """Every variant one generator makes of the sources, each part varied within itself."""
+    make = GENERATORS[name]
+    by_part: dict[str, list[Labelled]] = defaultdict(list)
+    for item in sources:
+        by_part[item.split].append(item)
+    made: list[Labelled] = []
+    for item in sources:
+        made.extend(make(item, by_part[item.split], _seeded(name, item.question)))
+    return made
+
+
+def run_variants(args: argparse.Namespace) -> int:
+    names = [n for n in str(args.variants).split(",") if n]
+    unknown = [n for n in names if n not in GENERATORS]
+    if unknown:
+        raise JianfuError(f"unknown variant generator(s) {unknown}; known: {sorted(GENERATORS)}")
+    kb = load_kb(args.settings.kb_root)
+    items = [
+        item for path in question_files(args.questions, kb) for item in load_questions(path, kb)
+    ]
+    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
+    thresholds = matcher.thresholds
+    sources = [o.item for o in outcomes_for(prepare_all(matcher, items), thresholds) if _kept(o)]
+    print(f"{len(sources)} of {len(items)} labelled questions are right (or declined) today "
+          "and are varied; a variant keeps its source's labels and part")  # fmt: skip
+    for name in names:
+        made = generate(name, sources)
+        outcomes = outcomes_for(prepare_all(matcher, made), thresholds)
+        print(f"\nvariants '{name}': {len(made)}")
+        print(table_header())
+        for part in ("test", "tune"):
+            print(
+                table_row(
+                    f"{name} ({part} part)", measure([o for o in outcomes if o.item.split == part])
+                )
+            )
+        print(f"\n'{name}' by kind, test part:")
+        print("\n".join(by_kind([o for o in outcomes if o.item.split == "test"])))
+        if args.errors:
+            print_misses(f"'{name}' misses", outcomes, args.errors)
+    return 0
