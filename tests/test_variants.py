@@ -10,6 +10,9 @@ from bot.cli import main
 from bot.devtools.evaluate import Labelled
 from bot.devtools.variants import GENERATORS
 from bot.devtools.variants.runner import generate
+from bot.kb import load_kb
+
+KB = load_kb()
 
 
 def _asks() -> list[Labelled]:
@@ -18,7 +21,7 @@ def _asks() -> list[Labelled]:
 
 def test_a_variant_keeps_its_source_part_and_labels() -> None:
     sources = _asks()
-    made = generate("trailing", sources)
+    made = generate("trailing", sources, KB)
     assert len(made) == len(sources)
     for source, variant in zip(sources, made, strict=True):
         assert variant.question.startswith(source.question) and variant.question != source.question
@@ -31,14 +34,14 @@ def test_a_variant_keeps_its_source_part_and_labels() -> None:
 
 
 def test_variants_are_repeatable() -> None:
-    assert generate("trailing", _asks()) == generate("trailing", _asks())
+    assert generate("trailing", _asks(), KB) == generate("trailing", _asks(), KB)
 
 
 def test_every_generator_runs_on_a_small_pool() -> None:
     """Each registered generator returns labelled variants (or none) for ordinary sources."""
     pool = [*_asks(), Labelled("今天天气怎么样", frozenset(), "offtopic")]
     for name in GENERATORS:
-        for variant in generate(name, pool):
+        for variant in generate(name, pool, KB):
             assert isinstance(variant, Labelled) and variant.question
 
 

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
 from bot.devtools.variants import trailing
+from bot.kb import KnowledgeBase
 
 
 class Generator(Protocol):
@@ -23,11 +24,12 @@ class Generator(Protocol):
 
     `item` is the source; `pool` holds every source of the same part, for variants that join
     several questions; `rng` is seeded from the generator's name and the source text, so a run
-    is repeatable. Return new `Labelled` items (usually with `variant_of`); none is fine.
+    is repeatable; `kb` is the knowledge base the labels refer to (a fact's topic, who, where).
+    Return new `Labelled` items (usually with `variant_of`); none is fine.
     """
 
     def __call__(
-        self, item: Labelled, pool: Sequence[Labelled], rng: random.Random
+        self, item: Labelled, pool: Sequence[Labelled], rng: random.Random, kb: KnowledgeBase
     ) -> list[Labelled]: ...
 
 

@@ -22,7 +22,7 @@ from bot.devtools.evaluate import (
 )
 from bot.devtools.variants import GENERATORS
 from bot.errors import JianfuError
-from bot.kb import load_kb
+from bot.kb import KnowledgeBase, load_kb
 from bot.search.matcher import Matcher
 
 
@@ -37,7 +37,7 @@ def _seeded(name: str, question: str) -> random.Random:
     return random.Random(int(hashlib.sha1(f"{name}\0{question}".encode()).hexdigest(), 16))
 
 
-def generate(name: str, sources: list[Labelled]) -> list[Labelled]:
+def generate(name: str, sources: list[Labelled], kb: KnowledgeBase) -> list[Labelled]:
     """Every variant one generator makes of the sources, each part varied within itself."""
     make = GENERATORS[name]
     by_part: dict[str, list[Labelled]] = defaultdict(list)
@@ -45,7 +45,7 @@ def generate(name: str, sources: list[Labelled]) -> list[Labelled]:
         by_part[item.split].append(item)
     made: list[Labelled] = []
     for item in sources:
-        made.extend(make(item, by_part[item.split], _seeded(name, item.question)))
+        made.extend(make(item, by_part[item.split], _seeded(name, item.question), kb))
     return made
 
 
@@ -64,7 +64,7 @@ def run_variants(args: argparse.Namespace) -> int:
     print(f"{len(sources)} of {len(items)} labelled questions are right (or declined) today "
           "and are varied; a variant keeps its source's labels and part")  # fmt: skip
     for name in names:
-        made = generate(name, sources)
+        made = generate(name, sources, kb)
         outcomes = outcomes_for(prepare_all(matcher, made), thresholds)
         print(f"\nvariants '{name}': {len(made)}")
         print(table_header())

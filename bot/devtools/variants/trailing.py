@@ -9,11 +9,14 @@ import random
 from collections.abc import Sequence
 
 from bot.devtools.evaluate import Labelled
+from bot.kb import KnowledgeBase
 
 TAILS = (" 5", "1", "。。。", "？？", "~", "😂", "🙏🙏", " ok", "…", "！！！", " [捂脸]", "，")
 
 
-def variants(item: Labelled, pool: Sequence[Labelled], rng: random.Random) -> list[Labelled]:
+def variants(
+    item: Labelled, pool: Sequence[Labelled], rng: random.Random, kb: KnowledgeBase
+) -> list[Labelled]:
     from bot.devtools.variants import variant_of  # the package imports this module
 
     return [variant_of(item, item.question + rng.choice(TAILS))]
