@@ -8,13 +8,9 @@ import pytest
 
 from bot.answer.render import Renderer, Reply
 from bot.kb import load_kb
+from bot.search.asides import without_asides, without_self_introduction
 from bot.search.matcher import Matcher, Result, Thresholds
-from bot.search.normalize import (
-    MAX_INPUT_CHARS,
-    normalize,
-    without_asides,
-    without_self_introduction,
-)
+from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 
 def render(result: Result, matcher: Matcher) -> Reply:

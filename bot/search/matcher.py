@@ -23,6 +23,7 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
+from bot.search.asides import without_asides
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
@@ -30,7 +31,7 @@ from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex
 from bot.search.leftovers import without_leftovers
-from bot.search.normalize import normalize, without_asides
+from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import part_bests
 from bot.search.pointing import points_at_person, without_card_asks
