@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
 # A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
 # 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
 # An emoji ends a clause as a full stop does (晚上好呀🌙我在乡里干了三年了).
@@ -19,9 +17,12 @@ _CLAUSE = re.compile(f"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*")
 _NOT_IN_WORDS = re.compile(r"[\W_]+")  # what is left of a clause once its words are read
 # 本人在乡镇扶贫办, 我们是个小乡镇, 社区干部一名, 刚入职的选调生一枚: where they sit, said bare.
 _WORKPLACE = r"(?:乡|镇|村|街道|社区|县|市|区|局|办|站|所|中心|单位|部门|基层|一线)(?:里|上)?"
+# 本人白沙乡党政办的, 本人南岭村村支书: who they are, said bare after 本人.
+_ROLE = r"(?:干部|员|书记|支书|主任|文书|村官|专干|工作者|选调生|的)"
 _SELF_INTRO = re.compile(
     r"^(?:(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)"
-    r"|(?:我|本人|俺)在.{1,12}(?:工作|上班|任职|干了|待了)"
+    r"|(?:我|本人|俺)在.{1,12}(?:工作|上班|任职|干了|待了|当|担任)"
+    rf"|本人.{{0,12}}{_ROLE}$"
     rf"|(?:我|本人|俺)们?(?:在|是)(?:个|一个)?.{{0,10}}{_WORKPLACE}的?$"
     r"|.{1,12}(?:一名|一枚)$"
     r"|作为(?:一名|一个)?.{1,12}$)"
@@ -53,18 +54,47 @@ def without_asides(text: str) -> str:
 
 
 def without_self_introduction(text: str) -> str:
-    """`text` without the clauses that introduce the asker or greet whom they ask, when
-    something else is asked."""
-    clauses = _CLAUSE.findall(text)
+    """`text` without the clauses that introduce the asker, greet whom they ask, sigh, or
+    only fill a pause, and without the filler that opens a clause, when something else is
+    asked."""
+    clauses = [_without_opening_filler(c) for c in _CLAUSE.findall(text)]
     kept = [c for c in clauses if not _is_aside(_NOT_IN_WORDS.sub("", c))]
-    if len(kept) == len(clauses) or not any(_CJK.search(c) for c in kept):
+    if kept == _CLAUSE.findall(text) or not any(_WORDS.search(c) for c in kept):
         return text
     return "".join(kept)
 
 
+_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-zA-Z]")  # pinyin asks too
 # A clause of spoken filler only (emm 那个 我们单位…): 那个 there points at nothing.
 _FILLER = re.compile(r"^(?:那个|这个|就是|那啥|那什么|嗯+|呃+|额+|emm+|em)+$", re.IGNORECASE)
+# Filler dictated in front of the ask (那个嗯就是说会太多, 呃那个扶贫检查, 就是那个僵尸群): a
+# sound (嗯, 呃), 就是说 or 然后就是, or two fillers running; a lone 那个 or 就是 may point at
+# something (那个会推到下周了) and stays.
+_SOUND = r"(?:嗯+|呃+|额+|emm+)"
+_FILLER_WORD = rf"(?:{_SOUND}|那个|就是说|就是|然后)"
+_OPENING_FILLER = re.compile(
+    rf"^\s*(?:{_FILLER_WORD}*(?:{_SOUND}|就是说|然后就是){_FILLER_WORD}*"
+    rf"|(?:那个|就是){_FILLER_WORD}+)(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+# A clause that only sighs or says how the asker feels (唉, 烦死了, 真的要崩溃了, 头都大了):
+# 崩溃 there is no system that crashed, and the feeling names no burden of its own.
+_FEELING = re.compile(
+    r"^(?:唉|哎|哎呀|哎哟|我)*(?:真的|真是|实在|简直|快|都|要|人|心态|我都|整个人)*"
+    r"(?:烦死了?|累死了?|要?崩溃了?|要?疯了|服了|无语了?|心累|太难了|好难|头都大了|头大"
+    r"|头疼|救命|哭了|醉了|麻了|裂开了?)(?:啊|呀|啦|了|哈|吧|啊啊)*$"
+    r"|^[唉哎]+$"
+)
+# Just arrived (我刚调过来没多久, 刚来不久啥也不懂, 刚到岗): who asks, and 多久 asks nothing.
+_NEWCOMER = re.compile(
+    r"^(?:我|本人|俺)?(?:也|才)?刚(?:调过来|调来|过来|来|入职|上岗|到岗|到任|参加工作|毕业|分配|接手)"
+    r"(?:没多久|不久|没几天|几天|一个月|半年|的)?(?:啥也不懂|什么都不懂|什么也不懂|不太懂|不懂)?$"
+)
+
+
+def _without_opening_filler(clause: str) -> str:
+    return _OPENING_FILLER.sub("", clause, count=1)
 
 
 def _is_aside(clause: str) -> bool:
-    return bool(_SELF_INTRO.match(clause) or _ADDRESS.match(clause) or _FILLER.match(clause))
+    return any(p.match(clause) for p in (_SELF_INTRO, _ADDRESS, _FILLER, _FEELING, _NEWCOMER))

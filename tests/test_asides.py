@@ -1,0 +1,51 @@
+"""Framing around the ask (who asks, a sigh, dictated filler, a newcomer's excuse) is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.asides import without_asides
+from bot.search.matcher import Matcher
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("那个嗯就是说会太多怎么办", "会太多怎么办"),
+        ("呃那个扶贫检查现在还看台账吗", "扶贫检查现在还看台账吗"),
+        ("就是那个僵尸群要不要解散", "僵尸群要不要解散"),
+        ("表格老改，就是说白干好几回", "表格老改，白干好几回"),  # filler after a comma
+        ("嗯嗯然后就是群太多", "群太多"),
+        ("那个会推到下周了", "那个会推到下周了"),  # a lone 那个 points at one meeting
+        ("就是开会太多", "就是开会太多"),  # a lone 就是 stays
+        ("真的要崩溃了，每月最多开几次会", "每月最多开几次会"),
+        ("唉，群太多了", "群太多了"),
+        ("群太多了 头都大了", "群太多了 "),
+        ("数据平台崩溃了怎么办", "数据平台崩溃了怎么办"),  # a system that crashed
+        ("我刚调过来没多久，会太多", "会太多"),
+        ("刚来不久啥也不懂。会太多", "会太多"),
+        ("本人白沙乡党政办的，表格天天报", "表格天天报"),
+        ("本人南岭村村支书！检查太多", "检查太多"),
+        ("我在安宁县当办事员，群太多", "群太多"),
+        ("我是青石镇的网格员，gongzuoqun tai duo", "gongzuoqun tai duo"),  # a pinyin ask
+        ("本人觉得会太多", "本人觉得会太多"),  # an opinion, not an introduction
+        ("烦死了", "烦死了"),  # nothing else is said
+    ],
+)
+def test_framing_is_left_out(typed: str, expected: str) -> None:
+    assert without_asides(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("那个嗯就是说每月最多开几次会", "meetings-twice-a-month"),
+        ("真的要崩溃了，每月最多开几次会", "meetings-twice-a-month"),
+        ("本人小河村党政办的，一个数据要填好几张表", "forms-one-figure-one-form"),
+    ],
+)
+def test_a_framed_question_is_answered_as_the_bare_one(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    result = matcher.match(question)
+    assert result.decision == "answer" and result.best and result.best.fact.id == fact
