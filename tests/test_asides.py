@@ -30,6 +30,9 @@ from bot.search.matcher import Matcher
         ("我是青石镇的网格员，gongzuoqun tai duo", "gongzuoqun tai duo"),  # a pinyin ask
         ("本人觉得会太多", "本人觉得会太多"),  # an opinion, not an introduction
         ("烦死了", "烦死了"),  # nothing else is said
+        ("哈喽。街道的周例会能不能缩到半小时", "街道的周例会能不能缩到半小时"),
+        ("大家好，在吗？群太多了", "群太多了"),
+        ("你好", "你好"),
     ],
 )
 def test_framing_is_left_out(typed: str, expected: str) -> None:

@@ -48,6 +48,15 @@ _ADDRESS = re.compile(
 )
 
 
+# A clause that only greets (哈喽, 大家好, 在吗, 打扰一下, 兄弟们): nobody is named in it, and
+# 哈喽 before 街道 is no place called 哈喽街道.
+_HELLO = re.compile(
+    r"^(?:哈喽|哈啰|hello|hi|嗨|你好|您好|大家好|各位好|各位|大家|在吗|在不在|打扰一下|打扰了|打扰"
+    r"|兄弟们|姐妹们|朋友们|家人们|早上好|上午好|下午好|晚上好|早安|晚安)+(?:呀|啊|哈|哦|呢)*$",
+    re.IGNORECASE,
+)
+
+
 def without_asides(text: str) -> str:
     """`text` without what wraps the ask: a forwarding mark, clauses introducing the asker."""
     return without_self_introduction(_FORWARDED.sub("", text, count=1))
@@ -97,4 +106,6 @@ def _without_opening_filler(clause: str) -> str:
 
 
 def _is_aside(clause: str) -> bool:
-    return any(p.match(clause) for p in (_SELF_INTRO, _ADDRESS, _FILLER, _FEELING, _NEWCOMER))
+    return any(
+        p.match(clause) for p in (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER)
+    )
