@@ -19,6 +19,10 @@ from bot.search.story import asked_forms, tells_burden
         "补贴发下去了要拍照 钱到账了又要拍照",
         "这么多表天天要报",
         "念完稿子会都开了半天",
+        # then how to cope, as a clause of its own: a measure is what it asks for
+        "社区这边三天两头被街道叫去开会，一开就是大半天，怎么办",
+        "开会必须手写笔记，还要定期拿去检查，这个怎么解决",
+        "每天要往政务APP上传工作照片，不传要扣分，有啥办法没",
     ],
 )
 def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
@@ -36,6 +40,7 @@ def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
         "开会要不要每次都签到",
         "好几个群能不能合并",
         "开会开了一整天，有误餐补助没",  # 没 at the end asks
+        "群里天天被踢，啥原因，怎么办",  # asks something besides how to cope
     ],
 )
 def test_a_question_or_an_event_is_no_burden_told(text: str) -> None:
@@ -71,6 +76,13 @@ def test_a_cue_word_in_a_burden_told_is_an_unknown_word(matcher: Matcher) -> Non
 
 def test_a_burden_told_in_its_own_words_is_answered(matcher: Matcher) -> None:
     result = matcher.match("社区这边三天两头被街道叫去开会，一开就是大半天")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "meetings-weekly-half-hour"
+
+
+def test_a_burden_told_then_how_to_cope_is_answered_as_told(matcher: Matcher) -> None:
+    """被街道叫 is a passive of the story, not an event, though the text ends in 怎么办."""
+    result = matcher.match("社区这边三天两头被街道叫去开会，一开就是大半天，怎么办")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "meetings-weekly-half-hour"
 

@@ -157,3 +157,14 @@ class FactIndex:
         if any(f.id != doc[0] for f, doc in pairs):
             raise ValueError("cached index does not match the knowledge base")
         self.docs = [Document(f, terms, qs) for f, (_, terms, qs) in pairs]
+
+
+def attached(index: object, facts: Sequence[Fact]) -> bool:
+    """A cached index given back its facts; False when it is not one of this KB's."""
+    if not isinstance(index, FactIndex):
+        return False
+    try:
+        index.attach(facts)
+    except (ValueError, KeyError, TypeError):  # a stale or foreign entry: rebuild it
+        return False
+    return True

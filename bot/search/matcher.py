@@ -24,12 +24,13 @@ from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
 from bot.search.asides import without_asides
+from bot.search.classifiers import Classifiers
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
-from bot.search.index import FactIndex
+from bot.search.index import FactIndex, attached
 from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
@@ -80,17 +81,6 @@ class Weights:
     bm25: float = 0.2
 
 
-def _attached(index: object, kb: KnowledgeBase) -> bool:
-    """A cached index given back its facts; False when it is not one of this KB's."""
-    if not isinstance(index, FactIndex):
-        return False
-    try:
-        index.attach(kb.facts)
-    except (ValueError, KeyError, TypeError):  # a stale or foreign entry: rebuild it
-        return False
-    return True
-
-
 class Matcher:
     """Everything needed to answer questions from one knowledge base; immutable once built."""
 
@@ -125,13 +115,15 @@ class Matcher:
             kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
         )  # fmt: skip
         cached = cache.load(cache_dir, key)
-        if isinstance(cached, tuple) and len(cached) == 2 and _attached(cached[0], kb):
+        if isinstance(cached, tuple) and len(cached) == 2 and attached(cached[0], kb.facts):
             self.index, state = cached
             self.analyzer.restore(state)
         else:
             self.index = FactIndex(kb.facts, self.analyzer, topic_names)
             self.analyzer.set_vocabulary(self.index.postings)
             cache.store(cache_dir, key, (self.index, self.analyzer.state))
+        # 盖个章 is 盖章: 个 goes where verb and object make a word the index or synonyms know
+        self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
@@ -247,7 +239,7 @@ class Matcher:
 
     def _normal(self, text: str) -> str:
         """Normal form in the facts' mainland wording."""
-        return self.regional.mainland(normalize(text))
+        return self.classifiers.joined(self.regional.mainland(normalize(text)))
 
     def match(self, question: str) -> Result:
         return conclude(self.prepare(question), self.thresholds)

@@ -31,9 +31,20 @@ _BURDENS = re.compile(
 )
 
 
+# A burden told, then how to cope with it, as a clause of its own (…，一开就是大半天，怎么办):
+# it asks for a measure, which is what the facts give; the story is still a story.
+_COPING = re.compile(
+    r"[，,。！!…~～\s]+(?:这个|这种情况|这事|这)?(?:该|要)?"
+    r"(?:怎么办|咋办|咋整|怎么整|咋弄|怎么弄|怎么破|咋破|怎么解决|咋解决|如何解决|如何是好"
+    r"|怎么应对|如何应对|有啥办法没?|有什么办法|有没有办法|有啥招|有什么招|谁能支个招|求支招)"
+    r"(?:呢|啊|呀|哇|没)?[?？!！。~～…]*$"
+)
+
+
 def tells_burden(normalized: str) -> bool:
-    """The text states a burden and asks nothing."""
-    return not asks_something(normalized) and names_burden(normalized)
+    """The text states a burden and asks nothing but how to cope with it."""
+    told = _COPING.sub("", normalized)
+    return not asks_something(told) and names_burden(told)
 
 
 def asks_something(normalized: str) -> bool:

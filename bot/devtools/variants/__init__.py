@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import trailing, wrappers
+from bot.devtools.variants import rewording, trailing, wrappers
 from bot.kb import KnowledgeBase
 
 
@@ -41,4 +41,5 @@ def variant_of(item: Labelled, text: str, kind: str | None = None) -> Labelled:
 GENERATORS: dict[str, Generator] = {
     "trailing": trailing.variants,
     "wrappers": wrappers.variants,
+    "rewording": rewording.variants,
 }
