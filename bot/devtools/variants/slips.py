@@ -5,7 +5,9 @@ Sub-kinds (one or two per source, chosen by rng):
 - near: the same with a near sound, as southern speakers type (z/zh, c/ch, s/sh, n/l, f/h,
   an/ang, en/eng, in/ing);
 - pyword: one word typed in toneless pinyin (huiyi, hui yi);
-- initials: one two-character word typed as its initials (hy);
+- initials: one two-character word of the trade typed as its initials (hy for 会议): only a
+  word of a fact's title or a topic's name, since initials of any other word (zd for 组建)
+  leave even a human reader guessing, and the label would no longer be true;
 - pyall: the whole question in toneless pinyin (by word, by syllable, or run together);
 - drop / double: a character of a word left out or typed twice;
 - two: two slips on two different words.
@@ -140,9 +142,18 @@ def _in_pinyin(word: str, rng: random.Random) -> str:
 
 
 def _initials(word: str, rng: random.Random) -> str | None:
-    if len(word) != 2:
+    if len(word) != 2 or word not in _TRADE_WORDS:
         return None
     return "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
+
+
+_TRADE_WORDS: set[str] = set()  # words officials abbreviate: set from the knowledge base
+
+
+def _trade_words(kb: KnowledgeBase) -> set[str]:
+    """Two-character words of the facts' titles and the topics' names."""
+    headlines = [f.title for f in kb.facts] + [t.name for t in kb.topics.values()]
+    return {w for h in headlines for w in _tables()[0].lcut(h) if len(w) == 2 and HAN.match(w)}
 
 
 def _dropped(word: str, rng: random.Random) -> str:
@@ -210,6 +221,8 @@ def variants(
 ) -> list[Labelled]:
     from bot.devtools.variants import variant_of  # the package imports this module
 
+    if not _TRADE_WORDS:
+        _TRADE_WORDS.update(_trade_words(kb))
     made: list[Labelled] = []
     wanted = 2 if rng.random() < 0.5 else 1
     order = list(SUBKINDS)
