@@ -82,9 +82,11 @@ def test_exact_homophone_of_a_longer_word(analyzer: Analyzer) -> None:
 
 
 def test_a_slip_lands_on_curated_words_only(analyzer: Analyzer) -> None:
-    """工作 is in the facts but not curated: 功作 is not read as it, while 开惠 still reads
-    as the curated 开会, and typed pinyin may still mean any known word."""
-    assert _terms(analyzer, "功作") == []
+    """工作 is in the facts but not curated: while reading, no slip lands on it; only a
+    stretch left over that is no word of its own is heard as it afterwards, by its exact
+    sound (功作; see test_slipbelief). 开惠 reads as the curated 开会, and typed pinyin may
+    still mean any known word."""
+    assert _terms(analyzer, "功作") == [("工作", HOMOPHONE_WEIGHT, "功作")]
     assert _terms(analyzer, "开惠") == [("开会", HOMOPHONE_WEIGHT, "开惠")]
     assert _terms(analyzer, "gongzuo") == [("工作", 1.0, "gong zuo")]
 
