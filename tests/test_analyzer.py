@@ -112,9 +112,12 @@ def test_pinyin_mixed_with_characters_is_read_together(analyzer: Analyzer) -> No
 
 
 def test_a_cue_typed_in_pinyin_is_still_a_cue(analyzer: Analyzer) -> None:
-    """mima is 密码 typed in pinyin: a cue; 蜜码, a homophone in characters, is no cue."""
+    """mima is 密码 typed in pinyin: a cue. While reading, a homophone in characters is no
+    cue; only a stretch left over that is no word of its own and keeps one of the cue's
+    characters is heard as it at the end (蜜码; see test_slipbelief)."""
     assert analyzer.analyze("gongzuoqun mima").cues == ("mi ma",)
-    assert analyzer.analyze("工作群蜜码").cues == ()
+    assert analyzer.analyze("工作群蜜码").cues == ("蜜码",)
+    assert analyzer.analyze("工作群觅马").cues == ()
 
 
 def test_unknown_real_word_is_not_read_piecemeal(analyzer: Analyzer) -> None:

@@ -26,13 +26,29 @@ def hearing(analyzer: Analyzer) -> LeftoverHearing:
     return LeftoverHearing(tables, analyzer.general_frequency, analyzer.is_stop)
 
 
+def _heard(hearing: LeftoverHearing, typed: str) -> tuple[str, str, str] | None:
+    piece = hearing.heard(typed)
+    return (piece.kind, piece.term, piece.written) if piece else None
+
+
 def test_a_stretch_that_is_no_word_is_heard_as_a_common_word(hearing: LeftoverHearing) -> None:
-    assert hearing.heard("功作") == "工作"
-    assert hearing.heard("攻作") == "工作"
+    assert _heard(hearing, "功作") == ("term", "工作", "工作")
+    assert _heard(hearing, "攻作") == ("term", "工作", "工作")
+
+
+def test_a_cue_slipped_still_asks_what_no_measure_answers(hearing: LeftoverHearing) -> None:
+    """蜜码 is 密码 mistyped: the question still asks for a password, written as meant so that
+    cue patterns see it too."""
+    assert _heard(hearing, "蜜码") == ("cue", "", "密码")
+
+
+def test_a_slip_keeps_one_character_of_the_word(hearing: LeftoverHearing) -> None:
+    """Both characters wrong is two slips at once, or another word: 公做 is no 工作."""
+    assert hearing.heard("公做") is None
 
 
 def test_real_words_stopwords_and_near_sounds_are_not_heard(hearing: LeftoverHearing) -> None:
-    assert hearing.heard("公诉") is None  # other sound
+    assert hearing.heard("公诉") is None  # a real word, other sound
     assert hearing.heard("功") is None  # one character is too little
     assert hearing.heard("功捉") is None  # only alike under accent folding
     assert hearing.heard("了作") is None  # a stopword's character is no slip
