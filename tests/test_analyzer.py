@@ -82,9 +82,11 @@ def test_exact_homophone_of_a_longer_word(analyzer: Analyzer) -> None:
 
 
 def test_a_slip_lands_on_curated_words_only(analyzer: Analyzer) -> None:
-    """工作 is in the facts but not curated: 功作 is not read as it, while 开惠 still reads
-    as the curated 开会, and typed pinyin may still mean any known word."""
-    assert _terms(analyzer, "功作") == []
+    """工作 is in the facts but not curated: while reading, no slip lands on it; only a
+    stretch left over that is no word of its own is heard as it afterwards, by its exact
+    sound (功作; see test_slipbelief). 开惠 reads as the curated 开会, and typed pinyin may
+    still mean any known word."""
+    assert _terms(analyzer, "功作") == [("工作", HOMOPHONE_WEIGHT, "功作")]
     assert _terms(analyzer, "开惠") == [("开会", HOMOPHONE_WEIGHT, "开惠")]
     assert _terms(analyzer, "gongzuo") == [("工作", 1.0, "gong zuo")]
 
@@ -110,9 +112,12 @@ def test_pinyin_mixed_with_characters_is_read_together(analyzer: Analyzer) -> No
 
 
 def test_a_cue_typed_in_pinyin_is_still_a_cue(analyzer: Analyzer) -> None:
-    """mima is 密码 typed in pinyin: a cue; 蜜码, a homophone in characters, is no cue."""
+    """mima is 密码 typed in pinyin: a cue. While reading, a homophone in characters is no
+    cue; only a stretch left over that is no word of its own and keeps one of the cue's
+    characters is heard as it at the end (蜜码; see test_slipbelief)."""
     assert analyzer.analyze("gongzuoqun mima").cues == ("mi ma",)
-    assert analyzer.analyze("工作群蜜码").cues == ()
+    assert analyzer.analyze("工作群蜜码").cues == ("蜜码",)
+    assert analyzer.analyze("工作群觅马").cues == ()
 
 
 def test_unknown_real_word_is_not_read_piecemeal(analyzer: Analyzer) -> None:

@@ -22,6 +22,7 @@ from bot.search.mending import Mender
 from bot.search.pieces import Piece, merge_unknown, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_stop_syllable, split_pinyin
 from bot.search.query import QueryAnalysis, QueryTerm
+from bot.search.slipbelief import LeftoverHearing
 from bot.search.sound import (
     FOLDED_READING,
     FUZZY_SOUND_WEIGHT,
@@ -298,6 +299,7 @@ class Analyzer:
         pieces += self._read_by_sound(pending)
         self._mender.mend_neighbours(pieces)
         pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))
+        pieces = LeftoverHearing(self._sounds, self.general_frequency, self.is_stop).mend(pieces)
         return self._spelling().respell(pieces)
 
     def _classify(self, token: str) -> Piece:
