@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.search.classifiers import Classifiers
 from bot.search.matcher import Matcher
 
-WORDS = Classifiers(["盖章", "开会", "拍照", "建群", "开短会", "一会", "这表"])
+WORDS = Classifiers(["盖章", "开会", "拍照", "建群", "开短会", "一会", "这表", "会议"])
 
 
 def test_a_measure_word_between_verb_and_object_goes() -> None:
@@ -21,12 +21,22 @@ def test_a_measure_word_after_a_number_or_pointer_stays() -> None:
     assert WORDS.joined("三个群") == "三个群"
 
 
+def test_a_count_between_verb_and_object_moves_after_them() -> None:
+    assert WORDS.joined("从村里到乡里要盖四五个章") == "从村里到乡里要盖章四五个"
+    assert WORDS.joined("一个月建了十几个群") == "一个月建群了十几个"
+    # 会 goes on into 会议: 开会 is not what was said
+    assert WORDS.joined("开好几个会议") == "开好几个会议"
+    # counts in digits are left to number asks (清了190个群)
+    assert WORDS.joined("盖190个章") == "盖190个章"
+
+
 def test_an_unknown_pair_keeps_its_measure_word() -> None:
     assert WORDS.joined("找个人签字") == "找个人签字"
     assert WORDS.joined("个个都忙") == "个个都忙"
 
 
 def test_a_form_stamped_in_spoken_words_is_answered(matcher: Matcher) -> None:
-    result = matcher.match("一张申请单要村里、驻村队、乡里挨个盖个章签字")
-    assert result.decision == "answer"
-    assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+    for question in ("一张申请单要村里、驻村队、乡里挨个盖个章签字", "村民办一件事要盖四五个章"):
+        result = matcher.match(question)
+        assert result.decision == "answer"
+        assert result.matches[0].fact.id == "forms-fewer-signatures-photos"

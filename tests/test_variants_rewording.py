@@ -38,9 +38,11 @@ def test_a_word_inside_a_longer_one_is_left_alone() -> None:
 
 
 def test_a_guarded_word_is_not_swapped() -> None:
-    # 领导干部 is not 领导们干部
+    # 领导干部 is not 领导们干部; 今天天气 holds no 天天; 驻村干部 is not a 村干部
     for seed in range(10):
         assert "领导们" not in swap_words("领导干部", WORDS, random.Random(seed), 1)
+        assert swap_words("今天天气怎么样", WORDS, random.Random(seed), 1) == "今天天气怎么样"
+        assert "驻村干部" in swap_words("驻村干部来了", WORDS, random.Random(seed), 1)
 
 
 def test_ask_changes_only_the_way_of_asking() -> None:

@@ -3,7 +3,8 @@
 Spoken Chinese puts 个 between a verb and its object without changing what is done; jieba then
 cuts the verb off on its own (盖 + 个 + 章), and neither half is a word the facts use. When the
 verb and what follows 个 make a word the knowledge base knows (盖章, 开会, 拍照), the 个 goes.
-After a number, a demonstrative or a quantifier (一个会, 这个表, 每个群) 个 counts things and stays.
+After a number, a demonstrative or a quantifier (一个会, 这个表, 每个群) 个 counts things and stays;
+a count said between verb and object (盖四五个章) moves after them (盖章四五个), still counting.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ _MEASURE = "个"
 # Before 个 these count or point (三个, 这个, 每个, 好几个): 个 then belongs to the number.
 _COUNTING = frozenset("一二两三四五六七八九十百千万几多好这那每各某哪整半俩仨")
 _LONGEST = 3  # the longest joined word looked for: verb + two characters (开短会)
+# A count in words between verb and object (盖了四五个章); digits are left to number asks.
+_NUMBERS = "".join(sorted(_COUNTING - set("这那每各某哪整")))
+_COUNT = re.compile(
+    rf"(?<=[^\W\d{''.join(sorted(_COUNTING))}])(了?[{_NUMBERS}]+{_MEASURE})(\w{{1,{_LONGEST - 1}}})"
+)
 
 
 class Classifiers:
@@ -25,9 +31,11 @@ class Classifiers:
         self._spots = re.compile(rf"(?<=[^\W\d{''.join(sorted(_COUNTING))}]){_MEASURE}(?=\w)")
 
     def joined(self, normalized: str) -> str:
-        """The text with each such 个 removed (盖个章 → 盖章); anything else unchanged."""
+        """The text with each such 个 removed (盖个章 → 盖章) and each count moved after the
+        object (盖四五个章 → 盖章四五个); anything else unchanged."""
         if _MEASURE not in normalized:
             return normalized
+        normalized = _COUNT.sub(self._counted_after, normalized)
         out: list[str] = []
         last = 0
         for spot in self._spots.finditer(normalized):
@@ -37,3 +45,14 @@ class Classifiers:
                 out.append(normalized[last:at])
                 last = at + 1
         return "".join(out) + normalized[last:] if out else normalized
+
+    def _counted_after(self, count: re.Match[str]) -> str:
+        """盖 + 四五个 + 章: the count moves behind 章 when 盖章 is a word; else nothing moves."""
+        verb, said, after = count.string[count.start() - 1], count.group(1), count.group(2)
+        for n in range(len(after), 0, -1):
+            if verb + after[:n] not in self._words:
+                continue
+            if n < len(after) and after[: n + 1] in self._words:  # 开好几个会议: 会议 goes on
+                break
+            return after[:n] + said + after[n:]
+        return count.group(0)
