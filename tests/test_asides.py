@@ -33,6 +33,8 @@ from bot.search.matcher import Matcher
         ("哈喽。街道的周例会能不能缩到半小时", "街道的周例会能不能缩到半小时"),
         ("大家好，在吗？群太多了", "群太多了"),
         ("你好", "你好"),
+        ("我就是想问一下那个开会做笔记的事", "我就是想问一下开会做笔记的事"),
+        ("请问那个人是谁", "请问那个人是谁"),  # a person pointed at
     ],
 )
 def test_framing_is_left_out(typed: str, expected: str) -> None:

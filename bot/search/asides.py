@@ -101,8 +101,13 @@ _NEWCOMER = re.compile(
 )
 
 
+# 那个 right after the ask (想问一下那个开会做笔记的事, 请问那个群的事) is a pause, not one
+# meeting pointed at.
+_ASKED_THEN_FILLER = re.compile(r"(问一下|问一哈|问下|请问|想问|问问|请教一下|咨询一下)那个(?!人)")
+
+
 def _without_opening_filler(clause: str) -> str:
-    return _OPENING_FILLER.sub("", clause, count=1)
+    return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
 
 
 def _is_aside(clause: str) -> bool:
