@@ -33,6 +33,12 @@ from bot.search.matcher import Matcher
         ("哈喽。街道的周例会能不能缩到半小时", "街道的周例会能不能缩到半小时"),
         ("大家好，在吗？群太多了", "群太多了"),
         ("你好", "你好"),
+        ("我就是想问一下那个开会做笔记的事", "我就是想问一下开会做笔记的事"),
+        ("请问那个人是谁", "请问那个人是谁"),  # a person pointed at
+        ("我们镇人少事多，会太多", "会太多"),  # the setting of the ask
+        ("年底了事情特别多，表太多", "表太多"),
+        ("人少事多，怎么办", "人少事多，怎么办"),  # the workload is what is asked about
+        ("我们这边活多，头都大了，怎么办", "我们这边活多，怎么办"),
     ],
 )
 def test_framing_is_left_out(typed: str, expected: str) -> None:

@@ -67,7 +67,17 @@ def without_self_introduction(text: str) -> str:
     only fill a pause, and without the filler that opens a clause, when something else is
     asked."""
     clauses = [_without_opening_filler(c) for c in _CLAUSE.findall(text)]
-    kept = [c for c in clauses if not _is_aside(_NOT_IN_WORDS.sub("", c))]
+    bare = [_NOT_IN_WORDS.sub("", c) for c in clauses]
+    # 人少事多，怎么办 asks about the workload itself: it is no setting when nothing else is said.
+    setting = any(
+        not (_is_aside(b) or _BARE_ASK.match(b) or _WORKLOAD.match(b))
+        for b in bare
+        if _WORDS.search(b)
+    )
+    kept = [
+        c for c, b in zip(clauses, bare, strict=True)
+        if not (_is_aside(b) or (setting and _WORKLOAD.match(b)))
+    ]  # fmt: skip
     if kept == _CLAUSE.findall(text) or not any(_WORDS.search(c) for c in kept):
         return text
     return "".join(kept)
@@ -101,8 +111,25 @@ _NEWCOMER = re.compile(
 )
 
 
+# How busy the asker's place is, said in general (我们镇人少事多, 年底了事情特别多, 这边活多):
+# the setting of the ask, not a staffing question, once something else is asked.
+_WORKLOAD = re.compile(
+    r"^(?:我们|咱们|俺们|我)?(?:这边|这儿|这里|[\u4e00-\u9fff]{0,4}?(?:镇|乡|村|街道|社区|单位))?"
+    r"(?:最近|这段时间|这阵子|这两天|年底了?|月底了?|年初了?)?(?:本来就|本来|一直|实在|真的)?"
+    r"(?:人少事多|人手少|事情?(?:特别|太|很|超|贼|挺)?多|事儿多|活多|任务重|(?:特别|太|很|超)?忙)"
+    r"(?:了|啊|呀|得很)?$"
+)
+_BARE_ASK = re.compile(
+    r"^(?:那|那么)?(?:怎么办|咋办|咋整|怎么弄|咋弄|怎么搞|有啥办法|有什么办法|有没有办法|怎么减负|如何减负"
+    r"|咋减负|怎么解决|咋解决)(?:呢|啊|呀)?$"
+)
+# 那个 right after the ask (想问一下那个开会做笔记的事, 请问那个群的事) is a pause, not one
+# meeting pointed at.
+_ASKED_THEN_FILLER = re.compile(r"(问一下|问一哈|问下|请问|想问|问问|请教一下|咨询一下)那个(?!人)")
+
+
 def _without_opening_filler(clause: str) -> str:
-    return _OPENING_FILLER.sub("", clause, count=1)
+    return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
 
 
 def _is_aside(clause: str) -> bool:
