@@ -62,7 +62,7 @@ def test_variants_keep_labels_and_part() -> None:
             if variant.kind.endswith("stranger"):
                 assert not variant.expect and source.expect
             else:
-                assert variant.kind.startswith(source.kind + "/")
+                assert variant.kind.split("/")[0] in ("person", "place")
                 assert (variant.expect, variant.topics) == (source.expect, source.topics)
 
 

@@ -3,7 +3,9 @@
 Officials rarely type a name the way an article prints it. They say 敖书记 or 小李, "the deputy
 secretary of 洋湖乡", 洋湖 for 洋湖乡, add the city (樟树洋湖乡), mistype a name by sound (奥再生),
 or paste it in traditional characters (段瓊). Each of these refers to the same person or place,
-so the variant keeps its source's labels; its kind is "<source kind>/<sub-kind>".
+so the variant keeps its source's labels; its kind is "person/<sub-kind>" or "place/<sub-kind>"
+(what was varied, which the report groups by; off-topic and near-miss sources among them are
+counted in the declined column).
 
 A stranger (an invented name with the same title, another real township or district the article
 does not name) in place of the one person or place a question is about makes a negative: the
@@ -220,7 +222,8 @@ def variants(
                 by_sub.setdefault(sub, []).append(changed)
     made: list[Labelled] = []
     for sub in rng.sample(sorted(by_sub), min(2, len(by_sub))):
-        made.append(variant_of(item, rng.choice(by_sub[sub]), f"{item.kind}/{sub}"))
+        varied = "place" if sub.startswith("place-") else "person"
+        made.append(variant_of(item, rng.choice(by_sub[sub]), f"{varied}/{sub}"))
     only = mentions[0]
     if (
         len(mentions) == 1
