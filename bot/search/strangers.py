@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.search.fullnames import stranger_names
 from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
 from bot.search.placenames import is_place_name, starts_with_place_name
-from bot.search.pointing import OWN, POINTERS
+from bot.search.pointing import OWN, POINTERS, own
 
 if TYPE_CHECKING:
     from bot.search.entities import EntityTable
@@ -139,6 +140,12 @@ class Strangers:
                 found.append(word + "有多少")
             if word in self._table.place_keys:
                 found += self._below(text[start + len(word) :].lstrip("的"))
+        if self._table.cut is not None:  # 韩雪梅他们, 孙红梅专干说的: a full name
+            keys = self._table.keys
+            found += stranger_names(
+                text, self._table.cut, self._table.frequency, keys, own, sounds_alike,
+                self._table.told,
+            )  # fmt: skip
         # 成都武侯区工作群整治: a place the question opens with, under no place the facts name
         # (nor a province it named: 浙江安吉县); any card would tell of somewhere else.
         opening = _OPENERS.sub("", text)
