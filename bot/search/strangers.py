@@ -24,6 +24,9 @@ from bot.search.pointing import OWN, POINTERS, own
 if TYPE_CHECKING:
     from bot.search.entities import EntityTable
 
+# A word of its own naming a district or town (历下区, 白沙镇) is rare; kinds of place
+# (保税区, 行政村) are commoner.
+RARE_PLACE_FREQ = 30
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 # Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
 # and the like start everyday words (这周, 曾经, 历史) and are left out.
@@ -63,7 +66,9 @@ _KINDS_OF_PLACE = (
 )  # fmt: skip
 _TITLE = re.compile(_HEAD_TITLES)
 # Words a question may open with before the place it asks about (请问成都武侯区…).
-_OPENERS = re.compile(r"^(?:请问|问一下|问下|想问一下|想问|听说|那个)*")
+_OPENERS = re.compile(
+    r"^(?:请问|问一下|问下|想问一下|想问|听说|那个|请教一下|请教|他们|她们|[，,、])*"
+)
 # Grassroots roles an asker may look for in the article (网格员有没有在文章里讲话的); one the
 # facts give nobody names no one there.
 _COMMON_ROLES = (
@@ -187,7 +192,9 @@ class Strangers:
         cut = self._table.cut
         tokens = cut(text) if cut is not None and text else []
         first = tokens[0] if tokens else ""
-        if len(first) >= len(place) and self._table.frequency(first) and not is_place_name(first):
+        rare = first == place and self._table.frequency(first) < RARE_PLACE_FREQ  # 历下区
+        covered = len(first) >= len(place) and bool(self._table.frequency(first))
+        if covered and not is_place_name(first) and not rare:
             return False
         ends = set(accumulate(len(t) for t in tokens))
         if tokens and len(place) not in ends:
@@ -197,4 +204,4 @@ class Strangers:
             return False  # 大城市, 新城区: a kind of town (城市, 城区), whatever jieba tags
         if starts_with_place_name(place):
             return True
-        return first in (stem, place) and not self._table.frequency(place)
+        return first in (stem, place) and (rare or not self._table.frequency(place))
