@@ -59,6 +59,7 @@ _STRANGER_SHORTS = {
     "延边朝鲜族自治州": "延边",
     "湘西土家族苗族自治州": "湘西",
 }
+_PLACE_SUBS = frozenset({"place-nosuffix", "place-suffix", "place-parent", "place-trad"})
 _SELF = "我咱俺本"
 _SUFFIX_CHARS = set(
     "省市县区乡镇州村街社縣區鄉鎮"
@@ -222,7 +223,7 @@ def variants(
                 by_sub.setdefault(sub, []).append(changed)
     made: list[Labelled] = []
     for sub in rng.sample(sorted(by_sub), min(2, len(by_sub))):
-        varied = "place" if sub.startswith("place-") else "person"
+        varied = "place" if sub in _PLACE_SUBS else "person"  # place-that-role is a person
         made.append(variant_of(item, rng.choice(by_sub[sub]), f"{varied}/{sub}"))
     only = mentions[0]
     if (
