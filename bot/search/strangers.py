@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.search.fullnames import stranger_names
 from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
 from bot.search.placenames import is_place_name, starts_with_place_name
-from bot.search.pointing import OWN, POINTERS
+from bot.search.pointing import OWN, POINTERS, own
 
 if TYPE_CHECKING:
     from bot.search.entities import EntityTable
 
+# A word of its own naming a district or town (历下区, 白沙镇) is rare; kinds of place
+# (保税区, 行政村) are commoner.
+RARE_PLACE_FREQ = 30
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
 # Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
 # and the like start everyday words (这周, 曾经, 历史) and are left out.
@@ -62,7 +66,9 @@ _KINDS_OF_PLACE = (
 )  # fmt: skip
 _TITLE = re.compile(_HEAD_TITLES)
 # Words a question may open with before the place it asks about (请问成都武侯区…).
-_OPENERS = re.compile(r"^(?:请问|问一下|问下|想问一下|想问|听说|那个)*")
+_OPENERS = re.compile(
+    r"^(?:请问|问一下|问下|想问一下|想问|听说|那个|请教一下|请教|他们|她们|[，,、])*"
+)
 # Grassroots roles an asker may look for in the article (网格员有没有在文章里讲话的); one the
 # facts give nobody names no one there.
 _COMMON_ROLES = (
@@ -139,6 +145,12 @@ class Strangers:
                 found.append(word + "有多少")
             if word in self._table.place_keys:
                 found += self._below(text[start + len(word) :].lstrip("的"))
+        if self._table.cut is not None:  # 韩雪梅他们, 孙红梅专干说的: a full name
+            keys = self._table.keys
+            found += stranger_names(
+                text, self._table.cut, self._table.frequency, keys, own, sounds_alike,
+                self._table.told,
+            )  # fmt: skip
         # 成都武侯区工作群整治: a place the question opens with, under no place the facts name
         # (nor a province it named: 浙江安吉县); any card would tell of somewhere else.
         opening = _OPENERS.sub("", text)
@@ -180,7 +192,9 @@ class Strangers:
         cut = self._table.cut
         tokens = cut(text) if cut is not None and text else []
         first = tokens[0] if tokens else ""
-        if len(first) >= len(place) and self._table.frequency(first) and not is_place_name(first):
+        rare = first == place and self._table.frequency(first) < RARE_PLACE_FREQ  # 历下区
+        covered = len(first) >= len(place) and bool(self._table.frequency(first))
+        if covered and not is_place_name(first) and not rare:
             return False
         ends = set(accumulate(len(t) for t in tokens))
         if tokens and len(place) not in ends:
@@ -190,4 +204,4 @@ class Strangers:
             return False  # 大城市, 新城区: a kind of town (城市, 城区), whatever jieba tags
         if starts_with_place_name(place):
             return True
-        return first in (stem, place) and not self._table.frequency(place)
+        return first in (stem, place) and (rare or not self._table.frequency(place))

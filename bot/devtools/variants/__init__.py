@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import rewording, slips, trailing, wrappers
+from bot.devtools.variants import people, rewording, slips, trailing, wrappers
 from bot.kb import KnowledgeBase
 
 
@@ -43,4 +43,5 @@ GENERATORS: dict[str, Generator] = {
     "wrappers": wrappers.variants,
     "rewording": rewording.variants,
     "slips": slips.variants,
+    "people": people.variants,
 }

@@ -1,0 +1,76 @@
+"""Full names of people the facts do not name: 韩雪梅他们开会发言每人限时多久, 孙红梅专干说的.
+
+A surname and a given name of two characters, cut apart from the words around it, then a title
+or words asking about that person (他们, 说, 讲, 那边): the question looks up somebody, and
+somebody the article never mentions. Any fact shown would tell of another person as theirs.
+A typo of a name the facts give (李志英 for 李志颖, 奥再生 for 敖再生) is no stranger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from itertools import accumulate
+
+from rapidfuzz.distance import Levenshtein  # 李志英 for 李志颖: one character off
+
+# Common surnames; 周, 史, 曾 start everyday words (这周, 历史, 曾经), which the cut and the
+# given name's test below tell apart.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭肖田董袁潘蒋蔡余杜叶程苏魏"
+    "吕丁沈姚卢姜崔钟谭陆汪范金廖贾韦邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱覃戴莫孔汤"
+    "周史曾任方石傅夏付严白向容牛欧易侯"
+)
+# What follows a name asked about: a title, or words of looking them up.
+_AFTER = re.compile(
+    r"(?:副?书记|副?主任|专干|干部|同志|老师|科长|局长|乡长|镇长|县长|村长|支书|"
+    r"他们|她们|那边|那里|那儿|说|讲|提到|谈到|介绍|是谁|是哪)"
+)
+# A surname and a title (李专干, 段书记他们, 王主任说) is someone's surname, not a name:
+# strangers.py judges those.
+_NOT_GIVEN = re.compile(
+    r"副|书记|主任|专干|干部|同志|老师|师傅|科长|局长|乡长|镇长|县长|市长|区长|村长|支书|"
+    r"大姐|大哥|姐姐|哥哥|总"
+)
+_NOT_IN_NAMES = "说讲的了是在和跟与及他她们那这哪谁吗呢吧啊"
+NAME_PART_FREQ = 50  # jieba's count: 林业 (林业站) is a word, 海涛 is a given name
+
+
+def stranger_names(
+    text: str,
+    cut: Callable[[str], list[str]],
+    frequency: Callable[[str], int],
+    known: Iterable[str],
+    own: Callable[[str], bool],
+    alike: Callable[[str, str], bool],
+    told: str = "",
+) -> list[str]:
+    """Three-character names of strangers in a normalised text without spaces. `known`: the
+    names the facts give; `alike`: whether a name typed is a slip of a known one by sound;
+    `told`: what the facts tell (旦增, a villager they mention, is no stranger)."""
+    if not any(ch in SURNAMES for ch in text):
+        return []
+    tokens = cut(text)
+    ends = {0, *accumulate(len(t) for t in tokens)}
+    names = [k for k in known if len(k) == 3]
+    found = []
+    for start in sorted(ends):
+        name = text[start : start + 3]
+        if (
+            len(name) < 3
+            or name[0] not in SURNAMES
+            or start + 3 not in ends
+            or not _AFTER.match(text, start + 3)
+            or _NOT_GIVEN.search(name[1:])
+            or any(ch in _NOT_IN_NAMES for ch in name[1:])  # 齐琳说: a name and a verb
+            or any(k in name for k in known if len(k) >= 2)
+            or not all("\u4e00" <= ch <= "\u9fff" for ch in name)
+            or frequency(name[:2]) >= NAME_PART_FREQ  # 林业站, 马上说: a word, no surname
+            or frequency(name) >= NAME_PART_FREQ
+            or any(Levenshtein.distance(name, k) <= 1 or alike(name, k) for k in names)
+            or name[1:] in told  # 白填了, 钱都花: words the facts use, no given name
+            or own(text[:start])  # 我们王海涛书记: the asker's own colleague
+        ):
+            continue
+        found.append(name)
+    return found

@@ -1,0 +1,44 @@
+"""Full names of people the facts never name are strangers; slips of the facts' own names,
+a surname with a title and everyday words are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.matcher import Matcher
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "孙红梅专干现在还让群众重复确认吗",
+        "周桂兰专干以前一天填几张表",
+        "郭德明他们乡现在一个月开几次会",
+        "罗小军讲纪委牵头检查",
+    ],
+)
+def test_a_stranger_named_in_full_is_declined(matcher: Matcher, question: str) -> None:
+    text = matcher.analyzer.spelled(question)
+    assert matcher.entities.strangers(text)
+    assert matcher.match(question).decision == "decline"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "李志英说的一周一表",  # a slip of 李志颖
+        "李专干说的一周一表",  # surname and title: 李志颖
+        "段书记他们开会多长时间",
+        "齐琳说那边群少了",  # a name the facts give, then a verb
+        "林业站他们天天让填表",  # 林业 is a word
+        "我们王海涛书记天天让开会",  # the asker's own colleague
+    ],
+)
+def test_no_full_name_stranger(matcher: Matcher, question: str) -> None:
+    text = matcher.analyzer.spelled(question).replace(" ", "")
+    assert not [s for s in matcher.entities.strangers(text) if len(s) == 3 and s[0] in question]
+
+
+def test_slips_of_known_names_still_answer(matcher: Matcher) -> None:
+    assert matcher.match("李志英说的一周一表").decision == "answer"
+    assert matcher.match("齐琳说那边群少了").decision == "answer"
