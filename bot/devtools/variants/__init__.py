@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import trailing
+from bot.devtools.variants import joined, trailing
 from bot.kb import KnowledgeBase
 
 
@@ -40,4 +40,5 @@ def variant_of(item: Labelled, text: str, kind: str | None = None) -> Labelled:
 
 GENERATORS: dict[str, Generator] = {
     "trailing": trailing.variants,
+    "joined": joined.variants,
 }
