@@ -32,7 +32,7 @@ from bot.search.index import FactIndex
 from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
-from bot.search.parts import part_bests
+from bot.search.parts import list_readings
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
@@ -312,20 +312,10 @@ class Matcher:
         )
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
-        clause_bests: tuple[Match, ...] = ()
-        run_bests: tuple[Match, ...] = ()
-        topic_bests: list[Match] = []
         read_alone = functools.cache(self.rank)  # a clause is read once, however many readings
-        if len(topics_named) >= 2:
-            clause_bests, parts = part_bests(
-                cleaned, read_alone, self.topic_words, self._leads, normal=self._normal
-            )
-            for asked_topic in topics_named if parts >= 2 else ():
-                topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
-            if len({m.fact.topic for m in clause_bests}) < len(topics_named):
-                run_bests, _ = part_bests(
-                    cleaned, read_alone, self.topic_words, self._leads, True, self._normal
-                )
+        lists = list_readings(
+            cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal
+        )
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(cleaned, read_alone, self.topic_words, self._leads, self._normal)
@@ -334,8 +324,8 @@ class Matcher:
         )
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
-            entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
-            run_bests=run_bests, topic_bests=tuple(topic_bests),
+            entity_ranked=focus.ranked, entity_focus=focus, clause_bests=lists.clause_bests,
+            run_bests=lists.run_bests, topic_bests=lists.topic_bests,
             topic_ask=topic,
             topic_facts=self.topic_asks.facts(topic, ranked, broadly) if topic else (),
             asks_broadly=broadly, topics_named=tuple(topics_named),
