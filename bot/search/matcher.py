@@ -29,6 +29,7 @@ from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex
+from bot.search.items import conclude, items
 from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize, without_asides
 from bot.search.occasion import Occasions
@@ -52,7 +53,7 @@ from bot.search.shapes import (
 )
 from bot.search.story import tells_burden
 from bot.search.thanks import thanks_only
-from bot.search.together import Together, apart, conclude
+from bot.search.together import Together, apart
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
 
@@ -252,7 +253,13 @@ class Matcher:
         return conclude(self.prepare(question), self.thresholds)
 
     def prepare(self, question: str) -> Prepared:
-        """Rank a question every way the decision may need; no threshold is applied yet."""
+        """Rank a question every way the decision may need, and each item of a message asking
+        several things (items.py) alone; no threshold is applied yet."""
+        whole = self._prepare_one(question)
+        asked = () if whole.greeting else items(question)
+        return replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
+
+    def _prepare_one(self, question: str) -> Prepared:
         # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
