@@ -25,6 +25,9 @@ from bot.search.together import conclude as conclude_whole
         ),
         ("讲话怎么控时。再问一下，群清理了多少个", ["讲话怎么控时", "群清理了多少个"]),
         ("会议记录要写多细以及群太多", ["会议记录要写多细", "群太多"]),
+        ("签名能少几个吗，还有文件转一遍就完事", ["签名能少几个吗", "还有文件转一遍就完事"]),
+        ("一是会太多，二是表太多，怎么办", ["会太多", "表太多，怎么办"]),
+        ("檢查一個接一個，還有就是群太多了", ["檢查一個接一個", "群太多了"]),
     ],
 )
 def test_marks_that_end_a_question_or_open_another_split_items(
@@ -40,6 +43,8 @@ def test_marks_that_end_a_question_or_open_another_split_items(
         "会议和检查都太多了",
         "领导讲话不超过3分钟，2个人发言",  # a count, not a list number
         "一周1.5次会议",
+        "群太多，还有没有别的办法",  # asks for more of the same
+        "第二天开会，第三方评估",  # counts, not points of a list
         "会太多怎么办？",  # one item and an empty one
         "嗯。会太多",  # a piece too short to ask anything
     ],
@@ -84,3 +89,14 @@ def test_items_on_one_topic_leave_the_whole_reading(matcher: Matcher) -> None:
     p = matcher.prepare(question)
     assert len(p.items) == 2
     assert matcher.match(question) == conclude_whole(p, matcher.thresholds)
+
+
+def test_an_item_own_fact_claims_its_topic_before_another_items_further_facts(
+    matcher: Matcher,
+) -> None:
+    """开会记笔记还要被检查吗 alone answers meetings and checks; the next item asks the checks."""
+    first = matcher.match("开会记笔记还要被检查吗")
+    assert [f.topic for f in first.shown] == ["meetings", "inspections"]
+    assert first.shown[1].id != "inspections-joint"
+    shown = _shown(matcher, "开会记笔记还要被检查吗，另外好几个部门分别来检查，能合并吗")
+    assert shown == ["meetings-light-records", "inspections-joint"]

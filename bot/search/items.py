@@ -21,26 +21,42 @@ from bot.search.shapes import SEVERAL_MAX, Match, Prepared, Result, Thresholds
 from bot.search.together import conclude as conclude_whole
 
 # A line, a sentence's end, a semicolon; before a further item's opening words after a comma
-# (，另外 / ，还有就是 / ，再问一下) or anywhere (以及); before the number of a next list item.
+# (，另外 / ，还有 / ，再问一下) or anywhere (以及); before the next point of a list (2、 ② ，二是).
+# 还有 asking for more of the same (还有没有, 还有啥) opens no item.
 _ITEM_SPLIT = re.compile(
     r"[\n。？?！!；;]+"
-    r"|[，,]\s*(?=还有就是|还有个|还有一个|还想问|另外|此外|再问|顺便|再就是|其次)"
+    r"|[，,]\s*(?=还有(?!没有|啥|什么|哪些|吗|别的|其他|其它|更|多少)|还想问|另外|此外|再问|顺便"
+    r"|再就是|其次|[二三四五六]是|(?:第|其)[二三四五六](?![天方次个年批轮届名期把位条点]))"
     r"|(?=以及)"
     r"|[，,、\s]*(?<![\d.])(?=(?:[2-9]\s*[.、)）]|[(（][2-9][)）]|[②-⑨])\s*\S)"
 )
 # What opens an item and asks nothing itself: a list number, a further item's opening words.
 _OPENING = re.compile(
-    r"^(?:[1-9]\s*[.、)）]|[(（][1-9][)）]|[①-⑨]|[一二三四五六][、.是]|(?:第|其)[一二三四五六][，,、：:]?)?\s*"
+    r"(?:[1-9]\s*[.、)）]|[(（][1-9][)）]|[①-⑨]|[一二三四五六][、.是]|(?:第|其)[一二三四五六][，,、：:]?)?\s*"
     r"(?:以及|另外|此外|还有就是|再就是|其次|顺便问(?:一句|一下|下)?|再问(?:一下|下|一句)?"
     r"|还有个问题|还有一个问题|还想问(?:一下|下)?)?[，,：:\s]*"
 )
+# Traditional forms of the marks' characters, one for one, so a cut found in the simplified
+# copy cuts the question where it stands.
+_SIMPLIFIED = str.maketrans("還問順個", "还问顺个")
 MIN_ITEM = 2  # characters: shorter pieces (嗯, 好) ask nothing
 
 
 def items(question: str) -> list[str]:
     """The message's items, each without its list number or opening words; none when it has
     fewer than two."""
-    found = [_OPENING.sub("", part.strip()) for part in _ITEM_SPLIT.split(question)]
+    plain = question.translate(_SIMPLIFIED)
+    bounds, start = [], 0
+    for cut in _ITEM_SPLIT.finditer(plain):
+        bounds.append((start, cut.start()))
+        start = cut.end()
+    bounds.append((start, len(plain)))
+    found = []
+    for begin, stop in bounds:
+        piece = plain[begin:stop]
+        begin += len(piece) - len(piece.lstrip())
+        opening = _OPENING.match(plain, begin, stop)
+        found.append(question[opening.end() if opening else begin : stop].strip())
     kept = [item for item in found if len(item) >= MIN_ITEM]
     return kept if len(kept) >= 2 else []
 
@@ -55,10 +71,15 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
     whole = one(p, t)
     if len(p.items) < 2:
         return whole
-    picks: dict[str, Match] = {}
-    for item in p.items:
-        for match in _answered(one(item, t)):
-            picks.setdefault(match.fact.topic, match)
+    # An item's own fact (its first) claims its topic before the further facts another item's
+    # several-at-once answer gives (开会记笔记还要被检查吗 touches checks; the next item asks them).
+    answers = [_answered(one(item, t)) for item in p.items]
+    firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
+    further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
+    claimed: dict[str, tuple[int, int, Match]] = {}
+    for n, k, match in (*firsts, *further):
+        claimed.setdefault(match.fact.topic, (n, k, match))
+    picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
     if len(picks) < 2:
         return whole
     if whole.answered and whole.shape == "several":
