@@ -100,3 +100,12 @@ def test_an_item_own_fact_claims_its_topic_before_another_items_further_facts(
     assert first.shown[1].id != "inspections-joint"
     shown = _shown(matcher, "开会记笔记还要被检查吗，另外好几个部门分别来检查，能合并吗")
     assert shown == ["meetings-light-records", "inspections-joint"]
+
+
+def test_past_three_topics_another_items_further_facts_give_way(matcher: Matcher) -> None:
+    """Three items, three topics: the first item's passing mention of checks is left out."""
+    shown = _shown(
+        matcher, "开会记笔记还要被检查吗；另外统一数据平台有啥用；另外一会儿不看群就上百条消息"
+    )
+    assert [matcher.kb.by_id[f].topic for f in shown] == ["meetings", "forms", "chat-groups"]
+    assert shown[:2] == ["meetings-light-records", "forms-data-platform"]

@@ -77,8 +77,9 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
     claimed: dict[str, tuple[int, int, Match]] = {}
-    for n, k, match in (*firsts, *further):
-        claimed.setdefault(match.fact.topic, (n, k, match))
+    for n, k, match in (*firsts, *further):  # past the limit, further facts give way first
+        if len(claimed) < SEVERAL_MAX:
+            claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
     if len(picks) < 2:
         return whole
