@@ -31,10 +31,11 @@ from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
+from bot.search.items import conclude, items
 from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
-from bot.search.parts import part_bests
+from bot.search.parts import list_readings
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
@@ -54,7 +55,7 @@ from bot.search.shapes import (
 )
 from bot.search.story import tells_burden
 from bot.search.thanks import thanks_only
-from bot.search.together import Together, apart, conclude
+from bot.search.together import Together, apart
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
 
@@ -245,7 +246,13 @@ class Matcher:
         return conclude(self.prepare(question), self.thresholds)
 
     def prepare(self, question: str) -> Prepared:
-        """Rank a question every way the decision may need; no threshold is applied yet."""
+        """Rank a question every way the decision may need, and each item of a message asking
+        several things (items.py) alone; no threshold is applied yet."""
+        whole = self._prepare_one(question)
+        asked = () if whole.greeting else items(question)
+        return replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
+
+    def _prepare_one(self, question: str) -> Prepared:
         # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
@@ -305,20 +312,10 @@ class Matcher:
         )
         mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
         topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
-        clause_bests: tuple[Match, ...] = ()
-        run_bests: tuple[Match, ...] = ()
-        topic_bests: list[Match] = []
         read_alone = functools.cache(self.rank)  # a clause is read once, however many readings
-        if len(topics_named) >= 2:
-            clause_bests, parts = part_bests(
-                cleaned, read_alone, self.topic_words, self._leads, normal=self._normal
-            )
-            for asked_topic in topics_named if parts >= 2 else ():
-                topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
-            if len({m.fact.topic for m in clause_bests}) < len(topics_named):
-                run_bests, _ = part_bests(
-                    cleaned, read_alone, self.topic_words, self._leads, True, self._normal
-                )
+        lists = list_readings(
+            cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal
+        )
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(cleaned, read_alone, self.topic_words, self._leads, self._normal)
@@ -327,8 +324,8 @@ class Matcher:
         )
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
-            entity_ranked=focus.ranked, entity_focus=focus, clause_bests=clause_bests,
-            run_bests=run_bests, topic_bests=tuple(topic_bests),
+            entity_ranked=focus.ranked, entity_focus=focus, clause_bests=lists.clause_bests,
+            run_bests=lists.run_bests, topic_bests=lists.topic_bests,
             topic_ask=topic,
             topic_facts=self.topic_asks.facts(topic, ranked, broadly) if topic else (),
             asks_broadly=broadly, topics_named=tuple(topics_named),

@@ -10,6 +10,7 @@ lead is about as close as any.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from bot.kb import Fact
 from bot.search.clauses import clauses
@@ -71,3 +72,36 @@ def topic_best(
     ):
         return lead
     return best
+
+
+@dataclass(frozen=True)
+class ListReadings:
+    """A question naming two topics or more, read as a list."""
+
+    clause_bests: tuple[Match, ...] = ()  # the best match of each clause, in the order asked
+    run_bests: tuple[Match, ...] = ()  # the same, clauses cut where the topic named changes
+    topic_bests: tuple[Match, ...] = ()  # each topic named: its best match in the whole reading
+
+
+def list_readings(
+    question: str,
+    ranked: Sequence[Match],
+    topics_named: Sequence[str],
+    rank: Rank,
+    topic_words: TopicWords,
+    leads: Mapping[str, Fact],
+    normal: Callable[[str], str] = normalize,
+) -> ListReadings:
+    """Each clause's best; each run's, when the clauses name fewer topics than the whole
+    question; each named topic's best read whole, when the question has clauses. Nothing for
+    a question naming fewer than two topics."""
+    if len(topics_named) < 2:
+        return ListReadings()
+    clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal)
+    topic_bests: list[Match] = []
+    for asked_topic in topics_named if parts >= 2 else ():
+        topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
+    run_bests: tuple[Match, ...] = ()
+    if len({m.fact.topic for m in clause_bests}) < len(topics_named):
+        run_bests, _ = part_bests(question, rank, topic_words, leads, True, normal)
+    return ListReadings(clause_bests, run_bests, tuple(topic_bests))

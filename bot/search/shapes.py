@@ -15,6 +15,10 @@ from bot.kb import Fact
 from bot.search.entities import Entity
 from bot.search.query import QueryAnalysis
 
+# Re-exported: the search modules take both from here, beside the decision they feed.
+from bot.search.ranked import EntityFocus as EntityFocus
+from bot.search.ranked import Match as Match
+
 Shape = Literal["fact", "card", "topic", "several"]
 
 SUGGESTIONS = 3
@@ -43,12 +47,6 @@ class Thresholds:
     # is answered only by a match this strong: near enough a fact's own question that the form
     # was misread.
     form: float = 70.0
-
-
-@dataclass(frozen=True)
-class Match:
-    fact: Fact
-    score: float
 
 
 @dataclass(frozen=True)
@@ -108,21 +106,6 @@ class Result:
 
 
 @dataclass(frozen=True)
-class EntityFocus:
-    """What the rest of a question (without the person or place) asks of their facts."""
-
-    ranked: tuple[Match, ...] = ()  # their facts, closest to the rest first (whole-question scores)
-    lead: float = 0.0  # how far the first leads the second on the rest alone
-    best: float = 0.0  # the first one's score on the rest alone
-    unknown: tuple[str, ...] = ()  # a rest of nothing but words no fact knows (附近, 好吃)
-    clean: bool = False  # the rest has no word we do not know and no cue (还有啥减负经验)
-    elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
-    specific: bool = False  # the rest names something narrower than a topic (信访会, 群)
-    other_topic: bool = False  # the rest names a topic none of their facts is on (水林社区填表)
-    other_topic_only: bool = False  # … and nothing narrower than it (齐琳讲没讲开会)
-
-
-@dataclass(frozen=True)
 class Prepared:
     """Everything ranking found for one question, before any threshold is applied."""
 
@@ -155,6 +138,7 @@ class Prepared:
     # Each clean clause's best fact, when those naming a topic lie on one topic (covered.py).
     covered: tuple[Match, ...] = ()
     cues_aside: bool = False  # every cue is in a further item naming no topic (covered.py)
+    items: tuple[Prepared, ...] = ()  # each item of a message asking several things (items.py)
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import people, rewording, slips, trailing, wrappers
+from bot.devtools.variants import joined, people, rewording, slips, trailing, wrappers
 from bot.kb import KnowledgeBase
 
 
@@ -44,4 +44,5 @@ GENERATORS: dict[str, Generator] = {
     "rewording": rewording.variants,
     "slips": slips.variants,
     "people": people.variants,
+    "joined": joined.variants,
 }

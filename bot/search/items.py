@@ -1,0 +1,111 @@
+"""A message asking several things, item by item: each item keeps the fact it gets alone.
+
+Cadres put everything into one message: 会太多怎么办？还有表格的事, one question per line, a
+numbered list, 另外 / 再问一下 / 顺便问一句 before the next. Each such item is a whole question
+of its own, commas and all, and read alone it gets the fact it would get if sent alone. Reading
+the message clause by clause instead (parts.py) loses what a whole item says (同一件事开好几次
+会，能不能合并成一次 is about one topic met once, not about meetings in general) and what only the
+whole pipeline finds (a count asked, a person or place named).
+
+Only marks that end a question or open a further one split items: a comma alone does not
+(群多，表多 is one list, read by parts.py), nor 和 or 还有 without a comma before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from bot.search.shapes import SEVERAL_MAX, Match, Prepared, Result, Thresholds
+from bot.search.together import conclude as conclude_whole
+
+# A line, a sentence's end, a semicolon; before a further item's opening words after a comma
+# (，另外 / ，还有 / ，再问一下) or anywhere (以及); before the next point of a list (2、 ② ，二是).
+# 还有 asking for more of the same (还有没有, 还有啥) opens no item.
+_ITEM_SPLIT = re.compile(
+    r"[\n。？?！!；;]+"
+    r"|[，,]\s*(?=还有(?!没有|啥|什么|哪些|吗|别的|其他|其它|更|多少)|还想问|另外|此外|再问|顺便"
+    r"|再就是|其次|[二三四五六]是|(?:第|其)[二三四五六](?![天方次个年批轮届名期把位条点]))"
+    r"|(?=以及)"
+    r"|[，,、\s]*(?<![\d.])(?=(?:[2-9]\s*[.、)）]|[(（][2-9][)）]|[②-⑨])\s*\S)"
+)
+# What opens an item and asks nothing itself: a list number, a further item's opening words.
+_OPENING = re.compile(
+    r"(?:[1-9]\s*[.、)）]|[(（][1-9][)）]|[①-⑨]|[一二三四五六][、.是]|(?:第|其)[一二三四五六][，,、：:]?)?\s*"
+    r"(?:以及|另外|此外|还有就是|再就是|其次|顺便问(?:一句|一下|下)?|再问(?:一下|下|一句)?"
+    r"|还有个问题|还有一个问题|还想问(?:一下|下)?)?[，,：:\s]*"
+)
+# Traditional forms of the marks' characters, one for one, so a cut found in the simplified
+# copy cuts the question where it stands.
+_SIMPLIFIED = str.maketrans("還問順個", "还问顺个")
+MIN_ITEM = 2  # characters: shorter pieces (嗯, 好) ask nothing
+
+
+def items(question: str) -> list[str]:
+    """The message's items, each without its list number or opening words; none when it has
+    fewer than two."""
+    plain = question.translate(_SIMPLIFIED)
+    bounds, start = [], 0
+    for cut in _ITEM_SPLIT.finditer(plain):
+        bounds.append((start, cut.start()))
+        start = cut.end()
+    bounds.append((start, len(plain)))
+    found = []
+    for begin, stop in bounds:
+        piece = plain[begin:stop]
+        begin += len(piece) - len(piece.lstrip())
+        opening = _OPENING.match(plain, begin, stop)
+        found.append(question[opening.end() if opening else begin : stop].strip())
+    kept = [item for item in found if len(item) >= MIN_ITEM]
+    return kept if len(kept) >= 2 else []
+
+
+Conclude = Callable[[Prepared, Thresholds], Result]
+
+
+def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Result:
+    """`one`'s answer to the whole message, unless its items, each answered alone, answer
+    on two topics or more: then each topic gets the fact its item got alone, in the order
+    asked, and a topic the whole reading found besides keeps its place after them."""
+    whole = one(p, t)
+    if len(p.items) < 2:
+        return whole
+    # An item's own fact (its first) claims its topic before the further facts another item's
+    # several-at-once answer gives (开会记笔记还要被检查吗 touches checks; the next item asks them).
+    answers = [_answered(one(item, t)) for item in p.items]
+    firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
+    further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
+    claimed: dict[str, tuple[int, int, Match]] = {}
+    for n, k, match in (*firsts, *further):  # past the limit, further facts give way first
+        if len(claimed) < SEVERAL_MAX:
+            claimed.setdefault(match.fact.topic, (n, k, match))
+    picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
+    if len(picks) < 2:
+        return whole
+    if whole.answered and whole.shape == "several":
+        for match in whole.several:
+            picks.setdefault(match.fact.topic, match)
+    elif whole.answered and whole.matches and whole.matches[0].fact.topic in picks:
+        # 開會太多了。群裏也要發照片: read whole, one fact answers it; that fact leads, and
+        # the other topics asked follow it.
+        first = whole.matches[0]
+        picks = {first.fact.topic: first} | {
+            k: m for k, m in picks.items() if k != first.fact.topic
+        }
+    several = tuple(picks.values())[:SEVERAL_MAX]
+    chosen = {m.fact for m in several}
+    rest = tuple(m for m in p.ranked if m.fact not in chosen)
+    return replace(
+        whole, decision="answer", matches=(*several, *rest), shape="several", related=(),
+        card=None, topic=None, several=several, overview=False, joined=(),
+    )  # fmt: skip
+
+
+def _answered(result: Result) -> Sequence[Match]:
+    """What an item's own answer gives: its facts one per topic, or its one fact."""
+    if not result.answered or not result.matches:
+        return ()
+    if result.shape == "several":
+        return result.several
+    return (result.matches[0],)

@@ -1,0 +1,29 @@
+"""What ranking hands on to the decision: a fact with its score, and what the rest of a question
+asks of a person's or place's facts (kept apart from shapes.py, which decides)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.kb import Fact
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    score: float
+
+
+@dataclass(frozen=True)
+class EntityFocus:
+    """What the rest of a question (without the person or place) asks of their facts."""
+
+    ranked: tuple[Match, ...] = ()  # their facts, closest to the rest first (whole-question scores)
+    lead: float = 0.0  # how far the first leads the second on the rest alone
+    best: float = 0.0  # the first one's score on the rest alone
+    unknown: tuple[str, ...] = ()  # a rest of nothing but words no fact knows (附近, 好吃)
+    clean: bool = False  # the rest has no word we do not know and no cue (还有啥减负经验)
+    elsewhere: float = 0.0  # the best score of the rest among other facts than theirs
+    specific: bool = False  # the rest names something narrower than a topic (信访会, 群)
+    other_topic: bool = False  # the rest names a topic none of their facts is on (水林社区填表)
+    other_topic_only: bool = False  # … and nothing narrower than it (齐琳讲没讲开会)

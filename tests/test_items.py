@@ -1,0 +1,111 @@
+"""A message asking several things, item by item: each item keeps the fact it gets alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.items import items
+from bot.search.matcher import Matcher
+from bot.search.together import conclude as conclude_whole
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("会太多怎么办？还有表格太多", ["会太多怎么办", "还有表格太多"]),
+        ("1. 会太多\n2. 表太多", ["会太多", "表太多"]),
+        ("1、会太多 2、表太多 3、群太多", ["会太多", "表太多", "群太多"]),
+        ("(1)能不能去农户家看看；(2)模板别老换", ["能不能去农户家看看", "模板别老换"]),
+        ("①会多②表多", ["会多", "表多"]),
+        ("一、会多\n二、表多", ["会多", "表多"]),
+        ("第一，会多。第二，表多", ["会多", "表多"]),
+        (
+            "同一件事开好几次会，能不能合并成一次，另外群太多",
+            ["同一件事开好几次会，能不能合并成一次", "群太多"],
+        ),
+        ("讲话怎么控时。再问一下，群清理了多少个", ["讲话怎么控时", "群清理了多少个"]),
+        ("会议记录要写多细以及群太多", ["会议记录要写多细", "群太多"]),
+        ("签名能少几个吗，还有文件转一遍就完事", ["签名能少几个吗", "还有文件转一遍就完事"]),
+        ("一是会太多，二是表太多，怎么办", ["会太多", "表太多，怎么办"]),
+        ("檢查一個接一個，還有就是群太多了", ["檢查一個接一個", "群太多了"]),
+    ],
+)
+def test_marks_that_end_a_question_or_open_another_split_items(
+    message: str, expected: list[str]
+) -> None:
+    assert items(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "会多，表多",  # a list of clauses: parts.py reads it
+        "会议和检查都太多了",
+        "领导讲话不超过3分钟，2个人发言",  # a count, not a list number
+        "一周1.5次会议",
+        "群太多，还有没有别的办法",  # asks for more of the same
+        "第二天开会，第三方评估",  # counts, not points of a list
+        "会太多怎么办？",  # one item and an empty one
+        "嗯。会太多",  # a piece too short to ask anything
+    ],
+)
+def test_a_single_question_has_no_items(message: str) -> None:
+    assert items(message) == []
+
+
+def _shown(matcher: Matcher, question: str) -> list[str]:
+    return [fact.id for fact in matcher.match(question).shown]
+
+
+def test_each_item_keeps_the_fact_it_gets_alone(matcher: Matcher) -> None:
+    alone = "同一件事开好几次会，能不能合并成一次"
+    assert _shown(matcher, alone) == ["meetings-one-topic-once"]
+    joined = alone + "？另外工作群太多了"
+    shown = _shown(matcher, joined)
+    assert shown[0] == "meetings-one-topic-once"
+    assert [matcher.kb.by_id[f].topic for f in shown] == ["meetings", "chat-groups"]
+    # Read clause by clause, 同一件事开好几次会 names meetings only: the topic's lead.
+    whole = conclude_whole(matcher.prepare(joined), matcher.thresholds)
+    assert whole.shown[0].id == "meetings-twice-a-month"
+
+
+def test_a_count_asked_in_one_item_keeps_its_fact(matcher: Matcher) -> None:
+    assert _shown(matcher, "工作群清理了多少个") == ["chat-groups-190-dissolved"]
+    shown = _shown(matcher, "讲话时间怎么控制。还有，工作群清理了多少个")
+    assert shown == ["meetings-short-speeches", "chat-groups-190-dissolved"]
+    result = matcher.match("讲话时间怎么控制。还有，工作群清理了多少个")
+    assert result.decision == "answer" and result.shape == "several"
+    assert [m.fact.id for m in result.matches[:2]] == shown
+
+
+def test_a_message_without_items_is_read_as_before(matcher: Matcher) -> None:
+    p = matcher.prepare("会多，表多")
+    assert p.items == ()
+    assert matcher.match("会多，表多").shown == conclude_whole(p, matcher.thresholds).shown
+
+
+def test_items_on_one_topic_leave_the_whole_reading(matcher: Matcher) -> None:
+    question = "会太多了。领导讲话也太长"
+    p = matcher.prepare(question)
+    assert len(p.items) == 2
+    assert matcher.match(question) == conclude_whole(p, matcher.thresholds)
+
+
+def test_an_item_own_fact_claims_its_topic_before_another_items_further_facts(
+    matcher: Matcher,
+) -> None:
+    """开会记笔记还要被检查吗 alone answers meetings and checks; the next item asks the checks."""
+    first = matcher.match("开会记笔记还要被检查吗")
+    assert [f.topic for f in first.shown] == ["meetings", "inspections"]
+    assert first.shown[1].id != "inspections-joint"
+    shown = _shown(matcher, "开会记笔记还要被检查吗，另外好几个部门分别来检查，能合并吗")
+    assert shown == ["meetings-light-records", "inspections-joint"]
+
+
+def test_past_three_topics_another_items_further_facts_give_way(matcher: Matcher) -> None:
+    """Three items, three topics: the first item's passing mention of checks is left out."""
+    shown = _shown(
+        matcher, "开会记笔记还要被检查吗；另外统一数据平台有啥用；另外一会儿不看群就上百条消息"
+    )
+    assert [matcher.kb.by_id[f].topic for f in shown] == ["meetings", "forms", "chat-groups"]
+    assert shown[:2] == ["meetings-light-records", "forms-data-platform"]
