@@ -246,6 +246,8 @@ def test_meeting_overload_is_about_meetings(matcher: Matcher) -> None:
         "qq qun mima wangle",  # 密码 typed in pinyin is still a cue
         "hui jia",  # 回家, an everyday word, not 会 (meetings) + 家
         "jintian tianqi zenmeyang",  # 天气 is no 填 + 起
+        "会议纪要咋写",  # 咋 is said for 怎么: how to write one, no measure
+        "洋湖乡咋走",  # the way there, not what the township did
         "",
     ],
 )
