@@ -68,3 +68,12 @@ def test_the_report_counts_variants_by_part(
     assert code == 0
     assert "variants 'trailing':" in out and "trailing (test part)" in out
     assert "trailing (tune part)" in out
+
+
+def test_the_report_groups_by_source_kind_and_by_what_was_varied() -> None:
+    from bot.devtools.variants.runner import source_kind, sub_kind
+
+    varied = Labelled("huiyi tai duo", frozenset({"x"}), "typo/pyall")
+    plain = Labelled("会议太多怎么办 5", frozenset({"x"}), "topic")
+    assert (source_kind(varied), sub_kind(varied)) == ("typo", "pyall")
+    assert (source_kind(plain), sub_kind(plain)) == ("topic", "-")

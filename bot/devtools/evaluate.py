@@ -234,10 +234,13 @@ def table_header(with_n: bool = False) -> str:
     return line + "\n" + "-" * len(line)
 
 
-def by_kind(outcomes: Sequence[Outcome]) -> list[str]:
+def by_kind(
+    outcomes: Sequence[Outcome], group_of: Callable[[Labelled], str] = lambda item: item.kind
+) -> list[str]:
+    """One row per group (by default the item's kind), then all."""
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
-        groups[o.item.kind].append(o)
+        groups[group_of(o.item)].append(o)
     lines = [table_header(with_n=True)]
     for kind, group in sorted(groups.items()):
         lines.append(table_row(f"  {kind}", measure(group), len(group)))

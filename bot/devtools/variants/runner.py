@@ -33,6 +33,16 @@ def _kept(outcome: Outcome) -> bool:
     return outcome.decision in ("decline", "help")
 
 
+def source_kind(item: Labelled) -> str:
+    """A generator may write its sub-kind after the kind (`typo/ime`): the part before."""
+    return item.kind.split("/", 1)[0]
+
+
+def sub_kind(item: Labelled) -> str:
+    """The part after the kind (`typo/ime` → ime); a variant without one is "-"."""
+    return item.kind.split("/", 1)[1] if "/" in item.kind else "-"
+
+
 def _seeded(name: str, question: str) -> random.Random:
     return random.Random(int(hashlib.sha1(f"{name}\0{question}".encode()).hexdigest(), 16))
 
@@ -74,8 +84,12 @@ def run_variants(args: argparse.Namespace) -> int:
                     f"{name} ({part} part)", measure([o for o in outcomes if o.item.split == part])
                 )
             )
-        print(f"\n'{name}' by kind, test part:")
-        print("\n".join(by_kind([o for o in outcomes if o.item.split == "test"])))
+        test = [o for o in outcomes if o.item.split == "test"]
+        print(f"\n'{name}' by the source's kind, test part:")
+        print("\n".join(by_kind(test, source_kind)))
+        if any("/" in o.item.kind for o in test):
+            print(f"\n'{name}' by what was varied (<kind>/<sub-kind>: the sub-kind), test part:")
+            print("\n".join(by_kind(test, sub_kind)))
         if args.errors:
             print_misses(f"'{name}' misses", outcomes, args.errors)
     return 0
