@@ -48,7 +48,9 @@ def stranger_names(
     """Three-character names of strangers in a normalised text without spaces. `known`: the
     names the facts give; `alike`: whether a name typed is a slip of a known one by sound;
     `told`: what the facts tell (旦增, a villager they mention, is no stranger)."""
-    if not any(ch in SURNAMES for ch in text):
+    # Only a surname with something asked of a person three characters on can start a name:
+    # most questions hold none, and need no cut.
+    if not any(ch in SURNAMES and _AFTER.match(text, n + 3) for n, ch in enumerate(text)):
         return []
     tokens = cut(text)
     ends = {0, *accumulate(len(t) for t in tokens)}
