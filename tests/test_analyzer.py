@@ -8,13 +8,9 @@ import pytest
 from small_vocabulary import STOPWORDS, VOCABULARY, analyzer_factory
 
 from bot.search import cache
-from bot.search.analyzer import (
-    FUZZY_SOUND_WEIGHT,
-    HOMOPHONE_WEIGHT,
-    SPECIFICITY_FLOOR,
-    Analyzer,
-)
+from bot.search.analyzer import SPECIFICITY_FLOOR, Analyzer
 from bot.search.query import QueryTerm
+from bot.search.sound import FUZZY_SOUND_WEIGHT, HOMOPHONE_WEIGHT
 
 
 @pytest.fixture(scope="module")

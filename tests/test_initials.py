@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from small_vocabulary import VOCABULARY, analyzer_factory
 
-from bot.search.analyzer import FUZZY_SOUND_WEIGHT
 from bot.search.initials import Initials
-from bot.search.sound import build_tables
+from bot.search.sound import FUZZY_SOUND_WEIGHT, build_tables
 
 COUNTS = {"会议": 50_000, "画押": 200, "考核": 9_000, "开会": 8_000}
 

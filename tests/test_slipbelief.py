@@ -7,9 +7,10 @@ from collections.abc import Callable
 import pytest
 from small_vocabulary import VOCABULARY, analyzer_factory
 
-from bot.search.analyzer import HOMOPHONE_WEIGHT, Analyzer
+from bot.search.analyzer import Analyzer
 from bot.search.pieces import Piece
 from bot.search.slipbelief import LeftoverHearing
+from bot.search.sound import HOMOPHONE_WEIGHT
 
 
 @pytest.fixture(scope="module")
