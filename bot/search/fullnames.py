@@ -14,13 +14,14 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein  # 李志英 for 李志颖: one character off
 
-# Common surnames; 周, 史, 曾 start everyday words (这周, 历史, 曾经), which the cut and the
-# given name's test below tell apart.
-SURNAMES = (
+# Common surnames that seldom start an everyday word: strangers.py reads them before a title
+# (刘书记), where nothing tells a surname from a word's first character.
+COMMON_SURNAMES = (
     "王李张刘陈杨黄赵吴徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭肖田董袁潘蒋蔡余杜叶程苏魏"
     "吕丁沈姚卢姜崔钟谭陆汪范金廖贾韦邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱覃戴莫孔汤"
-    "周史曾任方石傅夏付严白向容牛欧易侯"
 )
+# With those that do (这周, 历史, 曾经), which the cut and the given name's test below tell apart.
+SURNAMES = COMMON_SURNAMES + "周史曾任方石傅夏付严白向容牛欧易"
 # What follows a name asked about: a title, or words of looking them up.
 _AFTER = re.compile(
     r"(?:副?书记|副?主任|专干|干部|同志|老师|科长|局长|乡长|镇长|县长|村长|支书|"

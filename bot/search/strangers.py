@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.search.fullnames import stranger_names
+from bot.search.fullnames import COMMON_SURNAMES, stranger_names
 from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
 from bot.search.placenames import is_place_name, starts_with_place_name
@@ -28,12 +28,9 @@ if TYPE_CHECKING:
 # (保税区, 行政村) are commoner.
 RARE_PLACE_FREQ = 30
 COMMON_WORD_FREQ = 1000  # jieba's count: 东西, 和平 are words first, never a place's short name
-# Common surnames, for a colleague named by surname and title (刘书记, 张建国书记); 周, 曾, 史
-# and the like start everyday words (这周, 曾经, 历史) and are left out.
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭肖田董袁潘蒋蔡余杜叶程苏魏"
-    "吕丁沈姚卢姜崔钟谭陆汪范金廖贾韦邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱覃戴莫孔汤"
-)
+# A colleague named by surname and title (刘书记, 张建国书记): common surnames only, since 周,
+# 曾, 史 and the like start everyday words (这周, 曾经, 历史).
+_SURNAMES = COMMON_SURNAMES
 # The head of a place or an office; 长 is no title in 长期, 长久 (海港区长期不用的群).
 _HEAD_TITLES = (
     r"(?:副书记|书记|副主任|主任|乡长|镇长|县长|市长|区长|州长|局长|村长|支书)(?![期久远大短度达])"
