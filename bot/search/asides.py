@@ -66,7 +66,8 @@ def without_self_introduction(text: str) -> str:
     """`text` without the clauses that introduce the asker, greet whom they ask, sigh, or
     only fill a pause, and without the filler that opens a clause, when something else is
     asked."""
-    clauses = [_without_opening_filler(c) for c in _CLAUSE.findall(text)]
+    as_typed = _CLAUSE.findall(text)
+    clauses = [_without_opening_filler(c) for c in as_typed]
     bare = [_NOT_IN_WORDS.sub("", c) for c in clauses]
     # 人少事多，怎么办 asks about the workload itself: it is no setting when nothing else is said.
     setting = any(
@@ -78,7 +79,7 @@ def without_self_introduction(text: str) -> str:
         c for c, b in zip(clauses, bare, strict=True)
         if not (_is_aside(b) or (setting and _WORKLOAD.match(b)))
     ]  # fmt: skip
-    if kept == _CLAUSE.findall(text) or not any(_WORDS.search(c) for c in kept):
+    if kept == as_typed or not any(_WORDS.search(c) for c in kept):
         return text
     return "".join(kept)
 
