@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from functools import cache
 
 import jieba
@@ -141,19 +141,30 @@ def _in_pinyin(word: str, rng: random.Random) -> str:
     return " ".join(syllables) if rng.random() < 0.3 else "".join(syllables)
 
 
-def _initials(word: str, rng: random.Random) -> str | None:
-    if len(word) != 2 or word not in _TRADE_WORDS:
+def _initials(word: str, trade_words: Set[str]) -> str | None:
+    """A trade word (会议 → hy); only words officials abbreviate stay readable so."""
+    if len(word) != 2 or word not in trade_words:
         return None
     return "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
-
-
-_TRADE_WORDS: set[str] = set()  # words officials abbreviate: set from the knowledge base
 
 
 def _trade_words(kb: KnowledgeBase) -> set[str]:
     """Two-character words of the facts' titles and the topics' names."""
     headlines = [f.title for f in kb.facts] + [t.name for t in kb.topics.values()]
     return {w for h in headlines for w in _tables()[0].lcut(h) if len(w) == 2 and HAN.match(w)}
+
+
+_TRADE_WORDS_OF: list[tuple[KnowledgeBase, frozenset[str]]] = []
+
+
+def trade_words_of(kb: KnowledgeBase) -> frozenset[str]:
+    """The trade words of a knowledge base, read once per loaded base."""
+    for known, words in _TRADE_WORDS_OF:
+        if known is kb:
+            return words
+    words = frozenset(_trade_words(kb))
+    _TRADE_WORDS_OF[:] = [(kb, words)]
+    return words
 
 
 def _dropped(word: str, rng: random.Random) -> str:
@@ -170,7 +181,6 @@ WORD_SLIPS: dict[str, Callable[[str, random.Random], str | None]] = {
     "ime": _same_sound,
     "near": _near_sound,
     "pyword": _in_pinyin,
-    "initials": _initials,
     "drop": _dropped,
     "double": _doubled,
 }
@@ -183,15 +193,21 @@ def _pad(text: str, start: int, end: int, slipped: str, rng: random.Random) -> s
     return (text[:start] + slipped + text[end:]).strip()
 
 
-def slip_words(text: str, kinds: Sequence[str], rng: random.Random) -> str | None:
-    """The text with one word slipped per kind, each on a different word; None if it cannot."""
+def slip_words(
+    text: str, kinds: Sequence[str], rng: random.Random, trade_words: Set[str] = frozenset()
+) -> str | None:
+    """The text with one word slipped per kind, each on a different word; None if it cannot.
+    `trade_words`: the words "initials" may abbreviate (the facts' titles and topic names)."""
     spans = _content_spans(text)
     rng.shuffle(spans)
     chosen = sorted(spans[: len(kinds)], reverse=True)  # from the end: earlier offsets hold
     if len(chosen) < len(kinds):
         return None
     for (start, word), kind in zip(chosen, kinds, strict=True):
-        slipped = WORD_SLIPS[kind](word, rng)
+        if kind == "initials":
+            slipped = _initials(word, trade_words)
+        else:
+            slipped = WORD_SLIPS[kind](word, rng)
         if slipped is None or slipped == word:
             return None
         text = _pad(text, start, start + len(word), slipped, rng)
@@ -221,8 +237,7 @@ def variants(
 ) -> list[Labelled]:
     from bot.devtools.variants import variant_of  # the package imports this module
 
-    if not _TRADE_WORDS:
-        _TRADE_WORDS.update(_trade_words(kb))
+    trade = trade_words_of(kb)
     made: list[Labelled] = []
     wanted = 2 if rng.random() < 0.5 else 1
     order = list(SUBKINDS)
@@ -234,9 +249,9 @@ def variants(
             text: str | None = whole_in_pinyin(item.question, rng)
         elif sub == "two":
             pair = rng.sample(("ime", "near", "pyword", "drop", "double"), 2)
-            text = slip_words(item.question, pair, rng)
+            text = slip_words(item.question, pair, rng, trade)
         else:
-            text = slip_words(item.question, [sub], rng)
+            text = slip_words(item.question, [sub], rng, trade)
         if text and text != item.question and all(text != v.question for v in made):
             made.append(variant_of(item, text, f"{item.kind}/{sub}"))
     return made
