@@ -24,6 +24,7 @@ from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
 from bot.search.asides import without_asides
+from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
@@ -155,6 +156,7 @@ class Matcher:
             kb.setting_words, self.analyzer.canonical,
             self.topic_words.names_topic, self.topic_words.holding,
         )  # fmt: skip
+        self.channels = Channels(self.topic_words.names_topic, self.topic_words.holding)
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
             self.quantities.without_asks,
@@ -174,6 +176,7 @@ class Matcher:
         `forms`: question forms found outside the analyzer (明天的会), cues of form."""
         analysis = self.crossings.kept(self.analyzer.analyze(normalized))
         analysis = self.setting_words.kept(analysis)
+        analysis = self.channels.kept(analysis, normalized)
         analysis = self.quantities.without_count_cues(analysis, normalized)
         if strangers or forms:
             analysis = replace(

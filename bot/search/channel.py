@@ -1,0 +1,88 @@
+"""A topic named only as the way a burden arrives, not as the burden.
+
+群里又发了三张表 is about the forms, which arrive through a work group; 会上布置了一堆表 about
+the forms handed out at a meeting. The group or meeting is named as a place (群里, 会上) or as
+where something is sent (发群, 转到群): the channel. Beside words naming another topic, such a
+word is the channel and drops out, so the answer is the burden's fact, not the channel's (nor a
+several-at-once reply opening with it). When the other words name the channel's own topic too
+(在群里天天截图打卡) or no topic at all (群里消息太多), the word stays: the group is the burden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.search.query import QueryAnalysis, QueryTerm
+from bot.search.setting import Holders, Names
+
+# A place word after the topic's one-character word: 群里, 群内, 群中, 会上 (not 会场里, where
+# the meeting is the place the burden is, nor 会议记录上, the record).
+_PLACE_AFTER = frozenset("里内中上")
+_STEM = 1
+# The channel and the burden are told in one clause: 群里又发了三张表. In a list, 群里刷不完，
+# 表也填不完, the group is a burden of its own.
+_CLAUSE_END = re.compile(r"[，。；！？,.;!?、\s]+")
+# Sending before it: 发群, 转群, 传到群, 晒群, 往群, 进群里.
+_SENT_BEFORE = ("发", "转", "传", "晒", "往", "发到", "转到", "传到", "发进", "拉进")
+
+
+def as_channel(term: QueryTerm, text: str) -> bool:
+    """Every place the word was typed, it names where something is, or is sent to."""
+    source = term.source
+    if not source or source not in text:
+        return False
+    if len(source) == _STEM + 1 and source[-1] in _PLACE_AFTER:
+        return True  # the segmenter kept the place with the word: 群里, 会上
+    at = text.find(source)
+    while at >= 0:
+        after = text[at + len(source) : at + len(source) + 1]
+        placed = len(source) == _STEM and after in _PLACE_AFTER
+        # sent to it, where the clause ends (拍照发群。), not 发表让填
+        sent = text[max(0, at - 2) : at].endswith(_SENT_BEFORE) and not after.strip(
+            "，。；！？,.;!?、"
+        )
+        if not placed and not sent:
+            return False
+        at = text.find(source, at + 1)
+    return True
+
+
+class Channels:
+    """Drops a topic's word used only as the channel, beside words naming another topic."""
+
+    def __init__(self, names: Names, holders: Holders) -> None:
+        self._names = names
+        self._holders = holders
+
+    def kept(self, analysis: QueryAnalysis, text: str) -> QueryAnalysis:
+        named = [(qt, self._names(qt.term, qt.source)) for qt in analysis.terms]
+        channels = [
+            (qt, topic) for qt, topic in named if topic is not None and as_channel(qt, text)
+        ]
+        if not channels:
+            return analysis
+        as_channels = {qt for qt, _ in channels}
+        burden = [(qt, t) for qt, t in named if t is not None and qt not in as_channels]
+        clauses = [c for c in _CLAUSE_END.split(text) if c]
+        dropped = {qt for qt, topic in channels if self._carries(qt, topic, burden, clauses)}
+        if not dropped:
+            return analysis
+        return replace(analysis, terms=tuple(qt for qt in analysis.terms if qt not in dropped))
+
+    def _carries(
+        self,
+        channel: QueryTerm,
+        topic: str,
+        burden: Sequence[tuple[QueryTerm, str | None]],
+        clauses: list[str],
+    ) -> bool:
+        """Another topic is the burden told beside the channel, nothing but channels names the
+        channel's topic, and its facts hold none of the burden's words: 拍照发群里 is the
+        screenshots fact's own story, 群里发表 no work-group fact's."""
+        near = [c for c in clauses if channel.source in c]
+        told = [(qt, t) for qt, t in burden if any(qt.source in c for c in near)]
+        if not told or any(t == topic for _, t in burden):
+            return False
+        return not any(topic in self._holders(qt.term) for qt, _ in told)
