@@ -42,3 +42,23 @@ def test_no_full_name_stranger(matcher: Matcher, question: str) -> None:
 def test_slips_of_known_names_still_answer(matcher: Matcher) -> None:
     assert matcher.match("李志英说的一周一表").decision == "answer"
     assert matcher.match("齐琳说那边群少了").decision == "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "谢文斌现在一周填几张表",
+        "张卫东的做法是什么",
+        "陈丽萍那个乡开会怎么压缩的",
+        "赵晓峰怎么减少开会的",
+    ],
+)
+def test_a_stranger_asked_about_loosely_is_declined(matcher: Matcher, question: str) -> None:
+    """Even when the facts hold an answer to the rest: they tell of somebody else."""
+    assert matcher.entities.strangers(matcher.analyzer.spelled(question))
+    assert matcher.match(question).decision == "decline"
+
+
+def test_a_word_after_a_rarer_surname_is_no_name(matcher: Matcher) -> None:
+    """周例会 is a weekly meeting: 周 starts everyday words, so 怎么 after it names nobody."""
+    assert not matcher.entities.strangers("周例会怎么压缩时间")

@@ -109,3 +109,31 @@ def test_past_three_topics_another_items_further_facts_give_way(matcher: Matcher
     )
     assert [matcher.kb.by_id[f].topic for f in shown] == ["meetings", "forms", "chat-groups"]
     assert shown[:2] == ["meetings-light-records", "forms-data-platform"]
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("孩子的学费怎么交？另外群太多了，手机天天响", "chat-groups-too-many-pinned"),
+        ("1. 车牌摇号怎么报名\n2. 每月开会最多几次", "meetings-twice-a-month"),
+        ("每月开会最多几次；顺便问一句，公积金怎么提取", "meetings-twice-a-month"),
+    ],
+)
+def test_an_item_about_something_else_leaves_the_others_answer(
+    matcher: Matcher, message: str, fact: str
+) -> None:
+    """Read whole, the other item's words sink the one the facts answer; per item, it keeps
+    its fact and nothing is said of the other."""
+    assert matcher.match(message).decision == "answer"
+    assert _shown(matcher, message)[0] == fact
+
+
+def test_an_item_naming_a_topic_keeps_the_decline(matcher: Matcher) -> None:
+    """会议室怎么预约 names no topic yet shares its words: the whole reading decides."""
+    p = matcher.prepare("公积金怎么提取？还有会议室怎么预约")
+    assert len(p.items) == 2
+    assert matcher.match("公积金怎么提取？还有会议室怎么预约").decision == "decline"
+
+
+def test_a_third_column_is_no_third_item() -> None:
+    assert items("这张表怎么填，第三栏看不懂") == []

@@ -108,3 +108,13 @@ def test_looks_are_asked_of_people_not_of_papers(
     matcher: Matcher, text: str, declined: bool
 ) -> None:
     assert (matcher.match(text).decision == "decline") is declined
+
+
+def test_a_burden_told_in_one_clause_keeps_its_story_when_another_asks(
+    matcher: Matcher,
+) -> None:
+    """The ask (兄弟单位咋弄的) is in its own clause: the burden's clause still tells a story."""
+    question = "开会必须手写笔记，还要定期交上去检查，兄弟单位咋弄的"
+    analysis = matcher.analyzer.analyze(matcher.analyzer.spelled(question))
+    assert not analysis.forms
+    assert matcher.match(question).shown[0].id == "meetings-light-records"

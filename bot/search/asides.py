@@ -129,6 +129,13 @@ _BARE_ASK = re.compile(
 _ASKED_THEN_FILLER = re.compile(r"(问一下|问一哈|问下|请问|想问|问问|请教一下|咨询一下)那个(?!人)")
 
 
+def is_aside(text: str) -> bool:
+    """The text only wraps an ask (我刚调过来没多久, 年底了事情特别多, 群里的大佬们): no item of
+    a message's own."""
+    bare = _NOT_IN_WORDS.sub("", _without_opening_filler(text))
+    return bool(bare) and (_is_aside(bare) or _WORKLOAD.match(bare) is not None)
+
+
 def _without_opening_filler(clause: str) -> str:
     return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
 

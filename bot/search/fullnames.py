@@ -27,6 +27,9 @@ _AFTER = re.compile(
     r"(?:副?书记|副?主任|专干|干部|同志|老师|科长|局长|乡长|镇长|县长|村长|支书|"
     r"他们|她们|那边|那里|那儿|说|讲|提到|谈到|介绍|是谁|是哪)"
 )
+# Words that follow a name as readily as a word (吴志强现在…, 王海涛的做法, 周例会怎么压缩):
+# only after a common surname, which starts few everyday words.
+_AFTER_LOOSELY = re.compile(r"的|现在|那个|是怎么|怎么|咋")
 # A surname and a title (李专干, 段书记他们, 王主任说) is someone's surname, not a name:
 # strangers.py judges those.
 _NOT_GIVEN = re.compile(
@@ -35,6 +38,20 @@ _NOT_GIVEN = re.compile(
 )
 _NOT_IN_NAMES = "说讲的了是在和跟与及他她们那这哪谁吗呢吧啊"
 NAME_PART_FREQ = 50  # jieba's count: 林业 (林业站) is a word, 海涛 is a given name
+
+
+def _asked_after(text: str, start: int, loosely: bool = True) -> bool:
+    """Something is asked of a name starting at `start`, by what follows it; `loosely`: by
+    words that follow a word as readily, too."""
+    first = text[start]
+    return first in SURNAMES and (
+        _AFTER.match(text, start + 3) is not None
+        or (
+            loosely
+            and first in COMMON_SURNAMES
+            and _AFTER_LOOSELY.match(text, start + 3) is not None
+        )
+    )
 
 
 def stranger_names(
@@ -51,10 +68,16 @@ def stranger_names(
     `told`: what the facts tell (旦增, a villager they mention, is no stranger)."""
     # Only a surname with something asked of a person three characters on can start a name:
     # most questions hold none, and need no cut.
-    if not any(ch in SURNAMES and _AFTER.match(text, n + 3) for n, ch in enumerate(text)):
+    if not any(_asked_after(text, n) for n in range(len(text))):
         return []
     tokens = cut(text)
     ends = {0, *accumulate(len(t) for t in tokens)}
+    # The segmenter keeps an unknown name whole (吴志强): only then do loose words ask of it.
+    whole = {
+        end - len(t)
+        for end, t in zip(accumulate(len(t) for t in tokens), tokens, strict=True)
+        if len(t) == 3
+    }
     names = [k for k in known if len(k) == 3]
     found = []
     for start in sorted(ends):
@@ -63,7 +86,7 @@ def stranger_names(
             len(name) < 3
             or name[0] not in SURNAMES
             or start + 3 not in ends
-            or not _AFTER.match(text, start + 3)
+            or not _asked_after(text, start, loosely=start in whole)
             or _NOT_GIVEN.search(name[1:])
             or any(ch in _NOT_IN_NAMES for ch in name[1:])  # 齐琳说: a name and a verb
             or any(k in name for k in known if len(k) >= 2)

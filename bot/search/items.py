@@ -26,7 +26,7 @@ from bot.search.together import conclude as conclude_whole
 _ITEM_SPLIT = re.compile(
     r"[\n。？?！!；;]+"
     r"|[，,]\s*(?=还有(?!没有|啥|什么|哪些|吗|别的|其他|其它|更|多少)|还想问|另外|此外|再问|顺便"
-    r"|再就是|其次|[二三四五六]是|(?:第|其)[二三四五六](?![天方次个年批轮届名期把位条点]))"
+    r"|再就是|其次|[二三四五六]是|(?:第|其)[二三四五六](?![天方次个年批轮届名期把位条点栏行列页款项段节张份章]))"
     r"|(?=以及)"
     r"|[，,、\s]*(?<![\d.])(?=(?:[2-9]\s*[.、)）]|[(（][2-9][)）]|[②-⑨])\s*\S)"
 )
@@ -73,7 +73,8 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
         return whole
     # An item's own fact (its first) claims its topic before the further facts another item's
     # several-at-once answer gives (开会记笔记还要被检查吗 touches checks; the next item asks them).
-    answers = [_answered(one(item, t)) for item in p.items]
+    alone = [one(item, t) for item in p.items]
+    answers = [_answered(result) for result in alone]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
     claimed: dict[str, tuple[int, int, Match]] = {}
@@ -81,6 +82,8 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
         if len(claimed) < SEVERAL_MAX:
             claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
+    if len(picks) == 1 and not whole.answered:
+        return _beside_other_business(p, alone) or whole
     if len(picks) < 2:
         return whole
     if whole.answered and whole.shape == "several":
@@ -100,6 +103,29 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
         whole, decision="answer", matches=(*several, *rest), shape="several", related=(),
         card=None, topic=None, several=several, overview=False, joined=(),
     )  # fmt: skip
+
+
+def _beside_other_business(p: Prepared, alone: Sequence[Result]) -> Result | None:
+    """疫苗在哪里打？还有一周一张表的规定: one item answers, every other declines alone and
+    names no topic of the facts (it asks about something else entirely). Read whole, the
+    stranger's words sink the item the facts answer; read per item, that item keeps its
+    answer and nothing is said of the other."""
+    answering = [result for result in alone if result.answered]
+    if (
+        len(answering) != 1
+        or any(
+            item.topics_named or result.decision != "decline"
+            for item, result in zip(p.items, alone, strict=True)
+            if not result.answered
+        )
+        or not any(  # 谢谢 asks nothing: the whole reading stands
+            item.analysis.cues or item.analysis.unknown
+            for item, result in zip(p.items, alone, strict=True)
+            if not result.answered
+        )
+    ):
+        return None
+    return replace(answering[0], query=p.query, normalized=p.normalized)
 
 
 def _answered(result: Result) -> Sequence[Match]:

@@ -23,7 +23,8 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.asides import without_asides
+from bot.search.asides import is_aside, without_asides
+from bot.search.background import is_background, without_background
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.covered import CoveredParts, covered_parts
@@ -81,6 +82,10 @@ class Weights:
     coverage: float = 0.5
     questions: float = 0.3
     bm25: float = 0.2
+
+
+def _wraps(item: str) -> bool:
+    return is_background(item) or is_aside(item)
 
 
 class Matcher:
@@ -252,7 +257,9 @@ class Matcher:
         """Rank a question every way the decision may need, and each item of a message asking
         several things (items.py) alone; no threshold is applied yet."""
         whole = self._prepare_one(question)
-        asked = () if whole.greeting else items(question)
+        # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
+        asked = [] if whole.greeting else [i for i in items(question) if not _wraps(i)]
+        asked = asked if len(asked) >= 2 else []
         return replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
 
     def _prepare_one(self, question: str) -> Prepared:
@@ -260,6 +267,7 @@ class Matcher:
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = self.purposes.without(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
+        cleaned = without_background(cleaned, self._names_topic)  # 上周刚开完会，…
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
@@ -336,8 +344,12 @@ class Matcher:
             topic_lead=self.topic_asks.near_lead(topic, analysis, ranked)
             if topic and not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
-            covered=covered.bests, cues_aside=covered.cues_aside,
+            covered=covered.bests, cues_aside=covered.cues_aside, strangers=strangers,
         )  # fmt: skip
+
+    def _names_topic(self, text: str) -> bool:
+        analysis = self.analyzer.analyze(self.analyzer.spelled(self._normal(text)))
+        return self.topic_words.first_named(analysis) is not None
 
     def _cues_asked(self, text: str, asked: str) -> tuple[str, ...]:
         """Cues the share and how-often asks took with them (医疗报销能报几成: 报几成 asks

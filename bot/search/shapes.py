@@ -139,6 +139,7 @@ class Prepared:
     covered: tuple[Match, ...] = ()
     cues_aside: bool = False  # every cue is in a further item naming no topic (covered.py)
     items: tuple[Prepared, ...] = ()  # each item of a message asking several things (items.py)
+    strangers: tuple[str, ...] = ()  # people and places named that the facts do not name
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:

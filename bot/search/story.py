@@ -75,4 +75,26 @@ def asked_forms(
         forms += found_patterns(patterns, rendered(list(pieces)))
     words = [Word(p.written or p.text, p.kind) for p in pieces]
     forms += found_slots(slots, words, measure_asks)
+    if not told:  # 开会必须手写笔记，还要定期拿去检查，兄弟单位都是咋弄的: per clause
+        stories = burdens_told(normalized)
+        if stories:  # phrase cues name a subject, told or not
+            phrases = [p for p in patterns if p.text.startswith(PHRASE_MARK)]
+            kept = set(found_patterns(phrases, normalized))
+            forms = tuple(f for f in forms if f in kept or not _within(f, stories))
     return tuple(dict.fromkeys(forms))
+
+
+_CLAUSE = re.compile(r"[^，,。！!；;…~～\s]+")
+
+
+def burdens_told(normalized: str) -> list[str]:
+    """The clauses of a question asking something that each tell a burden on their own (the
+    ask lies in another clause: 兄弟单位都是咋弄的)."""
+    parts = _CLAUSE.findall(normalized)
+    if len(parts) < 2:
+        return []
+    return [c for c in parts if not asks_something(c) and names_burden(c)]
+
+
+def _within(form: str, clauses: Sequence[str]) -> bool:
+    return any(form in clause for clause in clauses)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.search.fullnames import COMMON_SURNAMES, stranger_names
+from bot.search.fullnames import COMMON_SURNAMES, SURNAMES, stranger_names
 from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
 from bot.search.placenames import is_place_name, starts_with_place_name
@@ -44,6 +44,7 @@ _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
 # No word of counting, pointing or linking is in a place's name (有几个村, 这些乡, 和县里).
 _NOT_IN_NAMES = "有几个多少的了是这那哪各每些我你他她俺咱您"
 _LEVELS = r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
+_LEVELS_ENDING = ("街道", "社区", "区", "县", "市", "镇", "乡", "村", "旗")
 _BELOW = re.compile(
     rf"^(?:(?![{_NOT_IN_NAMES}里都也还就在和与及或])[\u4e00-\u9fff]){{2,4}}?{_LEVELS}"
 )
@@ -87,6 +88,16 @@ _LOOKUPS = (
 )  # fmt: skip
 
 
+_FULL_NAME = re.compile(rf"^[{SURNAMES}][\u4e00-\u9fff]{{2}}$")
+
+
+def names_person(stranger: str) -> bool:
+    """A stranger who is somebody (刘书记, 韩雪梅, 樟树市长), not somewhere or something."""
+    return bool(_FULL_NAME.match(stranger) or _TITLE.search(stranger)) and not stranger.endswith(
+        ("有多少", *_LEVELS_ENDING)
+    )
+
+
 def sounds_alike(typed: str, known: str) -> bool:
     """A slip of a known name: the same syllables, one of them at most a letter off."""
     if len(typed) != len(known):
@@ -113,10 +124,14 @@ class Strangers:
         found: list[str] = []
         # 刘书记天天让我们开会 complains of a boss; 刘书记是怎么压缩会议的 looks someone up.
         looked_up = any(p in text for p in (*POINTERS, *_LOOKUPS))
+        hits = self._table.hits(text) if looked_up else []
+        known = [(start, start + len(word)) for start, word, _ in hits]
         for hit in _SURNAME_TITLE.finditer(text if looked_up else ""):
             named, before = hit.group(0), text[: hit.start()]
             if before.endswith(OWN) or any(named in key for key in self._table.keys):
                 continue
+            if any(start < hit.start() < end for start, end in known):
+                continue  # 水林那个书记: the end of a place the facts name, no surname
             titled = _TITLE.search(named) is not None
             if (titled and named[0] in self._table.surnames) or any(
                 text.startswith(k, hit.start()) for k in self._table.keys

@@ -28,6 +28,7 @@ from bot.search.shapes import (
     Thresholds,
 )
 from bot.search.shapes import conclude as conclude_one
+from bot.search.strangers import names_person
 from bot.search.topicwords import TopicWords
 
 JOINED_MAX = 3  # the issue bounds an answer about several things to three
@@ -133,6 +134,9 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         if found is not None:
             return found
     result = conclude_one(p, t)
+    if result.answered and any(names_person(s) for s in p.strangers):
+        # 韩雪梅他们开会发言限时多久: the facts tell of somebody else, never of her.
+        return Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
     if result.shape == "several" and p.entity is not None and p.entity_ranked:
         return _theirs_first(result, p)
     return result

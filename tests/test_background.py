@@ -1,0 +1,53 @@
+"""The news of the day told before the ask is background: the ask keeps its fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.background import is_background, without_background
+from bot.search.matcher import Matcher
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "昨天刚开完党委会，",
+        "县里刚发过通知",
+        "局长刚找我们座谈了",
+        "这几天一直在下乡",
+        "上级来了个新规定",
+    ],
+)
+def test_something_just_done_or_going_on_is_background(clause: str) -> None:
+    assert is_background(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "刚开完会又要开",  # a burden: again
+        "昨天刚开完会吗",  # asks
+        "刚来不久",  # a newcomer: asides.py reads it
+        "会议太多",
+        "一个月开了二十多个会",
+    ],
+)
+def test_a_burden_an_ask_or_a_plain_clause_is_not(clause: str) -> None:
+    assert not is_background(clause)
+
+
+def test_background_stays_when_the_rest_names_no_topic() -> None:
+    text = "昨天刚开完党委会，这合理吗"
+    assert without_background(text, lambda rest: False) == text
+    assert without_background(text, lambda rest: True) == "这合理吗"
+
+
+def test_the_ask_after_background_keeps_its_fact(matcher: Matcher) -> None:
+    alone = matcher.match("检查组总是只看台账")
+    told = matcher.match("前天刚迎完检，检查组总是只看台账")
+    assert told.decision == alone.decision == "answer"
+    assert told.shown[0] == alone.shown[0]
+
+
+def test_background_is_no_item_of_its_own(matcher: Matcher) -> None:
+    assert matcher.prepare("昨天刚开完党委会。工作群太多了").items == ()
