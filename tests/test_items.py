@@ -28,6 +28,8 @@ from bot.search.together import conclude as conclude_whole
         ("签名能少几个吗，还有文件转一遍就完事", ["签名能少几个吗", "还有文件转一遍就完事"]),
         ("一是会太多，二是表太多，怎么办", ["会太多", "表太多，怎么办"]),
         ("檢查一個接一個，還有就是群太多了", ["檢查一個接一個", "群太多了"]),
+        ("会太多\n怎么减少填表", ["会太多", "怎么减少填表"]),  # a burden told is an item
+        ("会议\n表格\n怎么减", ["会议", "表格", "怎么减"]),  # a list stays a list
     ],
 )
 def test_marks_that_end_a_question_or_open_another_split_items(
@@ -47,6 +49,8 @@ def test_marks_that_end_a_question_or_open_another_split_items(
         "第二天开会，第三方评估",  # counts, not points of a list
         "会太多怎么办？",  # one item and an empty one
         "嗯。会太多",  # a piece too short to ask anything
+        "政务APP\n怎么更新到最新版本",  # one question sent in two bursts
+        "怎么办？手机老是卡",  # a bare ask, then what it asks about
     ],
 )
 def test_a_single_question_has_no_items(message: str) -> None:

@@ -23,6 +23,10 @@ from bot.search.story import asked_forms, tells_burden
         "社区这边三天两头被街道叫去开会，一开就是大半天，怎么办",
         "开会必须手写笔记，还要定期拿去检查，这个怎么解决",
         "每天要往政务APP上传工作照片，不传要扣分，有啥办法没",
+        # a short or rhetorical plea asks the same
+        "社区这边三天两头被街道叫去开会，一开就是大半天，有办法没",
+        "社区这边三天两头被街道叫去开会，一开就是大半天，难道就没办法吗？",
+        "表格天天要报，难道就没有一点办法吗",
     ],
 )
 def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:

@@ -17,7 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from bot.search.frames import OPENS_WITH_ASK
 from bot.search.shapes import SEVERAL_MAX, Match, Prepared, Result, Thresholds
+from bot.search.story import asks_something, names_burden
 from bot.search.together import conclude as conclude_whole
 
 # A line, a sentence's end, a semicolon; before a further item's opening words after a comma
@@ -57,8 +59,36 @@ def items(question: str) -> list[str]:
         begin += len(piece) - len(piece.lstrip())
         opening = _OPENING.match(plain, begin, stop)
         found.append(question[opening.end() if opening else begin : stop].strip())
-    kept = [item for item in found if len(item) >= MIN_ITEM]
+    kept = _halves_joined([item for item in found if len(item) >= MIN_ITEM])
     return kept if len(kept) >= 2 else []
+
+
+# A question sent in two bursts (政务APP / 怎么更新; 怎么办？/ 手机老是卡) is one item: a line
+# that only names something, then a line that opens with the ask; or a bare ask, then what it
+# asks about. A line telling a burden (会太多 / 怎么减表) is an item of its own.
+_BARE_ASK = re.compile(
+    r"^(?:那|那么)?(?:该|可)?(?:怎么办|咋办|咋整|怎么整|咋弄|怎么弄|怎么搞|怎么破|怎么解决|咋解决"
+    r"|如何解决|有啥办法|有什么办法|有没有办法)(?:呢|啊|呀|哇|嘛)?$"
+)
+
+
+def _says_anything(piece: str) -> bool:
+    return asks_something(piece) or names_burden(piece)
+
+
+def _halves_joined(pieces: list[str]) -> list[str]:
+    if len(pieces) != 2:  # a list of three or more is a list, whatever its lines say
+        return pieces
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and (
+            _BARE_ASK.match(joined[-1])
+            or (OPENS_WITH_ASK.match(piece) and not _says_anything(joined[-1]))
+        ):
+            joined[-1] = f"{joined[-1]}，{piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 Conclude = Callable[[Prepared, Thresholds], Result]

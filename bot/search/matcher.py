@@ -31,6 +31,7 @@ from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
+from bot.search.frames import plain_frame
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
 from bot.search.items import conclude, items
@@ -266,7 +267,7 @@ class Matcher:
         # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
-        cleaned = self.purposes.without(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
+        cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))  # 开会这块，怎么减
         cleaned = without_background(cleaned, self._names_topic)  # 上周刚开完会，…
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):

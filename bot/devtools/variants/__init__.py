@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import joined, people, rewording, slips, trailing, wrappers
+from bot.devtools.variants import joined, order, people, rewording, slips, trailing, wrappers
 from bot.kb import KnowledgeBase
 
 
@@ -45,4 +45,5 @@ GENERATORS: dict[str, Generator] = {
     "slips": slips.variants,
     "people": people.variants,
     "joined": joined.variants,
+    "order": order.variants,
 }
