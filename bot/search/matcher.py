@@ -27,6 +27,7 @@ from bot.search.asides import without_asides
 from bot.search.classifiers import Classifiers
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
+from bot.search.dictation import without_dictation_fillers
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
@@ -257,6 +258,7 @@ class Matcher:
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = self.purposes.without(without_asides(cleaned))  # 写材料要用, 哪种办法最管用
+        cleaned = without_dictation_fillers(cleaned)  # 哪些群可以那个撤掉
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
