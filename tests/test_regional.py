@@ -65,6 +65,11 @@ def test_no_table_changes_nothing() -> None:
         ("form太多填唔完", "表格太多填不完"),
         ("開會開超久耶", "开会开太长"),
         ("群組超多的欸", "群太多"),
+        ("日日填表，累死咗", "天天填表，累死了"),  # Cantonese everyday words
+        ("海港區嗰邊清理咗幾多個羣", "海港区那边清理了多少个群"),  # 嗰 is 那, not nothing
+        ("wx群太多了", "微信群太多了"),  # office words typed in English
+        ("Excel表格上的签字栏太多了", "表格上的签字栏太多了"),
+        ("天天填excel，能少点吗", "天天填表，能少点吗"),
     ],
 )
 def test_regional_question_gets_the_mainland_answer(
@@ -81,6 +86,7 @@ def test_a_regional_tool_word_is_the_mainland_cue(matcher: Matcher) -> None:
     """列印 is 打印 and 帳號登入 账号登录: asks about tools, declined as their mainland form."""
     assert matcher.match("會議紀錄要怎麼列印").decision == "decline"
     assert matcher.match("帳號登入不了").decision == "decline"
+    assert matcher.match("excel怎么合并单元格").decision == "decline"  # excel alone: the tool
 
 
 def _write(root: Path, text: str) -> None:

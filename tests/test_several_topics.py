@@ -68,3 +68,12 @@ def test_how_often_a_burden_comes_is_its_frequency(matcher: Matcher) -> None:
     """勤, 隔三差五 say how often, as 频繁 does: meetings a month, forms a week."""
     assert [f.id for f in matcher.match("会开得勤").shown] == ["meetings-twice-a-month"]
     assert [f.id for f in matcher.match("隔三差五要报表").shown] == ["forms-weekly-cap"]
+
+
+def test_characters_spaced_out_are_one_text_not_clauses(matcher: Matcher) -> None:
+    """会 议 合 并 typed one by one is 会议合并; three lone characters may be a list."""
+    assert clauses("会 议 合 并 和 检 查 合 并") == ["会议合并", "检查合并"]
+    assert clauses("会 表 群") == ["会", "表", "群"]
+    spaced = matcher.match("会 议 合 并 和 检 查 合 并 是 怎 么 做 的")
+    plain = matcher.match("会议合并和检查合并是怎么做的")
+    assert [f.id for f in spaced.shown] == [f.id for f in plain.shown]

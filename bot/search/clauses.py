@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.search.normalize import normalize
+from bot.search.normalize import normalize, rejoined
 
 # A new line or a circled number (①, ⑴, ❶) always ends a clause; a blank between two Latin
 # words is a gap between pinyin syllables (huiyi jilu), not a clause.
@@ -27,5 +27,7 @@ _ITEM_NUMBER = re.compile(
 def clauses(question: str, normal: Callable[[str], str] = normalize) -> list[str]:
     """The question's clauses, normalised (by `normal`), list numbers dropped, empty ones
     dropped."""
-    parts = [_ITEM_NUMBER.sub("", normal(p)).strip() for p in _CLAUSE_SPLIT.split(question)]
+    # Characters spaced out one by one (会 议 合 并 和 检 查) are one text, not clauses.
+    split = _CLAUSE_SPLIT.split(rejoined(question))
+    parts = [_ITEM_NUMBER.sub("", normal(p)).strip() for p in split]
     return [p for p in parts if p]

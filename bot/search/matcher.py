@@ -29,6 +29,7 @@ from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
+from bot.search.dictation import without_dictation_fillers
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.frames import plain_frame
@@ -268,6 +269,7 @@ class Matcher:
         # are noise.
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))  # 开会这块，怎么减
+        cleaned = without_dictation_fillers(cleaned)  # 哪些群可以那个撤掉
         cleaned = without_background(cleaned, self._names_topic)  # 上周刚开完会，…
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):

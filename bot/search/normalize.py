@@ -23,8 +23,12 @@ _converter = opencc.OpenCC("t2s")
 # Taiwan's table knows 著 as the particle 着 (盯著, 掛著), which the common table leaves as
 # 著; only that is taken from it, since it also reads simplified text its own way (么 → 幺).
 _taiwan = opencc.OpenCC("tw2s")
-# Variant characters both tables leave alone (衞生 would otherwise sound like 微信).
-_VARIANTS = str.maketrans({"衞": "卫", "枱": "台", "衹": "只", "祇": "只", "汚": "污"})
+# Variant characters both tables leave alone (衞生 would otherwise sound like 微信), and the
+# Cantonese 嗰 (that: 嗰邊, 嗰個), which the common table turns into 𠮶, a character outside
+# the ranges read as words: it would vanish, and 嗰邊 read as 边.
+_VARIANTS = str.maketrans(
+    {"衞": "卫", "枱": "台", "衹": "只", "祇": "只", "汚": "污", "\U00020bb6": "那"}
+)
 # Older variant forms (异体字) some fonts and keyboards still give, which both tables leave
 # as they are: 囘覆 is 回复, 靑年 青年, 値班 值班, 亊項 事项, 開會的効果 开会的效果.
 _OLD_VARIANTS = str.maketrans(
@@ -116,7 +120,7 @@ def normalize(text: str) -> str:
     text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = _NOT_WORD.sub(" ", text).strip()
-    text = _SPACED_OUT.sub(lambda spaced: spaced.group(0).replace(" ", ""), text)
+    text = rejoined(text)
     text = _DIGITS.sub(" ", text)
     text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
@@ -144,6 +148,12 @@ def _simplified(text: str) -> str:
                 for ours, theirs in zip(simplified, taiwan, strict=True)
             )
     return simplified.translate(_VARIANTS).replace("甚么", "什么")
+
+
+def rejoined(text: str) -> str:
+    """Characters typed one by one (工 作 群 太 多) joined again, as `normalize` joins them:
+    for what reads the text as typed, as clauses.py does."""
+    return _SPACED_OUT.sub(lambda spaced: spaced.group(0).replace(" ", ""), text)
 
 
 def has_cjk(text: str) -> bool:

@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import joined, order, people, rewording, slips, trailing, wrappers
+from bot.devtools.variants import (
+    joined,
+    order,
+    people,
+    rewording,
+    script,
+    slips,
+    trailing,
+    wrappers,
+)
 from bot.kb import KnowledgeBase
 
 
@@ -46,4 +55,5 @@ GENERATORS: dict[str, Generator] = {
     "people": people.variants,
     "joined": joined.variants,
     "order": order.variants,
+    "script": script.variants,
 }
