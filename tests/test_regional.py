@@ -87,6 +87,9 @@ def test_a_regional_tool_word_is_the_mainland_cue(matcher: Matcher) -> None:
     assert matcher.match("會議紀錄要怎麼列印").decision == "decline"
     assert matcher.match("帳號登入不了").decision == "decline"
     assert matcher.match("excel怎么合并单元格").decision == "decline"  # excel alone: the tool
+    # Cantonese 點樣 + a verb asks how to: 點樣去 is 怎么去, 點樣寫 怎么写
+    assert matcher.match("洋湖鄉點樣去").decision == "decline"
+    assert matcher.match("會議通知點樣寫").decision == "decline"
 
 
 def _write(root: Path, text: str) -> None:
