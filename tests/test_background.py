@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.background import is_background, without_background
+from bot.search.background import is_background, without_background, wraps_only
 from bot.search.matcher import Matcher
 
 
@@ -51,3 +51,22 @@ def test_the_ask_after_background_keeps_its_fact(matcher: Matcher) -> None:
 
 def test_background_is_no_item_of_its_own(matcher: Matcher) -> None:
     assert matcher.prepare("昨天刚开完党委会。工作群太多了").items == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "wraps"),
+    [
+        ("各位领导好，我们这边刚换了书记", True),
+        ("你好，我在白沙镇当干部", True),
+        ("同志们，今年工资啥时候涨", False),
+        ("昨天刚开完党委会，会太多了", False),
+    ],
+)
+def test_an_item_of_greetings_and_news_only_wraps(text: str, wraps: bool) -> None:
+    assert wraps_only(text) is wraps
+
+
+def test_a_wrapping_item_answers_nothing_beside_something_else(matcher: Matcher) -> None:
+    """年底了事情特别多 alone may touch a fact; beside an ask about something else it only
+    wraps that ask, which the facts do not answer."""
+    assert matcher.match("各位好，我们这边刚换了书记。孩子的学费怎么交").decision != "answer"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.search.asides import is_aside
 from bot.search.story import asks_something, names_burden
 
 # A clause: up to a comma, a full stop, a space or an emoji (as asides.py reads them).
@@ -64,3 +65,11 @@ def without_background(text: str, names_topic: Callable[[str], bool]) -> str:
     ):
         return text
     return rest
+
+
+def wraps_only(text: str) -> bool:
+    """Every clause of the text only wraps an ask (各位前辈，我们这边刚换了书记; 您好，我在小河村
+    当干部): greetings, the asker's introduction, a sigh, the news of the day. No item of a
+    message's own."""
+    clauses = [c for c in _CLAUSE.findall(text) if _BARE.sub("", c)]
+    return bool(clauses) and all(is_background(c) or is_aside(c) for c in clauses)

@@ -54,6 +54,16 @@ def _asked_after(text: str, start: int, loosely: bool = True) -> bool:
     )
 
 
+def _may_name(text: str, start: int, frequency: Callable[[str], int]) -> bool:
+    """Cheap tests first: a name may start here (the cut is dear, and 的 or 怎么 are common)."""
+    if not _asked_after(text, start):
+        return False
+    name = text[start : start + 3]
+    return not any(ch in _NOT_IN_NAMES for ch in name[1:]) and (
+        frequency(name[:2]) < NAME_PART_FREQ and frequency(name) < NAME_PART_FREQ
+    )
+
+
 def stranger_names(
     text: str,
     cut: Callable[[str], list[str]],
@@ -68,7 +78,7 @@ def stranger_names(
     `told`: what the facts tell (旦增, a villager they mention, is no stranger)."""
     # Only a surname with something asked of a person three characters on can start a name:
     # most questions hold none, and need no cut.
-    if not any(_asked_after(text, n) for n in range(len(text))):
+    if not any(_may_name(text, n, frequency) for n in range(len(text))):
         return []
     tokens = cut(text)
     ends = {0, *accumulate(len(t) for t in tokens)}

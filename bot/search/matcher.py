@@ -23,8 +23,8 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.asides import is_aside, without_asides
-from bot.search.background import is_background, without_background
+from bot.search.asides import without_asides
+from bot.search.background import without_background, wraps_only
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.covered import CoveredParts, covered_parts
@@ -84,10 +84,6 @@ class Weights:
     coverage: float = 0.5
     questions: float = 0.3
     bm25: float = 0.2
-
-
-def _wraps(item: str) -> bool:
-    return is_background(item) or is_aside(item)
 
 
 class Matcher:
@@ -260,7 +256,7 @@ class Matcher:
         several things (items.py) alone; no threshold is applied yet."""
         whole = self._prepare_one(question)
         # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
-        asked = [] if whole.greeting else [i for i in items(question) if not _wraps(i)]
+        asked = [] if whole.greeting else [i for i in items(question) if not wraps_only(i)]
         asked = asked if len(asked) >= 2 else []
         return replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
 
