@@ -57,6 +57,9 @@ class Channels:
         self._holders = holders
 
     def kept(self, analysis: QueryAnalysis, text: str) -> QueryAnalysis:
+        # Most questions have no word in a channel's place: the cheap look comes first.
+        if not any(as_channel(qt, text) for qt in analysis.terms):
+            return analysis
         named = [(qt, self._names(qt.term, qt.source)) for qt in analysis.terms]
         channels = [
             (qt, topic) for qt, topic in named if topic is not None and as_channel(qt, text)
