@@ -36,6 +36,7 @@ def test_the_group_stays_where_it_is_the_burden(matcher: Matcher) -> None:
     assert "工作群" in _terms(matcher, "入户走访要拍照发群里才算数")
     # a list: the group is one burden, the forms another
     assert "工作群" in _terms(matcher, "群里刷不完，表也填不完")
+    assert "工作群" in _terms(matcher, "同一份文件在好几个群里转来转去以及开会太多")
 
 
 def test_channels_drop_only_beside_another_topics_word_in_the_same_clause() -> None:

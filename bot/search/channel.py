@@ -22,8 +22,8 @@ from bot.search.setting import Holders, Names
 _PLACE_AFTER = frozenset("里内中上")
 _STEM = 1
 # The channel and the burden are told in one clause: 群里又发了三张表. In a list, 群里刷不完，
-# 表也填不完, the group is a burden of its own.
-_CLAUSE_END = re.compile(r"[，。；！？,.;!?、\s]+")
+# 表也填不完 or 文件在几个群里转来转去以及会太多, the group is a burden of its own.
+_CLAUSE_END = re.compile(r"[，。；！？,.;!?、\s]+|以及|还有|另外|此外|并且|而且|同时")
 # Sending before it: 发群, 转群, 传到群, 晒群, 往群, 进群里.
 _SENT_BEFORE = ("发", "转", "传", "晒", "往", "发到", "转到", "传到", "发进", "拉进")
 
@@ -57,6 +57,9 @@ class Channels:
         self._holders = holders
 
     def kept(self, analysis: QueryAnalysis, text: str) -> QueryAnalysis:
+        # Most questions have no word in a channel's place: the cheap look comes first.
+        if not any(as_channel(qt, text) for qt in analysis.terms):
+            return analysis
         named = [(qt, self._names(qt.term, qt.source)) for qt in analysis.terms]
         channels = [
             (qt, topic) for qt, topic in named if topic is not None and as_channel(qt, text)
