@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.variants import joined, people, rewording, slips, trailing, wrappers
+from bot.devtools.variants import (
+    joined,
+    numbers,
+    people,
+    rewording,
+    slips,
+    trailing,
+    wrappers,
+)
 from bot.kb import KnowledgeBase
 
 
@@ -45,4 +53,5 @@ GENERATORS: dict[str, Generator] = {
     "slips": slips.variants,
     "people": people.variants,
     "joined": joined.variants,
+    "numbers": numbers.variants,
 }
