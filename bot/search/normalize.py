@@ -14,6 +14,7 @@ import unicodedata
 import opencc
 
 from bot.search.leftovers import without_invisible
+from bot.search.smallcounts import small_counts_in_words
 
 # Enough for any real question; longer messages are pasted documents, and the start says most.
 MAX_INPUT_CHARS = 160
@@ -116,6 +117,7 @@ def normalize(text: str) -> str:
         text = _TONE_NUMBER.sub("", text)
     text = _TRY_VERB.sub(_said_once, text)
     text = _DIGIT_RUN.sub(_digits_read_out, text)
+    text = small_counts_in_words(text)  # 1周最多1表 is 一周最多一表
     text = _PER_CENT.sub(r"百分之\1", text)
     text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
     text = _NUMERAL.sub(_numeral_value, text)

@@ -17,6 +17,7 @@ from typing import Protocol
 from bot.devtools.evaluate import Labelled
 from bot.devtools.variants import (
     joined,
+    numbers,
     order,
     people,
     rewording,
@@ -56,4 +57,5 @@ GENERATORS: dict[str, Generator] = {
     "joined": joined.variants,
     "order": order.variants,
     "script": script.variants,
+    "numbers": numbers.variants,
 }
