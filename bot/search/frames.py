@@ -54,10 +54,13 @@ def plain_frame(text: str) -> str:
     plain = _FRONTED.sub(r"\g<topic>", plain)
     first = _ASK_FIRST.match(plain)
     if first and _WORDS.search(first["rest"]) and not _ASKS_AGAIN.search(first["rest"]):
-        plain = first["rest"].rstrip("。.！!？?~～ ") + first["ask"]
+        rest = first["rest"].rstrip("。.！!？?~～ ")
+        # after a story of several clauses the ask is a clause of its own (story.py reads it so)
+        plain = rest + ("，" if _CLAUSE_BREAK.search(rest) else "") + first["ask"]
     return _NEGATED.sub(r"\g<subject>能不能\g<what>", plain)
 
 
+_CLAUSE_BREAK = re.compile(rf"[{_STOP}]")
 # What follows a bare ask asks something of its own: the bare ask then answers nothing.
 _ASKS_AGAIN = re.compile(r"[?？]|吗|么|呢|怎|咋|如何|什么|啥|哪|谁|能不能|有没有|(.)不\1")
 
