@@ -45,19 +45,27 @@ _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffa-zA-Z]{2}")
 
 def plain_frame(text: str) -> str:
     """`text` with its chat frames read plainly: a question sent in two bursts on one line, the
-    fronted topic joined to its ask, a bare
-    ask sent first put after what it asks about, a rhetorical 不能…吗 as 能不能, a closing
-    没人管 plea dropped."""
-    plain = _NOBODY_CARES.sub("", bursts_joined(text))
-    if not _WORDS.search(plain):
-        plain = text
-    plain = _FRONTED.sub(r"\g<topic>", plain)
-    first = _ASK_FIRST.match(plain)
+    fronted topic joined to its ask, a bare ask sent first put after what it asks about, a
+    rhetorical 不能…吗 as 能不能, a closing 没人管 plea dropped. Each pattern is tried only
+    where its mark is typed: this runs for every question."""
+    plain = bursts_joined(text) if "\n" in text else text
+    if "人" in plain:
+        plain = _NOBODY_CARES.sub("", plain)
+        if not _WORDS.search(plain):
+            plain = text
+    if _FRONT_MARKS.search(plain):
+        plain = _FRONTED.sub(r"\g<topic>", plain)
+    first = _ASK_FIRST.match(plain) if _ASK_MARKS.search(plain[:4]) else None
     if first and _WORDS.search(first["rest"]) and not _ASKS_AGAIN.search(first["rest"]):
-        plain = first["rest"].rstrip("。.！!？?~～ ") + first["ask"]
-    return _NEGATED.sub(r"\g<subject>能不能\g<what>", plain)
+        rest = first["rest"].rstrip("。.！!？?~～ ")
+        # after a story of several clauses the ask is a clause of its own (story.py reads it so)
+        plain = rest + ("，" if _CLAUSE_BREAK.search(rest) else "") + first["ask"]
+    return _NEGATED.sub(r"\g<subject>能不能\g<what>", plain) if "不能" in plain else plain
 
 
+_FRONT_MARKS = re.compile(r"块|方面|事|问题")
+_ASK_MARKS = re.compile(r"怎|咋|如何|有")
+_CLAUSE_BREAK = re.compile(rf"[{_STOP}]")
 # What follows a bare ask asks something of its own: the bare ask then answers nothing.
 _ASKS_AGAIN = re.compile(r"[?？]|吗|么|呢|怎|咋|如何|什么|啥|哪|谁|能不能|有没有|(.)不\1")
 
