@@ -15,6 +15,7 @@ from bot.search.entities import Entity, EntityTable
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
+from bot.search.timeline import side_holders
 from bot.search.topicwords import TopicWords
 
 # How many (多少个群, 几次): the measure word the count is given in.
@@ -23,6 +24,7 @@ TITLE_FIT = 3.0  # per word of the rest in a fact's title
 COUNT_FIT = 10.0  # a fact giving the count asked for outranks a sibling that cannot answer it
 AVOIDED_FIT = 12.0  # a fact of what to avoid is no answer to how they cut it down
 ASPECT_FIT = 6.0  # per word of the rest that some of their facts say and the others do not
+SIDE_FIT = 12.0  # a fact telling the side of the change asked for (后来, 以前) over one that cannot
 # 段琼说的, 央金卓嘎讲: words pointing at what someone said, not what they said it about
 # (讲话 is a word of its own).
 # 怎么减的, 咋整治: asks what was done about it, not what the trouble was.
@@ -49,11 +51,12 @@ def entity_focus(
     ranked: Sequence[Match],
     words: TopicWords,
     said: Said = lambda fact_id: frozenset(),
+    whole: str = "",
 ) -> EntityFocus:
     """Their facts ordered by the rest of the question alone, how far the first leads, and
     whether the rest is about something no fact holds. `words`: which topic a word names, and
     which say nothing narrower than a topic (减负, 工作); `said`: the terms of a fact's own
-    text."""
+    text; `whole`: the question before what their card shows was taken out (后来呢)."""
     broad = words.broad
     own = set(entity.fact_ids)
     rest = text
@@ -86,6 +89,14 @@ def entity_focus(
             if 0 < len(having) < len(texts):
                 for fid in having:
                     rest_scores[fid] = rest_scores.get(fid, 0.0) + ASPECT_FIT * qt.weight
+    # 齐琳手机里的群后来咋样了: of two facts on her phone, the one telling what came after.
+    told = {
+        m.fact.id: m.fact.measure + m.fact.example + m.fact.quote
+        for m in rest_ranked
+        if m.fact.id in own
+    }
+    for fid in side_holders(whole or rest, told) if len(told) > 1 else ():
+        rest_scores[fid] += SIDE_FIT
     if _HOW_CUT.search(rest):
         for m in rest_ranked:
             if m.fact.id in own and m.fact.measure.startswith(_AVOIDED):

@@ -285,6 +285,7 @@ class Matcher:
         joined, alone, text = self.together.read(text, several, strangers, role)
         found = alone or found  # 齐琳和央金卓嘎谁讲的检查: only one of them spoke of it
         entity = found[0][0] if found else None
+        whole = text  # 后来怎么样了 still tells which side of the change is asked (timeline.py)
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
@@ -307,7 +308,7 @@ class Matcher:
             ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
         focus = (
             entity_focus(
-                self.rank, entity, found, text, include, ranked, self.topic_words, self._said
+                self.rank, entity, found, text, include, ranked, self.topic_words, self._said, whole
             )
             if entity is not None
             else EntityFocus()

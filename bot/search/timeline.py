@@ -1,0 +1,28 @@
+"""Which side of the change a question about someone asks for: before it or after it.
+
+A person's facts often tell one story twice, as the trouble (以前…, 一度超过30个) and as what came
+of the measure (现在…, 整改后…). 齐琳手机里的群后来咋样了 names words both facts hold (手机, 群);
+后来 says it asks for the after, and only the fact telling the after answers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# Each side: the words a question asks it with, and the words a fact's text tells it with.
+_AFTER_ASKED = ("后来", "现在", "如今", "目前", "眼下", "整改后", "改了以后", "改完")
+_AFTER_TOLD = ("现在", "如今", "目前", "整改后", "后来")
+_BEFORE_ASKED = ("以前", "以往", "过去", "原来", "之前", "当时", "那时", "早先", "当初")
+_BEFORE_TOLD = ("以前", "以往", "过去", "原来", "之前", "当时", "一度", "当初")
+_SIDES = ((_AFTER_ASKED, _AFTER_TOLD), (_BEFORE_ASKED, _BEFORE_TOLD))
+
+
+def side_holders(rest: str, told: Mapping[str, str]) -> frozenset[str]:
+    """Of the facts (id → what the article says in it), those telling the side of the change
+    the rest of the question asks for; none when it asks for neither side or both, or when
+    every fact (or none) tells it, as then it tells none of them apart."""
+    asked = [tells for asks, tells in _SIDES if any(w in rest for w in asks)]
+    if len(asked) != 1:
+        return frozenset()
+    holders = frozenset(fid for fid, text in told.items() if any(w in text for w in asked[0]))
+    return holders if 0 < len(holders) < len(told) else frozenset()

@@ -1,0 +1,37 @@
+"""Which side of a change (before it, after it) a question about someone asks for, and which of
+their facts tells that side."""
+
+from __future__ import annotations
+
+from bot.search.matcher import Matcher
+from bot.search.timeline import side_holders
+
+_TOLD = {
+    "trouble": "她手机里的工作群一度超过30个，当时全部设为置顶",
+    "outcome": "整改后她手机里的工作群少了一半多，现在感觉手机变轻了",
+}
+
+
+def test_an_ask_after_the_change_picks_the_fact_telling_the_after() -> None:
+    assert side_holders("手机里的群后来咋样了", _TOLD) == {"outcome"}
+    assert side_holders("她现在手机里还有多少群", _TOLD) == {"outcome"}
+
+
+def test_an_ask_before_the_change_picks_the_fact_telling_the_before() -> None:
+    assert side_holders("她以前手机里有多少群", _TOLD) == {"trouble"}
+
+
+def test_no_side_asked_or_both_sides_tell_nothing_apart() -> None:
+    assert side_holders("手机里的群", _TOLD) == frozenset()
+    assert side_holders("以前和现在比群少了多少", _TOLD) == frozenset()
+    # every fact tells the after: it picks none of them
+    both = {"a": "以前要拍照，现在签字少了", "b": "现在有了统一数据平台"}
+    assert side_holders("现在签字多吗", both) == frozenset()
+
+
+def test_a_person_asked_what_came_after_gets_the_outcome(matcher: Matcher) -> None:
+    result = matcher.match("齐琳手机里的群后来咋样了")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "chat-groups-phone-lighter"
+    before = matcher.match("齐琳以前手机里有多少群")
+    assert before.matches[0].fact.id == "chat-groups-too-many-pinned"
