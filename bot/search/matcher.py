@@ -23,20 +23,17 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.asides import without_asides
-from bot.search.background import without_background, wraps_only
+from bot.search.background import wraps_only
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
+from bot.search.cleaning import Cleaner
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
-from bot.search.dictation import without_dictation_fillers
 from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
-from bot.search.frames import plain_frame
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
 from bot.search.items import conclude, items
-from bot.search.leftovers import without_leftovers
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import list_readings
@@ -76,7 +73,6 @@ CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares 
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
-_TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
 
 @dataclass(frozen=True)
@@ -137,7 +133,8 @@ class Matcher:
         self.occasions = Occasions(
             kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
         )
-        self.purposes = Purposes(kb.purpose_words)  # 写材料要用, 给新来的大学生讲讲
+        # 写材料要用, 给新来的大学生讲讲: what the answer is for; 上周刚开完会: the news of the day
+        self.cleaned = Cleaner(Purposes(kb.purpose_words), self._names_topic)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
@@ -261,12 +258,7 @@ class Matcher:
         return replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
 
     def _prepare_one(self, question: str) -> Prepared:
-        # Links, mentions, leftover markup (<b>) and a stray trailing number (会太多怎么办 5)
-        # are noise.
-        cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
-        cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))  # 开会这块，怎么减
-        cleaned = without_dictation_fillers(cleaned)  # 哪些群可以那个撤掉
-        cleaned = without_background(cleaned, self._names_topic)  # 上周刚开完会，…
+        cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
