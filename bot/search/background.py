@@ -16,7 +16,8 @@ from collections.abc import Callable
 from bot.search.asides import is_aside
 from bot.search.story import asks_something, names_burden
 
-# A clause: up to a comma, a full stop, a space or an emoji (as asides.py reads them).
+# A clause: up to a comma, a full stop, a space or an emoji, as asides.py reads them, but
+# for the question mark: what ends in one was asked (刚开完会？), never background told.
 _CLAUSE_END = "，,。.！!；;~～\\s\U0001f000-\U0001faff\u2600-\u27bf"
 _CLAUSE = re.compile(f"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*")
 _BARE = re.compile(r"[\W_]+")

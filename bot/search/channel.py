@@ -58,12 +58,11 @@ class Channels:
 
     def kept(self, analysis: QueryAnalysis, text: str) -> QueryAnalysis:
         # Most questions have no word in a channel's place: the cheap look comes first.
-        if not any(as_channel(qt, text) for qt in analysis.terms):
+        placed = {qt for qt in analysis.terms if as_channel(qt, text)}
+        if not placed:
             return analysis
         named = [(qt, self._names(qt.term, qt.source)) for qt in analysis.terms]
-        channels = [
-            (qt, topic) for qt, topic in named if topic is not None and as_channel(qt, text)
-        ]
+        channels = [(qt, topic) for qt, topic in named if topic is not None and qt in placed]
         if not channels:
             return analysis
         as_channels = {qt for qt, _ in channels}

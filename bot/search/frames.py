@@ -23,10 +23,18 @@ _FRONTED = re.compile(
     rf"(?P<topic>[^{_STOP}]+?)(?:这一?块儿?|这方面|方面|这个事儿?|这件事|这事儿?|的事儿?|这个问题|的问题)"
     rf"[{_STOP}：:]+(?={_OPENING_ASK})"
 )
-# A bare ask sent first (怎么办？手机老是卡, 咋弄呢 手机长截图): it asks about what follows.
+# A bare ask: a way out of whatever is told beside it (怎么办, 咋弄, 有没有办法), with what may
+# open and close it. items.py reads a piece made only of one.
+BARE_ASK_OPENING = r"(?:那|那么)?(?:该|可)?"
+BARE_ASK_WORDS = (
+    r"怎么办|咋办|咋整|怎么整|咋弄|怎么弄|怎么搞|怎么破|怎么解决|咋解决|如何解决|有啥办法|有什么办法"
+    r"|有没有办法"
+)
+BARE_ASK_CLOSING = r"(?:呢|啊|呀|哇|嘛)?"
+# A bare ask sent first (怎么办？手机老是卡, 咋弄呢 手机长截图): it asks about what follows. Sent
+# first, 咋搞 is one too (items.py's two bursts have never taken it).
 _ASK_FIRST = re.compile(
-    r"^\s*(?P<ask>(?:那|那么)?(?:该|可)?(?:怎么办|咋办|咋整|怎么整|咋弄|怎么弄|怎么搞|咋搞|怎么破"
-    r"|怎么解决|咋解决|如何解决|有啥办法|有什么办法|有没有办法))(?:呢|啊|呀|哇|嘛)?"
+    rf"^\s*(?P<ask>{BARE_ASK_OPENING}(?:{BARE_ASK_WORDS}|咋搞)){BARE_ASK_CLOSING}"
     rf"[{_STOP}：:]+(?P<rest>[^{_STOP}].*)$"
 )
 # 就不能少点吗, 难道会议记录不能简单点吗: a rhetorical 不能…吗 asks 能不能; 不能 is no word of it.

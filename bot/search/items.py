@@ -17,7 +17,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot.search.frames import OPENS_WITH_ASK
+from bot.search.frames import (
+    BARE_ASK_CLOSING,
+    BARE_ASK_OPENING,
+    BARE_ASK_WORDS,
+    OPENS_WITH_ASK,
+)
 from bot.search.shapes import SEVERAL_MAX, Match, Prepared, Result, Thresholds
 from bot.search.story import asks_something, names_burden
 from bot.search.together import conclude as conclude_whole
@@ -66,10 +71,7 @@ def items(question: str) -> list[str]:
 # A question sent in two bursts (政务APP / 怎么更新; 怎么办？/ 手机老是卡) is one item: a line
 # that only names something, then a line that opens with the ask; or a bare ask, then what it
 # asks about. A line telling a burden (会太多 / 怎么减表) is an item of its own.
-_BARE_ASK = re.compile(
-    r"^(?:那|那么)?(?:该|可)?(?:怎么办|咋办|咋整|怎么整|咋弄|怎么弄|怎么搞|怎么破|怎么解决|咋解决"
-    r"|如何解决|有啥办法|有什么办法|有没有办法)(?:呢|啊|呀|哇|嘛)?$"
-)
+_BARE_ASK = re.compile(rf"^{BARE_ASK_OPENING}(?:{BARE_ASK_WORDS}){BARE_ASK_CLOSING}$")
 
 
 def _says_anything(piece: str) -> bool:
