@@ -128,3 +128,11 @@ def test_a_word_and_a_look_alike_character_after_it_make_a_longer_word() -> None
     assert speller.respell(pieces) == [Piece("检查纽", "term", "检查组", SPELLING_WEIGHT)]
     lone = [Piece("检查", "term", "检查"), Piece("乙", "unknown")]
     assert speller.respell(lone) == lone
+
+
+def test_a_count_is_no_slip_for_a_word_a_letter_away() -> None:
+    """三趟 (san tang) counts trips; it is no slip for 三方 (san fang), nor 两回 for anything."""
+    speller = Speller([("三方", "第三方评估")], sounds_near=lambda text: ("三方", "第三方评估"))
+    assert speller.correct("三趟") is None
+    assert speller.correct("两回") is None
+    assert speller.correct("三芳") == ("三方", "第三方评估")  # no count: still a slip

@@ -8,6 +8,7 @@ known word: a stretch that could be either of two known words stays unknown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Set
 
 from bot.search.glyphs import reshaped
@@ -19,6 +20,9 @@ MAX_TYPO_LENGTH = 5
 SPELLING_WEIGHT = 0.6  # one character missing, added or swapped (工群, 备准): weak evidence
 MIN_NEAR_COMPOUND = 3  # a word and a character heard a letter away from a known word: 工作群
 SWAP_RARITY = 4  # a real word read swapped round (议会) must be this many times rarer
+# A count (三趟, 两回, 五次): how often something happened, never a slip for a word it sounds
+# a letter away from (三趟, san tang, is no 三方, san fang).
+_COUNT = re.compile(r"[一二两三四五六七八九十几]+[次回趟遍场拨轮个张份]")
 
 
 class Speller:
@@ -88,6 +92,8 @@ class Speller:
         A real word (会议室, 展开) is never shortened or lengthened, and only read swapped
         round when that gives a curated word much commoner than itself (议会 → 会议)."""
         if not 2 <= len(text) <= MAX_TYPO_LENGTH or not CJK_ONLY.match(text):
+            return None
+        if _COUNT.fullmatch(text):
             return None
         if self._real_word(text):
             return self._swapped(text)
