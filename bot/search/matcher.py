@@ -107,7 +107,10 @@ class Matcher:
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
             measure_asks=kb.measure_asks,
         )  # fmt: skip
-        self.entities = EntityTable(kb.facts, self.analyzer.general_frequency, self.analyzer.tokens)
+        self.entities = EntityTable(
+            kb.facts, self.analyzer.general_frequency, self.analyzer.tokens,
+            kb.place_names, kb.place_words,
+        )  # fmt: skip
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
@@ -265,6 +268,7 @@ class Matcher:
         # Pinyin written as the words heard, so number asks and names typed in it count.
         text = self.analyzer.spelled(normalized)
         strangers = self.entities.strangers(text)
+        text = self.entities.without_own_places(text)  # 我们保定这边会多: the asker's own
         found = self.entities.find_all(text, strangers)
         # 洋湖乡和海港区, 敖再生和段琼: each; 扶贫专干说了啥: everyone holding the role.
         holders = [] if found else self.entities.holders(text, strangers)
