@@ -37,7 +37,16 @@ class Workplaces:
 
     def __call__(self, entity: Entity, normalized: str) -> Entity:
         """`entity`, a place with the facts of its people the rest of `normalized` asks about."""
-        if entity.kind != "place" or not any(entity.name in p.places for p in self._people):
+        if entity.kind != "place":
+            return entity
+        lent = [
+            fid
+            for p in self._people
+            if entity.name in p.places
+            for fid in p.fact_ids
+            if fid not in entity.fact_ids
+        ]
+        if not lent:  # 洋湖乡: its people's facts are all its own
             return entity
         rest = normalized.replace(normalize(entity.name), " ")
         asked = [
