@@ -92,6 +92,8 @@ class KnowledgeBase:
     occasion_marks: frozenset[str] = frozenset()  # 又, 太, 办法: an occasion complained of
     hearsay_asks: frozenset[str] = frozenset()  # 是真的吗, 真的假的: whether a rumour holds
     setting_words: frozenset[str] = frozenset()  # 入户, 走过场: the scene, not the burden
+    place_names: frozenset[str] = frozenset()  # 保定, 义乌: places in China, said bare
+    place_words: frozenset[str] = frozenset()  # 红旗, 和平: words naming a 红旗乡, a 和平村
     regional_words: Mapping[str, str] = field(default_factory=dict)  # 群組 -> 群, 範本 -> 模板
     # documents, document_kinds, material, audiences -> words (写材料要用, 给大学生讲讲)
     purpose_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

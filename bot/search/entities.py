@@ -75,6 +75,8 @@ class EntityTable:
         facts: Sequence[Fact],
         frequency: Callable[[str], int] = lambda word: 0,
         cut: Callable[[str], list[str]] | None = None,
+        place_names: Iterable[str] = (),
+        place_words: Iterable[str] = (),
     ) -> None:
         """`frequency`: how common a word is in general Chinese; an everyday word (东西, 和平,
         再生) is no short form of a place or a name. `cut`: the segmenter, which tells a
@@ -82,6 +84,8 @@ class EntityTable:
         Chinese knows are names."""
         self.frequency = frequency
         self.cut = cut
+        self.place_names = tuple(place_names)  # 保定, 义乌: China's places, for strangers said bare
+        self.place_words = frozenset(place_words)  # 红旗, 和平: a 红旗乡 is a place, 其他乡 none
         # What the facts tell, where a place they mention in passing (农牧区) is found.
         # Sentence by sentence: a question's form is capped in length, a fact's text is long.
         self.told = " ".join(
@@ -264,6 +268,10 @@ class EntityTable:
     def strangers(self, normalized: str) -> tuple[str, ...]:
         """People and places the question names that the facts do not (see strangers.py)."""
         return self._strangers(normalized)
+
+    def without_own_places(self, normalized: str) -> str:
+        """The question without places it names but asks nothing of (我们保定这边会太多)."""
+        return self._strangers.bare_places().aside(normalized)
 
     def starts_with_key(self, text: str) -> bool:
         """The text opens with a name, role or place the facts give."""

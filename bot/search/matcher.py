@@ -59,6 +59,7 @@ from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
+from bot.search.workplace import Workplaces
 
 __all__ = [
     "Card", "Decision", "Match", "Matcher", "Prepared", "Result", "Shape", "Thresholds",
@@ -107,7 +108,10 @@ class Matcher:
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
             measure_asks=kb.measure_asks,
         )  # fmt: skip
-        self.entities = EntityTable(kb.facts, self.analyzer.general_frequency, self.analyzer.tokens)
+        self.entities = EntityTable(
+            kb.facts, self.analyzer.general_frequency, self.analyzer.tokens,
+            kb.place_names, kb.place_words,
+        )  # fmt: skip
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
         key = "index-" + cache.fingerprint(
@@ -157,6 +161,9 @@ class Matcher:
             self.topic_words.names_topic, self.topic_words.holding,
         )  # fmt: skip
         self.channels = Channels(self.topic_words.names_topic, self.topic_words.holding)
+        self.workplaces = Workplaces(
+            self.entities.entities, self.analyzer.analyze, self.topic_words.broad, self._said
+        )
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
             self.quantities.without_asks,
@@ -265,6 +272,7 @@ class Matcher:
         # Pinyin written as the words heard, so number asks and names typed in it count.
         text = self.analyzer.spelled(normalized)
         strangers = self.entities.strangers(text)
+        text = self.entities.without_own_places(text)  # 我们保定这边会多: the asker's own
         found = self.entities.find_all(text, strangers)
         # 洋湖乡和海港区, 敖再生和段琼: each; 扶贫专干说了啥: everyone holding the role.
         holders = [] if found else self.entities.holders(text, strangers)
@@ -280,6 +288,7 @@ class Matcher:
         whole = text  # 后来怎么样了 still tells which side of the change is asked (timeline.py)
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
+            entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact
         include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)

@@ -15,6 +15,7 @@ import opencc
 
 from bot.search.leftovers import without_invisible
 from bot.search.smallcounts import small_counts_in_words
+from bot.search.unitwords import units_as_written
 
 # Enough for any real question; longer messages are pasted documents, and the start says most.
 MAX_INPUT_CHARS = 160
@@ -121,6 +122,7 @@ def normalize(text: str) -> str:
     text = _PER_CENT.sub(r"百分之\1", text)
     text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
     text = _NUMERAL.sub(_numeral_value, text)
+    text = units_as_written(text)  # 一回 is 一次, 每个礼拜 每周, 半个钟头 半个小时
     text = _NOT_WORD.sub(" ", text).strip()
     text = rejoined(text)
     text = _DIGITS.sub(" ", text)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.search.elsewhere import BarePlaces
 from bot.search.fullnames import COMMON_SURNAMES, SURNAMES, stranger_names
 from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
@@ -43,8 +44,8 @@ _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
 # A place below one the facts name (秦皇岛北戴河区, 林周县某某乡): its own name, then its level.
 # No word of counting, pointing or linking is in a place's name (有几个村, 这些乡, 和县里).
 _NOT_IN_NAMES = "有几个多少的了是这那哪各每些我你他她俺咱您"
-_LEVELS = r"(?:街道|社区|区|县|市|镇|乡|村|旗)"
-_LEVELS_ENDING = ("街道", "社区", "区", "县", "市", "镇", "乡", "村", "旗")
+_LEVELS = r"(?:街道|社区|大街|区|县|市|镇|乡|村|旗)"
+_LEVELS_ENDING = ("街道", "社区", "大街", "区", "县", "市", "镇", "乡", "村", "旗")
 _BELOW = re.compile(
     rf"^(?:(?![{_NOT_IN_NAMES}里都也还就在和与及或])[\u4e00-\u9fff]){{2,4}}?{_LEVELS}"
 )
@@ -54,7 +55,7 @@ _BELOW = re.compile(
 _IN_NAME = rf"(?:(?![{_NOT_IN_NAMES}里])[\u4e00-\u9fff])"
 _PROVINCE = "(?:" + "|".join(PROVINCES) + ")(?:省|自治区)?"
 _OPENING_PLACE = re.compile(
-    rf"^(?:{_PROVINCE})?(?:{_IN_NAME}{{2,3}}市)?{_IN_NAME}{{2,4}}?(?:街道|社区|区|县|镇|乡|村|旗)"
+    rf"^(?:{_PROVINCE})?(?:{_IN_NAME}{{2,3}}市)?{_IN_NAME}{{2,4}}?(?:街道|社区|大街|区|县|镇|乡|村|旗)"
 )
 _OPENING_CITY = re.compile(rf"^(?:{_PROVINCE})?{_IN_NAME}{{2,3}}?(?:市|地区|盟|州)")
 # … unless the name is a kind of place, not a place (贫困村, 偏远乡, 开发区).
@@ -114,6 +115,19 @@ class Strangers:
 
     def __init__(self, table: EntityTable) -> None:
         self._table = table
+        self._bare: BarePlaces | None = None  # built on first use: the table is not yet whole
+
+    def bare_places(self) -> BarePlaces:
+        """保定那边, 义乌的: listed places the facts neither name nor tell of (elsewhere.py)."""
+        if self._bare is None:
+            table = self._table
+            self._bare = BarePlaces(
+                table.place_names,
+                # a listed place is a real one, so 湘西 is no slip of 江西
+                lambda name: name in table.told or any(name in k or k in name for k in table.keys),
+                table.cut,
+            )
+        return self._bare
 
     def __call__(self, normalized: str) -> tuple[str, ...]:
         """People and provinces a question names that the facts do not (刘书记, 张建国书记,
@@ -170,6 +184,7 @@ class Strangers:
             opening.startswith(k) for k in found
         ):
             found += self._below(opening, opening=True)
+        found += [p for p in self.bare_places()(text) if not any(p in f for f in found)]
         return tuple(dict.fromkeys(found))
 
     def _below(self, after: str, opening: bool = False) -> list[str]:
@@ -183,12 +198,15 @@ class Strangers:
         if below is None or self._table.starts_with_key(after):
             return []
         place = below.group(0)
-        stem = place[:-2] if place.endswith(("街道", "社区", "地区")) else place[:-1]
+        stem = place[:-2] if place.endswith(("街道", "社区", "地区", "大街")) else place[:-1]
         if (
             len(stem) < MIN_KEY_CHARS
             or stem.startswith(_KINDS_OF_PLACE)
             or stem.endswith("地")  # 民族地区: a region, not a district
-            or self._table.frequency(stem) >= COMMON_WORD_FREQ  # 其他乡镇, 下面的村
+            or (  # 其他乡镇, 下面的村; but 红旗乡, 和平村 are places
+                self._table.frequency(stem) >= COMMON_WORD_FREQ
+                and stem not in self._table.place_words
+            )
             or (opening and not self._named(after, place, stem))  # 检查组下乡: no place at all
             or place in self._table.told
             or any(k in place for k in self._table.place_keys)  # 整群，水林社区: a known one
@@ -211,7 +229,7 @@ class Strangers:
         ends = set(accumulate(len(t) for t in tokens))
         if tokens and len(place) not in ends:
             return False  # 开短会县市: the level is part of the next word, no place ends there
-        tail = "" if place.endswith(("地区", "街道", "社区")) else place[-2:]
+        tail = "" if place.endswith(("地区", "街道", "社区", "大街")) else place[-2:]
         if self._table.frequency(tail) >= COMMON_WORD_FREQ:
             return False  # 大城市, 新城区: a kind of town (城市, 城区), whatever jieba tags
         if starts_with_place_name(place):
