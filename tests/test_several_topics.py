@@ -77,3 +77,13 @@ def test_characters_spaced_out_are_one_text_not_clauses(matcher: Matcher) -> Non
     spaced = matcher.match("会 议 合 并 和 检 查 合 并 是 怎 么 做 的")
     plain = matcher.match("会议合并和检查合并是怎么做的")
     assert [f.id for f in spaced.shown] == [f.id for f in plain.shown]
+
+
+def test_both_and_lists_are_cut_at_the_second_again(matcher: Matcher) -> None:
+    """既…又… and 又…又… list burdens: the 又 before the second topic's word starts its run;
+    a single 又 (检查完又在群里) or 又臭又长 lists nothing."""
+    for question in ("既发言时间太长又一堆群", "又开会时间太长又一堆群"):
+        result = matcher.match(question)
+        assert (result.decision, result.shape) == ("answer", "several"), question
+        assert [m.fact.topic for m in result.several] == ["meetings", "chat-groups"]
+    assert matcher.match("会议又臭又长").shape != "several"

@@ -27,6 +27,9 @@ from bot.search.story import asked_forms, tells_burden
         "社区这边三天两头被街道叫去开会，一开就是大半天，有办法没",
         "社区这边三天两头被街道叫去开会，一开就是大半天，难道就没办法吗？",
         "表格天天要报，难道就没有一点办法吗",
+        # a good way asked for is still a way to cope
+        "社区这边三天两头被街道叫去开会，有什么好办法",
+        "表格天天要报，有没有好办法",
     ],
 )
 def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:

@@ -36,6 +36,8 @@ _COORDINATED = re.compile(
 # 又要迎检又要填表还要回群: the next ask's own verb may stand between its marker and topic
 # (after the last topic's word: 还要拍照截图 lists nothing).
 _ALSO_DO = re.compile(r"(?:又要|还要|还得|又得|也要|也得|既要)[^\s，。、,.]{1,2}$")
+# 既…又… / 又…又…: a 又 just before a topic's word, after one 既 or 又 already (既发言太长又一堆群)
+_AGAIN = re.compile(r"又[^\s，。、,.又]{0,2}$")
 PARALLEL = 1  # 天天开会天天迎检, 少开会少迎检: the same character before each topic
 ECHO = 2  # 一边开会一边回群, 工作群刷不完表格填不完: the same two characters with each topic
 # Characters too common to make two stretches alike (的, 我们, 这个 are in any sentence).
@@ -174,6 +176,12 @@ class TopicWords:
                 alike = _shared(part[run:topic_end], part[topic_end:], SHAPE)
                 also = _ALSO_DO.search(part[:at])
                 also_do = also is not None and also.start() >= topic_end
+                again = _AGAIN.search(part[:at])
+                also_do = also_do or (
+                    again is not None
+                    and again.start() >= topic_end
+                    and re.search("[既又]", part[run : again.start()]) is not None
+                )
                 listed = (
                     _COORDINATED.search(part[:at]) or side_by_side or parallel or alike or also_do
                 )

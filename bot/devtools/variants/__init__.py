@@ -17,6 +17,7 @@ from typing import Protocol
 from bot.devtools.evaluate import Labelled
 from bot.devtools.variants import (
     joined,
+    lists,
     numbers,
     order,
     people,
@@ -58,4 +59,5 @@ GENERATORS: dict[str, Generator] = {
     "order": order.variants,
     "script": script.variants,
     "numbers": numbers.variants,
+    "lists": lists.variants,
 }
