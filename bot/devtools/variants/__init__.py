@@ -24,6 +24,7 @@ from bot.devtools.variants import (
     script,
     slips,
     trailing,
+    typing,
     wrappers,
 )
 from bot.kb import KnowledgeBase
@@ -58,4 +59,5 @@ GENERATORS: dict[str, Generator] = {
     "order": order.variants,
     "script": script.variants,
     "numbers": numbers.variants,
+    "typing": typing.variants,
 }
