@@ -33,6 +33,7 @@ from bot.search.sound import (
 )
 from bot.search.spelling import Speller
 from bot.search.story import asked_forms, tells_burden
+from bot.search.syllables import LoneSyllables
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -72,6 +73,7 @@ class Analyzer(Hearing):
         self._sounds: SoundTables = ({}, {}, {})
         self._speller: Speller | None = None  # built on first need, from the sound tables
         self._initials: Initials | None = None  # likewise
+        self._lone_syllables: LoneSyllables | None = None  # likewise
         self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary

@@ -27,6 +27,7 @@ from bot.search.sound import (
     hear,
     surface,
 )
+from bot.search.syllables import LoneSyllables
 
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
@@ -47,6 +48,7 @@ class Hearing:
     _jieba: jieba.Tokenizer
     _general_freq: dict[str, int]
     _initials: Initials | None
+    _lone_syllables: LoneSyllables | None
 
     def general_frequency(self, word: str) -> int:
         """How common a word is in general Chinese (jieba's count, before our re-weighting)."""
@@ -139,7 +141,7 @@ class Hearing:
                 split = split_pinyin(token) if token not in self.vocabulary else None
                 split = split or mend_letters(token, self._sounds, self._believable, self.stopwords)
                 if split:
-                    units.extend(Unit(syllable, True, False) for syllable in split)
+                    units.extend(Unit(s, True, False, not at) for at, s in enumerate(split))
                 else:
                     units.append(Unit(token, True))
             else:
@@ -154,6 +156,16 @@ class Hearing:
             weight = self._sound_weight(typed, *found)
             pieces.append(self._heard_piece(typed, found[0], weight, whole=False))
         return merge_unknown(pieces)
+
+    def sure_initials(self, typed: str) -> bool:
+        """Whether letters typed read as their word by themselves (hy), not as a guess (gz)."""
+        return self._initials is not None and self._initials.sure(typed)
+
+    def _likely_alone(self, syllable: str, word: str) -> bool:
+        if self._lone_syllables is None:
+            chars = (w for w in self._jieba.FREQ if len(w) == 1)
+            self._lone_syllables = LoneSyllables(chars, self.general_frequency)
+        return len(word) != 1 or self._lone_syllables.likely(syllable, word)
 
     def _lone(self, char: str) -> bool:
         """A character that is a word by itself: a stopword or a known one-character word."""
@@ -171,9 +183,15 @@ class Hearing:
             initials = self._initials(unit)  # hy: 会议, weakly
             if initials is not None and initials.term:
                 return Piece(unit, "term", initials.term, FUZZY_SOUND_WEIGHT, False, initials.word)
-            # A lone syllable may still be a one-character word: biao → 表 → 表格.
+            # A lone syllable may still be a one-character word: biao → 表 → 表格; qi is
+            # no 勤, whose reading it is far more rarely than 其's or 起's.
             found = self._by_sound(unit, allow_fuzzy=False)
-            if found is not None and found[0].role == "term" and found[0].term:
+            if (
+                found is not None
+                and found[0].role == "term"
+                and found[0].term
+                and self._likely_alone(unit, found[0].word)
+            ):
                 return Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
             return Piece(unit, "unknown", whole=whole)
         if self.is_stop(unit):
