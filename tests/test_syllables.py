@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.search.matcher import Matcher
+from bot.search.normalize import normalize
 from bot.search.pinyin import is_syllable
 from bot.search.syllables import LoneSyllables, toneless
 
@@ -38,3 +39,27 @@ def test_pinyin_spaced_by_words_is_read_by_those_words(matcher: Matcher) -> None
     assert "模板" not in terms and "时长" in terms
     result = matcher.match("huishang meige ren shuohua neng buneng dingge shichang")
     assert result.decision == "answer" and result.shown[0].id == "meetings-short-speeches"
+
+
+def test_a_syllable_is_spelled_as_its_commonest_character() -> None:
+    lone = LoneSyllables(COUNTS, lambda char: COUNTS.get(char, 0), lambda char: char == "起")
+    assert lone.spelled("hui") == "会"
+    assert lone.spelled("qi") == "其"
+    assert lone.spelled("qi", stop=True) == "起"
+    assert lone.spelled("zzz") == ""
+
+
+def test_a_question_typed_all_in_pinyin_asks_what_it_asks_in_characters(
+    matcher: Matcher,
+) -> None:
+    """Particles are written as such (de: 的, ma: 吗) and an everyday word heard stays written
+    beside a syllable left unread (dai 回家), so the ask reads as it does in characters: whether
+    the notebook may go home, which no measure answers."""
+    typed = "kaihui fa de bijiben nengdai huijia ma"
+    assert matcher.analyzer.spelled(normalize(typed)) == "开会发的笔记本能dai回家吗"
+    assert matcher.match(typed).decision == "decline"
+    assert matcher.analyzer.spelled(normalize("gongzuoqun qingli le duoshao ge")) == (
+        "工作群清理了多少个"
+    )
+    result = matcher.match("huitaiduo zenmeban")
+    assert result.decision == "answer" and result.shown[0].topic == "meetings"

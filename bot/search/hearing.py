@@ -161,11 +161,14 @@ class Hearing:
         """Whether letters typed read as their word by themselves (hy), not as a guess (gz)."""
         return self._initials is not None and self._initials.sure(typed)
 
-    def _likely_alone(self, syllable: str, word: str) -> bool:
+    def _lone_reader(self) -> LoneSyllables:
         if self._lone_syllables is None:
-            chars = (w for w in self._jieba.FREQ if len(w) == 1)
-            self._lone_syllables = LoneSyllables(chars, self.general_frequency)
-        return len(word) != 1 or self._lone_syllables.likely(syllable, word)
+            chars = [w for w in self._jieba.FREQ if len(w) == 1]
+            self._lone_syllables = LoneSyllables(chars, self.general_frequency, self.is_stop)
+        return self._lone_syllables
+
+    def _likely_alone(self, syllable: str, word: str) -> bool:
+        return len(word) != 1 or self._lone_reader().likely(syllable, word)
 
     def _lone(self, char: str) -> bool:
         """A character that is a word by itself: a stopword or a known one-character word."""
@@ -176,8 +179,8 @@ class Hearing:
         if latin:
             if unit in self.vocabulary:
                 return Piece(unit, "term", unit)
-            if is_stop_syllable(unit, self.stopwords):
-                return Piece(unit, "stop")
+            if is_stop_syllable(unit, self.stopwords):  # de, ma: written 的, 吗 for cue patterns
+                return Piece(unit, "stop", written=self._lone_reader().spelled(unit, stop=True))
             if self._initials is None:
                 self._initials = Initials(self._sounds, self.curated, self.general_frequency)
             initials = self._initials(unit)  # hy: 会议, weakly

@@ -21,19 +21,34 @@ def toneless(reading: str) -> str:
 
 
 class LoneSyllables:
-    """The count of the commonest character of each syllable, by its main reading."""
+    """The commonest character of each syllable, by its main reading, and its count."""
 
-    def __init__(self, characters: Iterable[str], frequency: Callable[[str], int]) -> None:
+    def __init__(
+        self,
+        characters: Iterable[str],
+        frequency: Callable[[str], int],
+        is_stop: Callable[[str], bool] = lambda char: False,
+    ) -> None:
         from pypinyin.pinyin_dict import pinyin_dict  # loaded on first need: it is large
 
         self._frequency = frequency
-        self._commonest: dict[str, int] = {}
+        self._commonest: dict[str, tuple[int, str]] = {}
+        self._stops: dict[str, tuple[int, str]] = {}
         for char in characters:
             readings = pinyin_dict.get(ord(char)) if len(char) == 1 else None
-            if readings:
-                syllable = toneless(readings.split(",", 1)[0])
-                self._commonest[syllable] = max(self._commonest.get(syllable, 0), frequency(char))
+            if not readings:
+                continue
+            syllable = toneless(readings.split(",", 1)[0])
+            entry = (frequency(char), char)
+            self._commonest[syllable] = max(self._commonest.get(syllable, entry), entry)
+            if is_stop(char):
+                self._stops[syllable] = max(self._stops.get(syllable, entry), entry)
 
     def likely(self, syllable: str, char: str) -> bool:
         """Whether `char` is a likely reading of the syllable typed alone."""
-        return self._frequency(char) >= SHARE * self._commonest.get(syllable, 0)
+        return self._frequency(char) >= SHARE * self._commonest.get(syllable, (0, ""))[0]
+
+    def spelled(self, syllable: str, stop: bool = False) -> str:
+        """The character a syllable is most likely typed for (dai: 带), among stopwords when
+        it is one (de: 的, ma: 吗); "" for none."""
+        return (self._stops if stop else self._commonest).get(syllable, (0, ""))[1]
