@@ -41,3 +41,21 @@ def test_a_name_heard_by_sound_keeps_its_character(matcher: Matcher) -> None:
     result = matcher.match("阿旺群忠讲的签字变少")
     assert result.decision == "answer"
     assert result.shown[0].topic == "forms"
+
+
+def test_a_guess_from_initials_stands_only_where_the_question_bears_it_out(
+    matcher: Matcher,
+) -> None:
+    """gz fits 工作 far more often than 盖章: beside 群 it names nothing, and the forms stay out."""
+    analysis, _ = matcher.rank("gz群太多刷不完")
+    assert "签字" not in {qt.term for qt in analysis.terms}
+    assert "gz" in analysis.unknown
+    result = matcher.match("请教一下， gz 群太多刷不完，有什么可借鉴的做法")
+    assert all(fact.topic == "chat-groups" for fact in result.shown)
+
+
+def test_sure_initials_read_alone(matcher: Matcher) -> None:
+    """hy is 会议 before any other word the knowledge base knows with those initials."""
+    assert matcher.analyzer.sure_initials("hy")
+    analysis, _ = matcher.rank("hy太多怎么办")
+    assert "会议" in {qt.term for qt in analysis.terms}

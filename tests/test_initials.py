@@ -44,3 +44,18 @@ def test_the_analyzer_reads_initials_weakly(tmp_path_factory: pytest.TempPathFac
     analyzer.set_vocabulary(VOCABULARY)
     terms = [(t.term, t.weight, t.source) for t in analyzer.analyze("gzq tai duo").terms]
     assert terms == [("工作群", FUZZY_SOUND_WEIGHT, "gzq")]
+
+
+def test_a_reading_is_sure_only_when_no_known_word_is_commoner() -> None:
+    """hy: 会议 is commoner than any other word with those initials; gz: 盖章 is the one curated
+    word, but 工作, a word the facts merely use, is far commoner."""
+    counts = {"会议": 50_000, "还有": 20_000, "盖章": 160, "工作": 66_000}
+    tables = build_tables(
+        [("会议", "会议", "term"), ("还有", None, "stop"), ("盖章", "签字", "term"),
+         ("工作", "工作", "term")]
+    )  # fmt: skip
+    initials = Initials(tables, {"会议", "签字"}, lambda word: counts.get(word, 0))
+    assert initials.sure("hy")
+    found = initials("gz")
+    assert found is not None and found.term == "签字"
+    assert not initials.sure("gz")

@@ -19,6 +19,7 @@ from bot.search.cues import pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
 from bot.search.mending import Mender
+from bot.search.normalize import normalize
 from bot.search.pieces import Piece, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN
 from bot.search.query import QueryAnalysis, QueryTerm
@@ -33,6 +34,7 @@ from bot.search.sound import (
 )
 from bot.search.spelling import Speller
 from bot.search.story import asked_forms, tells_burden
+from bot.search.syllables import LoneSyllables
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -72,6 +74,7 @@ class Analyzer(Hearing):
         self._sounds: SoundTables = ({}, {}, {})
         self._speller: Speller | None = None  # built on first need, from the sound tables
         self._initials: Initials | None = None  # likewise
+        self._lone_syllables: LoneSyllables | None = None  # likewise
         self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
@@ -197,10 +200,12 @@ class Analyzer(Hearing):
 
     def spelled(self, normalized: str) -> str:
         """The question with its pinyin written as the words heard (gongzuoqun qingli le duo
-        shao ge → 工作群清理了多少ge), for what reads characters only: number asks, names."""
+        shao ge → 工作群清理了多少个), for what reads characters only: number asks, names.
+        What is spelled is normalised again, as if typed so (yi jiu ling ge: 190个)."""
         if not any("a" <= ch <= "z" for ch in normalized):
             return normalized
-        return rendered(self._pieces(normalized))
+        spelled = rendered(self._pieces(normalized))
+        return spelled if spelled == normalized else normalize(spelled)
 
     def _pieces(self, normalized: str) -> list[Piece]:
         """The question cut into pieces: words as typed, then read by sound, then mended."""

@@ -5,15 +5,21 @@ its own: a slip keeps the character that names its topic (工作裙 is 工作群
 it does not trade it for another topic's word. Such a reading is dropped and the stretch stays a
 word we do not know. The characters are read from the topics' names, so a new topic brings its
 own.
+
+Initials are read the same way (gz as 盖章): a run of letters that is no sure reading of its word
+(工作 also fits gz, and is far commoner) stays a word we do not know unless another word of the
+question names the topic the guess names (bg 每周都要填: 表格 beside 填).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from bot.search.query import QueryAnalysis, QueryTerm
 
+INITIALS = re.compile(r"^[b-df-hj-np-tw-z]{2,4}$")  # consonants only: no syllable among them
 Names = Callable[[str, str], str | None]  # the topic a term names, given how it was typed
 
 
@@ -27,10 +33,13 @@ class Crossings:
         canonical: Callable[[str], str],
         names_topic: Names,
         characters: str,
+        sure_initials: Callable[[str], bool] = lambda typed: True,
     ) -> None:
         """`name_words`: each topic's words from its name (会议, 工作群); `characters`: the
-        characters to consider (those of the knowledge base's words)."""
+        characters to consider (those of the knowledge base's words); `sure_initials`: whether
+        a run of initials reads as its word whatever else the question says."""
         self._names_topic = names_topic
+        self._sure_initials = sure_initials
         self.topic_of: dict[str, str] = {}
         for ch in dict.fromkeys(characters):
             term = canonical(ch)
@@ -50,9 +59,19 @@ class Crossings:
         heard = self._names_topic(qt.term, qt.source)
         return heard is not None and heard not in dropped
 
+    def unborne(self, qt: QueryTerm, analysis: QueryAnalysis) -> bool:
+        """Whether a term is a guess from initials that no other word of the question bears
+        out: none of them names the topic the guess names."""
+        if qt.term == qt.source or not INITIALS.match(qt.source) or self._sure_initials(qt.source):
+            return False
+        topic = self._names_topic(qt.term, qt.source)
+        named = {self._names_topic(o.term, o.source) for o in analysis.terms if o is not qt}
+        return topic is None or topic not in named
+
     def kept(self, analysis: QueryAnalysis) -> QueryAnalysis:
-        """The analysis without crossed readings; their stretches become unknown words."""
-        crossed = [qt for qt in analysis.terms if self.crossed(qt)]
+        """The analysis without crossed readings or unborne guesses from initials; their
+        stretches become unknown words."""
+        crossed = [qt for qt in analysis.terms if self.crossed(qt) or self.unborne(qt, analysis)]
         if not crossed:
             return analysis
         terms = tuple(qt for qt in analysis.terms if qt not in crossed)

@@ -27,6 +27,7 @@ from bot.search.sound import (
     hear,
     surface,
 )
+from bot.search.syllables import LoneSyllables
 
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
@@ -47,6 +48,7 @@ class Hearing:
     _jieba: jieba.Tokenizer
     _general_freq: dict[str, int]
     _initials: Initials | None
+    _lone_syllables: LoneSyllables | None
 
     def general_frequency(self, word: str) -> int:
         """How common a word is in general Chinese (jieba's count, before our re-weighting)."""
@@ -139,7 +141,7 @@ class Hearing:
                 split = split_pinyin(token) if token not in self.vocabulary else None
                 split = split or mend_letters(token, self._sounds, self._believable, self.stopwords)
                 if split:
-                    units.extend(Unit(syllable, True, False) for syllable in split)
+                    units.extend(Unit(s, True, False, not at) for at, s in enumerate(split))
                 else:
                     units.append(Unit(token, True))
             else:
@@ -155,6 +157,19 @@ class Hearing:
             pieces.append(self._heard_piece(typed, found[0], weight, whole=False))
         return merge_unknown(pieces)
 
+    def sure_initials(self, typed: str) -> bool:
+        """Whether letters typed read as their word by themselves (hy), not as a guess (gz)."""
+        return self._initials is not None and self._initials.sure(typed)
+
+    def _lone_reader(self) -> LoneSyllables:
+        if self._lone_syllables is None:
+            chars = [w for w in self._jieba.FREQ if len(w) == 1]
+            self._lone_syllables = LoneSyllables(chars, self.general_frequency, self.is_stop)
+        return self._lone_syllables
+
+    def _likely_alone(self, syllable: str, word: str) -> bool:
+        return len(word) != 1 or self._lone_reader().likely(syllable, word)
+
     def _lone(self, char: str) -> bool:
         """A character that is a word by itself: a stopword or a known one-character word."""
         return self.is_stop(char) or self.canonical(char) in self.vocabulary
@@ -164,16 +179,22 @@ class Hearing:
         if latin:
             if unit in self.vocabulary:
                 return Piece(unit, "term", unit)
-            if is_stop_syllable(unit, self.stopwords):
-                return Piece(unit, "stop")
+            if is_stop_syllable(unit, self.stopwords):  # de, ma: written 的, 吗 for cue patterns
+                return Piece(unit, "stop", written=self._lone_reader().spelled(unit, stop=True))
             if self._initials is None:
                 self._initials = Initials(self._sounds, self.curated, self.general_frequency)
             initials = self._initials(unit)  # hy: 会议, weakly
             if initials is not None and initials.term:
                 return Piece(unit, "term", initials.term, FUZZY_SOUND_WEIGHT, False, initials.word)
-            # A lone syllable may still be a one-character word: biao → 表 → 表格.
+            # A lone syllable may still be a one-character word: biao → 表 → 表格; qi is
+            # no 勤, whose reading it is far more rarely than 其's or 起's.
             found = self._by_sound(unit, allow_fuzzy=False)
-            if found is not None and found[0].role == "term" and found[0].term:
+            if (
+                found is not None
+                and found[0].role == "term"
+                and found[0].term
+                and self._likely_alone(unit, found[0].word)
+            ):
                 return Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
             return Piece(unit, "unknown", whole=whole)
         if self.is_stop(unit):

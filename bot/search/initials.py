@@ -2,7 +2,10 @@
 
 Two or three letters fit many words, so a run of initials is read only as a curated word
 far commoner in everyday Chinese than any other curated word with those initials (hy is
-会议, not 画押); when none stands out, the letters stay unknown.
+会议, not 画押); when none stands out, the letters stay unknown. A reading is *sure* when the
+word is also commoner than every other word the knowledge base knows with those initials,
+stopwords and words the facts merely use included (hy: 会议 before 还有); an unsure one (gz: 盖章,
+though 工作 is far commoner) is a guess the rest of the question must bear out.
 """
 
 from __future__ import annotations
@@ -41,14 +44,39 @@ class Initials:
             count = frequency(heard.word)
             if term not in per_term or count > per_term[term][0]:
                 per_term[term] = (count, heard)
+        rivals = _commonest_rivals(tables, curated, frequency)
         self._words: dict[str, Heard] = {}
+        self._sure: set[str] = set()
         for letters, per_term in found.items():
             ranked = sorted(per_term.values(), key=lambda entry: -entry[0])
             if len(ranked) == 1 or ranked[0][0] >= DOMINANCE * max(ranked[1][0], 1):
                 self._words[letters] = ranked[0][1]
+                if ranked[0][0] > rivals.get(letters, -1):
+                    self._sure.add(letters)
 
     def __call__(self, typed: str) -> Heard | None:
         """The word a run of initials stands for, or None."""
         if not MIN_LETTERS <= len(typed) <= MAX_LETTERS or VOWELS & set(typed):
             return None
         return self._words.get(typed)
+
+    def sure(self, typed: str) -> bool:
+        """Whether the letters read as their word whatever else the question says."""
+        return typed in self._sure
+
+
+def _commonest_rivals(
+    tables: SoundTables, curated: Set[str], frequency: Callable[[str], int]
+) -> dict[str, int]:
+    """By initials, how common the commonest known word that is no curated term is."""
+    rivals: dict[str, int] = {}
+    for key, row in tables[0].items():
+        heard = Heard(*row)
+        syllables = key.split()
+        if not heard.usual or not MIN_LETTERS <= len(syllables) <= MAX_LETTERS:
+            continue
+        if heard.role == "term" and heard.term in curated:
+            continue
+        letters = "".join(s[0] for s in syllables)
+        rivals[letters] = max(rivals.get(letters, 0), frequency(heard.word))
+    return rivals

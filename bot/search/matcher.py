@@ -37,6 +37,7 @@ from bot.search.items import conclude, items
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import list_readings
+from bot.search.pinyin import is_syllable
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
@@ -154,6 +155,7 @@ class Matcher:
         self.crossings = Crossings(
             self.topic_words.name_words, self.analyzer.canonical,
             self.topic_words.names_topic, "".join(topic_names.values()),
+            self.analyzer.sure_initials,
         )  # fmt: skip
         # 入户走访要拍照发群里: the visits are the scene, the photos in the group the burden
         self.setting_words = SettingWords(
@@ -207,7 +209,7 @@ class Matcher:
         # One unknown word in a short question is decisive (会议室怎么预约); five in a long
         # group message are mostly chatter, so their weight grows with the square root.
         unknown = [
-            UNKNOWN_CHAR_WEIGHT if len(u) == 1 or _NUMERIC.match(u) else 1.0
+            UNKNOWN_CHAR_WEIGHT if len(u) == 1 or _NUMERIC.match(u) or is_syllable(u) else 1.0
             for u in analysis.unknown
         ]  # a count the facts do not give (三天, 40) is weak evidence against them
         query_mass = known_mass + index.unknown_idf * math.sqrt(len(unknown)) * (

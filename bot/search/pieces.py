@@ -33,7 +33,11 @@ def merge_unknown(pieces: list[Piece]) -> list[Piece]:
         if piece.kind == "unknown" and merged and merged[-1].kind == "unknown":
             before = merged[-1].text
             glue = "" if has_cjk(before[-1:]) and has_cjk(piece.text[:1]) else " "
-            merged[-1] = Piece(before + glue + piece.text, "unknown", whole=False)
+            # what was heard or spelled of either part stays written (dai + 回家: 带回家)
+            written = ""
+            if merged[-1].written or piece.written:
+                written = (merged[-1].written or before) + (piece.written or piece.text)
+            merged[-1] = Piece(before + glue + piece.text, "unknown", whole=False, written=written)
         else:
             merged.append(piece)
     return merged

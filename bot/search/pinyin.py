@@ -83,6 +83,11 @@ def _all_syllables() -> frozenset[str]:
     return frozenset(s for s in found if s.isalpha() and len(s) <= 6)
 
 
+def is_syllable(text: str) -> bool:
+    """Whether text is one syllable of pinyin (qi, ding): left unread, one character's worth."""
+    return text in _all_syllables()
+
+
 @lru_cache(maxsize=4096)
 def split_pinyin(letters: str) -> tuple[str, ...] | None:
     """Split "jianchazu" into ("jian", "cha", "zu"); None when it is not pinyin."""

@@ -172,6 +172,7 @@ class Unit(NamedTuple):
     text: str
     latin: bool
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
+    opens: bool = True  # opens a word as typed (jian of jiancha); later syllables do not
 
 
 def characters(
@@ -271,6 +272,8 @@ def best_reading(
     for i in range(n - 1, -1, -1):
         choice: tuple[float, int, Windows] | None = None
         for size in range(min(MAX_WINDOW, n - i), 0, -1):
+            if size > 1 and _splits_typed_word(units, i, i + size):
+                continue
             found = hear(tables, units[i : i + size]) if size > 1 else None
             if found is not None and not accept(surface(units[i : i + size]), found[0]):
                 found = None
@@ -284,6 +287,16 @@ def best_reading(
         assert choice is not None  # size 1 always gives one
         best[i] = choice
     return best[0][2]
+
+
+def _splits_typed_word(units: Sequence[Unit], start: int, end: int) -> bool:
+    """Whether a window reaches across a space typed between words of pinyin and takes only
+    part of a word on either side: in dingge shichang, ge shi (格式) is no word, for whoever
+    spaces pinyin spaces it by words. Syllables typed one by one (qun tai duo) or run together
+    say nothing of where words end."""
+    if not any(units[k].opens for k in range(start + 1, end)):
+        return False  # inside one word as typed
+    return not units[start].opens or (end < len(units) and not units[end].opens)
 
 
 NearTable = dict[str, list[tuple[str, Heard]]]  # a reading with one syllable blank -> words

@@ -25,6 +25,7 @@ from bot.devtools.variants import (
     script,
     slips,
     trailing,
+    typing,
     wrappers,
 )
 from bot.kb import KnowledgeBase
@@ -60,4 +61,5 @@ GENERATORS: dict[str, Generator] = {
     "script": script.variants,
     "numbers": numbers.variants,
     "lists": lists.variants,
+    "typing": typing.variants,
 }
