@@ -3,8 +3,9 @@
 In order: links, mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
 what wraps the question (asides.py: 我是南岭村的文书，唉…); a chat frame read as the plain
 question (frames.py: 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a
-dictated pause (dictation.py: 哪些群可以那个撤掉); the news of the day told first
-(background.py: 上周刚开完会，…). Each step reads the text the one before left.
+dictated pause (dictation.py: 哪些群可以那个撤掉); a nearby place said as another place
+(elsewhere.py: 隔壁乡镇 is 别的乡镇); the news of the day told first (background.py:
+上周刚开完会，…). Each step reads the text the one before left.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from bot.search.asides import without_asides
 from bot.search.background import without_background
 from bot.search.dictation import without_dictation_fillers
+from bot.search.elsewhere import as_elsewhere
 from bot.search.frames import plain_frame
 from bot.search.leftovers import without_leftovers
 from bot.search.purpose import Purposes
@@ -33,5 +35,5 @@ class Cleaner:
     def __call__(self, question: str) -> str:
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))
-        cleaned = without_dictation_fillers(cleaned)
+        cleaned = as_elsewhere(without_dictation_fillers(cleaned))  # 隔壁乡镇 is 别的乡镇
         return without_background(cleaned, self.names_topic)
