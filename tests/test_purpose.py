@@ -34,6 +34,10 @@ without_purpose = Purposes(load_kb().purpose_words).without
         # a gathering still to come, or the material's use there
         ("下周要开减负推进会，有没有填表减负的好例子", "，有没有填表减负的好例子"),
         ("经验交流会上想讲讲联合检查，有案例吗", "上想讲讲联合检查，有案例吗"),
+        # a meeting where the asker will speak
+        ("周一例会上要讲讲工作群瘦身，求几个例子", "周一 要讲讲工作群瘦身，求几个例子"),
+        ("我要在会上发言讲怎么少填表，帮我找点例子", "讲怎么少填表，帮我找点例子"),
+        ("给大家开个小会讲讲迎检减负，有案例吗", "给大家 讲讲迎检减负，有案例吗"),
     ],
 )
 def test_framing_is_taken_out(text: str, kept: str) -> None:
@@ -55,6 +59,7 @@ def test_framing_is_taken_out(text: str, kept: str) -> None:
         "有没有好的做法，比如开会的经验",  # 做法 keeps its 做: no count after it
         "开了推进会又开部署会，有没有合并开的例子",  # meetings held, the burden told
         "交流会太多了，有没有少开会的例子",
+        "会上都要讲一个小时，有没有限时的例子",  # the talk too long is the burden
     ],
 )
 def test_the_same_words_elsewhere_stay(text: str) -> None:
@@ -117,6 +122,7 @@ def test_a_gathering_to_come_is_no_meeting_asked_about(matcher: Matcher) -> None
         ("想要几个少开会的例子", "meetings"),  # 想要 was an unknown word
         ("恳请各位告诉我怎么少填表", "forms"),  # 告诉 alone is the guidance of a fact
         ("急需几个联合检查的例子", "inspections"),
+        ("有没有开会方面的经验材料", "meetings"),  # 经验材料 is no 台账
     ],
 )
 def test_ask_words_weigh_nothing(matcher: Matcher, question: str, topic: str) -> None:

@@ -43,6 +43,13 @@ _COMING = (
 )
 # What is done at it (交流会上想讲讲, 座谈会上要用): the material's use there.
 _AT_GATHERING = r"(?:上|里|中)(?:想|要|准备|打算)?(?:讲|用|说|分享|交流|发言|介绍|汇报)"
+# The asker's talk at a meeting (例会上要讲讲, 会上介绍一下, 开个小会讲讲, 会上发言讲): a
+# reduplicated or softened verb (讲讲, 介绍一下) tells a topic introduced, not a talk too long.
+_TALK = (
+    r"(?:发个?言)?(?:讲讲|说说|聊聊|讲一讲|说一说|讲一下|说一下|介绍一下|介绍介绍|分享一下"
+    r"|分享分享|交流一下|传达一下|讲|说)"
+)
+_AT_MEETING = rf"(?:上|里)(?:想|准备|打算|要)?{_TALK}"
 # Send me a case (发我一个…的例子): asking for a case, not for a file, once one is asked for.
 _SEND_ME = re.compile(r"(?:麻烦|请)?(?:发给我|发我|给我发|发一下)(?:一个|个|几个|一些|点)?")
 # Asking for proof of a measure's effect (有具体数据吗, 有数据支撑吗, 有证据吗): 数据 there is
@@ -91,6 +98,12 @@ class Purposes:
         self._gathering = re.compile(
             rf"{_COMING}[^，。,.？?！!\s]{{0,6}}?{gathering}|{gathering}(?={_AT_GATHERING})"
         )
+        held = _either(words.get("meetings_held", ()))
+        self._meeting_held = re.compile(
+            rf"(?:(?:我|我们)?(?:要|想|准备|得)?在)?{held}(?={_AT_MEETING})(?:上|里)"
+            r"(?:(?:想|准备|打算|要)?发个?言(?=讲|说))?"
+            rf"|开(?:个|一个)?{held}(?:给大家|跟大家)?(?={_TALK})"
+        )
         people = _either(words.get("audiences", ())) + "们?"
         self._audience = re.compile(
             rf"给[^，。,.？?！!\s]{{0,8}}?{people}"
@@ -108,6 +121,6 @@ class Purposes:
         text = self._used.sub(" ", text)
         if asks_material:
             text = self._gathered.sub(" ", self._about.sub(r" \1 ", text))
-            text = self._gathering.sub(" ", text)
+            text = self._meeting_held.sub(" ", self._gathering.sub(" ", text))
             text = _SEND_ME.sub(" ", self._made.sub(" ", text))
         return text
