@@ -123,6 +123,7 @@ def test_a_gathering_to_come_is_no_meeting_asked_about(matcher: Matcher) -> None
         ("恳请各位告诉我怎么少填表", "forms"),  # 告诉 alone is the guidance of a fact
         ("急需几个联合检查的例子", "inspections"),
         ("有没有开会方面的经验材料", "meetings"),  # 经验材料 is no 台账
+        ("开会少一点，有没有能照搬的做法", "meetings"),
     ],
 )
 def test_ask_words_weigh_nothing(matcher: Matcher, question: str, topic: str) -> None:
