@@ -39,6 +39,12 @@ from bot.search.matcher import Matcher
         ("年底了事情特别多，表太多", "表太多"),
         ("人少事多，怎么办", "人少事多，怎么办"),  # the workload is what is asked about
         ("我们这边活多，头都大了，怎么办", "我们这边活多，怎么办"),
+        # 工作群 is what the document is about, no place of work
+        ("我在整理工作群精简的材料，有例子吗", "我在整理工作群精简的材料，有例子吗"),
+        ("我们村书记让我问问，检查组现在还翻台账吗", "检查组现在还翻台账吗"),  # relayed
+        ("首先感谢这个平台，表太多有办法吗，最后祝工作顺利", "表太多有办法吗，"),
+        # wishes beside no question stay: the message asks nothing
+        ("新的一周开始了，祝大家工作顺利", "新的一周开始了，祝大家工作顺利"),
     ],
 )
 def test_framing_is_left_out(typed: str, expected: str) -> None:

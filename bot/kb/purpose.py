@@ -6,7 +6,14 @@ from __future__ import annotations
 from bot.kb.collect import Collector, read_word_map
 
 PURPOSE_FILE = "purpose_words.yaml"
-PURPOSE_KINDS = ("documents", "document_kinds", "material", "audiences")
+PURPOSE_KINDS = (
+    "documents",
+    "document_kinds",
+    "material",
+    "audiences",
+    "gatherings",
+    "meetings_held",
+)
 
 
 def load_purpose_words(col: Collector) -> dict[str, tuple[str, ...]]:

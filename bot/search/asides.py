@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.search.story import asks_something
+
 # A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
 # 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
 # An emoji ends a clause as a full stop does (晚上好呀🌙我在乡里干了三年了).
@@ -21,7 +23,8 @@ _WORKPLACE = r"(?:乡|镇|村|街道|社区|县|市|区|局|办|站|所|中心|�
 _ROLE = r"(?:干部|员|书记|支书|主任|文书|村官|专干|工作者|选调生|的)"
 _SELF_INTRO = re.compile(
     r"^(?:(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)"
-    r"|(?:我|本人|俺)在.{1,12}(?:工作|上班|任职|干了|待了|当|担任)"
+    # 我在准备关于工作群的材料 is about work groups: 工作群, 工作会 are no place of work.
+    r"|(?:我|本人|俺)在.{1,12}(?:工作(?![群会组量])|上班|任职|干了|待了|当|担任)"
     rf"|本人.{{0,12}}{_ROLE}$"
     rf"|(?:我|本人|俺)们?(?:在|是)(?:个|一个)?.{{0,10}}{_WORKPLACE}的?$"
     r"|.{1,12}(?:一名|一枚)$"
@@ -79,6 +82,9 @@ def without_self_introduction(text: str) -> str:
         c for c, b in zip(clauses, bare, strict=True)
         if not (_is_aside(b) or (setting and _WORKLOAD.match(b)))
     ]  # fmt: skip
+    # 祝大家工作顺利 is dropped only beside a question: a message of wishes and news asks nothing.
+    if any(asks_something(c) for c in kept):
+        kept = [c for c in kept if not _WISHES.match(_NOT_IN_WORDS.sub("", c))]
     if kept == as_typed or not any(_WORDS.search(c) for c in kept):
         return text
     return "".join(kept)
@@ -104,6 +110,19 @@ _FEELING = re.compile(
     r"(?:烦死了?|累死了?|要?崩溃了?|要?疯了|服了|无语了?|心累|太难了|好难|头都大了|头大"
     r"|头疼|救命|哭了|醉了|麻了|裂开了?)(?:啊|呀|啦|了|哈|吧|啊啊)*$"
     r"|^[唉哎]+$"
+)
+# Someone else sends the question (我们村书记让我问问, 领导叫我问一下, 同事托我打听): who wants
+# to know, not what; 书记 there is no person of the facts.
+_RELAY = re.compile(
+    r"^.{0,10}(?:让|叫|托|要|请)我(?:来|帮忙|帮他|帮她)?(?:问问|问一下|问下|问一问|问|打听一下|打听|咨询一下)"
+    r"(?:看|一下)?$"
+)
+# Good wishes and thanks to the bot that close or open a question (最后祝工作顺利, 首先感谢这个
+# 平台): 工作 and 平台 there are no work group and no data platform.
+_WISHES = re.compile(
+    r"^(?:首先|最后|另外|在此|先)?(?:预?祝|顺祝)(?:您|你|大家|各位|老师们?|领导们?)?"
+    r"(?:工作顺利|万事如意|身体健康|一切顺利|一切都好|生活愉快|周末愉快|节日快乐|天天开心|事事顺心|好运)+"
+    r"|^(?:首先|最后|在此|先)?(?:感谢|谢谢|多谢)(?:这个|本|咱们?的?)?(?:平台|机器人|助手|小助手|小程序)$"
 )
 # Just arrived (我刚调过来没多久, 刚来不久啥也不懂, 刚到岗): who asks, and 多久 asks nothing.
 _NEWCOMER = re.compile(
@@ -142,5 +161,6 @@ def _without_opening_filler(clause: str) -> str:
 
 def _is_aside(clause: str) -> bool:
     return any(
-        p.match(clause) for p in (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER)
+        p.match(clause)
+        for p in (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY)
     )

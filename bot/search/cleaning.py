@@ -1,11 +1,12 @@
 """What is taken out of a question, as typed, before it is read: what asks nothing.
 
 In order: links, mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
-what wraps the question (asides.py: 我是南岭村的文书，唉…); a chat frame read as the plain
-question (frames.py: 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a
-dictated pause (dictation.py: 哪些群可以那个撤掉); the news of the day told first
-(background.py: 上周刚开完会，…); an ask shared by a list read as 怎么办 (sharedask.py:
-会多、表多，这几样怎么一起减). Each step reads the text the one before left.
+an ask shared by a list read as 怎么办 (sharedask.py: 会多、表多，这几样怎么一起减); what wraps the
+question (asides.py: 我是南岭村的文书，唉…); a chat frame read as the plain question (frames.py:
+开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a dictated pause (dictation.py:
+哪些群可以那个撤掉); a nearby place said as another place (nearby.py: 隔壁乡镇 is 别的乡镇); the
+news of the day told first (background.py: 上周刚开完会，…). Each step reads the text the one
+before left.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.search.background import without_background
 from bot.search.dictation import without_dictation_fillers
 from bot.search.frames import plain_frame
 from bot.search.leftovers import without_leftovers
+from bot.search.nearby import as_elsewhere
 from bot.search.purpose import Purposes
 from bot.search.sharedask import plain_shared_ask
 
@@ -36,5 +38,5 @@ class Cleaner:
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = plain_shared_ask(cleaned)
         cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))
-        cleaned = without_dictation_fillers(cleaned)
+        cleaned = as_elsewhere(without_dictation_fillers(cleaned))  # 隔壁乡镇 is 别的乡镇
         return without_background(cleaned, self.names_topic)

@@ -39,6 +39,7 @@ from bot.search.occasion import Occasions
 from bot.search.parts import list_readings
 from bot.search.pinyin import is_syllable
 from bot.search.pointing import points_at_person, without_card_asks
+from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
@@ -261,6 +262,8 @@ class Matcher:
         """Rank a question every way the decision may need, and each item of a message asking
         several things (items.py) alone; no threshold is applied yet."""
         whole = self._prepare_one(question)
+        if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
+            return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
         # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
         asked = [] if whole.greeting else [i for i in items(question) if not wraps_only(i)]
         asked = asked if len(asked) >= 2 else []

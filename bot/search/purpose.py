@@ -30,6 +30,26 @@ def _either(words: Iterable[str]) -> str:
 # The document as what the answer is for: written or prepared (写个材料, 准备个发言), or the
 # place it goes and the use it is for (材料里用, 汇报要用, 述职报告里能用的).
 _MAKING = r"(?:写|做|整理|整|弄|准备|出)(?:个|一个|一份|一篇|篇|份)?"
+# Material gathered (整理一份开会减负的经验, 收集几个填表减负的做法): the gathering is the
+# asker's work; the case asked for follows it. Not 整 (整个 is "the whole"), and a count is
+# required so 做法 keeps its 做.
+_GATHERING = r"(?:写|做|整理|弄|准备|收集|搜集|汇总)(?:个|一个|一份|一篇|篇|份|几个|一些|点)"
+# What a document or a gathering is about: one clause at most (准备一份关于整治工作群的调研材料).
+_SUBJECT = r"(?:关于|有关)?([^，。,.？?！!\s]{1,16}?)(?:方面|这块|这方面)?的"
+# A gathering still to come (下周要开减负推进会, 准备办个经验交流会): when it is held, not what.
+_COMING = (
+    r"(?:要|准备|打算|计划|马上|即将|下周|下个月|明天|后天|月底|年底|这周|过几天|近期)+"
+    r"(?:在|也|又|还)?(?:开|召开|组织|举办|办|搞|参加)(?:个|一个|一场|一次|场|次)?"
+)
+# What is done at it (交流会上想讲讲, 座谈会上要用): the material's use there.
+_AT_GATHERING = r"(?:上|里|中)(?:想|要|准备|打算)?(?:讲|用|说|分享|交流|发言|介绍|汇报)"
+# The asker's talk at a meeting (例会上要讲讲, 会上介绍一下, 开个小会讲讲, 会上发言讲): a
+# reduplicated or softened verb (讲讲, 介绍一下) tells a topic introduced, not a talk too long.
+_TALK = (
+    r"(?:发个?言)?(?:讲讲|说说|聊聊|讲一讲|说一说|讲一下|说一下|介绍一下|介绍介绍|分享一下"
+    r"|分享分享|交流一下|传达一下|讲|说)"
+)
+_AT_MEETING = rf"(?:上|里)(?:想|准备|打算|要)?{_TALK}"
 # Send me a case (发我一个…的例子): asking for a case, not for a file, once one is asked for.
 _SEND_ME = re.compile(r"(?:麻烦|请)?(?:发给我|发我|给我发|发一下)(?:一个|个|几个|一些|点)?")
 # Asking for proof of a measure's effect (有具体数据吗, 有数据支撑吗, 有证据吗): 数据 there is
@@ -62,13 +82,27 @@ class Purposes:
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
         kinds = words.get("document_kinds", ())
         document = f"(?:{_either(kinds)})?{_either(words.get('documents', ()))}"
-        self._material = re.compile(_either(words.get("material", ())))
+        material = _either(words.get("material", ()))
+        self._material = re.compile(material)
         self._made = re.compile(rf"{_MAKING}{document}")
+        # A document about the subject asked (写个会议减负的汇报): the subject stays.
+        self._about = re.compile(rf"{_MAKING}{_SUBJECT}{document}")
+        self._gathered = re.compile(rf"{_GATHERING}(?=[^，。,.？?！!\s]{{0,16}}?{material})")
         self._used = re.compile(
             rf"(?:{_MAKING})?{document}(?:里面?|中|上)?(?:想用|要用|能用的?|用得上|需要|缺|用)"
             r"(?![时了什啥哪几多])"
             rf"|{document}(?:里面?|中)(?:想|要)?"
             rf"|{document}(?:想要|要|缺)(?=一?个|一些|几个|一份|一段|一句|点)"
+        )
+        gathering = _either(words.get("gatherings", ()))
+        self._gathering = re.compile(
+            rf"{_COMING}[^，。,.？?！!\s]{{0,6}}?{gathering}|{gathering}(?={_AT_GATHERING})"
+        )
+        held = _either(words.get("meetings_held", ()))
+        self._meeting_held = re.compile(
+            rf"(?:(?:我|我们)?(?:要|想|准备|得)?在)?{held}(?={_AT_MEETING})(?:上|里)"
+            r"(?:(?:想|准备|打算|要)?发个?言(?=讲|说))?"
+            rf"|开(?:个|一个)?{held}(?:给大家|跟大家)?(?={_TALK})"
         )
         people = _either(words.get("audiences", ())) + "们?"
         self._audience = re.compile(
@@ -86,5 +120,7 @@ class Purposes:
         text = _FIGURE_OF.sub(r"\1 ", _PROOF.sub(" ", _VERDICT.sub(" ", text)))
         text = self._used.sub(" ", text)
         if asks_material:
+            text = self._gathered.sub(" ", self._about.sub(r" \1 ", text))
+            text = self._meeting_held.sub(" ", self._gathering.sub(" ", text))
             text = _SEND_ME.sub(" ", self._made.sub(" ", text))
         return text

@@ -1,0 +1,35 @@
+"""A story told in several sentences, then one ask pointing back at it: one question.
+
+Officials tell what happened sentence by sentence and only then ask, pointing back at all of
+it: 周五刚交了表。周一群里通知模板更新，要重新报送。这种事有人管吗. The sentences are no list
+of things asked (表, 群, 通知 are parts of one story), so neither the items nor the clauses are
+answered one by one; the message is read whole, and a story no fact tells well is better
+declined than answered topic by topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.search.story import asks_something
+
+_SENTENCE = re.compile(r"[^\n。？?！!；;]+")
+# The ask points at what was told: 这种事, 这样, 这类情况, 这些, 此类.
+_POINTING = re.compile(r"这种|这样|这类|此类|这些|这事|这个事|这情况|这么搞|这么干|这么弄")
+MIN_SENTENCE = 2  # characters: shorter pieces (嗯, 好) tell nothing
+# Sentences told before the ask: one line then its ask (群太多了\n这种咋办) is read item by item
+# as before; a story takes two sentences or more.
+MIN_TOLD = 2
+
+
+def asks_of_story(question: str) -> bool:
+    """`MIN_TOLD` sentences or more that only tell, then a last one asking and pointing back."""
+    sentences = [s for s in _SENTENCE.findall(question) if len(s.strip()) >= MIN_SENTENCE]
+    if len(sentences) < MIN_TOLD + 1:
+        return False
+    *told, ask = sentences
+    return (
+        _POINTING.search(ask) is not None
+        and asks_something(ask)
+        and not any(asks_something(s) for s in told)
+    )
