@@ -23,6 +23,7 @@ from bot.devtools.variants import (
     rewording,
     script,
     slips,
+    stories,
     trailing,
     wrappers,
 )
@@ -58,4 +59,5 @@ GENERATORS: dict[str, Generator] = {
     "order": order.variants,
     "script": script.variants,
     "numbers": numbers.variants,
+    "stories": stories.variants,
 }
