@@ -1,8 +1,9 @@
 """What is taken out of a question, as typed, before it is read: what asks nothing.
 
 In order: links, mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
-what wraps the question (asides.py: 我是南岭村的文书，唉…); a chat frame read as the plain
-question (frames.py: 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a
+what wraps the question (asides.py: 我是南岭村的文书，唉…); who passed it on and that the
+asker could not answer it (relayed.py: 同事让我帮他问一下，…，我也答不上来); a chat frame read as
+the plain question (frames.py: 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a
 dictated pause (dictation.py: 哪些群可以那个撤掉); the news of the day told first
 (background.py: 上周刚开完会，…). Each step reads the text the one before left.
 """
@@ -18,6 +19,7 @@ from bot.search.dictation import without_dictation_fillers
 from bot.search.frames import plain_frame
 from bot.search.leftovers import without_leftovers
 from bot.search.purpose import Purposes
+from bot.search.relayed import without_relay
 
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
@@ -32,6 +34,7 @@ class Cleaner:
 
     def __call__(self, question: str) -> str:
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
-        cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))
+        cleaned = without_relay(without_asides(cleaned))  # 老王让我帮他问一下，…
+        cleaned = self.purposes.without(plain_frame(cleaned))
         cleaned = without_dictation_fillers(cleaned)
         return without_background(cleaned, self.names_topic)
