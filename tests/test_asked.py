@@ -54,13 +54,6 @@ def test_an_ask_on_another_topic_than_the_story_is_not_answered(matcher: Matcher
     assert not matcher.match(text).answered
 
 
-def test_the_story_before_the_ask_claims_no_topic(matcher: Matcher) -> None:
-    # 一整天 alone reads as long meetings; told before the ask it is only the day's story
-    text = "昨天在村里跑了一整天。我同事问我，任务结束了的群还要留着吗？"
-    result = matcher.match(text)
-    assert [f.topic for f in result.shown] == ["chat-groups"]
-
-
 def test_a_list_of_practices_before_a_vague_ask_is_no_story(matcher: Matcher) -> None:
     result = matcher.match("暗访和联合检查，还有统一数据平台，这几个做法具体咋搞的")
     assert {f.topic for f in result.shown} == {"inspections", "forms"}

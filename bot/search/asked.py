@@ -1,5 +1,5 @@
 """The ask of a long message: the clause that asks, with the clauses just before it that name
-what it asks about, read alone; and the items that only tell the story before it.
+what it asks about, read alone.
 
 A cadre writing to a group tells the week first (我们乡这半年各个部门轮流来…,
 今天跟书记聊了聊，他一天到晚都在开会…) and asks last, often vaguely
@@ -13,7 +13,7 @@ and no earlier clause asks something no measure answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.search.shapes import Prepared, Result, Thresholds
@@ -24,7 +24,6 @@ _CLAUSE_MARKS = re.compile(r"[，,。.！!？?；;…~～、\s]+")
 MIN_CLAUSES = 3  # fewer: the message read whole is already mostly its ask
 BACK = 3  # clauses before a vague ask searched for the one naming its subject
 SHAPES = ("fact", "topic")  # one fact asked about, or a topic's representative
-SHORTEST_STORY = 6  # characters an item tells a story in
 _ROUGH_COUNT = re.compile(r"[0-9十百千万]几|几[十百千万]")
 
 
@@ -59,33 +58,6 @@ class AskFinder:
         if any(self.cues(normal[n]) for n in asking if n < start):
             return None
         return "，".join(clauses[start : last + 1])
-
-    def told(self, items: Sequence[Prepared]) -> frozenset[int]:
-        """The items told before the message's last ask that ask nothing and name no topic's
-        subject (年底了事情一件接一件。老王问我，表格模板老换咋办？): the story, whatever fact
-        its incidental words (年底, 一整天, 不到一年) would get alone. They count as story
-        only where that ask is answered on its own (`by_ask`)."""
-        end = last_ask(items)
-        return frozenset(
-            n
-            for n, item in enumerate(items[: end or 0])
-            if len(item.normalized) >= SHORTEST_STORY
-            and not _asks(item.normalized)
-            and not self.subject(item.normalized)
-        )
-
-
-def last_ask(items: Sequence[Prepared]) -> int | None:
-    """The last item with a mark of a question."""
-    return next((n for n in range(len(items) - 1, -1, -1) if _asks(items[n].normalized)), None)
-
-
-def by_ask(p: Prepared, alone: Sequence[Result]) -> frozenset[int]:
-    """The story items (`Prepared.told`) when the message's last ask is answered alone: a
-    list of things done (暗访和联合检查，还有统一数据平台，这几个做法咋搞的) asks nothing
-    answerable in its last item, and each of its items stays an item."""
-    end = last_ask(p.items)
-    return p.told if end is not None and alone[end].answered else frozenset()
 
 
 def _asks(normalized: str) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot.search.asked import by_ask, with_ask
+from bot.search.asked import with_ask
 from bot.search.frames import (
     BARE_ASK_CLOSING,
     BARE_ASK_OPENING,
@@ -113,8 +113,7 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     # An item's own fact (its first) claims its topic before the further facts another item's
     # several-at-once answer gives (开会记笔记还要被检查吗 touches checks; the next item asks them).
     alone = [one(item, t) for item in p.items]
-    told = by_ask(p, alone)  # the story before a clear ask claims no topic of its own
-    answers = [() if n in told else _answered(result) for n, result in enumerate(alone)]
+    answers = [_answered(result) for result in alone]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
     claimed: dict[str, tuple[int, int, Match]] = {}
@@ -123,12 +122,7 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
             claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
     if len(picks) == 1 and not whole.answered:
-        return _beside_other_business(p, alone, told) or whole
-    first = next(iter(picks.values()), None)
-    own = next((r for r in alone if r.answered and r.matches[:1] == (first,)), None)
-    if len(picks) == 1 and own is not None and _story_only(p, whole, picks, told):
-        # 昨天在村里跑了一整天。督查检查由谁牵头: read whole, the day's story named meetings
-        return replace(own, query=p.query, normalized=p.normalized)
+        return _beside_other_business(p, alone) or whole
     if len(picks) < 2:
         return whole
     if whole.answered and whole.shape == "several":
@@ -150,30 +144,24 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     )  # fmt: skip
 
 
-def _story_only(p: Prepared, whole: Result, picks: dict[str, Match], told: frozenset[int]) -> bool:
-    """The whole reading answers several topics, and every one but the item's is named only
-    in the story told before the ask."""
-    if not told or not whole.answered or whole.shape != "several":
-        return False
-    asked = {t for n, item in enumerate(p.items) if n not in told for t in item.topics_named}
-    return not ({m.fact.topic for m in whole.several} - set(picks)) & asked
-
-
-def _beside_other_business(
-    p: Prepared, alone: Sequence[Result], told: frozenset[int]
-) -> Result | None:
+def _beside_other_business(p: Prepared, alone: Sequence[Result]) -> Result | None:
     """疫苗在哪里打？还有一周一张表的规定: one item answers, every other declines alone and
     names no topic of the facts (it asks about something else entirely). Read whole, the
     stranger's words sink the item the facts answer; read per item, that item keeps its
     answer and nothing is said of the other."""
-    pairs = [pair for n, pair in enumerate(zip(p.items, alone, strict=True)) if n not in told]
-    answering = [result for _, result in pairs if result.answered]
-    others = [(item, result) for item, result in pairs if not result.answered]
+    answering = [result for result in alone if result.answered]
     if (
         len(answering) != 1
-        or any(item.topics_named or result.decision != "decline" for item, result in others)
-        # 谢谢 asks nothing: the whole reading stands
-        or not any(item.analysis.cues or item.analysis.unknown for item, _ in others)
+        or any(
+            item.topics_named or result.decision != "decline"
+            for item, result in zip(p.items, alone, strict=True)
+            if not result.answered
+        )
+        or not any(  # 谢谢 asks nothing: the whole reading stands
+            item.analysis.cues or item.analysis.unknown
+            for item, result in zip(p.items, alone, strict=True)
+            if not result.answered
+        )
     ):
         return None
     return replace(answering[0], query=p.query, normalized=p.normalized)

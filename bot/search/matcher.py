@@ -159,7 +159,7 @@ class Matcher:
             self.topic_words.names_topic, self.topic_words.holding,
         )  # fmt: skip
         self.channels = Channels(self.topic_words.names_topic, self.topic_words.holding)
-        read = self.analyzer.analyze  # a long message's ask, and the story before it
+        read = self.analyzer.analyze  # a long message's ask: where it lies
         self.asks = AskFinder(
             self._normal, lambda text: self.topic_words.subject_named(read(text)),
             lambda text: read(text).cues,
@@ -262,9 +262,7 @@ class Matcher:
         # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
         asked = [] if whole.greeting else [i for i in items(question) if not wraps_only(i)]
         asked = asked if len(asked) >= 2 else []
-        if asked:
-            read = tuple(map(self._prepare_one, asked))
-            whole = replace(whole, items=read, told=self.asks.told(read))
+        whole = replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
         # 我们乡这半年…，能不能统一一下: a long story's ask, read alone (asked.py)
         long = not whole.greeting and len(whole.normalized) >= LONG_MESSAGE
         span = self.asks.span(self.cleaned(question)) if long else None

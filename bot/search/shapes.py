@@ -141,7 +141,6 @@ class Prepared:
     items: tuple[Prepared, ...] = ()  # each item of a message asking several things (items.py)
     strangers: tuple[str, ...] = ()  # people and places named that the facts do not name
     asked: Prepared | None = None  # a long message's ask, read alone (asked.py)
-    told: frozenset[int] = frozenset()  # items that only tell the story before it (asked.py)
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
