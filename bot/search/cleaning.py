@@ -2,7 +2,8 @@
 
 In order: links, mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
 an ask shared by a list read as 怎么办 (sharedask.py: 会多、表多，这几样怎么一起减); what wraps the
-question (asides.py: 我是南岭村的文书，唉…); a chat frame read as the plain question (frames.py:
+question (asides.py: 我是南岭村的文书，唉…); who passed it on and that the asker could not answer it
+(relayed.py: 同事让我帮他问一下，…，我也答不上来); a chat frame read as the plain question (frames.py:
 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a dictated pause (dictation.py:
 哪些群可以那个撤掉); a nearby place said as another place (nearby.py: 隔壁乡镇 is 别的乡镇); the
 news of the day told first (background.py: 上周刚开完会，…). Each step reads the text the one
@@ -21,6 +22,7 @@ from bot.search.frames import plain_frame
 from bot.search.leftovers import without_leftovers
 from bot.search.nearby import as_elsewhere
 from bot.search.purpose import Purposes
+from bot.search.relayed import without_relay
 from bot.search.sharedask import plain_shared_ask
 
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
@@ -37,6 +39,7 @@ class Cleaner:
     def __call__(self, question: str) -> str:
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
         cleaned = plain_shared_ask(cleaned)
-        cleaned = self.purposes.without(plain_frame(without_asides(cleaned)))
+        cleaned = without_relay(without_asides(cleaned))  # 老王让我帮他问一下，…
+        cleaned = self.purposes.without(plain_frame(cleaned))
         cleaned = as_elsewhere(without_dictation_fillers(cleaned))  # 隔壁乡镇 is 别的乡镇
         return without_background(cleaned, self.names_topic)

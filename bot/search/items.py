@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from bot.search.asked import with_ask
 from bot.search.frames import (
     BARE_ASK_CLOSING,
     BARE_ASK_OPENING,
@@ -97,6 +98,12 @@ Conclude = Callable[[Prepared, Thresholds], Result]
 
 
 def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Result:
+    """The message's answer by its items (below); when that gives nothing, the answer its
+    ask gives read alone (asked.py)."""
+    return with_ask(p, _by_items(p, t, one), t, one)
+
+
+def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     """`one`'s answer to the whole message, unless its items, each answered alone, answer
     on two topics or more: then each topic gets the fact its item got alone, in the order
     asked, and a topic the whole reading found besides keeps its place after them."""

@@ -23,6 +23,7 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
+from bot.search.asked import AskFinder
 from bot.search.background import wraps_only
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
@@ -46,6 +47,7 @@ from bot.search.query import QueryAnalysis
 from bot.search.regional import Regional, pair_test
 from bot.search.setting import SettingWords
 from bot.search.shapes import (
+    LONG_MESSAGE,
     Card,
     EntityFocus,
     Match,
@@ -167,6 +169,11 @@ class Matcher:
         self.workplaces = Workplaces(
             self.entities.entities, self.analyzer.analyze, self.topic_words.broad, self._said
         )
+        read = self.analyzer.analyze  # a long message's ask: where it lies
+        self.asks = AskFinder(
+            self._normal, lambda text: self.topic_words.subject_named(read(text)),
+            lambda text: read(text).cues,
+        )  # fmt: skip
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
             self.quantities.without_asks,
@@ -267,7 +274,11 @@ class Matcher:
         # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
         asked = [] if whole.greeting else [i for i in items(question) if not wraps_only(i)]
         asked = asked if len(asked) >= 2 else []
-        return replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
+        whole = replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
+        # 我们乡这半年…，能不能统一一下: a long story's ask, read alone (asked.py)
+        long = not whole.greeting and len(whole.normalized) >= LONG_MESSAGE
+        span = self.asks.span(self.cleaned(question)) if long else None
+        return replace(whole, asked=self._prepare_one(span)) if span else whole
 
     def _prepare_one(self, question: str) -> Prepared:
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)

@@ -140,6 +140,7 @@ class Prepared:
     cues_aside: bool = False  # every cue is in a further item naming no topic (covered.py)
     items: tuple[Prepared, ...] = ()  # each item of a message asking several things (items.py)
     strangers: tuple[str, ...] = ()  # people and places named that the facts do not name
+    asked: Prepared | None = None  # a long message's ask, read alone (asked.py)
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:

@@ -118,6 +118,15 @@ class TopicWords:
         head = self.analyzer.canonical(term[0])
         return next((topic for topic, words in self.name_words.items() if head in words), None)
 
+    def subject_named(self, analysis: QueryAnalysis) -> bool:
+        """A word names a topic and holds a character of its name (联合检查, 一周一表, 开会),
+        not only a setting some of its facts use (暗访 does; 年底, 一整天 do not)."""
+        for qt in analysis.terms:
+            topic = self.names_topic(qt.term, qt.source)
+            if topic and set(qt.term + qt.source) & set("".join(self.name_words[topic])):
+                return True
+        return False
+
     def first_named(self, analysis: QueryAnalysis) -> str | None:
         """The first topic a question's words name."""
         named = (self.names_topic(qt.term, qt.source) for qt in analysis.terms)

@@ -24,6 +24,7 @@ from bot.devtools.variants import (
     rewording,
     script,
     slips,
+    stories,
     trailing,
     typing,
     wrappers,
@@ -62,4 +63,5 @@ GENERATORS: dict[str, Generator] = {
     "numbers": numbers.variants,
     "lists": lists.variants,
     "typing": typing.variants,
+    "stories": stories.variants,
 }

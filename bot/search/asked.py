@@ -1,0 +1,80 @@
+"""The ask of a long message: the clause that asks, with the clauses just before it that name
+what it asks about, read alone.
+
+A cadre writing to a group tells the week first (我们乡这半年各个部门轮流来…,
+今天跟书记聊了聊，他一天到晚都在开会…) and asks last, often vaguely
+(你们那边检查还要这么多材料吗, 想问问有没有地方专门清理过这些群). Read whole, the story's
+many words outweigh the ask: the right fact still comes first, on a score too low to say it.
+Read alone, the ask and the clauses naming its subject say plainly what is wanted. The story
+only frames it: the ask's fact answers when the message read whole leans to that fact's topic,
+and no earlier clause asks something no measure answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from bot.search.shapes import Prepared, Result, Thresholds
+from bot.search.story import asks_something
+
+# Clauses as people type them: commas, stops, spaces; a question mark ends one too.
+_CLAUSE_MARKS = re.compile(r"[，,。.！!？?；;…~～、\s]+")
+MIN_CLAUSES = 3  # fewer: the message read whole is already mostly its ask
+BACK = 3  # clauses before a vague ask searched for the one naming its subject
+SHAPES = ("fact", "topic")  # one fact asked about, or a topic's representative
+_ROUGH_COUNT = re.compile(r"[0-9十百千万]几|几[十百千万]")
+
+
+@dataclass(frozen=True)
+class AskFinder:
+    """Where the ask of a long message lies. `normal` normalises a clause, `subject` says
+    whether a normalised text holds a word naming a topic itself (会议, 表格, 检查, 群: not
+    一整天 or 年底, which only some facts use), `cues` lists its off-topic cues."""
+
+    normal: Callable[[str], str]
+    subject: Callable[[str], bool]
+    cues: Callable[[str], tuple[str, ...]]
+
+    def span(self, cleaned: str) -> str | None:
+        """The last clause asking something, from the nearest clause before it (at most
+        BACK) that names a topic; None when that is the whole message, or nothing asks."""
+        clauses = [c for c in _CLAUSE_MARKS.split(cleaned) if c.strip()]
+        if len(clauses) < MIN_CLAUSES:
+            return None
+        normal = [self.normal(c) for c in clauses]
+        asking = [n for n, text in enumerate(normal) if _asks(text)]
+        if not asking:
+            return None
+        last = asking[-1]
+        start = next(
+            (n for n in range(last, max(-1, last - BACK - 1), -1) if self.subject(normal[n])),
+            None,
+        )
+        if start is None or (start == 0 and last == len(clauses) - 1):
+            return None
+        # 想问个题外话，评职称要啥条件: an earlier ask no measure answers is what is asked.
+        if any(self.cues(normal[n]) for n in asking if n < start):
+            return None
+        return "，".join(clauses[start : last + 1])
+
+
+def _asks(normalized: str) -> bool:
+    """A mark of a question, 几 counting after a numeral aside (三十几户, 十几家 ask nothing)."""
+    return asks_something(_ROUGH_COUNT.sub("", normalized))
+
+
+def with_ask(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]) -> Result:
+    """`result`, unless it gives nothing and the long message's ask, read alone, answers one
+    fact on the topic of the best fact the message gets read whole."""
+    if result.answered or p.asked is None:
+        return result
+    alone: Result = one(p.asked, t)
+    if not alone.answered or alone.shape not in SHAPES or not alone.matches:
+        return result
+    # 督查室要写总结，格式一般是啥样的: read whole, the message is not about what its ask names.
+    fact = alone.matches[0].fact
+    if not p.ranked or fact.topic != p.ranked[0].fact.topic:
+        return result
+    return replace(alone, query=p.query, normalized=p.normalized)
