@@ -15,9 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from bot.search.shapes import Prepared, Result, Thresholds
 from bot.search.story import asks_something
+
+if TYPE_CHECKING:  # for annotations only: topicwords imports nothing of this module's callers
+    from bot.search.query import QueryAnalysis
+    from bot.search.topicwords import TopicWords
 
 # Clauses as people type them: commas, stops, spaces; a question mark ends one too.
 _CLAUSE_MARKS = re.compile(r"[，,。.！!？?；;…~～、\s]+")
@@ -36,6 +41,18 @@ class AskFinder:
     normal: Callable[[str], str]
     subject: Callable[[str], bool]
     cues: Callable[[str], tuple[str, ...]]
+
+    @classmethod
+    def reading(
+        cls,
+        normal: Callable[[str], str],
+        analyze: Callable[[str], QueryAnalysis],
+        words: TopicWords,
+    ) -> AskFinder:
+        """Over the matcher's own reading: `analyze` a normalised clause, `words` the topics'."""
+        return cls(
+            normal, lambda text: words.subject_named(analyze(text)), lambda t: analyze(t).cues
+        )
 
     def span(self, cleaned: str) -> str | None:
         """The last clause asking something, from the nearest clause before it (at most

@@ -1,13 +1,13 @@
 """What is taken out of a question, as typed, before it is read: what asks nothing.
 
 In order: links, mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
-an ask shared by a list read as 怎么办 (sharedask.py: 会多、表多，这几样怎么一起减); what wraps the
-question (asides.py: 我是南岭村的文书，唉…); who passed it on and that the asker could not answer it
-(relayed.py: 同事让我帮他问一下，…，我也答不上来); a chat frame read as the plain question (frames.py:
-开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a dictated pause (dictation.py:
-哪些群可以那个撤掉); a nearby place said as another place (nearby.py: 隔壁乡镇 is 别的乡镇); the
-news of the day told first (background.py: 上周刚开完会，…). Each step reads the text the one
-before left.
+an ask shared by a list read as 怎么办 (sharedask.py: 会多、表多，这几样怎么一起减); what wraps
+the question (asides.py: 我是南岭村的文书，唉…); who passed it on and that the asker could not
+answer it (relayed.py: 同事让我帮他问一下，…，我也答不上来); a chat frame read as the plain
+question (frames.py: 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a dictated
+pause (dictation.py: 哪些群可以那个撤掉); a nearby place said as another place (nearby.py:
+隔壁乡镇 is 别的乡镇); the news of the day told first (background.py: 上周刚开完会，…). Each step
+reads the text the one before left.
 """
 
 from __future__ import annotations

@@ -169,11 +169,7 @@ class Matcher:
         self.workplaces = Workplaces(
             self.entities.entities, self.analyzer.analyze, self.topic_words.broad, self._said
         )
-        read = self.analyzer.analyze  # a long message's ask: where it lies
-        self.asks = AskFinder(
-            self._normal, lambda text: self.topic_words.subject_named(read(text)),
-            lambda text: read(text).cues,
-        )  # fmt: skip
+        self.asks = AskFinder.reading(self._normal, self.analyzer.analyze, self.topic_words)
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
             self.quantities.without_asks,
@@ -275,8 +271,7 @@ class Matcher:
         asked = [] if whole.greeting else [i for i in items(question) if not wraps_only(i)]
         asked = asked if len(asked) >= 2 else []
         whole = replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
-        # 我们乡这半年…，能不能统一一下: a long story's ask, read alone (asked.py)
-        long = not whole.greeting and len(whole.normalized) >= LONG_MESSAGE
+        long = not whole.greeting and len(whole.normalized) >= LONG_MESSAGE  # its ask: asked.py
         span = self.asks.span(self.cleaned(question)) if long else None
         return replace(whole, asked=self._prepare_one(span)) if span else whole
 
