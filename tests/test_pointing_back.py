@@ -27,6 +27,8 @@ def test_a_story_then_an_ask_pointing_back(text: str) -> None:
         "会太多。群太多。怎么减",  # the ask points at nothing told
         "这种群能退吗",  # one sentence
         "群太多了，天天刷不完\n这种有办法吗",  # one line told: read item by item as before
+        "会太多\n表太多\n群太多\n这几样怎么一起减",  # a list's shared ask (sharedask.py)
+        "开会多。填表多。以上这些有啥好办法",  # the same, told sentence by sentence
     ],
 )
 def test_other_messages_are_no_one_story(text: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.search.sharedask import plain_shared_ask
 from bot.search.story import asks_something
 
 _SENTENCE = re.compile(r"[^\n。？?！!；;]+")
@@ -23,8 +24,11 @@ MIN_TOLD = 2
 
 
 def asks_of_story(question: str) -> bool:
-    """`MIN_TOLD` sentences or more that only tell, then a last one asking and pointing back."""
-    sentences = [s for s in _SENTENCE.findall(question) if len(s.strip()) >= MIN_SENTENCE]
+    """`MIN_TOLD` sentences or more that only tell, then a last one asking and pointing back.
+    An ask shared by a list (会太多\n表太多\n这几样怎么一起减, sharedask.py) points back at
+    burdens listed one a line, not at a story: the list is answered item by item."""
+    listed = plain_shared_ask(question)
+    sentences = [s for s in _SENTENCE.findall(listed) if len(s.strip()) >= MIN_SENTENCE]
     if len(sentences) < MIN_TOLD + 1:
         return False
     *told, ask = sentences
