@@ -113,7 +113,8 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     # An item's own fact (its first) claims its topic before the further facts another item's
     # several-at-once answer gives (开会记笔记还要被检查吗 touches checks; the next item asks them).
     alone = [one(item, t) for item in p.items]
-    answers = [_answered(result) for result in alone]
+    # 年底了事情一件接一件: a line that only sets the scene opens no topic (sceneitems.py).
+    answers = [_answered(r) if item.opens else () for item, r in zip(p.items, alone, strict=True)]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
     claimed: dict[str, tuple[int, int, Match]] = {}

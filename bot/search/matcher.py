@@ -24,7 +24,6 @@ from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
 from bot.search.asked import AskFinder
-from bot.search.background import wraps_only
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
@@ -34,7 +33,7 @@ from bot.search.entities import EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
-from bot.search.items import conclude, items
+from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import list_readings
@@ -45,6 +44,7 @@ from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.regional import Regional, pair_test
+from bot.search.sceneitems import with_items
 from bot.search.setting import SettingWords
 from bot.search.shapes import (
     LONG_MESSAGE,
@@ -268,9 +268,7 @@ class Matcher:
         if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
             return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
         # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
-        asked = [] if whole.greeting else [i for i in items(question) if not wraps_only(i)]
-        asked = asked if len(asked) >= 2 else []
-        whole = replace(whole, items=tuple(map(self._prepare_one, asked))) if asked else whole
+        whole = with_items(whole, question, self._prepare_one, self.topic_words)
         long = not whole.greeting and len(whole.normalized) >= LONG_MESSAGE  # its ask: asked.py
         span = self.asks.span(self.cleaned(question)) if long else None
         return replace(whole, asked=self._prepare_one(span)) if span else whole

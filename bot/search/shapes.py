@@ -133,6 +133,7 @@ class Prepared:
     topic_lead: Match | None = None
     # Nothing but periods, units and asks (一天有多少个小时): a count of nothing we know.
     counts_only: bool = False
+    opens: bool = True  # an item naming a topic itself, not only the scene (sceneitems.py)
     # Several people or places asked about at once, each with what the rest asks of them.
     joined: tuple[tuple[Entity, EntityFocus], ...] = ()
     # Each clean clause's best fact, when those naming a topic lie on one topic (covered.py).

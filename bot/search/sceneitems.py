@@ -1,0 +1,52 @@
+"""An item of a long message that names a topic only by a name heard in everyday characters
+opens no topic of a several-at-once answer.
+
+A cadre tells the week before the ask: 这几天一直在处理一起邻里纠纷。群太多了怎么办？ Read
+alone, the scene's line still finds a fact: 一起邻里 sounds like 齐琳, a person of the work
+groups' facts, and as an item of its own it would add her fact to the answer. Such a line names
+no topic itself (no word holds a character of a topic's name: 会, 表, 检查, 群) and no word it
+typed names one (签字 in 还有签字的事 does): its item stays an item, but answers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.search.background import wraps_only
+from bot.search.items import items
+from bot.search.shapes import Prepared
+from bot.search.topicwords import TopicWords
+
+
+def opens_topic(prepared: Prepared, words: TopicWords) -> bool:
+    """Unless the only words naming a topic are names heard in everyday characters
+    (一起邻里纠纷 heard as 齐琳): a word that names a topic itself, or one typed (还有签字的事),
+    or none at all (用文件来落实文件怎么解决 is asked in the facts' words alone)."""
+    if words.subject_named(prepared.analysis):
+        return True
+    typed = prepared.normalized
+    naming = [qt for qt in prepared.analysis.terms if words.names_topic(qt.term, qt.source)]
+    if not naming or re.search(r"[a-z]", typed):  # qilin: a name the asker spelled out
+        return True
+    # A name put in place of what was typed shares a character with it when typed short
+    # (海港 → 海港区, 小李 → 李志颖), none when heard by its sound alone (起邻 → 齐琳).
+    return any(qt.term != qt.source or set(qt.term) & set(typed) for qt in naming)
+
+
+def with_items(
+    whole: Prepared,
+    question: str,
+    prepare: Callable[[str], Prepared],
+    words: TopicWords,
+) -> Prepared:
+    """`whole` with the message's items each prepared alone (two or more, none when it greets),
+    each marked whether it may open a topic."""
+    if whole.greeting:
+        return whole
+    asked = [item for item in items(question) if not wraps_only(item)]
+    if len(asked) < 2:  # 上周刚开完会。群全都置顶了: the news of the day is no item of its own
+        return whole
+    prepared = (prepare(item) for item in asked)
+    return replace(whole, items=tuple(replace(p, opens=opens_topic(p, words)) for p in prepared))
