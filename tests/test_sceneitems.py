@@ -1,0 +1,23 @@
+"""A scene line naming a topic only by a name heard in everyday characters opens no topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.matcher import Matcher
+from bot.search.sceneitems import opens_topic
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [
+        ("这几天一直在处理一起邻里纠纷", False),  # 起邻 heard as 齐琳: a scene, no topic
+        ("还有签字的事", True),  # 签字 was typed
+        ("用文件来落实文件怎么解决", True),  # asked in the facts' words alone
+        ("群太多了怎么办", True),  # names a topic itself
+        ("qilin说的群", True),  # a name spelled out in pinyin
+    ],
+)
+def test_which_lines_open_a_topic(matcher: Matcher, line: str, opens: bool) -> None:
+    prepared = matcher._prepare_one(line)  # one item, read as the message split reads it
+    assert opens_topic(prepared, matcher.topic_words) is opens
