@@ -86,3 +86,21 @@ def test_still_in_a_yes_or_no_question_asks_whether_the_occasion_stands() -> Non
     assert occasions.asked(["那张", "表", "还", "要不要", "交了"]) == "那张"
     assert occasions.asked(["今天", "还", "开会"]) is None
     assert occasions.asked(["今天", "还", "开会", "有", "办法", "吗"]) is None
+
+
+def test_a_figure_asked_of_the_thing_pointed_back_at_is_the_articles() -> None:
+    """那个会开了几分钟 asks a number a fact holds; 明天的会开多久, 那个会还要开几次 stay one
+    occasion's schedule."""
+    occasions = Occasions(frozenset({"那个", "明天"}))
+    assert occasions.asked(["那个", "会", "开", "了", "几分钟"], figure_asked=True) is None
+    assert occasions.asked(["那个", "会", "开", "了", "几分钟"]) == "那个"
+    assert occasions.asked(["明天", "的", "会", "开", "多久"], figure_asked=True) == "明天"
+    assert occasions.asked(["那个", "会", "还要", "开", "几次"], figure_asked=True) == "那个"
+
+
+def test_a_number_question_about_the_articles_meeting_is_answered(matcher: Matcher) -> None:
+    for question in ("那个信访工作会一共开了多长时间", "信访那个会开了几分钟"):
+        result = matcher.match(question)
+        assert [f.id for f in result.shown][:1] == ["meetings-short-speeches"], question
+    for question in ("明天那个会开多久", "那个会还要开几次"):
+        assert matcher.match(question).decision == "decline", question

@@ -379,8 +379,8 @@ class Matcher:
         周一的例会拖拖拉拉到中午 tells a burden that comes every week; 那个女干部 is a person."""
         if not self.occasions.mentioned(text) or tells_burden(text) or points_at_person(text):
             return ()
-        counted = bool(self.quantities.said(text))
-        found = self.occasions.asked(self.analyzer.tokens(text), counted)
+        counts = (bool(self.quantities.said(text)), bool(self.quantities.asked(text)))
+        found = self.occasions.asked(self.analyzer.tokens(text), *counts)
         return (found,) if found else ()
 
     def inline_choices(self, result: Result) -> list[Match]:

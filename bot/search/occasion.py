@@ -18,6 +18,9 @@ from dataclasses import dataclass
 # occasion still stands (今天还开会吗, 督查组明天还来吗, 那张表还要不要交了).
 _STILL = frozenset({"还"})
 _YES_NO = re.compile(r"(?:吗|么|嘛|没|没有|不)[^\w]*$|(.)不\1")
+# 那个会, 那次会, 那张表 point back at a thing, not at a time: asked for a figure (那个信访会开了
+# 几分钟, 那个区撤了多少个群) they name the article's meeting or form, whose number a fact holds.
+_POINTING_BACK = frozenset({"那个", "那次", "那张", "那份", "那条"})
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,14 @@ class Occasions:
         """Whether an occasion word occurs at all: a cheap test before cutting the text."""
         return any(word in normalized for word in self.words)
 
-    def asked(self, tokens: Sequence[str], counted: bool = False) -> str | None:
+    def asked(
+        self, tokens: Sequence[str], counted: bool = False, figure_asked: bool = False
+    ) -> str | None:
         """The occasion word when the question asks about that occasion itself, else None.
 
         `tokens`: the question as jieba cuts it, blanks left out (a mark counts as a whole
-        word: 多少 holds no 少); `counted`: it states a number of things (三张表, 十几场会)."""
+        word: 多少 holds no 少); `counted`: it states a number of things (三张表, 十几场会);
+        `figure_asked`: it asks for a number (几分钟, 多少个)."""
         starts = itertools.accumulate((len(t) for t in tokens), initial=0)
         at_start = dict(zip(starts, tokens, strict=False))  # the end is no token's start
         text = "".join(tokens)
@@ -47,6 +53,9 @@ class Occasions:
         }
         if not found or counted or _in_turn(found):
             return None
+        still = any(token.startswith(word) for token in tokens for word in _STILL)
+        if figure_asked and found <= _POINTING_BACK and not still:
+            return None  # 那个会还要开几次 still asks what is left of one occasion
         marks = {token for token in tokens if token in self.marks}
         if marks and not (marks <= _STILL and _YES_NO.search(text)):
             return None
