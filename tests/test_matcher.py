@@ -67,8 +67,9 @@ def test_chinese_numerals_read_as_people_say_them(spoken: str, digits: str) -> N
         ("一九九九年", "1999 年"),  # a year
         ("三五个群", "三五个群"),  # a vague count stays
         ("零零星星", "零零星星"),
-        ("群少了50%", "群少了百分之 50"),  # as 百分之五十 is read
-        ("群少了百分之五十", "群少了百分之 50"),
+        ("群少了30%", "群少了百分之 30"),  # as 百分之三十 is read
+        ("群少了百分之三十", "群少了百分之 30"),
+        ("群少了50%", "群少了一半"),  # a half, as the article says it (unitwords.py)
         ("一周3天都在迎检", "一周 3 天 都在迎检"),  # a measure word ends the count
         ("解散190余个群", "解散 190 余个群"),
         ("七月底前", "7 月底前"),  # the month as the article writes it

@@ -300,3 +300,12 @@ def test_a_count_of_nothing_the_facts_are_about_declines(
     matcher: Matcher, question: str, decision: str
 ) -> None:
     assert matcher.match(question).decision == decision
+
+
+def test_a_number_of_ways_asked_for_is_no_figure_nor_the_six_kinds(matcher: Matcher) -> None:
+    """几种法子 asks which ways there are: not how many kinds, so not the six kinds of groups."""
+    result = matcher.match("督查检查减负的几种法子，哪个最管用")
+    assert result.shown and result.shown[0].topic == "inspections"
+    assert "chat-groups-six-kinds" not in [f.id for f in result.shown]
+    assert matcher.quantities.asked("开会减负有几种做法") == frozenset()
+    assert matcher.quantities.asked("精简了几种群") == frozenset({"kinds"})

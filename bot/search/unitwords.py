@@ -1,5 +1,6 @@
 """Everyday unit words read as the article's unit where they stand after a count: 一回 is 一次,
-每个礼拜 is 每周, 半个钟头 is 半个小时, 3min is 3分钟.
+每个礼拜 is 每周, 半个钟头 is 半个小时, 3min is 3分钟; a half said as a share (50%, 百分之五十,
+五成) is 一半, the word the article and everyday speech use for it.
 
 The article counts in 次, 周, 小时 and 分钟, and those are the words the facts' figures are
 found by; officials as often say 回, 礼拜, 钟头. Read as plain synonyms everywhere these words
@@ -23,7 +24,11 @@ _HUI = re.compile(rf"(?:(?<=[{_COUNT}])|(?<=多少))回(?![{_NOT_AFTER_HUI}])")
 _WEEK = re.compile(rf"(?<=[{_COUNT}这那上下本])个?(?:星期|礼拜)(?![一二三四五六日天0-9几末])")
 _HOUR = re.compile(r"(?<=[0-9一二两三四五六七八九十几半把])(个?)钟头")
 _MINUTE = re.compile(r"(?<=[0-9])\s?(?:mins?|分钟)(?![a-z])")
-_MARKS = frozenset("回星礼钟m")
+# 百分之 50 (normalize wrote 50% and 百分之五十 so), 五成 / 5 成: not 五成群, 成本, 成绩 …
+_HALF = re.compile(
+    r"百分之\s?50(?![0-9.])|(?<![0-9.一二两三四五六七八九十百几])(?:五|5)\s?成(?![为绩本立功员效果熟品就长都型套群])"
+)
+_MARKS = frozenset("回星礼钟m成之")
 
 
 def units_as_written(text: str) -> str:
@@ -33,4 +38,5 @@ def units_as_written(text: str) -> str:
     text = _HUI.sub("次", text)
     text = _WEEK.sub("周", text)
     text = _HOUR.sub(r"\1小时", text)
+    text = _HALF.sub("一半", text)
     return _MINUTE.sub("分钟", text)
