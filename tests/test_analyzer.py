@@ -246,8 +246,9 @@ def test_a_rare_reading_is_believed_of_curated_words_only(
 
 def test_pinyin_is_spelled_out_as_the_words_heard(analyzer: Analyzer) -> None:
     """What reads characters only (number asks, names) sees pinyin as the words it was heard
-    as; syllables heard as nothing stay as typed, and a question in characters is untouched."""
+    as; syllables heard as nothing stay as typed, and a question in characters is untouched.
+    A blank typed only where the keyboard switched scripts goes, as if typed in characters."""
     assert analyzer.spelled("gongzuoqun tai duo") == "工作群太多"
-    assert analyzer.spelled("台账 jiancha tai duo") == "台账 检查太多"
+    assert analyzer.spelled("台账 jiancha tai duo") == "台账检查太多"
     assert analyzer.spelled("xyzzy") == "xyzzy"
     assert analyzer.spelled("检查组还看台账吗") == "检查组还看台账吗"

@@ -204,7 +204,7 @@ class Analyzer(Hearing):
         What is spelled is normalised again, as if typed so (yi jiu ling ge: 190个)."""
         if not any("a" <= ch <= "z" for ch in normalized):
             return normalized
-        spelled = rendered(self._pieces(normalized))
+        spelled = rendered(self._pieces(normalized), across_scripts=True)
         return spelled if spelled == normalized else normalize(spelled)
 
     def _pieces(self, normalized: str) -> list[Piece]:

@@ -59,6 +59,7 @@ from bot.search.shapes import (
     offered,
 )
 from bot.search.story import tells_burden
+from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
 from bot.search.topicasks import TopicAsks
@@ -138,21 +139,20 @@ class Matcher:
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
-        self.occasions = Occasions(
-            kb.occasion_words, kb.occasion_marks | kb.measure_asks, kb.stopwords
-        )
+        self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
+                                   kb.stopwords)  # fmt: skip
         # 写材料要用, 给新来的大学生讲讲: what the answer is for; 上周刚开完会: the news of the day
         self.cleaned = Cleaner(Purposes(kb.purpose_words), self._names_topic)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
         self.regional = Regional(kb.regional_words, words)
+        self.stutter = Stutter(self.analyzer.general_frequency, words)  # 严严格 is 严格
         self.topic_words = TopicWords(
             self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
         )
-        self.topic_asks = TopicAsks(
-            kb, self.index.docs, self.analyzer.tokens, self.topic_words.names_topic
-        )
+        self.topic_asks = TopicAsks(kb, self.index.docs, self.analyzer.tokens,
+                                    self.topic_words.names_topic)  # fmt: skip
         self._leads = self.topic_asks.leads
         # 小会 heard as 秒回: a reading that trades a topic's own character for another topic
         self.crossings = Crossings(
@@ -256,7 +256,7 @@ class Matcher:
 
     def _normal(self, text: str) -> str:
         """Normal form in the facts' mainland wording."""
-        return self.classifiers.joined(self.regional.mainland(normalize(text)))
+        return self.classifiers.joined(self.regional.mainland(self.stutter(normalize(text))))
 
     def match(self, question: str) -> Result:
         return conclude(self.prepare(question), self.thresholds)

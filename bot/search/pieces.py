@@ -19,11 +19,28 @@ class Piece:
     written: str = ""  # the word heard, in characters, when read from pinyin
 
 
-def rendered(pieces: list[Piece]) -> str:
-    """The question in characters: pinyin read as words written as those words."""
+def rendered(pieces: list[Piece], across_scripts: bool = False) -> str:
+    """The question in characters: pinyin read as words written as those words.
+    `across_scripts`: a blank typed only where the keyboard switched between characters and
+    pinyin (这几张表 huizong yixia) is dropped, since it ends no clause; for cue patterns."""
     return "".join(
-        p.text if p.kind == "break" else p.written or p.text.replace(" ", "") for p in pieces
+        ("" if across_scripts and _switches_script(pieces, at) else p.text)
+        if p.kind == "break"
+        else p.written or p.text.replace(" ", "")
+        for at, p in enumerate(pieces)
     )
+
+
+def _switches_script(pieces: list[Piece], at: int) -> bool:
+    """Whether the break at `at` lies between a piece typed in pinyin and one in characters."""
+    if at == 0 or at + 1 >= len(pieces) or "break" in (pieces[at - 1].kind, pieces[at + 1].kind):
+        return False
+    return _latin(pieces[at - 1].text) != _latin(pieces[at + 1].text)
+
+
+def _latin(text: str) -> bool:
+    letters = text.replace(" ", "")
+    return letters.isascii() and letters.isalpha()
 
 
 def merge_unknown(pieces: list[Piece]) -> list[Piece]:

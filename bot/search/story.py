@@ -76,7 +76,7 @@ def asked_forms(
         slots = ()
     forms = found_patterns(patterns, normalized)
     if any(p.written for p in pieces):  # pinyin read as words: look at the characters too
-        forms += found_patterns(patterns, rendered(list(pieces)))
+        forms += found_patterns(patterns, rendered(list(pieces), across_scripts=True))
     words = [Word(p.written or p.text, p.kind) for p in pieces]
     forms += found_slots(slots, words, measure_asks)
     if not told:  # 开会必须手写笔记，还要定期拿去检查，兄弟单位都是咋弄的: per clause
