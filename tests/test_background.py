@@ -70,3 +70,24 @@ def test_a_wrapping_item_answers_nothing_beside_something_else(matcher: Matcher)
     """年底了事情特别多 alone may touch a fact; beside an ask about something else it only
     wraps that ask, which the facts do not answer."""
     assert matcher.match("各位好，我们这边刚换了书记。孩子的学费怎么交").decision != "answer"
+
+
+@pytest.mark.parametrize("clause", ["前几天刚从县里培训回来", "今天刚从村里走访回来了"])
+def test_just_back_from_somewhere_is_background(clause: str) -> None:
+    assert is_background(clause)
+
+
+def test_news_after_a_sigh_drops_when_a_later_clause_names_a_topic() -> None:
+    text = "人都快熬干了。前几天刚从县里培训回来，表说换模板要重填，有啥招没"
+
+    def named(clause: str) -> bool:  # a stand-in for the topic words
+        return "表" in clause
+
+    assert without_background(text, named) == "人都快熬干了。表说换模板要重填，有啥招没"
+    # Told after the last clause naming a topic, or going on in the next clause, it stays.
+    assert (
+        without_background("表太多了。前几天刚从县里培训回来", named)
+        == "表太多了。前几天刚从县里培训回来"
+    )
+    kept = "人都快熬干了。今天刚从县里开会回来，又通知明天开会，表也多"
+    assert without_background(kept, named) == kept

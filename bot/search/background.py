@@ -31,6 +31,8 @@ _RECENT_EVENT = re.compile(
     rf"|^{_HAN}{{0,4}}?(?:这两天|这几天|前几天|这阵子|这段时间|最近|近来|前段时间)"
     rf"(?:一直在|一直|都在|正在|天天在)?(?:加班|出差|下乡|培训|学习|值班)$"
     rf"|^{_HAN}{{0,6}}?(?:来了|下了|发了|出了)(?:个|一个|一份|一批)?新(?:通知|文件|精神|规定|政策|领导|书记|主任){_HAN}{{0,2}}$"
+    # just back from somewhere (前几天刚从县里培训回来, 今天刚从村里走访回来)
+    rf"|^{_HAN}{{0,4}}?刚(?:刚)?(?:从|去){_HAN}{{1,8}}?回来(?:了|的)?$"
 )
 _SOME_DAYS = re.compile(r"[这前]几天")  # 几 there counts days, it asks nothing
 # The rest goes on with what was just done (刚把表报上去了，又让重新报): one story.
@@ -56,7 +58,9 @@ def without_background(text: str, names_topic: Callable[[str], bool]) -> str:
     of the story (表刚交了，模板又改了)."""
     clauses = _CLAUSE.findall(text)
     told = next((n for n, c in enumerate(clauses) if not is_background(c)), len(clauses))
-    if told == 0 or told == len(clauses):
+    if told == 0:
+        return _told_between(clauses, names_topic) or text
+    if told == len(clauses):
         return text
     rest = "".join(clauses[told:])
     if (
@@ -66,6 +70,18 @@ def without_background(text: str, names_topic: Callable[[str], bool]) -> str:
     ):
         return text
     return rest
+
+
+def _told_between(clauses: list[str], names_topic: Callable[[str], bool]) -> str | None:
+    """The clauses without the news told after a sigh or an introduction (人都快熬干了。前几天
+    刚从县里培训回来，表说换模板要重填), when a later clause names a topic and the clause after
+    the news does not go on with it; None when nothing is dropped."""
+    news = [n for n, c in enumerate(clauses) if is_background(c)]
+    if not news:
+        return None
+    last = next((n for n in range(len(clauses) - 1, -1, -1) if names_topic(clauses[n])), -1)
+    dropped = {n for n in news if n < last and not _STORY_GOES_ON.search(clauses[n + 1])}
+    return "".join(c for n, c in enumerate(clauses) if n not in dropped) if dropped else None
 
 
 def wraps_only(text: str) -> bool:

@@ -150,18 +150,18 @@ def _beside_other_business(p: Prepared, alone: Sequence[Result]) -> Result | Non
     names no topic of the facts (it asks about something else entirely). Read whole, the
     stranger's words sink the item the facts answer; read per item, that item keeps its
     answer and nothing is said of the other."""
-    answering = [result for result in alone if result.answered]
+    # 干基层头发都白了一半。检查太多怎么办: a line only setting the scene is other business too.
+    pairs = list(zip(p.items, alone, strict=True))
+    answering = [r for item, r in pairs if r.answered and item.opens]
+    others = [(item, r) for item, r in pairs if not (r.answered and item.opens)]
     if (
         len(answering) != 1
         or any(
-            item.topics_named or result.decision != "decline"
-            for item, result in zip(p.items, alone, strict=True)
-            if not result.answered
+            item.opens and (item.topics_named or result.decision != "decline")
+            for item, result in others
         )
         or not any(  # 谢谢 asks nothing: the whole reading stands
-            item.analysis.cues or item.analysis.unknown
-            for item, result in zip(p.items, alone, strict=True)
-            if not result.answered
+            item.analysis.cues or item.analysis.unknown for item, _ in others
         )
     ):
         return None

@@ -149,8 +149,9 @@ class Matcher:
         self.regional = Regional(kb.regional_words, words)
         self.stutter = Stutter(self.analyzer.general_frequency, words)  # 严严格 is 严格
         self.topic_words = TopicWords(
-            self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names
-        )
+            self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names,
+            kb.setting_words,
+        )  # fmt: skip
         self.topic_asks = TopicAsks(kb, self.index.docs, self.analyzer.tokens,
                                     self.topic_words.names_topic)  # fmt: skip
         self._leads = self.topic_asks.leads
@@ -331,8 +332,7 @@ class Matcher:
         broadly = (
             not counts and (topic is not None or plain) and self.topic_asks.asks_broadly(normalized)
         )
-        mentioned = [self.topic_words.names_topic(qt.term, qt.source) for qt in analysis.terms]
-        topics_named = [t for t in dict.fromkeys(mentioned) if t is not None]  # in order asked
+        topics_named = self.topic_words.named(analysis)  # in order asked; 年底 names none
         read_alone = functools.cache(self.rank)  # a clause is read once, however many readings
         lists = list_readings(
             cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal

@@ -24,10 +24,16 @@ def opens_topic(prepared: Prepared, words: TopicWords) -> bool:
     """Unless the only words naming a topic are names heard in everyday characters
     (一起邻里纠纷 heard as 齐琳): a word that names a topic itself, or one typed (还有签字的事),
     or none at all (用文件来落实文件怎么解决 is asked in the facts' words alone)."""
+    if words.scene_only(prepared.analysis):  # 年底了事情一件接一件: the asker's own scene
+        return False
     if words.subject_named(prepared.analysis):
         return True
     typed = prepared.normalized
-    naming = [qt for qt in prepared.analysis.terms if words.names_topic(qt.term, qt.source)]
+    naming = [
+        qt
+        for qt in prepared.analysis.terms
+        if not words.is_scene(qt) and words.names_topic(qt.term, qt.source)
+    ]
     if not naming or re.search(r"[a-z]", typed):  # qilin: a name the asker spelled out
         return True
     # A name put in place of what was typed shares a character with it when typed short

@@ -8,7 +8,7 @@ keyword of one topic only (台账).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
@@ -19,7 +19,8 @@ from bot.kb import Fact
 from bot.search.analyzer import Analyzer
 from bot.search.index import Document
 from bot.search.normalize import normalize
-from bot.search.query import QueryAnalysis
+from bot.search.query import QueryAnalysis, QueryTerm
+from bot.search.setting import setting_test
 
 COMMON_WORD_FREQ = 2000  # jieba's count: 材料, 照片 are everyday words before they are a topic's
 # Words in this share of all facts say nothing narrower than a topic (精简, 基层, 检查) …
@@ -56,8 +57,12 @@ class TopicWords:
         postings: Mapping[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]],
         facts: Sequence[Fact],
         topic_names: Mapping[str, str],
+        scene: Iterable[str] = (),
     ) -> None:
         self.analyzer = analyzer
+        # 年底, 走访, 一整天, 一半 (responses/setting_words.txt): some facts' words, yet in a long
+        # message they set the asker's own scene and name no topic (年底了事情一件接一件).
+        self.is_scene = setting_test(scene, analyzer.canonical)
         # From the postings: each term's documents are listed once there, read in bulk.
         topic_of = np.asarray([doc.fact.topic for doc in docs])
         df = {term: len(ids) for term, (ids, _) in postings.items()}
@@ -118,19 +123,37 @@ class TopicWords:
         head = self.analyzer.canonical(term[0])
         return next((topic for topic, words in self.name_words.items() if head in words), None)
 
+    def _naming(self, analysis: QueryAnalysis) -> Iterator[tuple[QueryTerm, str]]:
+        """Each word naming a topic, with its topic, in order; the scene's words name none."""
+        for qt in analysis.terms:
+            topic = None if self.is_scene(qt) else self.names_topic(qt.term, qt.source)
+            if topic is not None:
+                yield qt, topic
+
     def subject_named(self, analysis: QueryAnalysis) -> bool:
         """A word names a topic and holds a character of its name (联合检查, 一周一表, 开会),
         not only a setting some of its facts use (暗访 does; 年底, 一整天 do not)."""
-        for qt in analysis.terms:
-            topic = self.names_topic(qt.term, qt.source)
-            if topic and set(qt.term + qt.source) & set("".join(self.name_words[topic])):
-                return True
-        return False
+        return any(
+            set(qt.term + qt.source) & set("".join(self.name_words[topic]))
+            for qt, topic in self._naming(analysis)
+        )
 
     def first_named(self, analysis: QueryAnalysis) -> str | None:
         """The first topic a question's words name."""
-        named = (self.names_topic(qt.term, qt.source) for qt in analysis.terms)
-        return next((topic for topic in named if topic is not None), None)
+        return next((topic for _, topic in self._naming(analysis)), None)
+
+    def named(self, analysis: QueryAnalysis) -> list[str]:
+        """Every topic the question's words name, in the order asked."""
+        return list(dict.fromkeys(topic for _, topic in self._naming(analysis)))
+
+    def scene_only(self, analysis: QueryAnalysis) -> bool:
+        """Some word names a topic, and each such word is the scene's (年底了事情一件接一件)."""
+        scene = [qt for qt in analysis.terms if self.is_scene(qt)]
+        return (
+            bool(scene)
+            and self.first_named(analysis) is None
+            and any(self.names_topic(qt.term, qt.source) for qt in scene)
+        )
 
     def names_only(self, analysis: QueryAnalysis, topic: str) -> bool:
         """Besides the words of the topic's name, the question has nothing narrower: words
