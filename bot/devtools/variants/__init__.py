@@ -27,6 +27,7 @@ from bot.devtools.variants import (
     stories,
     trailing,
     typing,
+    vocab,
     wrappers,
 )
 from bot.kb import KnowledgeBase
@@ -64,4 +65,5 @@ GENERATORS: dict[str, Generator] = {
     "lists": lists.variants,
     "typing": typing.variants,
     "stories": stories.variants,
+    "vocab": vocab.variants,
 }
