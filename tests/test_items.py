@@ -121,6 +121,10 @@ def test_past_three_topics_another_items_further_facts_give_way(matcher: Matcher
         ("孩子的学费怎么交？另外群太多了，手机天天响", "chat-groups-too-many-pinned"),
         ("1. 车牌摇号怎么报名\n2. 每月开会最多几次", "meetings-twice-a-month"),
         ("每月开会最多几次；顺便问一句，公积金怎么提取", "meetings-twice-a-month"),
+        # A further item, marked so, asks what no measure gives, though a word of it names a
+        # topic (会 in 明天会下雨吗, 补贴 beside 标准): it still asks about something else.
+        ("明天会下雨吗；还有一会儿不看群就上百条消息怎么办", "chat-groups-too-many-pinned"),
+        ("多久填一次表。还有个问题：今年种粮补贴标准是多少", "forms-weekly-cap"),
     ],
 )
 def test_an_item_about_something_else_leaves_the_others_answer(
@@ -137,7 +141,20 @@ def test_an_item_naming_a_topic_keeps_the_decline(matcher: Matcher) -> None:
     p = matcher.prepare("公积金怎么提取？还有会议室怎么预约")
     assert len(p.items) == 2
     assert matcher.match("公积金怎么提取？还有会议室怎么预约").decision == "decline"
+    # Two lines with no mark of a further item are one question sent in two bursts.
+    assert matcher.match("例会取消了没\n群里咋没通知").decision == "decline"
 
 
 def test_a_third_column_is_no_third_item() -> None:
     assert items("这张表怎么填，第三栏看不懂") == []
+
+
+def test_a_long_item_is_read_with_its_own_ask(matcher: Matcher) -> None:
+    """A long item tells its story before it asks (…一年到头都在迎检，哪里真的减少了迎检次数):
+    sent alone, its ask read alone answers it (asked.py); as an item it does the same."""
+    item = "我们领导一听说要检查就让全乡加班补材料，一年到头都在迎检，哪里真的减少了迎检次数"
+    assert matcher.match(item).decision == "answer"
+    message = f"表格天天来，真的填不动了，还有就是群太多了，消息根本看不过来，还有{item}"
+    result = matcher.match(message)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["forms", "chat-groups", "inspections"]

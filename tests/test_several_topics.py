@@ -87,3 +87,15 @@ def test_both_and_lists_are_cut_at_the_second_again(matcher: Matcher) -> None:
         assert (result.decision, result.shape) == ("answer", "several"), question
         assert [m.fact.topic for m in result.several] == ["meetings", "chat-groups"]
     assert matcher.match("会议又臭又长").shape != "several"
+
+
+def test_each_topic_after_a_time_of_its_own_is_a_list(matcher: Matcher) -> None:
+    """白天开会晚上填表 lists what fills the day: each topic after a time of its own."""
+    for question, topics in [
+        ("白天开会晚上填表", ["meetings", "forms"]),
+        ("早上迎检晚上回群消息", ["inspections", "chat-groups"]),
+    ]:
+        result = matcher.match(question)
+        assert (result.decision, result.shape) == ("answer", "several"), question
+        assert [m.fact.topic for m in result.several] == topics
+    assert matcher.match("明天开会要填表吗").shape != "several"  # one time: no list

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.search.shapes import Prepared, Result, Thresholds
+from bot.search.shapes import LONG_MESSAGE, Prepared, Result, Thresholds
 from bot.search.story import asks_something
 
 if TYPE_CHECKING:  # for annotations only: topicwords imports nothing of this module's callers
@@ -80,6 +80,21 @@ class AskFinder:
 def _asks(normalized: str) -> bool:
     """A mark of a question, 几 counting after a numeral aside (三十几户, 十几家 ask nothing)."""
     return asks_something(_ROUGH_COUNT.sub("", normalized))
+
+
+def with_long_ask(
+    p: Prepared,
+    question: str,
+    finder: AskFinder,
+    cleaned: Callable[[str], str],
+    prepare: Callable[[str], Prepared],
+) -> Prepared:
+    """`p` with its ask prepared alone (`asked`), when the message is long and its ask is not
+    the whole of it."""
+    if p.greeting or len(p.normalized) < LONG_MESSAGE:
+        return p
+    span = finder.span(cleaned(question))
+    return replace(p, asked=prepare(span)) if span else p
 
 
 def with_ask(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]) -> Result:

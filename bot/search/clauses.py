@@ -24,10 +24,17 @@ _ITEM_NUMBER = re.compile(
 )
 
 
+# 表跟表重复, 群和群之间: a word set beside itself compares one with another, no list.
+_SELF_COMPARED = re.compile(r"(\w)(和|跟|与)(?=\1)")
+_KEPT = {"和": "\ue000", "跟": "\ue001", "与": "\ue002"}
+_RESTORED = str.maketrans({v: k for k, v in _KEPT.items()})
+
+
 def clauses(question: str, normal: Callable[[str], str] = normalize) -> list[str]:
     """The question's clauses, normalised (by `normal`), list numbers dropped, empty ones
     dropped."""
     # Characters spaced out one by one (会 议 合 并 和 检 查) are one text, not clauses.
-    split = _CLAUSE_SPLIT.split(rejoined(question))
+    kept = _SELF_COMPARED.sub(lambda m: m[1] + _KEPT[m[2]], rejoined(question))
+    split = [p.translate(_RESTORED) for p in _CLAUSE_SPLIT.split(kept)]
     parts = [_ITEM_NUMBER.sub("", normal(p)).strip() for p in split]
     return [p for p in parts if p]

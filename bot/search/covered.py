@@ -32,7 +32,7 @@ from bot.search.shapes import Match
 from bot.search.topicwords import TopicWords
 
 # Words and marks that add one more item to what was said (还有就是, 另外, 其次, 2., ②).
-_FURTHER_ITEM = re.compile(
+FURTHER_ITEM = re.compile(
     r"还有|另外|此外|再就是|再有|以及|再加上|外加|顺便|其次|(?:第|其)二|二是|二、"
     r"|(?:^|\s)2\s*[.、)）:：]|\(2\)|（2）|②"
 )
@@ -60,7 +60,7 @@ def covered_parts(
     """Each clause read alone; nothing for a one-clause question, one that marks no further
     item, or one with a clause naming a topic among words we do not know or cues."""
     parts = clauses(question, normal)
-    if len(parts) < 2 or not _FURTHER_ITEM.search(question):
+    if len(parts) < 2 or not FURTHER_ITEM.search(question):
         return CoveredParts()
     bests: list[Match] = []
     aside = False

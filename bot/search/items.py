@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.search.asked import with_ask
+from bot.search.covered import FURTHER_ITEM
 from bot.search.frames import (
     BARE_ASK_CLOSING,
     BARE_ASK_OPENING,
@@ -112,7 +113,10 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
         return whole
     # An item's own fact (its first) claims its topic before the further facts another item's
     # several-at-once answer gives (开会记笔记还要被检查吗 touches checks; the next item asks them).
-    alone = [one(item, t) for item in p.items]
+    # A long item marked as a further one (还有, 另外, 2.) is read with its own ask, as if sent
+    # alone; two bare lines may be one story told in two bursts, whose first line asks nothing.
+    marked = FURTHER_ITEM.search(p.query) is not None
+    alone = [with_ask(item, one(item, t), t, one) if marked else one(item, t) for item in p.items]
     # 年底了事情一件接一件: a line that only sets the scene opens no topic (sceneitems.py).
     answers = [_answered(r) if item.opens else () for item, r in zip(p.items, alone, strict=True)]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
@@ -147,17 +151,29 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
 
 def _beside_other_business(p: Prepared, alone: Sequence[Result]) -> Result | None:
     """疫苗在哪里打？还有一周一张表的规定: one item answers, every other declines alone and
-    names no topic of the facts (it asks about something else entirely). Read whole, the
+    names no topic of the facts, or asks what no measure gives (a cue: 拍照用啥手机好, 明天会
+    下雨吗) whatever topic a word of it names, beside an item that asks: it asks about something
+    else. Read whole, the
     stranger's words sink the item the facts answer; read per item, that item keeps its
     answer and nothing is said of the other."""
     # 干基层头发都白了一半。检查太多怎么办: a line only setting the scene is other business too.
     pairs = list(zip(p.items, alone, strict=True))
     answering = [r for item, r in pairs if r.answered and item.opens]
     others = [(item, r) for item, r in pairs if not (r.answered and item.opens)]
+    # 天天开会。开会时手机怎么静音: beside a burden only told, a near miss on a topic is the ask;
+    # 例会取消了没\n群里咋没通知 is one question in two lines. Only a further item marked as such
+    # (还有, 另外, 2.) beside one that asks is other business.
+    asking = FURTHER_ITEM.search(p.query) is not None and any(
+        asks_something(i.query) for i, r in pairs if r.answered and i.opens
+    )
     if (
         len(answering) != 1
         or any(
-            item.opens and (item.topics_named or result.decision != "decline")
+            item.opens
+            and (
+                result.decision != "decline"
+                or (item.topics_named and not (item.analysis.cues and asking))
+            )
             for item, result in others
         )
         or not any(  # 谢谢 asks nothing: the whole reading stands

@@ -23,7 +23,7 @@ from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import Analyzer
-from bot.search.asked import AskFinder
+from bot.search.asked import AskFinder, with_long_ask
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
@@ -47,7 +47,6 @@ from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.setting import SettingWords
 from bot.search.shapes import (
-    LONG_MESSAGE,
     Card,
     EntityFocus,
     Match,
@@ -268,11 +267,12 @@ class Matcher:
         whole = self._prepare_one(question)
         if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
             return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
-        # 上周刚开完会。群全都置顶了: the news of the day, like a greeting, is no item of its own.
-        whole = with_items(whole, question, self._prepare_one, self.topic_words)
-        long = not whole.greeting and len(whole.normalized) >= LONG_MESSAGE  # its ask: asked.py
-        span = self.asks.span(self.cleaned(question)) if long else None
-        return replace(whole, asked=self._prepare_one(span)) if span else whole
+
+        def alone(text: str, p: Prepared | None = None) -> Prepared:  # a long one's ask: asked.py
+            p = p or self._prepare_one(text)  # an item is read as if sent alone
+            return with_long_ask(p, text, self.asks, self.cleaned, self._prepare_one)
+
+        return alone(question, with_items(whole, question, alone, self.topic_words))
 
     def _prepare_one(self, question: str) -> Prepared:
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)

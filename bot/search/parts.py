@@ -17,6 +17,7 @@ from bot.search.clauses import clauses
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
+from bot.search.symptoms import symptom_best, symptom_topics
 from bot.search.topicwords import TopicWords
 
 LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when this close to its best
@@ -47,7 +48,11 @@ def part_bests(
     bests = []
     for part in parts:
         analysis, ranked = rank(part)
-        best = topic_best(analysis, ranked, topic_words.first_named(analysis), topic_words, leads)
+        named = topic_words.first_named(analysis)
+        if named is None:  # 同一个数填了好几遍: the burden named by its symptom (symptoms.py)
+            best = symptom_best(analysis, ranked)
+        else:
+            best = topic_best(analysis, ranked, named, topic_words, leads)
         if best is not None:
             bests.append(best)
     return tuple(bests), len(parts)
@@ -94,9 +99,17 @@ def list_readings(
 ) -> ListReadings:
     """Each clause's best; each run's, when the clauses name fewer topics than the whole
     question; each named topic's best read whole, when the question has clauses. Nothing for
-    a question naming fewer than two topics."""
-    if len(topics_named) < 2:
+    a question naming fewer than two topics, counting a part that names its burden only by
+    its symptom (symptoms.py) beside one named."""
+    if not topics_named:
         return ListReadings()
+    if len(topics_named) < 2:
+        pieces = clauses(question, normal)
+        # Two bare lines may be one story told in two bursts (items.py): no list of symptoms.
+        listed = len(pieces) >= 2 and "\n" not in question.strip()
+        symptoms = symptom_topics(pieces, rank, topic_words) if listed else []
+        if not set(symptoms) - set(topics_named):
+            return ListReadings()
     clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal)
     topic_bests: list[Match] = []
     for asked_topic in topics_named if parts >= 2 else ():

@@ -40,6 +40,11 @@ _ALSO_DO = re.compile(r"(?:又要|还要|还得|又得|也要|也得|既要)[^\s
 # 既…又… / 又…又…: a 又 just before a topic's word, after one 既 or 又 already (既发言太长又一堆群)
 _AGAIN = re.compile(r"又[^\s，。、,.又]{0,2}$")
 PARALLEL = 1  # 天天开会天天迎检, 少开会少迎检: the same character before each topic
+# 白天开会晚上填表, 周一迎检周三开会: each topic after a time of its own lists what fills the day.
+_WHEN = re.compile(
+    r"(?:早上|上午|中午|下午|晚上|白天|夜里|半夜|今天|明天|后天|(?:周|星期)[一二三四五六日天])"
+    r"[^\s，。、,.]{0,2}$"
+)
 ECHO = 2  # 一边开会一边回群, 工作群刷不完表格填不完: the same two characters with each topic
 # Characters too common to make two stretches alike (的, 我们, 这个 are in any sentence).
 _PLAIN = frozenset("的了吗呢吧啊呀是我你他她们这那个就在有")
@@ -214,8 +219,14 @@ class TopicWords:
                     and again.start() >= topic_end
                     and re.search("[既又]", part[run : again.start()]) is not None
                 )
+                timed = bool(_WHEN.search(part[:at]) and _WHEN.search(part[:last_start]))
                 listed = (
-                    _COORDINATED.search(part[:at]) or side_by_side or parallel or alike or also_do
+                    _COORDINATED.search(part[:at])
+                    or side_by_side
+                    or parallel
+                    or alike
+                    or also_do
+                    or timed
                 )
                 echo = _echo(part, run, (word_start, topic_end), (at, position))
                 if last_topic is not None and (listed or echo is not None):
