@@ -65,8 +65,8 @@ class TopicWords:
         scene: Iterable[str] = (),
     ) -> None:
         self.analyzer = analyzer
-        # 年底, 走访, 一整天, 一半 (responses/setting_words.txt): some facts' words, yet in a long
-        # message they set the asker's own scene and name no topic (年底了事情一件接一件).
+        # 年底, 走访, 一整天, 一半 (responses/setting_words.txt): some facts' words, yet they set
+        # the asker's own scene and name no topic, in a message of any length (年底了事情多).
         self.is_scene = setting_test(scene, analyzer.canonical)
         # From the postings: each term's documents are listed once there, read in bulk.
         topic_of = np.asarray([doc.fact.topic for doc in docs])
