@@ -127,7 +127,7 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
             claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
     if len(picks) == 1 and not whole.answered:
-        return _beside_other_business(p, alone) or whole
+        return _beside_other_business(p, alone, marked) or whole
     if len(picks) < 2:
         return whole
     if whole.answered and whole.shape == "several":
@@ -149,13 +149,13 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     )  # fmt: skip
 
 
-def _beside_other_business(p: Prepared, alone: Sequence[Result]) -> Result | None:
+def _beside_other_business(p: Prepared, alone: Sequence[Result], marked: bool) -> Result | None:
     """疫苗在哪里打？还有一周一张表的规定: one item answers, every other declines alone and
     names no topic of the facts, or asks what no measure gives (a cue: 拍照用啥手机好, 明天会
     下雨吗) whatever topic a word of it names, beside an item that asks: it asks about something
-    else. Read whole, the
-    stranger's words sink the item the facts answer; read per item, that item keeps its
-    answer and nothing is said of the other."""
+    else. Read whole, the stranger's words sink the item the facts answer; read per item, that
+    item keeps its answer and nothing is said of the other. `marked`: the message marks a
+    further item (还有, 另外, 2.)."""
     # 干基层头发都白了一半。检查太多怎么办: a line only setting the scene is other business too.
     pairs = list(zip(p.items, alone, strict=True))
     answering = [r for item, r in pairs if r.answered and item.opens]
@@ -163,9 +163,7 @@ def _beside_other_business(p: Prepared, alone: Sequence[Result]) -> Result | Non
     # 天天开会。开会时手机怎么静音: beside a burden only told, a near miss on a topic is the ask;
     # 例会取消了没\n群里咋没通知 is one question in two lines. Only a further item marked as such
     # (还有, 另外, 2.) beside one that asks is other business.
-    asking = FURTHER_ITEM.search(p.query) is not None and any(
-        asks_something(i.query) for i, r in pairs if r.answered and i.opens
-    )
+    asking = marked and any(asks_something(i.query) for i, r in pairs if r.answered and i.opens)
     if (
         len(answering) != 1
         or any(
