@@ -30,6 +30,9 @@ from bot.search.together import conclude as conclude_whole
         ("檢查一個接一個，還有就是群太多了", ["檢查一個接一個", "群太多了"]),
         ("会太多\n怎么减少填表", ["会太多", "怎么减少填表"]),  # a burden told is an item
         ("会议\n表格\n怎么减", ["会议", "表格", "怎么减"]),  # a list stays a list
+        ("群天天打卡，同时我想问下年假怎么休", ["群天天打卡", "我想问下年假怎么休"]),
+        ("检查太多，并且食堂太贵", ["检查太多", "食堂太贵"]),
+        ("签名签到手软，再一个就是会也多", ["签名签到手软", "会也多"]),
     ],
 )
 def test_marks_that_end_a_question_or_open_another_split_items(
@@ -51,6 +54,7 @@ def test_marks_that_end_a_question_or_open_another_split_items(
         "嗯。会太多",  # a piece too short to ask anything
         "政务APP\n怎么更新到最新版本",  # one question sent in two bursts
         "怎么办？手机老是卡",  # a bare ask, then what it asks about
+        "会多，表多，能不能同时减一减",  # 同时 asking for both at once opens no item
     ],
 )
 def test_a_single_question_has_no_items(message: str) -> None:
@@ -158,3 +162,18 @@ def test_a_long_item_is_read_with_its_own_ask(matcher: Matcher) -> None:
     result = matcher.match(message)
     assert (result.decision, result.shape) == ("answer", "several")
     assert [m.fact.topic for m in result.several] == ["forms", "chat-groups", "inspections"]
+
+
+def test_an_item_opened_by_tongshi_keeps_its_answer(matcher: Matcher) -> None:
+    """工作群天天打卡截图，同时我想问下…: 同时 opens a further item; the stranger is left out."""
+    message = "工作群天天打卡截图，同时我想问下职称评审什么时候开始"
+    assert matcher.match(message).decision == "answer"
+    assert _shown(matcher, message)[0] == "chat-groups-no-screenshot-evaluation"
+
+
+def test_sentences_opening_as_further_items_are_a_list_not_a_story(matcher: Matcher) -> None:
+    """天天这样 in the last item points at that item's own burden, not back at a story."""
+    message = "会太多。还有就是群的事儿。还有就是同一个数字县里各个部门都来要，天天这样，怎么一起减"
+    result = matcher.match(message)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["meetings", "chat-groups", "forms"]

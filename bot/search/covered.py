@@ -33,7 +33,7 @@ from bot.search.topicwords import TopicWords
 
 # Words and marks that add one more item to what was said (还有就是, 另外, 其次, 2., ②).
 FURTHER_ITEM = re.compile(
-    r"还有|另外|此外|再就是|再有|以及|再加上|外加|顺便|其次|(?:第|其)二|二是|二、"
+    r"还有|另外|此外|再就是|再有|再一个|以及|[，,]\s*(?:并且|同时)|再加上|外加|顺便|其次|(?:第|其)二|二是|二、"
     r"|(?:^|\s)2\s*[.、)）:：]|\(2\)|（2）|②"
 )
 

@@ -30,19 +30,20 @@ from bot.search.story import asks_something, names_burden
 from bot.search.together import conclude as conclude_whole
 
 # A line, a sentence's end, a semicolon; before a further item's opening words after a comma
-# (，另外 / ，还有 / ，再问一下) or anywhere (以及); before the next point of a list (2、 ② ，二是).
+# (，另外 / ，还有 / ，再问一下 / ，同时 / ，并且) or anywhere (以及); before the next point
+# of a list (2、 ② ，二是). 同时 asking for two things at once (同时减一减) opens no item.
 # 还有 asking for more of the same (还有没有, 还有啥) opens no item.
 _ITEM_SPLIT = re.compile(
     r"[\n。？?！!；;]+"
     r"|[，,]\s*(?=还有(?!没有|啥|什么|哪些|吗|别的|其他|其它|更|多少)|还想问|另外|此外|再问|顺便"
-    r"|再就是|其次|[二三四五六]是|(?:第|其)[二三四五六](?![天方次个年批轮届名期把位条点栏行列页款项段节张份章]))"
+    r"|再就是|再一个|并且|同时(?!减|压|精简|解决|整治|处理|推进|抓|开展|进行)|其次|[二三四五六]是|(?:第|其)[二三四五六](?![天方次个年批轮届名期把位条点栏行列页款项段节张份章]))"
     r"|(?=以及)"
     r"|[，,、\s]*(?<![\d.])(?=(?:[2-9]\s*[.、)）]|[(（][2-9][)）]|[②-⑨])\s*\S)"
 )
 # What opens an item and asks nothing itself: a list number, a further item's opening words.
 _OPENING = re.compile(
     r"(?:[1-9]\s*[.、)）]|[(（][1-9][)）]|[①-⑨]|[一二三四五六][、.是]|(?:第|其)[一二三四五六][，,、：:]?)?\s*"
-    r"(?:以及|另外|此外|还有就是|再就是|其次|顺便问(?:一句|一下|下)?|再问(?:一下|下|一句)?"
+    r"(?:以及|另外|此外|还有就是|再就是|再一个(?:就是|是)?|并且|同时|其次|顺便问(?:一句|一下|下)?|再问(?:一下|下|一句)?"
     r"|还有个问题|还有一个问题|还想问(?:一下|下)?)?[，,：:\s]*"
 )
 # Traditional forms of the marks' characters, one for one, so a cut found in the simplified
