@@ -58,3 +58,22 @@ def test_what_an_ask_is_wrapped_in_changes_nothing(matcher: Matcher, wrapper: st
 def test_recommending_a_tool_is_no_request_for_cases(matcher: Matcher, question: str) -> None:
     """推荐几个 asks for cases, unless what follows is a thing to use: a near miss."""
     assert matcher.match(question).decision == "decline"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "求一份开短会的会议通知模板，谢谢",  # a thanks after it must not make it several asks
+        "求一个会记录本的电子模板",
+        "谁有会议记录本的模板",
+    ],
+)
+def test_a_template_wanted_with_its_subject_told_first_declines(
+    matcher: Matcher, question: str
+) -> None:
+    """The file is what is asked for, however long its subject (开短会的会议通知)."""
+    assert matcher.match(question).decision == "decline"
+
+
+def test_a_template_that_keeps_changing_is_still_the_burden(matcher: Matcher) -> None:
+    assert _shown(matcher.match("有没有统一表格模板的做法"))[:1] == ["forms-stable-templates"]

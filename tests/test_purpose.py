@@ -26,9 +26,14 @@ without_purpose = Purposes(load_kb().purpose_words).without
         ("开会这块哪种法子最管用", "开会这块 法子"),
         ("想跟县里反映一下迎检太多，有合并检查的例子吗", "想 迎检太多，有合并检查的例子吗"),
         ("请发我几个少签字的案例", "少签字的案例"),
-        ("会开短了，有没有数据支撑？", "会开短了， ？"),
+        ("会开短了，有没有数据支撑？", "会开短了，多少 ？"),  # data asked: a figure
+        ("手机变轻了，有数支撑吗", "手机变轻了，多少 吗"),  # 数 said for 数据
         ("联合检查究竟有没有用", "联合检查"),
         ("想要一个群少了多少的数字", "想要一个群少了多少"),
+        # the data of an effect asked for is a figure asked, not the forms topic's 数据
+        ("检查减负的数据", "检查减负多少"),
+        ("工作群精简方面的具体数字", "工作群精简方面多少"),
+        ("做宣传展板，需要一个会议变短的数据", "，需要一个会议变短多少"),
         # a document about the subject asked: the subject stays
         ("我在准备一份关于整治工作群的调研材料，有做法吗", "我在 整治工作群 ，有做法吗"),
         ("写个会议减负的汇报，有没有例子", "会议减负 ，有没有例子"),
@@ -66,6 +71,20 @@ def test_framing_is_taken_out(text: str, kept: str) -> None:
 )
 def test_the_same_words_elsewhere_stay(text: str) -> None:
     assert without_purpose(text) == text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("检查减负的数据", "inspections-fewer-rounds"),  # not the data platform
+        ("开会减负的数据", "meetings-twice-a-month"),
+        ("工作群精简有具体数据吗", "chat-groups-phone-lighter"),  # the number cut
+    ],
+)
+def test_data_asked_of_an_effect_gets_that_topics_figure(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    assert [f.id for f in matcher.match(question).shown][:1] == [fact]
 
 
 def test_a_case_for_a_report_gets_the_fact_asked_about(matcher: Matcher) -> None:

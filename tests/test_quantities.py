@@ -308,4 +308,4 @@ def test_a_number_of_ways_asked_for_is_no_figure_nor_the_six_kinds(matcher: Matc
     assert result.shown and result.shown[0].topic == "inspections"
     assert "chat-groups-six-kinds" not in [f.id for f in result.shown]
     assert matcher.quantities.asked("开会减负有几种做法") == frozenset()
-    assert matcher.quantities.asked("精简了几种群") == frozenset({"kinds"})
+    assert "kinds" in matcher.quantities.asked("精简了几种群")  # 精简 a cut too: drop beside it

@@ -13,6 +13,7 @@ PURPOSE_KINDS = (
     "audiences",
     "gatherings",
     "meetings_held",
+    "effects",
 )
 
 

@@ -7,6 +7,9 @@ Officials say what they need a case for before they ask for it: a document they 
 材料 there is the asker's writing, not the 台账 an inspection reads, 几种 is no list of six kinds
 of groups, and 大学生 is no subject of any measure. Taken out of the text before it is ranked,
 they neither pull in another topic's facts nor weigh against the right one as unknown words.
+Data asked for (有具体数据吗, 检查减负的数据, 需要一个会议变短的数据) is read as 多少: a figure
+asked, so a cut asked of (精简 多少) favours the facts holding the number cut, and 数据 is not the
+forms topic's figures reported twice.
 
 The words (documents, what is asked to put in them, people briefed) are data, in
 responses/purpose_words.yaml; the grammar around them is here. A document is framed as a
@@ -55,9 +58,12 @@ _SEND_ME = re.compile(r"(?:麻烦|请)?(?:发给我|发我|给我发|发一下)(
 # Asking for proof of a measure's effect (有具体数据吗, 有数据支撑吗, 有证据吗): 数据 there is
 # no figure reported twice (一个数据填多份表), and the ask itself names no measure.
 _PROOF = re.compile(
-    r"(?:有没有|有无|有)(?:具体|详细|确切|实际|真实)?的?(?:数据|数字|证据)(?:支撑|证明|说明|支持)?"
+    r"(?:有没有|有无|有)(?:具体|详细|确切|实际|真实)?的?"
+    r"(?:数据|数字|证据|数(?=支撑|证明|说明|支持))(?:支撑|证明|说明|支持)?"
     r"(?=[吗没么不呢啊，。,.？?！!\s]|$)"
 )
+# Data asked for, ending its clause (的具体数据吗, 的数字): what a figure word is when asked.
+_DATA = r"(?:具体|详细|相关|确切|实际)?的?(?:数据|数字)(?=[吗呢啊吧，。,.？?！!\s]|$)"
 # A figure asked for (需要一个会议变短的数据): the figure of a measure, no figure reported twice.
 _FIGURE_OF = re.compile(
     r"((?:需要|想要|要|找|求|给我?)(?:一个|个|点|些)[^，。,.？?！!\s]{1,12}?)的(?:具体)?(?:数据|数字)"
@@ -76,6 +82,12 @@ _UPWARD = (
     r"(?:跟|向|给)(?:县里|乡里|镇里|市里|区里|上级|上面|上头|领导|组织)"
     r"(?:反映一?下?|汇报一?下?|提一?个?建议|提一?个?意见|建议)"
 )
+
+
+def _as_figure_asked(found: re.Match[str]) -> str:
+    """The effect kept, its data asked as 多少 (once: 群少了多少的数字 already asks it)."""
+    effect = found.group(1)
+    return effect + ("" if effect.endswith("多少") else "多少") + " "
 
 
 class Purposes:
@@ -100,6 +112,10 @@ class Purposes:
         self._gathering = re.compile(
             rf"{_COMING}[^，。,.？?！!\s]{{0,6}}?{gathering}|{gathering}(?={_AT_GATHERING})"
         )
+        # The data of an effect (检查减负的数据, 群精简的具体数字): a figure asked for, as 多少.
+        self._effect_data = re.compile(
+            rf"({_either(words.get('effects', ()))}[^，。,.？?！!\s]{{0,4}}?)的?{_DATA}"
+        )
         held = _either(words.get("meetings_held", ()))
         self._meeting_held = re.compile(
             rf"(?:(?:我|我们)?(?:要|想|准备|得)?在)?{held}(?={_AT_MEETING})(?:上|里)"
@@ -119,7 +135,8 @@ class Purposes:
         asks_material = self._material.search(text) is not None
         text = self._audience.sub(" ", text)
         text = _WHICH_WAY.sub(" ", text)
-        text = _FIGURE_OF.sub(r"\1 ", _PROOF.sub(" ", _VERDICT.sub(" ", text)))
+        text = self._effect_data.sub(_as_figure_asked, text)
+        text = _FIGURE_OF.sub(r"\1多少 ", _PROOF.sub("多少 ", _VERDICT.sub(" ", text)))
         text = self._used.sub(" ", text)
         if asks_material:
             text = self._gathered.sub(" ", self._about.sub(r" \1 ", text))
