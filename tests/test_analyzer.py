@@ -252,3 +252,15 @@ def test_pinyin_is_spelled_out_as_the_words_heard(analyzer: Analyzer) -> None:
     assert analyzer.spelled("台账 jiancha tai duo") == "台账检查太多"
     assert analyzer.spelled("xyzzy") == "xyzzy"
     assert analyzer.spelled("检查组还看台账吗") == "检查组还看台账吗"
+
+
+def test_a_kept_reading_is_dropped_when_the_words_known_change(
+    build: Callable[[], Analyzer],
+) -> None:
+    """Readings are kept per text, and read afresh once the vocabulary grows."""
+    fresh = build()
+    before = fresh.analyze("检查组还看台账吗")
+    assert fresh.analyze("检查组还看台账吗") is before  # the same text: the reading kept
+    fresh.set_vocabulary(VOCABULARY)
+    after = fresh.analyze("检查组还看台账吗")
+    assert after.terms and "台账" not in after.unknown

@@ -9,6 +9,7 @@ import pytest
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
 from bot.search.cues import (
+    PatternsByStart,
     Word,
     compile_pattern,
     compile_slot,
@@ -224,3 +225,14 @@ def test_asking_to_stop_or_whether_it_works_still_asks_for_a_measure(
 def test_complaints_sharing_a_cue_word_are_still_answered(matcher: Matcher, question: str) -> None:
     """Words that in another form ask how or where (卡, 到哪, 盖章) here describe the burden."""
     assert matcher.match(question).decision == "answer"
+
+
+def test_patterns_looked_up_by_start_find_what_every_pattern_finds() -> None:
+    """Only patterns whose start characters a text holds are searched, in list order, and the
+    stretches found are the same as when every pattern is tried."""
+    cues = split_cues(["怎么|咋…设置|撤回", "~在哪个", "~几号", "~老婆", "几个…签字"])
+    by_start = PatternsByStart(cues.patterns)
+    for text in ("群里消息咋撤回", "在哪个窗口办，几号去", "几个人签字", "会太多怎么办", ""):
+        assert found_patterns(by_start, text) == found_patterns(cues.patterns, text)
+    assert [p.text for p in by_start.possible("咋撤回")] == ["怎么|咋…设置|撤回"]
+    assert [p.text for p in by_start.phrases.patterns] == ["~几号", "~在哪个", "~老婆"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from typing import Any
 
@@ -106,3 +107,20 @@ def test_a_long_example_is_indexed_to_its_end(analyzer: Analyzer) -> None:
     long_example = _fact("long", example=filler + "检查组不再看台帐。")
     index = FactIndex((long_example, FACTS[2]), analyzer, TOPICS)
     assert "台账" in index.docs[0].terms
+
+
+def test_recall_by_rows_equals_the_postings_added_alone(analyzer: Analyzer) -> None:
+    """Common terms are added as whole rows, rare ones at their postings: the sums are the
+    same to the bit as adding every term's postings alone, in the same order."""
+    many = tuple(_fact(f"f{n}", example="台账" if n % 3 else "检查组") for n in range(40))
+    index = FactIndex((*many, *FACTS), analyzer, TOPICS)
+    assert "台账" in index.rows and not set(index.rows) >= set(index.postings)
+    weights = {term: 0.37 + n / 7 for n, term in enumerate(sorted(index.postings))}
+    alone = np.zeros(len(index), dtype=np.float32)
+    for term, w in weights.items():
+        doc_ids, values = index.postings[term]
+        alone[doc_ids] += w * values
+    assert index.recall(weights).tobytes() == alone.tobytes()
+    restored = pickle.loads(pickle.dumps(index))
+    restored.attach([*many, *FACTS])
+    assert restored.recall(weights).tobytes() == alone.tobytes()

@@ -6,6 +6,7 @@ The pinyin channel catches what officials actually type: homophone slips (表哥
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Iterable, Mapping
@@ -15,7 +16,7 @@ import jieba
 
 from bot.kb.files import read_userdict
 from bot.search.cache import trim_loaded
-from bot.search.cues import pattern_words, split_cues
+from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
 from bot.search.mending import Mender
@@ -50,6 +51,7 @@ COMMONER_THAN_HEARD = 20
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
+READINGS_KEPT = 64  # a long message's readings, and a few questions before it
 
 
 class Analyzer(Hearing):
@@ -78,6 +80,10 @@ class Analyzer(Hearing):
         self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
+        # One question is read many ways (whole, each clause, its ask, a list's parts), and
+        # the same text comes back; its reading depends on the text alone until the word lists
+        # change (then the cache is cleared), and a reading is immutable, so it is kept.
+        self._readings = functools.lru_cache(maxsize=READINGS_KEPT)(self._read)
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -103,6 +109,7 @@ class Analyzer(Hearing):
             cue_list.patterns,
             cue_list.slots,
         )
+        self._patterns_by_start = PatternsByStart(self.cue_patterns)
         self.measure_asks = measure_asks
         for word in self.cues:
             if len(word) > 1:
@@ -120,6 +127,7 @@ class Analyzer(Hearing):
                 self._add_word(word, _DOMAIN_FREQ)
 
     def _add_word(self, word: str, freq: int) -> None:
+        self._readings.cache_clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
@@ -160,6 +168,7 @@ class Analyzer(Hearing):
     def restore(self, state: tuple[frozenset[str], SoundTables]) -> None:
         self.vocabulary, self._sounds = state
         self._speller, self._initials = None, None
+        self._readings.cache_clear()
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -181,9 +190,13 @@ class Analyzer(Hearing):
         known = {w for w, _, _ in words} | set(self.synonyms.values())
         self._sounds = build_tables(words, everyday_words(self._dictionary, known))
         self._speller, self._initials = None, None
+        self._readings.cache_clear()
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
+        return self._readings(normalized)
+
+    def _read(self, normalized: str) -> QueryAnalysis:
         pieces = self._pieces(normalized)
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
@@ -192,7 +205,7 @@ class Analyzer(Hearing):
         if told:  # 不传要扣分: the cue word is the scene of a burden told
             unknown, cues = (*unknown, *cues), ()
         forms = asked_forms(
-            self.cue_patterns, self.ask_slots, self.measure_asks, normalized, pieces, told
+            self._patterns_by_start, self.ask_slots, self.measure_asks, normalized, pieces, told
         )
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         cues += tuple(f for f in forms if not any(c in f for c in cues))

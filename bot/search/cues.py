@@ -136,8 +136,41 @@ def _asks(match: re.Match[str], normalized: str) -> bool:
     return not (text.startswith(_WEEKDAY) and _PER_WEEK.search(before))
 
 
-def found_patterns(patterns: Iterable[CuePattern], normalized: str) -> tuple[str, ...]:
+class PatternsByStart:
+    """A pattern list looked up by the characters its patterns can start with.
+
+    Why: every question is searched with every pattern list, hundreds of patterns, and testing
+    each pattern's start characters against the question cost more than the searches that
+    follow; a question's own characters name the few patterns that can match it."""
+
+    def __init__(self, patterns: Iterable[CuePattern]) -> None:
+        self.patterns = tuple(patterns)
+        self._anywhere = frozenset(n for n, p in enumerate(self.patterns) if not p.starts)
+        by_start: dict[str, list[int]] = {}
+        for n, pattern in enumerate(self.patterns):
+            for char in pattern.starts:
+                by_start.setdefault(char, []).append(n)
+        self._by_start = {char: frozenset(ns) for char, ns in by_start.items()}
+
+    def possible(self, normalized: str) -> list[CuePattern]:
+        """The patterns whose start characters the text holds, in list order."""
+        found = set(self._anywhere)
+        for char in set(normalized):
+            found.update(self._by_start.get(char, ()))
+        return [self.patterns[n] for n in sorted(found)]
+
+    @cached_property
+    def phrases(self) -> PatternsByStart:
+        """The phrase patterns alone (~老婆), in list order."""
+        return PatternsByStart(p for p in self.patterns if p.text.startswith(PHRASE_MARK))
+
+
+def found_patterns(
+    patterns: Iterable[CuePattern] | PatternsByStart, normalized: str
+) -> tuple[str, ...]:
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
+    if isinstance(patterns, PatternsByStart):
+        patterns = patterns.possible(normalized)
     chars = frozenset(normalized)
     found = (
         next((m for m in p.regex.finditer(normalized) if _asks(m, normalized)), None)

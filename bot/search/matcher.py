@@ -204,10 +204,7 @@ class Matcher:
             weights[qt.term] = max(weights.get(qt.term, 0.0), weight)
         if not weights:
             return analysis, []
-        recall = np.zeros(len(index.docs), dtype=np.float32)
-        for term, w in weights.items():
-            doc_ids, values = index.postings[term]
-            recall[doc_ids] += w * values  # a term lists each fact once, so no collisions
+        recall = index.recall(weights)
         ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
         known_mass = sum(w * index.idf[t] for t, w in weights.items())
         # One unknown word in a short question is decisive (会议室怎么预约); five in a long

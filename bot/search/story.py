@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.search.cues import PHRASE_MARK, AskSlot, CuePattern, Word, found_patterns, found_slots
+from bot.search.cues import (
+    AskSlot,
+    CuePattern,
+    PatternsByStart,
+    Word,
+    found_patterns,
+    found_slots,
+)
 from bot.search.pieces import Piece, rendered
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
@@ -62,7 +69,7 @@ def names_burden(normalized: str) -> bool:
 
 
 def asked_forms(
-    patterns: Sequence[CuePattern],
+    cue_patterns: Sequence[CuePattern] | PatternsByStart,
     slots: Sequence[AskSlot],
     measure_asks: frozenset[str],
     normalized: str,
@@ -71,8 +78,11 @@ def asked_forms(
 ) -> tuple[str, ...]:
     """The stretches of a question that cue patterns and ask slots find, once each; for a
     burden told (`tells_burden`), only the phrase cues."""
+    patterns = (
+        cue_patterns if isinstance(cue_patterns, PatternsByStart) else PatternsByStart(cue_patterns)
+    )
     if told:
-        patterns = [p for p in patterns if p.text.startswith(PHRASE_MARK)]
+        patterns = patterns.phrases
         slots = ()
     forms = found_patterns(patterns, normalized)
     if any(p.written for p in pieces):  # pinyin read as words: look at the characters too
@@ -82,8 +92,7 @@ def asked_forms(
     if not told:  # 开会必须手写笔记，还要定期拿去检查，兄弟单位都是咋弄的: per clause
         stories = burdens_told(normalized)
         if stories:  # phrase cues name a subject, told or not
-            phrases = [p for p in patterns if p.text.startswith(PHRASE_MARK)]
-            kept = set(found_patterns(phrases, normalized))
+            kept = set(found_patterns(patterns.phrases, normalized))
             forms = tuple(f for f in forms if f in kept or not _within(f, stories))
     return tuple(dict.fromkeys(forms))
 
