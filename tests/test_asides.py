@@ -45,6 +45,12 @@ from bot.search.matcher import Matcher
         ("首先感谢这个平台，表太多有办法吗，最后祝工作顺利", "表太多有办法吗，"),
         # wishes beside no question stay: the message asks nothing
         ("新的一周开始了，祝大家工作顺利", "新的一周开始了，祝大家工作顺利"),
+        # how the body or the mood took it: the burden stays, the complaint about it goes
+        ("群太多了，翻消息翻得眼睛都花了", "群太多了，翻消息翻"),
+        ("表作废了，心态崩了", "表作废了，"),
+        ("手机一直响，吃饭睡觉都不安生", "手机一直响，"),
+        ("系统崩了怎么办", "系统崩了怎么办"),  # a system that crashed
+        ("眼睛花了", "眼睛花了"),  # nothing else is said
     ],
 )
 def test_framing_is_left_out(typed: str, expected: str) -> None:
@@ -57,6 +63,7 @@ def test_framing_is_left_out(typed: str, expected: str) -> None:
         ("那个嗯就是说每月最多开几次会", "meetings-twice-a-month"),
         ("真的要崩溃了，每月最多开几次会", "meetings-twice-a-month"),
         ("本人小河村党政办的，一个数据要填好几张表", "forms-one-figure-one-form"),
+        ("加班弄完的表说作废就作废，心态崩了", "forms-stable-templates"),
     ],
 )
 def test_a_framed_question_is_answered_as_the_bare_one(

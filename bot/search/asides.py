@@ -62,7 +62,8 @@ _HELLO = re.compile(
 
 def without_asides(text: str) -> str:
     """`text` without what wraps the ask: a forwarding mark, clauses introducing the asker."""
-    return without_self_introduction(_FORWARDED.sub("", text, count=1))
+    plain = _BODY_COMPLEMENT.sub("", _FORWARDED.sub("", text, count=1))
+    return without_self_introduction(plain)
 
 
 def without_self_introduction(text: str) -> str:
@@ -103,14 +104,21 @@ _OPENING_FILLER = re.compile(
     rf"|(?:那个|就是){_FILLER_WORD}+)(?=[^\W\d_])",
     re.IGNORECASE,
 )
+# A part of the body and what the work did to it (眼睛都花了, 腿都跑细了, 头都晕了).
+_BODY = r"(?:眼睛|眼|头|脑袋|脑壳|腿|脚|手|腰|脖子|嗓子|耳朵|屁股)"
+_BODY_STATE = r"(?:跑|坐|站|写|看|听|熬)?(?:花|酸|麻|软|疼|痛|晕|僵|哑|大|细|断|肿|抽筋)"
 # A clause that only sighs or says how the asker feels (唉, 烦死了, 真的要崩溃了, 头都大了):
 # 崩溃 there is no system that crashed, and the feeling names no burden of its own.
 _FEELING = re.compile(
     r"^(?:唉|哎|哎呀|哎哟|我)*(?:真的|真是|实在|简直|快|都|要|人|心态|我都|整个人)*"
     r"(?:烦死了?|累死了?|要?崩溃了?|要?疯了|服了|无语了?|心累|太难了|好难|头都大了|头大"
-    r"|头疼|救命|哭了|醉了|麻了|裂开了?)(?:啊|呀|啦|了|哈|吧|啊啊)*$"
+    r"|头疼|救命|哭了|醉了|麻了|裂开了?|崩了"
+    r"|(?:吃饭|睡觉|吃饭睡觉|吃不好睡不好)都?不(?:安生|安稳|踏实|香))(?:啊|呀|啦|了|哈|吧|啊啊)*$"
     r"|^[唉哎]+$"
 )
+# How the body took the work, said after the verb (翻消息翻得眼睛都花了, 填表填得手都酸了): the
+# complement tells how hard, not what; the verb before it stays.
+_BODY_COMPLEMENT = re.compile(rf"得(?:我)?{_BODY}都(?:快|要)?{_BODY_STATE}了")
 # Someone else sends the question (我们村书记让我问问, 领导叫我问一下, 同事托我打听): who wants
 # to know, not what; 书记 there is no person of the facts.
 _RELAY = re.compile(
