@@ -64,3 +64,15 @@ def test_a_rough_count_is_no_ask(matcher: Matcher) -> None:
     find = matcher.asks.span
     text = "昨晚弄到一点多，把三十几户的表都填齐了，今天一早镇里说表换了，你说气人不气人"
     assert find(text) != "把三十几户的表都填齐了"
+
+
+def test_a_vague_ask_reaches_back_to_a_burden_named_by_a_facts_word(matcher: Matcher) -> None:
+    # no clause names a topic itself (表, 会, 检查, 群): 模板 is a fact's word, and the
+    # closing yes-or-no ask (能解决不) asks as plainly as a question mark
+    find = matcher.asks.span
+    text = "我在山里一个村当文书，秋收刚忙完，模板隔三岔五就换，这个能解决不"
+    assert find(text) == "模板隔三岔五就换，这个能解决不"
+    result = matcher.match(
+        "唉，累得很。我在山里一个村当文书，秋收刚忙完，模板隔三岔五就换，这个能解决不"
+    )
+    assert result.answered and result.matches[0].fact.id == "forms-stable-templates"

@@ -21,3 +21,9 @@ from bot.search.sceneitems import opens_topic
 def test_which_lines_open_a_topic(matcher: Matcher, line: str, opens: bool) -> None:
     prepared = matcher._prepare_one(line)  # one item, read as the message split reads it
     assert opens_topic(prepared, matcher.topic_words) is opens
+
+
+def test_a_name_heard_in_an_unpunctuated_scene_opens_no_topic(matcher: Matcher) -> None:
+    # spaces for stops: the clause 这几天在处理一起邻里纠纷 (起邻 heard as 齐琳) is no list part
+    text = "心里堵得慌 我是山里一个村的文书 这几天在处理一起邻里纠纷 表格模板老是换怎么办 有啥招没"
+    assert {f.topic for f in matcher.match(text).shown} == {"forms"}

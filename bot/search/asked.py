@@ -30,6 +30,7 @@ MIN_CLAUSES = 3  # fewer: the message read whole is already mostly its ask
 BACK = 3  # clauses before a vague ask searched for the one naming its subject
 SHAPES = ("fact", "topic")  # one fact asked about, or a topic's representative
 _ROUGH_COUNT = re.compile(r"[0-9十百千万]几|几[十百千万]")
+_YES_OR_NO = re.compile(r"不[啊呀哈嘛]?$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class AskFinder:
     normal: Callable[[str], str]
     subject: Callable[[str], bool]
     cues: Callable[[str], tuple[str, ...]]
+    # A word names a topic, any word (模板, 台账, 僵尸群): the burden's clause before a vague ask
+    # (模板一变就要重新填，这个能解决不) when no clause near the ask names a topic itself.
+    names: Callable[[str], bool] = lambda text: False
 
     @classmethod
     def reading(
@@ -51,7 +55,10 @@ class AskFinder:
     ) -> AskFinder:
         """Over the matcher's own reading: `analyze` a normalised clause, `words` the topics'."""
         return cls(
-            normal, lambda text: words.subject_named(analyze(text)), lambda t: analyze(t).cues
+            normal,
+            lambda text: words.subject_named(analyze(text)),
+            lambda t: analyze(t).cues,
+            lambda t: words.first_named(analyze(t)) is not None,
         )
 
     def span(self, cleaned: str) -> str | None:
@@ -65,10 +72,10 @@ class AskFinder:
         if not asking:
             return None
         last = asking[-1]
-        start = next(
-            (n for n in range(last, max(-1, last - BACK - 1), -1) if self.subject(normal[n])),
-            None,
-        )
+        near = range(last, max(-1, last - BACK - 1), -1)
+        start = next((n for n in near if self.subject(normal[n])), None)
+        if start is None:
+            start = next((n for n in near if self.names(normal[n])), None)
         if start is None or (start == 0 and last == len(clauses) - 1):
             return None
         # 想问个题外话，评职称要啥条件: an earlier ask no measure answers is what is asked.
@@ -78,8 +85,12 @@ class AskFinder:
 
 
 def _asks(normalized: str) -> bool:
-    """A mark of a question, 几 counting after a numeral aside (三十几户, 十几家 ask nothing)."""
-    return asks_something(_ROUGH_COUNT.sub("", normalized))
+    """A mark of a question, 几 counting after a numeral aside (三十几户, 十几家 ask nothing),
+    or a clause closing on 不 as a yes-or-no ask (这个能解决不, 有用不)."""
+    return (
+        asks_something(_ROUGH_COUNT.sub("", normalized))
+        or _YES_OR_NO.search(normalized) is not None
+    )
 
 
 def with_long_ask(

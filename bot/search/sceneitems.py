@@ -10,7 +10,6 @@ typed names one (签字 in 还有签字的事 does): its item stays an item, but
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -28,17 +27,9 @@ def opens_topic(prepared: Prepared, words: TopicWords) -> bool:
         return False
     if words.subject_named(prepared.analysis):
         return True
-    typed = prepared.normalized
-    naming = [
-        qt
-        for qt in prepared.analysis.terms
-        if not words.is_scene(qt) and words.names_topic(qt.term, qt.source)
-    ]
-    if not naming or re.search(r"[a-z]", typed):  # qilin: a name the asker spelled out
-        return True
     # A name put in place of what was typed shares a character with it when typed short
     # (海港 → 海港区, 小李 → 李志颖), none when heard by its sound alone (起邻 → 齐琳).
-    return any(qt.term != qt.source or set(qt.term) & set(typed) for qt in naming)
+    return not words.heard_only(prepared.analysis, prepared.normalized)
 
 
 def with_items(

@@ -151,6 +151,22 @@ class TopicWords:
         """Every topic the question's words name, in the order asked."""
         return list(dict.fromkeys(topic for _, topic in self._naming(analysis)))
 
+    def heard_only(self, analysis: QueryAnalysis, typed: str) -> bool:
+        """Every word naming a topic is a name heard in everyday characters (一起邻里纠纷 heard
+        as 齐琳): read by its sound, the facts' name shares no character with the normalised
+        text `typed` (a short form does: 海港 → 海港区, 小李 → 李志颖; a synonym is no sound
+        reading), and was not spelled out (qilin)."""
+        naming = [
+            qt for qt in analysis.terms
+            if not self.is_scene(qt) and self.names_topic(qt.term, qt.source)
+        ]  # fmt: skip
+        if not naming or re.search(r"[a-z]", typed):
+            return False
+        return not any(
+            (qt.term != qt.source and qt.weight >= 1.0) or set(qt.term) & set(typed)
+            for qt in naming
+        )
+
     def scene_only(self, analysis: QueryAnalysis) -> bool:
         """Some word names a topic, and each such word is the scene's (年底了事情一件接一件)."""
         scene = [qt for qt in analysis.terms if self.is_scene(qt)]
