@@ -156,10 +156,7 @@ class TopicWords:
         as 齐琳): read by its sound, the facts' name shares no character with the normalised
         text `typed` (a short form does: 海港 → 海港区, 小李 → 李志颖; a synonym is no sound
         reading), and was not spelled out (qilin)."""
-        naming = [
-            qt for qt in analysis.terms
-            if not self.is_scene(qt) and self.names_topic(qt.term, qt.source)
-        ]  # fmt: skip
+        naming = [qt for qt, _ in self._naming(analysis)]
         if not naming or re.search(r"[a-z]", typed):
             return False
         return not any(
