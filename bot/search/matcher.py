@@ -34,7 +34,7 @@ from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
-from bot.search.normalize import normalize
+from bot.search.normalize import normalize, without_tone_numbers
 from bot.search.occasion import Occasions
 from bot.search.parts import list_readings
 from bot.search.pinyin import is_syllable
@@ -261,6 +261,7 @@ class Matcher:
     def prepare(self, question: str) -> Prepared:
         """Rank a question every way the decision may need, and each item of a message asking
         several things (items.py) alone; no threshold is applied yet."""
+        question = without_tone_numbers(question)  # yi2ge4: no count 2, no list mark 1
         whole = self._prepare_one(question)
         if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
             return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
