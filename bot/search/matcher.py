@@ -34,7 +34,7 @@ from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
-from bot.search.normalize import normalize, without_tone_numbers
+from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import list_readings
 from bot.search.pinyin import is_syllable
@@ -61,6 +61,7 @@ from bot.search.story import tells_burden
 from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
+from bot.search.tones import read_with_tones
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
 from bot.search.workplace import Workplaces
@@ -110,7 +111,7 @@ class Matcher:
         self.analyzer = Analyzer(
             kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
-            measure_asks=kb.measure_asks,
+            measure_asks=kb.measure_asks, shorthand=kb.initials,
         )  # fmt: skip
         self.entities = EntityTable(
             kb.facts, self.analyzer.general_frequency, self.analyzer.tokens,
@@ -258,10 +259,10 @@ class Matcher:
     def match(self, question: str) -> Result:
         return conclude(self.prepare(question), self.thresholds)
 
+    @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def prepare(self, question: str) -> Prepared:
         """Rank a question every way the decision may need, and each item of a message asking
         several things (items.py) alone; no threshold is applied yet."""
-        question = without_tone_numbers(question)  # yi2ge4: no count 2, no list mark 1
         whole = self._prepare_one(question)
         if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
             return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
