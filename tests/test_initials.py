@@ -80,6 +80,16 @@ def test_a_curated_shorthand_is_read_surely_and_one_with_rivals_as_a_guess() -> 
     assert found is not None and found.term == "检查"
     assert not initials.sure("jc") and initials.guessed("jc")
     assert initials("qz") is None
+    assert initials("jia") is None  # a syllable, not in the list
+
+
+def test_a_curated_shorthand_may_open_with_a_vowel() -> None:
+    """af is 暗访 because the curator says so; other letters with a vowel stay syllables."""
+    tables = build_tables([("暗访", "暗访", "term"), ("会议", "会议", "term")])
+    initials = Initials(tables, {"暗访", "会议"}, lambda word: 1, {"af": ("暗访",)})
+    found = initials("af")
+    assert found is not None and found.term == "暗访" and initials.sure("af")
+    assert initials("hui") is None
 
 
 def test_the_shipped_shorthand_reads_yj_and_leaves_an_unborne_jc_unread(matcher: Matcher) -> None:

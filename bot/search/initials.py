@@ -65,6 +65,7 @@ class Initials:
                 self._words[letters] = ranked[0][1]
                 if ranked[0][0] > rivals.get(letters, -1):
                     self._sure.add(letters)
+        self._curated = frozenset(shorthand or {})
         for letters, (word, *others) in (shorthand or {}).items():
             term = canonical(word)
             if term not in curated:
@@ -78,8 +79,10 @@ class Initials:
 
     def __call__(self, typed: str) -> Heard | None:
         """The word a run of initials stands for, or None."""
-        if not MIN_LETTERS <= len(typed) <= MAX_LETTERS or VOWELS & set(typed):
+        if not MIN_LETTERS <= len(typed) <= MAX_LETTERS:
             return None
+        if VOWELS & set(typed):  # af is 暗访 when the curator says so, never a guess
+            return self._words.get(typed) if typed in self._curated else None
         return self._words.get(typed)
 
     def sure(self, typed: str) -> bool:
