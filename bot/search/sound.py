@@ -243,17 +243,18 @@ def hear(
     exact, fuzzy, common = tables
     found: tuple[Heard, float] | None = None
     exact_key = window_keys(units, fuzzy=False)
-    tones = [u.tone for u in units]
     # A reading whose tones contradict those typed is passed over for the next one: tong1zhi1
     # is no 同志 (tong2 zhi4), so the everyday 通知 may be heard.
+    tones = [u.tone for u in units] if latin and any(u.tone for u in units) else None
     row = exact.get(exact_key)
-    if row is not None and tones_agree(row[0], tones):
+    if row is not None and (tones is None or tones_agree(row[0], tones)):
         found = Heard(*row), USUAL_READING if row[3] else RARE_READING
-    elif latin and exact_key in common and tones_agree(common[exact_key], tones):
+    elif latin and exact_key in common and (tones is None or tones_agree(common[exact_key], tones)):
         found = Heard(common[exact_key], None, "word", True), EVERYDAY_READING
     elif allow_fuzzy:
         row = fuzzy.get(window_keys(units, fuzzy=True))
-        found = (Heard(*row), FOLDED_READING) if row and tones_agree(row[0], tones) else None
+        agrees = row is not None and (tones is None or tones_agree(row[0], tones))
+        found = (Heard(*row), FOLDED_READING) if row is not None and agrees else None
     # Cues and words the facts lack are heard in pinyin only: typed in characters they are
     # seen as typed, and a homophone of one (表签 for 标签) is no evidence of an ask.
     if found and found[0].role in ("cue", "word") and not latin:
