@@ -156,3 +156,15 @@ def test_topic_lead_must_be_one_of_its_facts(kb_copy: Path) -> None:
         None,
         "lead",
     )
+
+
+def test_initials_that_do_not_fit_their_word_are_refused(kb_copy: Path) -> None:
+    """responses/initials.txt: two to four consonants, then words whose initials they are."""
+    (kb_copy / "responses" / "initials.txt").write_text(
+        "yj 迎检\njc 检查 基层\naf 暗访\nhy 检查\nab 暗访\nhuiyi 会议\n", encoding="utf-8"
+    )
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    problems = "\n".join(str(p) for p in caught.value.problems)
+    assert "'hy 检查'" in problems and "'ab 暗访'" in problems and "'huiyi 会议'" in problems
+    assert "yj" not in problems and "jc" not in problems and "af 暗访" not in problems

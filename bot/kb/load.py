@@ -7,6 +7,7 @@ a KBError lists them all and no KnowledgeBase object is produced.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from bot.errors import KBError
@@ -46,6 +47,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     place_words = _optional_list(col, root / "responses" / "place_words.txt")
     regional_words = load_regional_words(col)
     purpose_words = load_purpose_words(col)
+    initials = _initials(col, root / "responses" / INITIALS_FILE)
     neutral = stopwords | requests
     for form, mainland in sorted(regional_words.items()):
         # 公文 and 几时 are cues as they stand: read as 文件, 什么时候 they would ask nothing.
@@ -112,6 +114,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         place_words=place_words,
         regional_words=regional_words,
         purpose_words=purpose_words,
+        initials=initials,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),
@@ -127,6 +130,32 @@ def _role(word: str, cues: frozenset[str], neutral: frozenset[str]) -> str | Non
 def _optional_list(col: Collector, path: Path) -> frozenset[str]:
     """A word list a knowledge base may leave out (older ones predate it)."""
     return files.load_word_list(col, path) if path.is_file() else frozenset()
+
+
+INITIALS_FILE = "initials.txt"
+# Two to four letters: a run of initials (hy, gzq; af for 暗访, whose first syllable opens
+# with a vowel).
+_INITIALS = re.compile(r"^[a-z]{2,4}$")
+
+
+def _initials(col: Collector, path: Path) -> dict[str, tuple[str, ...]]:
+    """responses/initials.txt: `letters word [rival …]` a line (yj 迎检; jc 检查 基层)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in sorted(_optional_list(col, path)):
+        letters, *words = entry.split()
+        if not _INITIALS.match(letters) or not words:
+            col.add(path, f"'{entry}': expected 2 to 4 letters, then the word they stand for")
+        elif any(_initials_of(word) != letters for word in words):
+            col.add(path, f"'{entry}': a word's initials are not '{letters}'")
+        else:
+            found[letters] = tuple(words)
+    return found
+
+
+def _initials_of(word: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # loaded only when the file has entries
+
+    return "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
 
 
 def _pattern_problem(entry: str) -> str | None:

@@ -97,6 +97,9 @@ class KnowledgeBase:
     regional_words: Mapping[str, str] = field(default_factory=dict)  # 群組 -> 群, 範本 -> 模板
     # documents, document_kinds, material, audiences -> words (写材料要用, 给大学生讲讲)
     purpose_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # letters -> the word they are typed for, then any rival the curator knows (yj -> 迎检;
+    # jc -> 检查, 基层): words typed by their initials, as officials shorten them
+    initials: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jieba
@@ -36,6 +36,7 @@ from bot.search.sound import (
 from bot.search.spelling import Speller
 from bot.search.story import asked_forms, tells_burden
 from bot.search.syllables import LoneSyllables
+from bot.search.tones import NO_TONES, ToneMap, current_tones, tones_typed
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -67,6 +68,7 @@ class Analyzer(Hearing):
         dictionary: Path | None = None,
         cache_dir: Path | None = None,
         measure_asks: frozenset[str] = frozenset(),
+        shorthand: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.synonyms = dict(synonyms)
         self.stopwords = stopwords
@@ -111,6 +113,7 @@ class Analyzer(Hearing):
         )
         self._patterns_by_start = PatternsByStart(self.cue_patterns)
         self.measure_asks = measure_asks
+        self.shorthand = dict(shorthand or {})  # yj: 迎检 (responses/initials.txt)
         for word in self.cues:
             if len(word) > 1:
                 self._add_word(word, _STOPWORD_FREQ)
@@ -194,9 +197,13 @@ class Analyzer(Hearing):
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
-        return self._readings(normalized)
+        return self._readings(normalized, current_tones())  # tong1zhi1 is read as typed
 
-    def _read(self, normalized: str) -> QueryAnalysis:
+    def _read(self, normalized: str, tones: ToneMap = NO_TONES) -> QueryAnalysis:
+        with tones_typed(tones):
+            return self._read_toned(normalized)
+
+    def _read_toned(self, normalized: str) -> QueryAnalysis:
         pieces = self._pieces(normalized)
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")

@@ -8,6 +8,8 @@ holds these steps; `Analyzer` inherits them and owns the tables they read, which
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import jieba
 
 from bot.search.initials import Initials
@@ -28,6 +30,7 @@ from bot.search.sound import (
     surface,
 )
 from bot.search.syllables import LoneSyllables
+from bot.search.tones import current_tones, tones_agree, tones_of
 
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 # A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
@@ -48,6 +51,7 @@ class Hearing:
     _jieba: jieba.Tokenizer
     _general_freq: dict[str, int]
     _initials: Initials | None
+    shorthand: dict[str, Sequence[str]]
     _lone_syllables: LoneSyllables | None
 
     def general_frequency(self, word: str) -> int:
@@ -141,7 +145,11 @@ class Hearing:
                 split = split_pinyin(token) if token not in self.vocabulary else None
                 split = split or mend_letters(token, self._sounds, self._believable, self.stopwords)
                 if split:
-                    units.extend(Unit(s, True, False, not at) for at, s in enumerate(split))
+                    tones = tones_of(token, split, current_tones())  # tong1zhi1: 1, 1
+                    units.extend(
+                        Unit(s, True, False, not at, tone)
+                        for at, (s, tone) in enumerate(zip(split, tones, strict=True))
+                    )
                 else:
                     units.append(Unit(token, True))
             else:
@@ -150,7 +158,8 @@ class Hearing:
         for start, end, found in best_reading(self._sounds, units, self._believable):
             window = units[start:end]
             if found is None:
-                pieces.append(self._single(window[0].text, window[0].whole, window[0].latin))
+                unit = window[0]
+                pieces.append(self._single(unit.text, unit.whole, unit.latin, unit.tone))
                 continue
             typed = surface(window)
             weight = self._sound_weight(typed, *found)
@@ -174,7 +183,7 @@ class Hearing:
         """A character that is a word by itself: a stopword or a known one-character word."""
         return self.is_stop(char) or self.canonical(char) in self.vocabulary
 
-    def _single(self, unit: str, whole: bool, latin: bool) -> Piece:
+    def _single(self, unit: str, whole: bool, latin: bool, tone: int = 0) -> Piece:
         """One character or syllable left over: a whole-token synonym, a stopword, or unknown."""
         if latin:
             if unit in self.vocabulary:
@@ -182,10 +191,16 @@ class Hearing:
             if is_stop_syllable(unit, self.stopwords):  # de, ma: written 的, 吗 for cue patterns
                 return Piece(unit, "stop", written=self._lone_reader().spelled(unit, stop=True))
             if self._initials is None:
-                self._initials = Initials(self._sounds, self.curated, self.general_frequency)
+                self._initials = Initials(
+                    self._sounds, self.curated, self.general_frequency,
+                    self.shorthand, self.canonical,
+                )  # fmt: skip
             initials = self._initials(unit)  # hy: 会议, weakly
             if initials is not None and initials.term:
-                return Piece(unit, "term", initials.term, FUZZY_SOUND_WEIGHT, False, initials.word)
+                # A guess among rivals (jc: 检查 or 基层) stays in letters when the question is
+                # written out, so that the rest of it must bear the guess out (crossing.py).
+                written = "" if self._initials.guessed(unit) else initials.word
+                return Piece(unit, "term", initials.term, FUZZY_SOUND_WEIGHT, False, written)
             # A lone syllable may still be a one-character word: biao → 表 → 表格; qi is
             # no 勤, whose reading it is far more rarely than 其's or 起's.
             found = self._by_sound(unit, allow_fuzzy=False)
@@ -194,6 +209,7 @@ class Hearing:
                 and found[0].role == "term"
                 and found[0].term
                 and self._likely_alone(unit, found[0].word)
+                and tones_agree(found[0].word, (tone,))  # hui2 is no 会 (hui4)
             ):
                 return Piece(unit, "term", found[0].term, HOMOPHONE_WEIGHT, False, found[0].word)
             return Piece(unit, "unknown", whole=whole)

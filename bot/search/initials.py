@@ -6,11 +6,15 @@ far commoner in everyday Chinese than any other curated word with those initials
 word is also commoner than every other word the knowledge base knows with those initials,
 stopwords and words the facts merely use included (hy: 会议 before 还有); an unsure one (gz: 盖章,
 though 工作 is far commoner) is a guess the rest of the question must bear out.
+
+Officials' own shorthand is no everyday Chinese: yj is 迎检 to them, though 意见 and 业绩 are far
+commoner. A curator's list (responses/initials.txt) reads such letters first: surely, or as a guess
+when it names rivals beside the word (jc: 检查, or 基层).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 
 from bot.search.sound import Heard, SoundTables
 
@@ -24,8 +28,15 @@ class Initials:
     """Curated words by the first letters of their syllables."""
 
     def __init__(
-        self, tables: SoundTables, curated: Set[str], frequency: Callable[[str], int]
+        self,
+        tables: SoundTables,
+        curated: Set[str],
+        frequency: Callable[[str], int],
+        shorthand: Mapping[str, Sequence[str]] | None = None,
+        canonical: Callable[[str], str] = lambda word: word,
     ) -> None:
+        """`shorthand`: letters -> the word they are typed for, then its rivals (yj: 迎检;
+        jc: 检查, 基层); `canonical`: the term a word stands for (迎检 → 检查)."""
         # initials -> term -> (how common its commonest spelling is, that spelling's row)
         found: dict[str, dict[str, tuple[int, Heard]]] = {}
         for key, row in tables[0].items():
@@ -47,22 +58,40 @@ class Initials:
         rivals = _commonest_rivals(tables, curated, frequency)
         self._words: dict[str, Heard] = {}
         self._sure: set[str] = set()
+        self._guesses: set[str] = set()
         for letters, per_term in found.items():
             ranked = sorted(per_term.values(), key=lambda entry: -entry[0])
             if len(ranked) == 1 or ranked[0][0] >= DOMINANCE * max(ranked[1][0], 1):
                 self._words[letters] = ranked[0][1]
                 if ranked[0][0] > rivals.get(letters, -1):
                     self._sure.add(letters)
+        self._curated = frozenset(shorthand or {})
+        for letters, (word, *others) in (shorthand or {}).items():
+            term = canonical(word)
+            if term not in curated:
+                continue  # a word the facts do not use answers nothing
+            self._words[letters] = Heard(word, term, "term", True)
+            if others:  # jc: 检查 or 基层, read only when the question bears it out
+                self._sure.discard(letters)
+                self._guesses.add(letters)
+            else:
+                self._sure.add(letters)
 
     def __call__(self, typed: str) -> Heard | None:
         """The word a run of initials stands for, or None."""
-        if not MIN_LETTERS <= len(typed) <= MAX_LETTERS or VOWELS & set(typed):
+        if not MIN_LETTERS <= len(typed) <= MAX_LETTERS:
             return None
+        if VOWELS & set(typed):  # af is 暗访 when the curator says so, never a guess
+            return self._words.get(typed) if typed in self._curated else None
         return self._words.get(typed)
 
     def sure(self, typed: str) -> bool:
         """Whether the letters read as their word whatever else the question says."""
         return typed in self._sure
+
+    def guessed(self, typed: str) -> bool:
+        """Whether the curator lists rivals for the letters' word (jc: 检查, or 基层)."""
+        return typed in self._guesses
 
 
 def _commonest_rivals(

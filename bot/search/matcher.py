@@ -61,6 +61,7 @@ from bot.search.story import tells_burden
 from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
+from bot.search.tones import read_with_tones
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
 from bot.search.workplace import Workplaces
@@ -110,7 +111,7 @@ class Matcher:
         self.analyzer = Analyzer(
             kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
-            measure_asks=kb.measure_asks,
+            measure_asks=kb.measure_asks, shorthand=kb.initials,
         )  # fmt: skip
         self.entities = EntityTable(
             kb.facts, self.analyzer.general_frequency, self.analyzer.tokens,
@@ -258,6 +259,7 @@ class Matcher:
     def match(self, question: str) -> Result:
         return conclude(self.prepare(question), self.thresholds)
 
+    @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def prepare(self, question: str) -> Prepared:
         """Rank a question every way the decision may need, and each item of a message asking
         several things (items.py) alone; no threshold is applied yet."""

@@ -74,7 +74,7 @@ _TONE_MARKED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀ
 _U_UMLAUT = frozenset("üǖǘǚǜÜ")
 # Pinyin with tone numbers (hui4yi4 tai4 duo1): a digit right after a syllable is its tone,
 # not a count, once two syllables carry one (a lone wifi6 or qq2 keeps its digit).
-_TONE_NUMBER = re.compile(r"(?<=[a-z])[1-5](?![0-9])")
+_TONE_NUMBER = re.compile(r"(?<=[a-zA-Z])[1-5](?![0-9])")
 _TONE_NUMBERS_MIN = 2
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters typed one by one with a blank or dash between (工 作 群 太 多, 会-议-太-多) are
@@ -114,8 +114,7 @@ def normalize(text: str) -> str:
     text = _simplified(text)
     text = text.lower()
     text = _LETTER_RUN.sub(r"\1\1\1", text)
-    if len(_TONE_NUMBER.findall(text)) >= _TONE_NUMBERS_MIN:
-        text = _TONE_NUMBER.sub("", text)
+    text = without_tone_numbers(text)
     text = _TRY_VERB.sub(_said_once, text)
     text = _DIGIT_RUN.sub(_digits_read_out, text)
     text = small_counts_in_words(text)  # 1周最多1表 is 一周最多一表
@@ -128,6 +127,15 @@ def normalize(text: str) -> str:
     text = _DIGITS.sub(" ", text)
     text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
+
+
+def without_tone_numbers(text: str) -> str:
+    """Pinyin with tone numbers as typed without them: hui4yi4 tai4 duo1 → huiyi tai duo.
+    Read before anything else looks at a question, the digits are no counts (yi2ge4: 2 个)
+    nor list marks."""
+    if len(_TONE_NUMBER.findall(text)) < _TONE_NUMBERS_MIN:
+        return text
+    return _TONE_NUMBER.sub("", text)
 
 
 def _toneless(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import jieba
 
 from bot.search.pinyin import CJK_ONLY, LATIN, fuzzy_syllable, pinyin_key, reading_keys
+from bot.search.tones import tones_agree
 
 MAX_WINDOW = 5  # characters or syllables in one word read by sound
 # How sure a reading is, for choosing between readings of a run (not the term's weight):
@@ -173,6 +174,7 @@ class Unit(NamedTuple):
     latin: bool
     whole: bool = True  # was a whole jieba token (single-character synonyms need that)
     opens: bool = True  # opens a word as typed (jian of jiancha); later syllables do not
+    tone: int = 0  # the tone number typed after a syllable (tong1 zhi1), 0 for none
 
 
 def characters(
@@ -241,14 +243,18 @@ def hear(
     exact, fuzzy, common = tables
     found: tuple[Heard, float] | None = None
     exact_key = window_keys(units, fuzzy=False)
+    # A reading whose tones contradict those typed is passed over for the next one: tong1zhi1
+    # is no 同志 (tong2 zhi4), so the everyday 通知 may be heard.
+    tones = [u.tone for u in units] if latin and any(u.tone for u in units) else None
     row = exact.get(exact_key)
-    if row is not None:
+    if row is not None and (tones is None or tones_agree(row[0], tones)):
         found = Heard(*row), USUAL_READING if row[3] else RARE_READING
-    elif latin and exact_key in common:
+    elif latin and exact_key in common and (tones is None or tones_agree(common[exact_key], tones)):
         found = Heard(common[exact_key], None, "word", True), EVERYDAY_READING
     elif allow_fuzzy:
         row = fuzzy.get(window_keys(units, fuzzy=True))
-        found = (Heard(*row), FOLDED_READING) if row is not None else None
+        agrees = row is not None and (tones is None or tones_agree(row[0], tones))
+        found = (Heard(*row), FOLDED_READING) if row is not None and agrees else None
     # Cues and words the facts lack are heard in pinyin only: typed in characters they are
     # seen as typed, and a homophone of one (表签 for 标签) is no evidence of an ask.
     if found and found[0].role in ("cue", "word") and not latin:
