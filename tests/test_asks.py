@@ -77,3 +77,50 @@ def test_a_template_wanted_with_its_subject_told_first_declines(
 
 def test_a_template_that_keeps_changing_is_still_the_burden(matcher: Matcher) -> None:
     assert _shown(matcher.match("有没有统一表格模板的做法"))[:1] == ["forms-stable-templates"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("数据平台用上以后签字少了没有，谁能说说亲身经历", "forms-data-platform"),
+        ("有没有基层干部讲讲切身体会，填表从一天一张变成一周一张", "forms-weekly-cap"),
+    ],
+)
+def test_asking_for_someones_experience_names_nothing(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    """亲身经历, 切身体会 (request_words.txt) ask for proof of a change, not about a subject:
+    no unknown word and no yes-or-no cue weighs against the fact asked about."""
+    result = matcher.match(question)
+    assert not result.analysis.unknown and not result.analysis.cues
+    assert (result.decision, _shown(result)[:1]) == ("answer", [fact])
+
+
+def test_whether_it_should_change_asks_for_the_measure(matcher: Matcher) -> None:
+    """该不该改 asks whether to change it, a measure named by the burden told before it."""
+    result = matcher.match("工作群里天天打卡，这种做法该不该改")
+    assert not result.analysis.unknown
+    assert result.decision == "answer" and result.shown[0].topic == "chat-groups"
+
+
+def test_more_than_a_hundred_groups_is_a_count_not_several(matcher: Matcher) -> None:
+    """一百多个群 is 100-odd groups (the 190 dissolved), not the 多个群 a notice is forwarded to."""
+    result = matcher.match("哪里一口气撤了一百多个群")
+    assert "多个" not in {t.term for t in result.analysis.terms}
+    assert _shown(result)[:1] == ["chat-groups-190-dissolved"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("街道的会三十分钟就开完了是哪儿的做法", "meetings-weekly-half-hour"),
+        ("信访会只开了半小时是谁说的", "meetings-short-speeches"),
+    ],
+)
+def test_half_an_hour_in_either_wording_leaves_the_meeting_to_decide(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    """30分钟 (the petition meeting) and 半小时 (the street meeting) are one span: the meeting
+    named decides, not the way the figure is written."""
+    result = matcher.match(question)
+    assert (result.decision, _shown(result)[:1]) == ("answer", [fact])
