@@ -48,3 +48,10 @@ def test_a_list_part_with_a_mistyped_topic_word_keeps_its_topic(matcher: Matcher
     """数字报了又报，监察来了又来: the second part is about inspections (监察 for 检查)."""
     result = matcher.match("数字报了又报，监察来了又来")
     assert {m.fact.topic for m in result.several} == {"forms", "inspections"}
+
+
+def test_a_heard_word_spanning_a_particle_is_no_topic_word(matcher: Matcher) -> None:
+    """这种事有人管吗: 管吗 may sound like 检查, but a word holding 吗 is nobody's typo."""
+    part = "这种事有人管吗"
+    analysis, _ = matcher.rank(matcher._normal(part))
+    assert matcher.topic_words.heard_only(analysis, matcher._normal(part))
