@@ -78,3 +78,20 @@ def test_a_cue_beside_one_topic_is_judged_per_item(matcher: Matcher) -> None:
     result = matcher.match(question)
     assert result.decision == "answer"
     assert [f.topic for f in result.shown] == ["chat-groups"]
+
+
+def test_an_unmarked_list_of_two_topics_leaves_a_cue_aside(matcher: Matcher) -> None:
+    """No 还有 or 另外, yet two clauses each name a topic of their own: a list, and the
+    weather asked after it is another matter."""
+    question = "表太多，检查太多，天气预报明天下雨吗"
+    assert matcher.prepare(question).cues_aside
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "several")
+    assert [m.fact.topic for m in result.several] == ["forms", "inspections"]
+
+
+@pytest.mark.parametrize("question", ["群太多，今年工资啥时候涨", "会多，会长，工资啥时候涨"])
+def test_an_unmarked_cue_beside_one_topic_is_no_aside(matcher: Matcher, question: str) -> None:
+    """One topic's clauses and a cue, unmarked: no list, the pay is what is asked."""
+    assert not matcher.prepare(question).cues_aside
+    assert matcher.match(question).decision != "answer"

@@ -14,7 +14,9 @@ clauses are one story (填表填到吐，内容一模一样换个表头而已 is
 Excel老是卡死，填表填一半全没了 is about the software). A part is read alone only when it names
 a topic and has no word we do not know or cue. A cue in a further item naming no topic
 (会多，群多，另外想问问修路的钱啥时候到) asks about something else beside a list of two topics
-or more; beside one topic it keeps the decline (群太多，还有工资啥时候涨).
+or more; beside one topic it keeps the decline (群太多，还有工资啥时候涨). Unmarked, clean clauses
+naming two topics or more are a list too, and a cue in a clause naming none is an aside
+(表太多，检查太多，天气预报明天下雨吗).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ FURTHER_ITEM = re.compile(
 )
 
 Rank = Callable[[str], tuple[QueryAnalysis, list[Match]]]
+LISTED_TOPICS = 2  # clean clauses naming this many topics are a list even with no mark
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,9 @@ def covered_parts(
     """Each clause read alone; nothing for a one-clause question, one that marks no further
     item, or one with a clause naming a topic among words we do not know or cues."""
     parts = clauses(question, normal)
-    if len(parts) < 2 or not FURTHER_ITEM.search(question):
+    if len(parts) < 2:
         return CoveredParts()
+    marked = FURTHER_ITEM.search(question) is not None
     bests: list[Match] = []
     aside = False
     for part in parts:
@@ -78,7 +82,13 @@ def covered_parts(
             return CoveredParts()
         if all(m.fact != best.fact for m in bests):
             bests.append(best)
+    topics = len({m.fact.topic for m in bests})
+    if not marked:
+        # 表太多，检查太多，天气预报明天下雨吗: unmarked, clean clauses naming two topics or
+        # more are a list all the same, and a cue in a clause naming none is an aside; one
+        # topic's clauses stay one story (填表填到吐，内容一模一样换个表头而已).
+        return CoveredParts((), aside and topics >= LISTED_TOPICS)
     # One topic answers alone only when nothing is a cue (1.会议室怎么预约 2.检查组怎么接待
     # asks how, twice); beside a list of two topics or more, a cue is an aside.
-    one_topic = len({m.fact.topic for m in bests}) == 1 and not aside
+    one_topic = topics == 1 and not aside
     return CoveredParts(tuple(bests) if one_topic else (), aside)
