@@ -48,7 +48,6 @@ def part_bests(
     bests = []
     for part in parts:
         analysis, ranked = rank(part)
-        # 监察来了又来 keeps its part: 监察 is 检查 mistyped, no name heard (topicwords.py)
         if topic_words.heard_only(analysis, normal(part)):
             continue  # 这几天一直在处理一起邻里纠纷: the asker's day, 起邻 heard as 齐琳
         named = topic_words.first_named(analysis)

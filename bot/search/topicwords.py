@@ -155,18 +155,9 @@ class TopicWords:
         """Every word naming a topic is a name heard in everyday characters (一起邻里纠纷 heard
         as 齐琳): read by its sound, the facts' name shares no character with the normalised
         text `typed` (a short form does: 海港 → 海港区, 小李 → 李志颖; a synonym is no sound
-        reading), and was not spelled out (qilin). A word holding a character of a topic's
-        name is that topic's own word mistyped (回忆 typed for 会议, 监察来了又来), no name,
-        unless what was typed holds a particle (有人管吗: 管吗 is no 检查)."""
-        pairs = list(self._naming(analysis))
-        naming = [qt for qt, _ in pairs]
+        reading), and was not spelled out (qilin)."""
+        naming = [qt for qt, _ in self._naming(analysis)]
         if not naming or re.search(r"[a-z]", typed):
-            return False
-        if any(
-            set(qt.term + qt.source) & set("".join(self.name_words[topic]))
-            and not set(qt.source) & _PLAIN
-            for qt, topic in pairs
-        ):
             return False
         return not any(
             (qt.term != qt.source and qt.weight >= 1.0) or set(qt.term) & set(typed)
