@@ -247,19 +247,26 @@ def hear(
     # is no 同志 (tong2 zhi4), so the everyday 通知 may be heard.
     tones = [u.tone for u in units] if latin and any(u.tone for u in units) else None
     row = exact.get(exact_key)
-    if row is not None and (tones is None or tones_agree(row[0], tones)):
+    if row is not None and _agrees(row[0], tones):
         found = Heard(*row), USUAL_READING if row[3] else RARE_READING
-    elif latin and exact_key in common and (tones is None or tones_agree(common[exact_key], tones)):
+    elif latin and exact_key in common and _agrees(common[exact_key], tones):
         found = Heard(common[exact_key], None, "word", True), EVERYDAY_READING
     elif allow_fuzzy:
         row = fuzzy.get(window_keys(units, fuzzy=True))
-        agrees = row is not None and (tones is None or tones_agree(row[0], tones))
-        found = (Heard(*row), FOLDED_READING) if row is not None and agrees else None
+        found = (
+            (Heard(*row), FOLDED_READING) if row is not None and _agrees(row[0], tones) else None
+        )
     # Cues and words the facts lack are heard in pinyin only: typed in characters they are
     # seen as typed, and a homophone of one (表签 for 标签) is no evidence of an ask.
     if found and found[0].role in ("cue", "word") and not latin:
         return None
     return found
+
+
+def _agrees(word: str, tones: Sequence[int] | None) -> bool:
+    """Whether a reading may carry the tones typed; None: the window was typed without tones,
+    so nothing is compared (the common case, kept free of the per-character check)."""
+    return tones is None or tones_agree(word, tones)
 
 
 def best_reading(
