@@ -180,9 +180,7 @@ def _without_opening_filler(clause: str) -> str:
 
 
 def _is_aside(clause: str) -> bool:
-    return any(
-        p.match(clause)
-        for p in (
-            _SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP,
-        )  # fmt: skip
-    )
+    return any(p.match(clause) for p in _ASIDES)
+
+
+_ASIDES = (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP)
