@@ -407,7 +407,9 @@ def _story(normalized: str) -> Prepared:
 def test_a_long_story_sure_of_one_fact_is_not_a_list_of_its_fragments() -> None:
     """群里天天让报位置、报工作照，说是考核要用，照片能说明啥呢…: no clause's pick is on the
     topic the whole message is sure of, so the clauses are one story's fragments."""
-    long_message = _story("群里天天让报位置报工作照说是考核要用但是照片能说明啥呢拍多拍少看不出干得好不好")
+    long_message = _story(
+        "群里天天让报位置报工作照说是考核要用但是照片能说明啥呢拍多拍少看不出干得好不好"
+    )
     result = conclude(long_message, Thresholds())
     assert (result.decision, result.shape) == ("answer", "fact")
     assert _shown(result) == ["chat-groups-no-screenshot-evaluation"]
