@@ -51,6 +51,13 @@ from bot.search.matcher import Matcher
         ("手机一直响，吃饭睡觉都不安生", "手机一直响，"),
         ("系统崩了怎么办", "系统崩了怎么办"),  # a system that crashed
         ("眼睛花了", "眼睛花了"),  # nothing else is said
+        # the asker's presence in the group they write to: no work group asked about
+        ("兄弟姐妹们好 好久没在群里冒泡了 会太多了", "会太多了"),
+        ("各位群友好，潜水很久了，检查太多怎么办", "检查太多怎么办"),
+        ("第一次在群里发言，表太多有办法吗", "表太多有办法吗"),
+        ("出来冒个泡，表太多", "表太多"),
+        ("群里发言太多了", "群里发言太多了"),  # the group's chatter is the burden
+        ("潜水很久了", "潜水很久了"),  # nothing else is said
     ],
 )
 def test_framing_is_left_out(typed: str, expected: str) -> None:
@@ -71,3 +78,15 @@ def test_a_framed_question_is_answered_as_the_bare_one(
 ) -> None:
     result = matcher.match(question)
     assert result.decision == "answer" and result.best and result.best.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["各位群友好，潜水很久了，问个事，检查太多怎么办", "好久没在群里冒泡了，会太多了怎么办"],
+)
+def test_the_group_the_asker_writes_in_is_no_work_group_asked_about(
+    matcher: Matcher, question: str
+) -> None:
+    result = matcher.match(question)
+    assert result.answered and result.shown
+    assert all(f.topic != "chat-groups" for f in result.shown)

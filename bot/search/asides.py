@@ -55,8 +55,20 @@ _ADDRESS = re.compile(
 # 哈喽 before 街道 is no place called 哈喽街道.
 _HELLO = re.compile(
     r"^(?:哈喽|哈啰|hello|hi|嗨|你好|您好|大家好|各位好|各位|大家|在吗|在不在|打扰一下|打扰了|打扰"
-    r"|兄弟们|姐妹们|朋友们|家人们|早上好|上午好|下午好|晚上好|早安|晚安)+(?:呀|啊|哈|哦|呢)*$",
+    r"|兄弟们|姐妹们|兄弟姐妹们|朋友们|家人们|群友们|各位群友|群友"
+    r"|早上好|上午好|下午好|晚上好|早安|晚安)+好?(?:呀|啊|哈|哦|呢)*$",
     re.IGNORECASE,
+)
+
+
+# The asker's own presence in the group they write to (好久没在群里冒泡了, 潜水很久了, 第一次
+# 在群里发言, 出来冒个泡): the group is where the message is posted, not a work group asked
+# about; 群 there would pull the work-group facts over the meetings or forms asked about.
+_IN_THE_GROUP = re.compile(
+    r"^(?:我|本人|俺)?(?:也|都|一直|平时)?(?:好久|很久|好长时间|很长时间|好几个月|第一次|头一次|难得|出来)?"
+    r"(?:都)?(?:没|没有|不)?(?:在|来|到)?(?:咱们?|我们|这个|本)?(?:群里|群)?"
+    r"(?:冒个?泡|冒泡|潜水|潜了?(?:好久|很久)|(?<=群里)(?:发言|说话|露面|露脸))"
+    r"(?:了|过|啊|哈|呀|一下|好久|很久|好长时间|很长时间|这么久|了好久|了很久)*$"
 )
 
 
@@ -168,7 +180,7 @@ def _without_opening_filler(clause: str) -> str:
 
 
 def _is_aside(clause: str) -> bool:
-    return any(
-        p.match(clause)
-        for p in (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY)
-    )
+    return any(p.match(clause) for p in _ASIDES)
+
+
+_ASIDES = (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP)
