@@ -24,15 +24,16 @@ def words_sorted(text: str) -> str:
 
 
 def _sorts_alike(text: str) -> bool:
-    return not any(mark in text for mark in _SPLIT_APART)
+    return _SPLIT_APART[0] not in text and _SPLIT_APART[1] not in text
 
 
 class Closeness:
     """The best token_sort_ratio of one question against each fact's example questions."""
 
-    def __init__(self, question: str, forms: dict[str, str]) -> None:
-        """`forms`: each example question's sorted form, filled as they come, kept by the
-        caller across questions (the examples are the knowledge base's, not the asker's)."""
+    def __init__(self, question: str, forms: dict[str, str | None]) -> None:
+        """`forms`: each example question's sorted form (None: compared by token_sort_ratio
+        itself), filled as they come, kept by the caller across questions (the examples are
+        the knowledge base's, not the asker's)."""
         self._question = question
         self._fast = _sorts_alike(question)
         self._sorted = words_sorted(question)
@@ -52,9 +53,10 @@ class Closeness:
         return best
 
     def _score(self, example: str) -> float:
-        if self._fast and _sorts_alike(example):
-            form = self._forms.get(example)
-            if form is None:
-                form = self._forms[example] = words_sorted(example)
+        if example in self._forms:
+            form = self._forms[example]
+        else:
+            form = self._forms[example] = words_sorted(example) if _sorts_alike(example) else None
+        if self._fast and form is not None:
             return fuzz.ratio(self._sorted, form)
         return fuzz.token_sort_ratio(self._question, example)

@@ -136,7 +136,7 @@ class Matcher:
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
-        self._example_forms: dict[str, str] = {}  # example questions, sorted (closeness.py)
+        self._example_forms: dict[str, str | None] = {}  # example questions, sorted (closeness.py)
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
