@@ -21,7 +21,7 @@ from bot.decision import Decision
 from bot.kb import KnowledgeBase
 from bot.kb.texts import Texts
 from bot.search import cache
-from bot.search.analyzer import Analyzer
+from bot.search.analyzer import READINGS_KEPT, Analyzer
 from bot.search.asked import AskFinder, with_long_ask
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
@@ -171,6 +171,10 @@ class Matcher:
         self.workplaces = Workplaces(
             self.entities.entities, self.analyzer.analyze, self.topic_words.broad, self._said
         )
+        # Normal form in the facts' mainland wording; a question's clauses come back to it.
+        self._normal = functools.lru_cache(maxsize=READINGS_KEPT)(
+            lambda t: self.classifiers.joined(self.regional.mainland(self.stutter(normalize(t))))
+        )  # fmt: skip
         self.asks = AskFinder.reading(self._normal, self.analyzer.analyze, self.topic_words)
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
@@ -253,10 +257,6 @@ class Matcher:
             scored.append(Match(doc.fact, round(score, 2)))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
-
-    def _normal(self, text: str) -> str:
-        """Normal form in the facts' mainland wording."""
-        return self.classifiers.joined(self.regional.mainland(self.stutter(normalize(text))))
 
     def match(self, question: str) -> Result:
         return conclude(self.prepare(question), self.thresholds)
