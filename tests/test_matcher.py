@@ -339,3 +339,15 @@ def test_offtopic_cue_is_reported_in_the_analysis(matcher: Matcher) -> None:
     analysis = matcher.match("扶贫资金怎么申请").analysis
     assert analysis.cues == ("申请",)
     assert "申请" not in analysis.unknown
+
+
+def test_normal_form_kept_is_the_one_computed_afresh(matcher: Matcher) -> None:
+    """The matcher keeps a few texts' mainland normal forms: each is what the regional,
+    stutter and classifier rewrites give that text, whichever texts came before it."""
+    texts = ["開會太多了", "盖个章要跑三趟", "严严格要求留痕", "使唔使开会"]
+    for text in (*texts, *texts):
+        afresh = matcher.classifiers.joined(
+            matcher.regional.mainland(matcher.stutter(normalize(text)))
+        )
+        assert matcher._normal(text) == afresh
+    assert matcher._normal("盖个章要跑三趟") == "盖章要跑三趟"

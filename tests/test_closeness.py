@@ -1,0 +1,64 @@
+"""Closeness gives the very scores rapidfuzz's token_sort_ratio gives, each pair computed once."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from bot.search.closeness import Closeness, words_sorted
+
+WORDS = ("会", "开会", "检查", "表格", "工作群", "减负", "qun", "a", "Ω", "迎检", "😀", "")
+
+
+def _extract_one(question: str, examples: list[str]) -> float:
+    found = process.extractOne(question, examples, scorer=fuzz.token_sort_ratio)
+    return found[1] if found else 0.0
+
+
+def _text(rng: random.Random, spaces: str = " ") -> str:
+    return rng.choice(spaces).join(rng.choice(WORDS) for _ in range(rng.randint(0, 5)))
+
+
+def test_words_sorted_sorts_by_word_and_drops_extra_spaces() -> None:
+    assert words_sorted("检查 会  开会 ") == "会 开会 检查"
+    assert words_sorted("") == ""
+
+
+def test_same_score_as_extract_one_on_random_texts() -> None:
+    """Sorted or not, with runs of spaces and tabs, empty or not: the score is extractOne's."""
+    rng = random.Random(15)
+    forms: dict[str, str | None] = {}
+    for _ in range(3000):
+        question = _text(rng, " \t")
+        examples = [_text(rng, " \t") for _ in range(rng.randint(0, 6))]
+        assert Closeness(question, forms).best(examples) == _extract_one(question, examples)
+
+
+@pytest.mark.parametrize("mark", ["\xa0", "\x85"])
+def test_marks_rapidfuzz_does_not_split_at_are_left_to_token_sort_ratio(mark: str) -> None:
+    """Python splits at a no-break space and U+0085, rapidfuzz does not: those texts are
+    compared by token_sort_ratio itself, in the question or in an example."""
+    forms: dict[str, str | None] = {}
+    question, examples = f"会议{mark}检查 表格", ["检查 会议 表格", f"表格{mark}会议 检查"]
+    assert Closeness(question, forms).best(examples) == _extract_one(question, examples)
+    plain = "会议 检查 表格"
+    assert Closeness(plain, forms).best(examples) == _extract_one(plain, examples)
+    assert forms[f"表格{mark}会议 检查"] is None
+
+
+def test_shared_forms_never_carry_one_question_s_scores_to_another() -> None:
+    """The sorted examples are shared across questions; the scores belong to one question."""
+    forms: dict[str, str | None] = {}
+    examples = ["会议 太多", "检查 太多", "表格 太多"]
+    first = Closeness("会议 太多", forms)
+    assert first.best(examples) == 100.0
+    second = Closeness("表格 填报", forms)
+    assert second.best(examples) == _extract_one("表格 填报", examples) < 100.0
+    assert first.best(examples[1:]) == _extract_one("会议 太多", examples[1:])
+    assert forms == {e: words_sorted(e) for e in examples}
+
+
+def test_no_examples_scores_zero() -> None:
+    assert Closeness("会议 太多", {}).best(()) == 0.0
