@@ -8,8 +8,6 @@ from bot.kb import load_kb
 from bot.search.entities import EntityTable
 from bot.search.matcher import Matcher, Result
 from bot.search.naming import address_parts, person_name, short_forms
-from bot.search.query import QueryAnalysis
-from bot.search.shapes import Match, Prepared, Thresholds, conclude
 
 
 def _shown(result: Result) -> list[str]:
@@ -386,37 +384,3 @@ def test_a_question_naming_one_topic_is_not_answered_from_another(
     """A forms fact that mentions 迎检 in passing does not answer a question about checks."""
     result = matcher.match(question)
     assert result.decision != "answer" or {f.topic for f in result.shown} == {"inspections"}
-
-
-def _story(normalized: str) -> Prepared:
-    """A message whose clauses, read apart, each heard another topic in a word of its own
-    (报位置 as forms reported, 考核 as inspections), while read whole it is sure of one fact."""
-    by_id = load_kb().by_id
-    whole = Match(by_id["chat-groups-no-screenshot-evaluation"], 53.0)
-    parts = (
-        Match(by_id["forms-weekly-cap"], 39.0),
-        Match(by_id["inspections-fewer-rounds"], 53.2),
-    )
-    return Prepared(
-        normalized, normalized, QueryAnalysis((), ()),
-        ranked=(whole, Match(by_id["forms-fewer-signatures-photos"], 31.0)),
-        clause_bests=parts, run_bests=parts,
-    )  # fmt: skip
-
-
-def test_a_long_story_sure_of_one_fact_is_not_a_list_of_its_fragments() -> None:
-    """群里天天让报位置、报工作照，说是考核要用，照片能说明啥呢…: no clause's pick is on the
-    topic the whole message is sure of, so the clauses are one story's fragments."""
-    long_message = _story(
-        "群里天天让报位置报工作照说是考核要用但是照片能说明啥呢拍多拍少看不出干得好不好"
-    )
-    result = conclude(long_message, Thresholds())
-    assert (result.decision, result.shape) == ("answer", "fact")
-    assert _shown(result) == ["chat-groups-no-screenshot-evaluation"]
-
-
-def test_a_short_list_keeps_its_parts_though_read_whole_it_leans_elsewhere() -> None:
-    """检查多群也多 is short: a list of two asks, whatever fact the whole reading leans to."""
-    result = conclude(_story("报位置太多考核太多"), Thresholds())
-    assert (result.decision, result.shape) == ("answer", "several")
-    assert _shown(result) == ["forms-weekly-cap", "inspections-fewer-rounds"]

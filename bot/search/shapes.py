@@ -183,8 +183,6 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     # 会多，群多，另外修路的钱啥时候到: a cue in a further item of its own leaves the list.
     asks_list = not p.analysis.cues or p.cues_aside
     several, listed = _several(p, t) if asks_list else ((), False)
-    if several and not listed and _story_elsewhere(p, several, t):
-        several = ()
     if several:
         return _several_answer(base, p, several, t, listed)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
@@ -289,16 +287,6 @@ def _several_answer(
     return _with(
         base, "answer", (*several, *rest), shape="several", several=several, overview=overview
     )
-
-
-def _story_elsewhere(p: Prepared, several: tuple[Match, ...], t: Thresholds) -> bool:
-    """A long message read whole is sure of a fact on a topic none of its clauses' picks is
-    on: the clauses are fragments of one story, each heard in a word of its own (群里天天让报
-    位置、报工作照，说是考核要用，但是照片能说明啥呢…: the screenshots judged, not the forms
-    reported nor the inspections), so the whole reading answers, not a list."""
-    if len(p.normalized) < LONG_MESSAGE or not p.ranked or p.ranked[0].score < t.answer:
-        return False
-    return p.ranked[0].fact.topic not in {m.fact.topic for m in several}
 
 
 def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
