@@ -179,8 +179,9 @@ def _without_opening_filler(clause: str) -> str:
     return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
 
 
+# Every kind of clause that wraps the ask, tried in turn on a whole clause.
+_ASIDES = (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP)
+
+
 def _is_aside(clause: str) -> bool:
     return any(p.match(clause) for p in _ASIDES)
-
-
-_ASIDES = (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP)
