@@ -62,3 +62,21 @@ def test_shared_forms_never_carry_one_question_s_scores_to_another() -> None:
 
 def test_no_examples_scores_zero() -> None:
     assert Closeness("会议 太多", {}).best(()) == 0.0
+
+
+def test_scores_kept_for_a_question_give_the_same_best_on_every_later_list() -> None:
+    """Once a question's examples are scored, any list of them (again, in part, repeated,
+    empty) gets the best extractOne gives, looked up with no example scored twice."""
+    rng = random.Random(16)
+    forms: dict[str, str | None] = {}
+    for _ in range(300):
+        question = _text(rng)
+        pool = [_text(rng) for _ in range(8)]
+        closeness = Closeness(question, forms)
+        assert closeness.best(pool) == _extract_one(question, pool)
+        scored = dict(closeness._scores)
+        for _ in range(5):
+            examples = [rng.choice(pool) for _ in range(rng.randint(0, 6))]
+            assert closeness.best(examples) == _extract_one(question, examples)
+        assert closeness._scores == scored
+    assert Closeness("会议", forms).best([]) == 0.0

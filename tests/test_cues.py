@@ -236,3 +236,14 @@ def test_patterns_looked_up_by_start_find_what_every_pattern_finds() -> None:
         assert found_patterns(by_start, text) == found_patterns(cues.patterns, text)
     assert [p.text for p in by_start.possible("咋撤回")] == ["怎么|咋…设置|撤回"]
     assert [p.text for p in by_start.phrases.patterns] == ["~几号", "~在哪个", "~老婆"]
+
+
+def test_slots_whose_first_words_are_absent_are_skipped_in_list_order() -> None:
+    """A slot none of whose first words the question holds is passed over whole; the slots
+    found still come in list order, each at its first place."""
+    slots = [compile_slot("怎么|咋 + ?"), compile_slot("被 + * + ?"), compile_slot("? + 还是")]
+    words = _words("群/term", "被/stop", "领导/term", "看到/unknown", "还是/stop", "怎么/stop")
+    assert found_slots(slots, words) == ("被领导看到", "看到还是")
+    words = _words("咋/stop", "拟/unknown", "，/break", "怎么/stop", "踢/unknown")
+    assert found_slots(slots, words) == ("咋拟",)
+    assert found_slots(slots, _words("会/term", "太多/term")) == ()

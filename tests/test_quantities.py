@@ -10,7 +10,15 @@ import pytest
 from bot.kb import Fact, QuantityWords
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
-from bot.search.quantities import BONUS, DROP, FLOOR, FREQUENCY, Amount, Quantities
+from bot.search.quantities import (
+    BONUS,
+    DROP,
+    FLOOR,
+    FREQUENCY,
+    KEPT_TEXTS,
+    Amount,
+    Quantities,
+)
 from bot.search.shapes import Match
 
 WORDS = QuantityWords(
@@ -309,3 +317,29 @@ def test_a_number_of_ways_asked_for_is_no_figure_nor_the_six_kinds(matcher: Matc
     assert "chat-groups-six-kinds" not in [f.id for f in result.shown]
     assert matcher.quantities.asked("开会减负有几种做法") == frozenset()
     assert "kinds" in matcher.quantities.asked("精简了几种群")  # 精简 a cut too: drop beside it
+
+
+def test_asks_and_numbers_are_kept_by_text_and_by_word_lists(quantities: Quantities) -> None:
+    """A text asked again gives what it gave the first time, each text its own; Quantities built
+    from other word lists (a reload builds new ones) never sees the first one's texts."""
+    texts = [normalize(t) for t in ("开会要多久", "多久开一次会", "解散了190个群", "会太多")]
+    fresh = Quantities(WORDS, FACTS)
+    for text in texts * 2:
+        assert quantities.asked(text) == fresh._asked(text)
+        assert quantities.said(text) == fresh._said(text)
+    assert quantities.asked(texts[0]) == {"duration"}
+    assert quantities.asked(texts[1]) == {FREQUENCY}
+    reloaded = Quantities(replace(WORDS, asks={"duration": ("多长时间",)}), FACTS)
+    assert fresh.asked(texts[0]) == {"duration"}
+    assert reloaded.asked(texts[0]) == frozenset()
+
+
+def test_kept_texts_are_bounded() -> None:
+    """However many questions come, only the last few texts' asks are kept."""
+    quantities = Quantities(WORDS, FACTS)
+    for n in range(KEPT_TEXTS * 3):
+        text = f"第{n}个会开多久"
+        assert quantities.asked(text) == {"duration"}
+        assert quantities.said(text) == quantities._said(text)
+        assert len(quantities._asked_kept) <= KEPT_TEXTS
+        assert len(quantities._said_kept) <= KEPT_TEXTS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.search.matcher import Matcher
+from bot.search.strangers import sounds_alike
 
 
 @pytest.mark.parametrize(
@@ -25,3 +26,29 @@ def test_a_rare_place_word_is_a_stranger(matcher: Matcher, question: str, place:
 @pytest.mark.parametrize("question", ["保税区开会多", "行政村填表太多", "洋湖乡开会一个月几次"])
 def test_kinds_of_place_and_known_places_are_no_strangers(matcher: Matcher, question: str) -> None:
     assert not matcher.entities.strangers(matcher.analyzer.spelled(question))
+
+
+def _places_near_known(known: list[str]) -> list[str]:
+    """Known places, slips of them (one character heard alike or not), longer and shorter
+    texts holding them, and places nobody knows."""
+    swaps = {"洋": "杨", "湖": "胡", "水": "税", "林": "临", "盘": "盆", "乡": "镇", "社": "设"}
+    near = [*known, "北戴河区", "武侯区", "林芝市", "和平村", "乡", ""]
+    for place in known:
+        near += ["整群，" + place, place + "社区", place[1:], place[:-1]]
+        near += ["".join(swaps.get(ch, ch) for ch in place)]
+        near += [place[:n] + "东" + place[n + 1 :] for n in range(len(place))]
+    return near
+
+
+def test_known_places_are_looked_up_as_walking_every_key(matcher: Matcher) -> None:
+    """A known place inside a place said, or one it sounds like, is found by looking up the
+    place's own parts and the keys of its length: the same as testing every key in turn."""
+    strangers = matcher.entities._strangers
+    keys = list(matcher.entities.place_keys)
+    assert keys
+    for place in _places_near_known(keys):
+        assert strangers._holds_known_place(place) == any(k in place for k in keys), place
+        alike = any(sounds_alike(place, k) for k in keys)
+        assert strangers._sounds_like_known(place) == alike, place
+    assert strangers._sounds_like_known("杨湖乡") and not strangers._holds_known_place("杨湖乡")
+    assert strangers._holds_known_place("整群，水林社区")

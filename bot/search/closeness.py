@@ -43,14 +43,15 @@ class Closeness:
     def best(self, examples: Sequence[str]) -> float:
         """As process.extractOne(question, examples, scorer=fuzz.token_sort_ratio)[1], and 0.0
         when there are no examples."""
-        best = 0.0
-        for example in examples:
-            score = self._scores.get(example)
-            if score is None:
-                score = self._scores[example] = self._score(example)
-            if score > best:
-                best = score
-        return best
+        scores = self._scores
+        try:  # the common case, every example scored already: one loop in C
+            return max(map(scores.__getitem__, examples), default=0.0)
+        except KeyError:
+            for example in examples:
+                if example not in scores:
+                    scores[example] = self._score(example)
+        # Scores run 0-100, so the highest is also the highest above 0.0.
+        return max(map(scores.__getitem__, examples), default=0.0)
 
     def _score(self, example: str) -> float:
         if example in self._forms:

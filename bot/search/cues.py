@@ -187,10 +187,14 @@ def found_slots(
 
     `exempt`: words that ask for a measure even when the knowledge base lacks them (怎么治)."""
     found = []
+    texts = frozenset(w.text for w in words)
     for slot in slots:
         first = slot.choices[0]
+        if isinstance(first, frozenset) and first.isdisjoint(texts):
+            continue  # 怎么 + ? in 会太多: none of its first words is here, no walk at all
+        named_first = isinstance(first, frozenset)
         for start, word in enumerate(words):
-            if isinstance(first, frozenset) and word.text not in first:
+            if named_first and word.text not in first:
                 continue  # its first words are not here: no need to walk the slot
             end = _slot_end(slot.choices, words, start, exempt)
             if end is not None:

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +36,7 @@ from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
-from bot.search.parts import list_readings
+from bot.search.parts import ReadAlone, list_readings
 from bot.search.pinyin import is_syllable
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.pointing_back import asks_of_story
@@ -54,6 +54,7 @@ from bot.search.shapes import (
     Result,
     Shape,
     Thresholds,
+    Weights,
     decide,
     offered,
 )
@@ -79,13 +80,6 @@ CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares 
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
-
-
-@dataclass(frozen=True)
-class Weights:
-    coverage: float = 0.5
-    questions: float = 0.3
-    bm25: float = 0.2
 
 
 class Matcher:
@@ -187,12 +181,14 @@ class Matcher:
         include: Sequence[int] = (),
         strangers: tuple[str, ...] = (),
         forms: tuple[str, ...] = (),
+        words_only: bool = False,
     ) -> tuple[QueryAnalysis, list[Match]]:
         """Candidates for a normalised question, best first, with 0-100 scores.
 
         `include`: documents to score whatever their recall (a person's or place's facts);
         `strangers`: people or places the facts do not name (刘书记), counted as cues;
-        `forms`: question forms found outside the analyzer (明天的会), cues of form."""
+        `forms`: question forms found outside the analyzer (明天的会), cues of form;
+        `words_only`: the question's words alone, no fact ranked (symptoms.py)."""
         analysis = self.crossings.kept(self.analyzer.analyze(normalized))
         analysis = self.setting_words.kept(analysis)
         analysis = self.channels.kept(analysis, normalized)
@@ -208,7 +204,7 @@ class Matcher:
         for qt in analysis.terms:  # a word typed twice counts once, at its surest reading
             weight = qt.weight * self.analyzer.specificity(qt.term)
             weights[qt.term] = max(weights.get(qt.term, 0.0), weight)
-        if not weights:
+        if not weights or words_only:
             return analysis, []
         recall = index.recall(weights)
         ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
@@ -334,10 +330,11 @@ class Matcher:
             not counts and (topic is not None or plain) and self.topic_asks.asks_broadly(normalized)
         )
         topics_named = self.topic_words.named(analysis)  # in order asked; 年底 names none
-        read_alone = functools.cache(self.rank)  # a clause is read once, however many readings
+        read_alone = ReadAlone(self.rank)  # a clause is read once, however many readings
         lists = list_readings(
-            cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal
-        )
+            cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal,
+            read_alone.words,
+        )  # fmt: skip
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(cleaned, read_alone, self.topic_words, self._leads, self._normal)

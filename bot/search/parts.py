@@ -25,6 +25,29 @@ LEAD_MARGIN = 8.0  # a topic's lead answers a part naming only the topic when th
 Rank = Callable[[str], tuple[QueryAnalysis, list[Match]]]
 
 
+class ReadAlone:
+    """A ranking function with each text's reading kept, for the clauses of one question: a
+    clause is read once, however many readings ask for it (as functools.cache does, without
+    the cost of making one per question)."""
+
+    def __init__(self, rank: Callable[..., tuple[QueryAnalysis, list[Match]]]) -> None:
+        self._rank = rank
+        self._kept: dict[tuple[str, bool], tuple[QueryAnalysis, list[Match]]] = {}
+
+    def __call__(self, text: str) -> tuple[QueryAnalysis, list[Match]]:
+        return self._read(text, False)
+
+    def words(self, text: str) -> tuple[QueryAnalysis, list[Match]]:
+        """The text's words alone, no fact ranked (symptoms.py: most clauses need no more)."""
+        return self._read(text, True)
+
+    def _read(self, text: str, words_only: bool) -> tuple[QueryAnalysis, list[Match]]:
+        found = self._kept.get((text, words_only))
+        if found is None:
+            found = self._kept[text, words_only] = self._rank(text, words_only=words_only)
+        return found
+
+
 def lead_among(ranked: Sequence[Match], lead: Fact | None) -> Match | None:
     """The match of a topic's lead fact among those ranked, if it is there."""
     return next((m for m in ranked if m.fact == lead), None) if lead is not None else None
@@ -98,18 +121,20 @@ def list_readings(
     topic_words: TopicWords,
     leads: Mapping[str, Fact],
     normal: Callable[[str], str] = normalize,
+    read: Rank | None = None,
 ) -> ListReadings:
     """Each clause's best; each run's, when the clauses name fewer topics than the whole
     question; each named topic's best read whole, when the question has clauses. Nothing for
     a question naming fewer than two topics, counting a part that names its burden only by
-    its symptom (symptoms.py) beside one named."""
+    its symptom (symptoms.py) beside one named. `read`: as `rank`, the words alone (a part
+    that cannot tell a symptom needs no ranking)."""
     if not topics_named:
         return ListReadings()
     if len(topics_named) < 2:
         pieces = clauses(question, normal)
         # Two bare lines may be one story told in two bursts (items.py): no list of symptoms.
         listed = len(pieces) >= 2 and "\n" not in question.strip()
-        symptoms = symptom_topics(pieces, rank, topic_words) if listed else []
+        symptoms = symptom_topics(pieces, rank, topic_words, read) if listed else []
         if not set(symptoms) - set(topics_named):
             return ListReadings()
     clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from bot.kb import Fact, QuantityWords
 from bot.search.counted import CountedWords
@@ -41,6 +42,8 @@ _BREAK = "，。；、,.;！？!?\n"
 # 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
 _PERCENT = re.compile(r"百分之\s?(\d+)")
 _ROUGHLY = {"上百": "100", "上千": "1000"}  # 上百条: a hundred or more, as 一百多条 says
+KEPT_TEXTS = 64  # texts whose asks and numbers are kept (Quantities.asked, Quantities.said)
+K = TypeVar("K")
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
 
@@ -90,6 +93,16 @@ def _blank(ask: CuePattern, text: str) -> str:
     for word in sorted(ask.words, key=len, reverse=True):
         span = span.replace(word, " ")
     return text[: found.start()] + span + text[found.end() :]
+
+
+def _kept(kept: dict[str, K], text: str, read: Callable[[str], K]) -> K:
+    """`read(text)`, kept by text for the last few texts (read must depend on the text alone)."""
+    found = kept.get(text)
+    if found is None:
+        if len(kept) >= KEPT_TEXTS:  # a long message's clauses, and a few questions before it
+            kept.clear()
+        found = kept[text] = read(text)
+    return found
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -147,6 +160,10 @@ class Quantities:
         self._facts = {fact.id: fact for fact in facts}
         self._counted = CountedWords(facts)
         self._held: dict[str, frozenset[Amount]] = {}
+        # A question's asks and numbers, by its text: one question asks both several times
+        # (its counts, its ranking, its occasion); the words above never change, so they hold.
+        self._asked_kept: dict[str, frozenset[str]] = {}
+        self._said_kept: dict[str, frozenset[Amount]] = {}
 
     def amounts(self, text: str) -> list[Amount]:
         """Every number in a text with what it counts."""
@@ -196,6 +213,9 @@ class Quantities:
     def asked(self, normalized: str) -> frozenset[str]:
         """The kinds of number a question asks for: 多少个 → items, 多久 → duration,
         一个月开几次 and 多久一次 → how often."""
+        return _kept(self._asked_kept, normalized, self._asked)
+
+    def _asked(self, normalized: str) -> frozenset[str]:
         groups: set[str] = set()
         text = normalized
         for vague in self._vague:  # 好几个部门, 隔几天: "a few", not "how many"
@@ -276,6 +296,9 @@ class Quantities:
 
     def said(self, normalized: str) -> frozenset[Amount]:
         """The exact numbers a question states (三十来个群 → 30 items); 一 says little."""
+        return _kept(self._said_kept, normalized, self._said)
+
+    def _said(self, normalized: str) -> frozenset[Amount]:
         return frozenset(a for a in self.amounts(normalized) if a.value not in ("", "1"))
 
     def rerank(self, normalized: str, ranked: Sequence[Match], ask: bool = True) -> list[Match]:

@@ -50,6 +50,16 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class Weights:
+    """How a candidate's score (matcher.py) is made: the share of the question it covers, its
+    closest example question, its BM25 recall."""
+
+    coverage: float = 0.5
+    questions: float = 0.3
+    bm25: float = 0.2
+
+
+@dataclass(frozen=True)
 class Card:
     """A person or place named in the facts' `who`/`where` fields, and every fact naming them."""
 

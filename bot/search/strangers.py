@@ -10,6 +10,7 @@ below a known one), 成都武侯区工作群整治 (a district the question open
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -103,7 +104,11 @@ def sounds_alike(typed: str, known: str) -> bool:
     """A slip of a known name: the same syllables, one of them at most a letter off."""
     if len(typed) != len(known):
         return False
-    ours, theirs = pinyin_key(typed).split(), pinyin_key(known).split()
+    return syllables_alike(pinyin_key(typed).split(), pinyin_key(known).split())
+
+
+def syllables_alike(ours: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Two names' syllables: the same, one of them at most a letter off (sounds_alike)."""
     off = [(a, b) for a, b in zip(ours, theirs, strict=False) if a != b]
     return len(ours) == len(theirs) and (
         not off or (len(off) == 1 and Levenshtein.distance(*off[0]) <= 1)
@@ -116,6 +121,9 @@ class Strangers:
     def __init__(self, table: EntityTable) -> None:
         self._table = table
         self._bare: BarePlaces | None = None  # built on first use: the table is not yet whole
+        # The known places' syllables by the length of their keys, read once (on first use,
+        # likewise), not for every key at every place a question names (_sounds_like_known).
+        self._place_sounds: dict[int, list[tuple[str, ...]]] | None = None
 
     def bare_places(self) -> BarePlaces:
         """保定那边, 义乌的: listed places the facts neither name nor tell of (elsewhere.py)."""
@@ -209,11 +217,33 @@ class Strangers:
             )
             or (opening and not self._named(after, place, stem))  # 检查组下乡: no place at all
             or place in self._table.told
-            or any(k in place for k in self._table.place_keys)  # 整群，水林社区: a known one
-            or any(sounds_alike(place, known) for known in self._table.place_keys)  # 杨湖乡, 松盆乡
+            or self._holds_known_place(place)  # 整群，水林社区: a known one
+            or self._sounds_like_known(place)  # 杨湖乡, 松盆乡
         ):
             return []
         return [place]
+
+    def _holds_known_place(self, place: str) -> bool:
+        """Some known place's key is part of `place` (水林社区 in 整群，水林社区): as testing
+        each key, by looking up each part of the short text instead (keys are never empty)."""
+        keys, size = self._table.place_keys, len(place)
+        return any(
+            place[start:end] in keys for start in range(size) for end in range(start + 1, size + 1)
+        )
+
+    def _sounds_like_known(self, place: str) -> bool:
+        """`place` sounds like a known place (杨湖乡 like 洋湖乡): sounds_alike against each
+        key of its length, whose syllables are read once per table."""
+        if self._place_sounds is None:
+            by_length: dict[int, list[tuple[str, ...]]] = {}
+            for known in self._table.place_keys:
+                by_length.setdefault(len(known), []).append(tuple(pinyin_key(known).split()))
+            self._place_sounds = by_length
+        keys = self._place_sounds.get(len(place), ())
+        if not keys:
+            return False
+        ours = pinyin_key(place).split()
+        return any(syllables_alike(ours, theirs) for theirs in keys)
 
     def _named(self, text: str, place: str, stem: str) -> bool:
         """The place a text opens with has a name: one general Chinese knows as a place

@@ -25,11 +25,14 @@ AHEAD = 15.0  # … when every other topic's best fact is this far behind it
 Rank = Callable[[str], tuple[QueryAnalysis, list[Match]]]
 
 
+def may_tell_symptom(analysis: QueryAnalysis) -> bool:
+    """A part's words alone allow it to be sure of a fact: clean, and three words or more."""
+    return analysis.clean and len({qt.term for qt in analysis.terms}) >= MIN_WORDS
+
+
 def symptom_best(analysis: QueryAnalysis, ranked: Sequence[Match]) -> Match | None:
     """The fact a part naming no topic is sure of, if it is sure of one."""
-    if not analysis.clean or not ranked or ranked[0].score < SURE:
-        return None
-    if len({qt.term for qt in analysis.terms}) < MIN_WORDS:
+    if not may_tell_symptom(analysis) or not ranked or ranked[0].score < SURE:
         return None
     best = ranked[0]
     rival = next((m for m in ranked if m.fact.topic != best.fact.topic), None)
@@ -38,13 +41,19 @@ def symptom_best(analysis: QueryAnalysis, ranked: Sequence[Match]) -> Match | No
     return best
 
 
-def symptom_topics(parts: Sequence[str], rank: Rank, topic_words: TopicWords) -> list[str]:
-    """The topics of the parts that name no topic but are sure of one fact, in order."""
+def symptom_topics(
+    parts: Sequence[str], rank: Rank, topic_words: TopicWords, read: Rank | None = None
+) -> list[str]:
+    """The topics of the parts that name no topic but are sure of one fact, in order.
+
+    `read`: as `rank`, the words alone and no facts ranked; a part whose words name a topic or
+    cannot be sure of a fact (会太多, 怎么办) is never ranked."""
     found: list[str] = []
     for part in parts:
-        analysis, ranked = rank(part)
-        if topic_words.first_named(analysis) is not None:
+        analysis, _ = (read or rank)(part)
+        if topic_words.first_named(analysis) is not None or not may_tell_symptom(analysis):
             continue
+        analysis, ranked = rank(part)
         best = symptom_best(analysis, ranked)
         if best is not None:
             found.append(best.fact.topic)
