@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -53,6 +54,7 @@ COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
 READINGS_KEPT = 64  # a long message's readings, and a few questions before it
+_LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
 class Analyzer(Hearing):
@@ -222,7 +224,7 @@ class Analyzer(Hearing):
         """The question with its pinyin written as the words heard (gongzuoqun qingli le duo
         shao ge → 工作群清理了多少个), for what reads characters only: number asks, names.
         What is spelled is normalised again, as if typed so (yi jiu ling ge: 190个)."""
-        if not any("a" <= ch <= "z" for ch in normalized):
+        if _LATIN_LETTER.search(normalized) is None:
             return normalized
         spelled = rendered(self._pieces(normalized), across_scripts=True)
         return spelled if spelled == normalized else normalize(spelled)

@@ -89,6 +89,10 @@ _LOOKUPS = (
     "经验", "做法", "办法", "是啥", "叫什么", "怎么减", "怎么搞", "例子", "案例",
 )  # fmt: skip
 
+# Either list above, as one search of a question (not one test per word).
+_LOOKING_UP = re.compile("|".join(map(re.escape, (*POINTERS, *_LOOKUPS))))  # 周庄镇那个副书记
+_ROLE_ASKED = re.compile("|".join(map(re.escape, (*_IN_THE_ARTICLE, *_SAID_ASKS))))  # 文章里的
+
 
 _FULL_NAME = re.compile(rf"^[{SURNAMES}][\u4e00-\u9fff]{{2}}$")
 
@@ -145,8 +149,9 @@ class Strangers:
         text = normalized.replace(" ", "")
         found: list[str] = []
         # 刘书记天天让我们开会 complains of a boss; 刘书记是怎么压缩会议的 looks someone up.
-        looked_up = any(p in text for p in (*POINTERS, *_LOOKUPS))
-        hits = self._table.hits(text) if looked_up else []
+        looked_up = _LOOKING_UP.search(text) is not None
+        every_hit = self._table.hits(text)
+        hits = every_hit if looked_up else []
         known = [(start, start + len(word)) for start, word, _ in hits]
         for hit in _SURNAME_TITLE.finditer(text if looked_up else ""):
             named, before = hit.group(0), text[: hit.start()]
@@ -170,9 +175,9 @@ class Strangers:
         found += [p for p in PROVINCES if looked_up and p in text and p not in self._table.keys]
         # 村支书说开会太多 and 那个村支书天天让开会 pass on a complaint; 文章里的网格员 looks
         # someone up.
-        if any(w in text for w in (*_IN_THE_ARTICLE, *_SAID_ASKS)):
+        if _ROLE_ASKED.search(text):
             found += [r for r in _COMMON_ROLES if r in text and r not in self._table.keys]
-        for start, word, _ in self._table.hits(text):
+        for start, word, _ in every_hit:
             if word in self._table.place_keys and _CENSUS.match(
                 text[start + len(word) :].lstrip("的")
             ):

@@ -48,6 +48,7 @@ _WHEN = re.compile(
 ECHO = 2  # 一边开会一边回群, 工作群刷不完表格填不完: the same two characters with each topic
 # Characters too common to make two stretches alike (的, 我们, 这个 are in any sentence).
 _PLAIN = frozenset("的了吗呢吧啊呀是我你他她们这那个就在有")
+NAMED_KEPT = 4096  # words whose topic is kept (names_topic): a few MB at most
 COINED_LENGTH = 2  # a topic's one-character word glued to the next one (群加, 开短)
 SHAPE = 3  # 查不完的检查刷不完的群: runs sharing this many characters in a row are a list
 
@@ -99,6 +100,10 @@ class TopicWords:
             for topic, words in names.items()
         }
         self._all_name_words = {topic: frozenset(words) for topic, words in names.items()}
+        # names_topic by word and word typed: a question asks it of each word several times
+        # (its topics, its lists, its lead). It reads only what is fixed once the matcher is
+        # built (the analyzer gets no words after this); a reload builds new TopicWords.
+        self._topic_named: dict[tuple[str, str], str | None] = {}
 
     def holding(self, term: str) -> frozenset[str]:
         """The topics whose facts hold a term."""
@@ -107,6 +112,15 @@ class TopicWords:
     def names_topic(self, term: str, typed: str = "") -> str | None:
         """The topic a curated word belongs to alone (签字 → forms), if it does; `typed`, the
         word as typed, when it may be an everyday word (材料, 照片) read as a curated one."""
+        key = (term, typed)
+        if key in self._topic_named:
+            return self._topic_named[key]
+        if len(self._topic_named) >= NAMED_KEPT:
+            self._topic_named.clear()
+        topic = self._topic_named[key] = self._names_topic(term, typed)
+        return topic
+
+    def _names_topic(self, term: str, typed: str) -> str | None:
         for topic, words in self.name_words.items():
             if term in words:  # 检查 is in every topic's facts, yet it names inspections
                 return topic
