@@ -9,6 +9,7 @@ from small_vocabulary import STOPWORDS, VOCABULARY, analyzer_factory
 
 from bot.search import cache
 from bot.search.analyzer import SPECIFICITY_FLOOR, Analyzer
+from bot.search.normalize import normalize
 from bot.search.query import QueryTerm
 from bot.search.sound import FUZZY_SOUND_WEIGHT, HOMOPHONE_WEIGHT
 
@@ -264,3 +265,21 @@ def test_a_kept_reading_is_dropped_when_the_words_known_change(
     fresh.set_vocabulary(VOCABULARY)
     after = fresh.analyze("检查组还看台账吗")
     assert after.terms and "台账" not in after.unknown
+
+
+def test_cuts_are_kept_until_a_word_is_added(build: Callable[[], Analyzer]) -> None:
+    """A text's cut is jieba's, however often it is asked for; a word added later cuts the
+    same text anew (the kept cuts are cleared), and the reading follows the new cut."""
+    fresh = build()
+    fresh.set_vocabulary(VOCABULARY)
+    text = normalize("扶贫专干小组怎么减负")
+    first = fresh.tokens(text)
+    assert first == [t for t in fresh._jieba.cut(text, HMM=True) if t.strip()]
+    assert fresh.tokens(text) == first and fresh._cuts.cache_info().hits >= 1
+    assert "专干小组" not in first
+    fresh.add_domain_words(["专干小组"])
+    assert fresh._cuts.cache_info().currsize == 0
+    assert "专干小组" in fresh.tokens(text)
+    assert fresh.tokens(text, for_search=True) == [
+        t for t in fresh._jieba.cut_for_search(text, HMM=True) if t.strip()
+    ]

@@ -104,3 +104,15 @@ def test_a_number_question_about_the_articles_meeting_is_answered(matcher: Match
         assert [f.id for f in result.shown][:1] == ["meetings-short-speeches"], question
     for question in ("明天那个会开多久", "那个会还要开几次"):
         assert matcher.match(question).decision == "decline", question
+
+
+def test_an_occasion_word_is_looked_for_as_testing_each_word() -> None:
+    """One search for all the words finds one exactly where testing each word would; with no
+    words, nothing is ever mentioned."""
+    texts = ("明天的会开不开", "会太多怎么办", "上回那张表", "这张", "明", "", "今天明天", "那个张")
+    for text in texts:
+        assert OCCASIONS.mentioned(text) == any(w in text for w in OCCASIONS.words), text
+    assert not any(Occasions().mentioned(text) for text in texts)
+    special = Occasions(frozenset({"a.b", "(会)"}))
+    assert special.mentioned("x(会)y") and special.mentioned("a.b")
+    assert not special.mentioned("axb") and not special.mentioned("会")

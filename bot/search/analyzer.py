@@ -88,6 +88,9 @@ class Analyzer(Hearing):
         # the same text comes back; its reading depends on the text alone until the word lists
         # change (then the cache is cleared), and a reading is immutable, so it is kept.
         self._readings = functools.lru_cache(maxsize=READINGS_KEPT)(self._read)
+        # jieba's cut of a text, kept likewise: a question read whole is cut again to look for
+        # its broad asks, occasions and names (tokens); a new word clears it, as it may re-cut.
+        self._cuts = functools.lru_cache(maxsize=READINGS_KEPT)(self._cut)
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -133,6 +136,7 @@ class Analyzer(Hearing):
 
     def _add_word(self, word: str, freq: int) -> None:
         self._readings.cache_clear()
+        self._cuts.cache_clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
@@ -154,8 +158,15 @@ class Analyzer(Hearing):
 
     def tokens(self, normalized: str, *, for_search: bool = False) -> list[str]:
         """jieba tokens of normalised text, blanks removed."""
-        cut = self._jieba.cut_for_search if for_search else self._jieba.cut
-        return [t for t in cut(normalized, HMM=True) if t.strip()]
+        cut = (
+            self._jieba.cut_for_search(normalized, HMM=True)
+            if for_search
+            else self._cuts(normalized)
+        )
+        return [t for t in cut if t.strip()]
+
+    def _cut(self, normalized: str) -> tuple[str, ...]:
+        return tuple(self._jieba.cut(normalized, HMM=True))
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
@@ -233,7 +244,7 @@ class Analyzer(Hearing):
         """The question cut into pieces: words as typed, then read by sound, then mended."""
         pieces: list[Piece] = []
         pending: list[str] = []
-        for token in self._jieba.cut(normalized, HMM=True):
+        for token in self._cuts(normalized):
             if not token.strip():
                 # Punctuation was here: 长、表 are two words; spaced pinyin (qun tai duo)
                 # stays one run.

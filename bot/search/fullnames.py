@@ -22,6 +22,7 @@ COMMON_SURNAMES = (
 )
 # With those that do (这周, 历史, 曾经), which the cut and the given name's test below tell apart.
 SURNAMES = COMMON_SURNAMES + "周史曾任方石傅夏付严白向容牛欧易"
+_SURNAME = re.compile(f"[{SURNAMES}]")  # where a name may start (_may_name asks no more of others)
 # What follows a name asked about: a title, or words of looking them up.
 _AFTER = re.compile(
     r"(?:副?书记|副?主任|专干|干部|同志|老师|科长|局长|乡长|镇长|县长|村长|支书|"
@@ -78,7 +79,7 @@ def stranger_names(
     `told`: what the facts tell (旦增, a villager they mention, is no stranger)."""
     # Only a surname with something asked of a person three characters on can start a name:
     # most questions hold none, and need no cut.
-    if not any(_may_name(text, n, frequency) for n in range(len(text))):
+    if not any(_may_name(text, m.start(), frequency) for m in _SURNAME.finditer(text)):
         return []
     tokens = cut(text)
     ends = {0, *accumulate(len(t) for t in tokens)}

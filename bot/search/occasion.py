@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 # 还 says "still": a complaint (今天还得开三个会), or, in a yes-or-no question, whether one
 # occasion still stands (今天还开会吗, 督查组明天还来吗, 那张表还要不要交了).
@@ -32,7 +33,12 @@ class Occasions:
 
     def mentioned(self, normalized: str) -> bool:
         """Whether an occasion word occurs at all: a cheap test before cutting the text."""
-        return any(word in normalized for word in self.words)
+        return self._any_word is not None and self._any_word.search(normalized) is not None
+
+    @cached_property
+    def _any_word(self) -> re.Pattern[str] | None:
+        """The occasion words as one search (None: there are none), made on first use."""
+        return re.compile("|".join(map(re.escape, sorted(self.words)))) if self.words else None
 
     def asked(
         self, tokens: Sequence[str], counted: bool = False, figure_asked: bool = False
