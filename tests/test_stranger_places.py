@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.devtools.bench import synthetic_kb
+from bot.search.entities import EntityTable
 from bot.search.matcher import Matcher
 from bot.search.strangers import sounds_alike
 
@@ -52,3 +54,20 @@ def test_known_places_are_looked_up_as_walking_every_key(matcher: Matcher) -> No
         assert strangers._sounds_like_known(place) == alike, place
     assert strangers._sounds_like_known("杨湖乡") and not strangers._holds_known_place("杨湖乡")
     assert strangers._holds_known_place("整群，水林社区")
+
+
+def test_many_known_places_are_looked_up_as_walking_every_key(matcher: Matcher) -> None:
+    """The same with hundreds of places of two syllables and a level, most of them alike in
+    all but one syllable (洋湖乡, 杨湖乡): what the synthetic knowledge bases of the bench hold."""
+    kb = synthetic_kb(matcher.kb, 400)
+    table = EntityTable(
+        kb.facts, matcher.analyzer.general_frequency, matcher.analyzer.tokens,
+        kb.place_names, kb.place_words,
+    )  # fmt: skip
+    keys = list(table.place_keys)
+    assert len(keys) > 100
+    strangers = table._strangers
+    for place in [*_places_near_known(keys[:60]), "东西乡", "南北镇", "新桥村", "华源社区"]:
+        assert strangers._holds_known_place(place) == any(k in place for k in keys), place
+        alike = any(sounds_alike(place, k) for k in keys)
+        assert strangers._sounds_like_known(place) == alike, place

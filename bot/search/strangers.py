@@ -111,6 +111,18 @@ def sounds_alike(typed: str, known: str) -> bool:
     return syllables_alike(pinyin_key(typed).split(), pinyin_key(known).split())
 
 
+# A name's length in characters, a syllable's place (-1: it has none), the other syllables.
+_SoundSlot = tuple[int, int, tuple[str, ...]]
+
+
+def _sound_slots(length: int, syllables: tuple[str, ...]) -> list[_SoundSlot]:
+    """Where a name is filed for syllables_alike: under its length and each syllable left out
+    in turn. Two names alike share a slot (the syllable off, or any when none is)."""
+    if not syllables:
+        return [(length, -1, ())]
+    return [(length, n, syllables[:n] + syllables[n + 1 :]) for n in range(len(syllables))]
+
+
 def syllables_alike(ours: Sequence[str], theirs: Sequence[str]) -> bool:
     """Two names' syllables: the same, one of them at most a letter off (sounds_alike)."""
     off = [(a, b) for a, b in zip(ours, theirs, strict=False) if a != b]
@@ -125,9 +137,10 @@ class Strangers:
     def __init__(self, table: EntityTable) -> None:
         self._table = table
         self._bare: BarePlaces | None = None  # built on first use: the table is not yet whole
-        # The known places' syllables by the length of their keys, read once (on first use,
-        # likewise), not for every key at every place a question names (_sounds_like_known).
-        self._place_sounds: dict[int, list[tuple[str, ...]]] | None = None
+        # The known places' syllables, read once (on first use, likewise), by the key's length
+        # and each syllable left out in turn: a place sounding like one differs in one syllable
+        # at most, so only the keys sharing the rest need comparing (_sounds_like_known).
+        self._place_sounds: dict[_SoundSlot, list[tuple[str, ...]]] | None = None
 
     def bare_places(self) -> BarePlaces:
         """保定那边, 义乌的: listed places the facts neither name nor tell of (elsewhere.py)."""
@@ -237,18 +250,21 @@ class Strangers:
         )
 
     def _sounds_like_known(self, place: str) -> bool:
-        """`place` sounds like a known place (杨湖乡 like 洋湖乡): sounds_alike against each
-        key of its length, whose syllables are read once per table."""
+        """`place` sounds like a known place (杨湖乡 like 洋湖乡): as sounds_alike against
+        every key, but against the keys of its length that share all its syllables but one."""
         if self._place_sounds is None:
-            by_length: dict[int, list[tuple[str, ...]]] = {}
+            slots: dict[_SoundSlot, list[tuple[str, ...]]] = {}
             for known in self._table.place_keys:
-                by_length.setdefault(len(known), []).append(tuple(pinyin_key(known).split()))
-            self._place_sounds = by_length
-        keys = self._place_sounds.get(len(place), ())
-        if not keys:
-            return False
-        ours = pinyin_key(place).split()
-        return any(syllables_alike(ours, theirs) for theirs in keys)
+                theirs = tuple(pinyin_key(known).split())
+                for slot in _sound_slots(len(known), theirs):
+                    slots.setdefault(slot, []).append(theirs)
+            self._place_sounds = slots
+        ours = tuple(pinyin_key(place).split())
+        return any(
+            syllables_alike(ours, theirs)
+            for slot in _sound_slots(len(place), ours)
+            for theirs in self._place_sounds.get(slot, ())
+        )
 
     def _named(self, text: str, place: str, stem: str) -> bool:
         """The place a text opens with has a name: one general Chinese knows as a place
