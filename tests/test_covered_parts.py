@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.matcher import Matcher
+from bot.search.covered import covered_parts
+from bot.search.matcher import Match, Matcher
+from bot.search.normalize import normalize
+from bot.search.query import QueryAnalysis
 
 
 @pytest.mark.parametrize(
@@ -95,3 +98,34 @@ def test_an_unmarked_cue_beside_one_topic_is_no_aside(matcher: Matcher, question
     """One topic's clauses and a cue, unmarked: no list, the pay is what is asked."""
     assert not matcher.prepare(question).cues_aside
     assert matcher.match(question).decision != "answer"
+
+
+def test_only_clean_parts_naming_a_topic_are_ranked(matcher: Matcher) -> None:
+    """Read first for their words alone, parts naming no topic (另外食堂的饭也难吃) or naming
+    one among cues are never ranked; what is covered is the same as ranking every part."""
+    ranked: list[str] = []
+
+    def rank(part: str) -> tuple[QueryAnalysis, list[Match]]:
+        ranked.append(part)
+        return matcher.rank(part)
+
+    def read(part: str) -> tuple[QueryAnalysis, list[Match]]:
+        return matcher.rank(part, words_only=True)
+
+    leads, words = matcher.topic_asks.leads, matcher.topic_words
+    for question in (
+        "会议多，还有就是村里留守老人没人管",
+        "会太多，另外食堂的饭也难吃",
+        "1. 会多\n2. 村里路灯坏了",
+        "1.会议室怎么预约 2.检查组怎么接待",
+        "表太多，检查太多，天气预报明天下雨吗",
+    ):
+        ranked.clear()
+        every = covered_parts(question, matcher.rank, words, leads)
+        assert covered_parts(question, rank, words, leads, normalize, read) == every, question
+        for part in ranked:
+            analysis, _ = read(part)
+            assert words.first_named(analysis) is not None and analysis.clean, part
+    ranked.clear()
+    assert covered_parts("会太多，另外食堂的饭也难吃", rank, words, leads, normalize, read).bests
+    assert ranked == ["会太多"]

@@ -59,9 +59,11 @@ def covered_parts(
     topic_words: TopicWords,
     leads: Mapping[str, Fact],
     normal: Callable[[str], str] = normalize,
+    read: Rank | None = None,
 ) -> CoveredParts:
     """Each clause read alone; nothing for a one-clause question, one that marks no further
-    item, or one with a clause naming a topic among words we do not know or cues."""
+    item, or one with a clause naming a topic among words we do not know or cues. `read`: as
+    `rank`, the words alone: only a clean clause naming a topic needs its facts ranked."""
     parts = clauses(question, normal)
     if len(parts) < 2:
         return CoveredParts()
@@ -69,7 +71,7 @@ def covered_parts(
     bests: list[Match] = []
     aside = False
     for part in parts:
-        analysis, ranked = rank(part)
+        analysis, _ = (read or rank)(part)
         topic = topic_words.first_named(analysis)
         if topic is None:
             # An item the facts do not cover, or the ask itself (怎么办)
@@ -77,6 +79,7 @@ def covered_parts(
             continue
         if not analysis.clean:
             return CoveredParts()
+        analysis, ranked = rank(part)
         best = topic_best(analysis, ranked, topic, topic_words, leads)  # 会议多: the lead
         if best is None:
             return CoveredParts()

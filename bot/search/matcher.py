@@ -337,7 +337,9 @@ class Matcher:
         )  # fmt: skip
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
-            covered_parts(cleaned, read_alone, self.topic_words, self._leads, self._normal)
+            covered_parts(
+                cleaned, read_alone, self.topic_words, self._leads, self._normal, read_alone.words
+            )
             if topics_named and entity is None
             else CoveredParts()
         )
