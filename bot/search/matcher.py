@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +43,7 @@ from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
+from bot.search.ranked import ScoreParts, Weights
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.setting import SettingWords
@@ -79,13 +80,6 @@ CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares 
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
-
-
-@dataclass(frozen=True)
-class Weights:
-    coverage: float = 0.5
-    questions: float = 0.3
-    bm25: float = 0.2
 
 
 class Matcher:
@@ -254,7 +248,8 @@ class Matcher:
                 + self.weights.questions * similarity
                 + self.weights.bm25 * bm25
             )
-            scored.append(Match(doc.fact, round(score, 2)))
+            parts = ScoreParts(coverage, similarity, bm25, known_share)
+            scored.append(Match(doc.fact, round(score, 2), parts))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
 

@@ -240,7 +240,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     lead = p.topic_lead  # a match this strong is near one fact's own question: it stands
     if lead is not None and lead.fact.topic == ranked[0].fact.topic and ranked[0].score < t.form:
         # The near tie goes to the lead, which takes the best score: scores stay in order.
-        ranked = (Match(lead.fact, ranked[0].score), *(m for m in ranked if m != lead))
+        ranked = (Match(lead.fact, ranked[0].score, lead.parts), *(m for m in ranked if m != lead))
     best = ranked[0]
     # Siblings that would clear the answer bar on their own are offered beside it.
     related = tuple(
