@@ -230,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="vary today's right answers with these generators (comma-separated) and report "
         "how many stay right",
     )
+    ev.add_argument(
+        "--cached",
+        action="store_true",
+        help="rank each question once and keep the rankings under /tmp/jianfu-prepared, named "
+        "by a digest of the knowledge base, the code and the question files; a later run with "
+        "nothing changed concludes from them in seconds (same figures)",
+    )
     ev.set_defaults(func=cmd_eval)
 
     bench = sub.add_parser("bench", help="latency, build time, cold start and memory")

@@ -270,9 +270,18 @@ def run_eval(args: argparse.Namespace) -> int:
     kb = load_kb(args.settings.kb_root)
     files = question_files(args.questions, kb)
     items = [item for path in files for item in load_questions(path, kb)]
-    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
-    prepped = prepare_all(matcher, items)
-    thresholds = matcher.thresholds
+
+    def matcher() -> Matcher:
+        return Matcher(kb, cache_dir=args.settings.cache_dir)
+
+    if getattr(args, "cached", False):
+        from bot.devtools.prepared import PREPARED_DIR, cached_prepare
+
+        prepped, hit = cached_prepare(matcher, items, kb.root, files)
+        print(f"rankings {'read from' if hit else 'stored in'} {PREPARED_DIR}")
+    else:
+        prepped = prepare_all(matcher(), items)
+    thresholds = Thresholds()
     if args.tune:
         thresholds = tune([r for r in prepped if r[0].split == "tune"])
         print(f"tuned on the tuning part: {thresholds}")
