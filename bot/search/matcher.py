@@ -23,6 +23,7 @@ from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import READINGS_KEPT, Analyzer
 from bot.search.asked import AskFinder, with_long_ask
+from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
@@ -91,6 +92,7 @@ class Matcher:
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
         cache_dir: Path | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         """Build everything matching needs (slow: segmenter, index); `cache_dir` keeps the
         built index on disk between processes, None builds afresh."""
@@ -98,6 +100,7 @@ class Matcher:
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
+        self.calibration = calibration or Calibration()  # when a doubt is answered (calibrated.py)
         domain_words = [k for f in kb.facts for k in f.keywords]
         # Request words (请教, 经验, 案例) wrap a question without changing what it asks.
         neutral = kb.stopwords | kb.request_words
@@ -254,7 +257,7 @@ class Matcher:
         return analysis, scored
 
     def match(self, question: str) -> Result:
-        return conclude(self.prepare(question), self.thresholds)
+        return concluded(self.prepare(question), self.thresholds, self.calibration)
 
     @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def prepare(self, question: str) -> Prepared:
