@@ -235,7 +235,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rank each question once and keep the rankings under /tmp/jianfu-prepared, named "
         "by a digest of the knowledge base, the code and the question files; a later run with "
-        "nothing changed concludes from them in seconds (same figures)",
+        "nothing changed concludes from them in seconds (same figures; the baselines, which rank "
+        "afresh, are left out)",
+    )
+    ev.add_argument(
+        "--calibrate",
+        nargs="?",
+        const="same",
+        default=None,
+        metavar="FEATURES",
+        help="fit the answer model (search/calibrated.py) on the tune part's declines and "
+        "doubts and print its features, coefficients, cut and tune-part figures (no test "
+        "part); FEATURES: comma-separated names, by default those the model uses now; "
+        "best with --cached",
+    )
+    ev.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="conclude by the hand thresholds alone, without the answer model",
     )
     ev.set_defaults(func=cmd_eval)
 

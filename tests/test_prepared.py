@@ -18,6 +18,7 @@ QUESTIONS = """questions:
   - {q: '发言稿写了三千字，念完会都开了半天', expect: [meetings-short-speeches], kind: problem}
   - {q: '合并后的新群群主该谁当', expect: [], kind: near-miss}
   - {q: '食堂的饭菜好不好吃', expect: [], kind: offtopic}
+  - {q: 'hui4yi4太多怎么办', expect: [meetings-twice-a-month], kind: pinyin}
 """
 
 
@@ -70,10 +71,15 @@ def test_the_code_digest_covers_search_but_not_the_model(tmp_path: Path) -> None
     (code / "search" / "matcher.py").write_text("x = 1\n")
     (code / "search" / "calibrated.py").write_text("y = 1\n")
     (code / "devtools" / "evaluate.py").write_text("z = 1\n")
+    (code / "cli.py").write_text("c = 1\n")
     before = code_digest(code)
     (code / "search" / "calibrated.py").write_text("y = 2\n")
     (code / "devtools" / "evaluate.py").write_text("z = 2\n")
+    (code / "cli.py").write_text("c = 2\n")
     assert code_digest(code) == before
+    (code / "decision.py").write_text("d = 1\n")
+    assert code_digest(code) != before
+    before = code_digest(code)
     (code / "search" / "matcher.py").write_text("x = 2\n")
     assert code_digest(code) != before
 
@@ -90,4 +96,5 @@ def test_an_unreadable_entry_is_ranked_again(
     folder.mkdir()
     (folder / f"{preparation_key(kb.root, [path])}.pickle").write_bytes(broken)
     prepped, hit = cached_prepare(lambda: matcher, items, kb.root, [path], folder)
-    assert not hit and [p.query for _, p in prepped] == [i.question for i in items]
+    assert not hit and [item for item, _ in prepped] == items
+    assert [p.ranked for _, p in prepped] == [matcher.prepare(i.question).ranked for i in items]

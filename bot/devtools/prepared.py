@@ -2,8 +2,8 @@
 
 Ranking (Matcher.prepare) is the slow part of an eval; concluding (shapes.py, items.py) is
 cheap. The rankings are pickled in a folder under /tmp, named by a digest of the knowledge base,
-of the code (every module of bot/ but the dev tools and calibrated.py, which only reads a
-Prepared) and of the question files: a changed fact, module or question never reads a stale
+of the code that prepares (bot/search but calibrated.py, which only reads a Prepared; bot/kb)
+and of the question files: a changed fact, module or question never reads a stale
 entry. What is concluded always comes back through the pickle, so a run that ranked and one that
 read the cache give the same figures.
 """
@@ -22,8 +22,10 @@ from bot.search.matcher import Matcher, Prepared
 
 PREPARED_DIR = Path(tempfile.gettempdir()) / "jianfu-prepared"
 CODE_ROOT = Path(__file__).resolve().parent.parent  # bot/
-# Modules a preparation never runs: changing them leaves every ranking as it was.
-NOT_PREPARING = ("devtools", "calibrated.py")
+# What a preparation may run: the search and the knowledge base, and the two modules they
+# import from bot/ itself; but not calibrated.py, which only reads a Prepared.
+PREPARING = ("search", "kb", "errors.py", "decision.py")
+NOT_PREPARING = "calibrated.py"
 
 
 def code_digest(root: Path = CODE_ROOT) -> str:
@@ -31,7 +33,7 @@ def code_digest(root: Path = CODE_ROOT) -> str:
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
         relative = path.relative_to(root)
-        if any(part in NOT_PREPARING for part in relative.parts):
+        if relative.parts[0] not in PREPARING or path.name == NOT_PREPARING:
             continue
         digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]
@@ -44,13 +46,15 @@ def preparation_key(kb_root: Path, files: Sequence[Path]) -> str:
 
 
 def _fits(value: object, items: Sequence[Labelled]) -> bool:
+    """An entry holds the questions asked, in order, and a preparation of each (its `query`
+    may differ: tones typed as digits are read apart, tones.py)."""
     return (
-        isinstance(value, list)
-        and len(value) == len(items)
-        and all(
-            isinstance(p, Prepared) and p.query == item.question
-            for p, item in zip(value, items, strict=True)
-        )
+        isinstance(value, tuple)
+        and len(value) == 2
+        and value[0] == [item.question for item in items]
+        and isinstance(value[1], list)
+        and len(value[1]) == len(items)
+        and all(isinstance(p, Prepared) for p in value[1])
     )
 
 
@@ -68,9 +72,9 @@ def cached_prepare(
     hit = _fits(found, items)
     if not hit:
         fresh = prepare_all(matcher(), items)
-        cache.store(folder, key, [p for _, p in fresh])
+        cache.store(folder, key, ([item.question for item in items], [p for _, p in fresh]))
         found = cache.load(folder, key)  # what is concluded comes through the pickle
         if not _fits(found, items):  # the folder cannot be written: conclude what was ranked
             return fresh, False
-    assert isinstance(found, list)
-    return list(zip(items, found, strict=True)), hit
+    assert isinstance(found, tuple)
+    return list(zip(items, found[1], strict=True)), hit
