@@ -18,7 +18,7 @@ TOLD = "发言稿写了三千字，念完会都开了半天"  # tells a burden; 
 def test_features_of_a_told_burden(matcher: Matcher) -> None:
     p = matcher.prepare(TOLD)
     rules = concluded(p, Thresholds(), None)
-    assert doubted(rules) and rules.decision == "decline"
+    assert doubted(p, rules) and rules.decision == "decline"
     first, second = rules.matches[:2]
     assert first.fact.id == "meetings-short-speeches"
     found = {name: feature(p, first, rules) for name, feature in FEATURES.items()}
@@ -58,7 +58,7 @@ def test_the_decision_flips_at_the_cut(matcher: Matcher) -> None:
     shipped = Calibration()
     near_miss = matcher.prepare("开会的时候被领导当众骂了，心里难受")
     near_rules = concluded(near_miss, t, None)
-    assert doubted(near_rules)
+    assert doubted(near_miss, near_rules)
     told_rules = concluded(p, t, None)
     assert shipped.odds(near_miss, near_rules) < shipped.odds(p, told_rules) < shipped.cut
     assert concluded(p, t, shipped).decision == "decline"
@@ -75,6 +75,14 @@ def test_the_shipped_model_answers_a_sure_doubt(matcher: Matcher) -> None:
     assert result.decision == "answer" and matcher.match(p.query) == result
     assert [f.id for f in result.shown] == ["chat-groups-no-screenshot-evaluation"]
     assert concluded(matcher.prepare("食堂的饭菜好不好吃"), t, Calibration()).decision == "decline"
+
+
+def test_other_thresholds_are_not_second_guessed(matcher: Matcher) -> None:
+    """The model judges the doubts of the thresholds it was fitted with, not a cautious bot's."""
+    p = matcher.prepare("上传工作照能不能当成考核的依据")
+    cautious = Thresholds(answer=101.0)
+    assert concluded(p, cautious, Calibration()) == concluded(p, cautious, None)
+    assert concluded(p, Thresholds(), Calibration()).decision == "answer"
 
 
 def test_an_answer_and_a_greeting_are_never_looked_at_again(matcher: Matcher) -> None:

@@ -46,7 +46,7 @@ def rows(prepped: Prepped, t: Thresholds) -> list[Row]:
     found = []
     for item, p in prepped:
         result = concluded(p, t, None)
-        if doubted(result):
+        if doubted(p, result):
             answered = outcome_of(item, answered_first(result), t).verdict
             found.append(Row(item, p, result, answered if item.on_topic else "off"))
     return found

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.search.items import conclude
 from bot.search.shapes import Match, Prepared, Result, Thresholds
@@ -78,6 +78,9 @@ class Calibration:
         ("told", 0.368),  # a burden told, not a question asked (三天两头被叫去开会)
     )
     cut: float = 0.91
+    # The doubts it was fitted on are those these thresholds leave; others leave other doubts
+    # (a cautious bot offering every answer as "did you mean" is not second-guessed).
+    fitted_on: Thresholds = field(default_factory=Thresholds)
 
     def odds(self, p: Prepared, result: Result) -> float:
         """The model's probability that the first match is the right answer."""
@@ -86,9 +89,10 @@ class Calibration:
         return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def doubted(result: Result) -> bool:
-    """A decline or "did you mean" with a fact ranked first: what the model looks at again."""
-    return result.decision in ("decline", "suggest") and bool(result.matches)
+def doubted(p: Prepared, result: Result) -> bool:
+    """A decline or "did you mean" with a fact ranked first: what the model looks at again.
+    Not a count of nothing we know (一周有几天): its words are all the facts', it asks nothing."""
+    return result.decision in ("decline", "suggest") and bool(result.matches) and not p.counts_only
 
 
 def answered_first(result: Result) -> Result:
@@ -99,6 +103,8 @@ def answered_first(result: Result) -> Result:
 def concluded(p: Prepared, t: Thresholds, calibration: Calibration | None) -> Result:
     """The rules' answer, then the model's second look at a decline or a "did you mean"."""
     result = conclude(p, t)
-    if calibration is None or not calibration.weights or not doubted(result):
+    if calibration is None or not calibration.weights or t != calibration.fitted_on:
+        return result
+    if not doubted(p, result):
         return result
     return answered_first(result) if calibration.odds(p, result) >= calibration.cut else result
