@@ -250,9 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
         "best with --cached",
     )
     ev.add_argument(
-        "--rules-only",
+        "--fitted",
         action="store_true",
-        help="conclude by the hand thresholds alone, without the answer model",
+        help="conclude with the fitted answer model (calibrated.FITTED), which the bot does not "
+        "use yet",
     )
     ev.set_defaults(func=cmd_eval)
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bot.devtools.calibrate import fit
-from bot.search.calibrated import FEATURES, Calibration, concluded, doubted
+from bot.search.calibrated import FEATURES, FITTED, Calibration, concluded, doubted
 from bot.search.matcher import Matcher, Thresholds
 
 TOLD = "发言稿写了三千字，念完会都开了半天"  # tells a burden; the rules decline it
@@ -54,8 +54,8 @@ def test_the_decision_flips_at_the_cut(matcher: Matcher) -> None:
     assert [f.id for f in answered.shown] == ["meetings-short-speeches"]
     below = concluded(p, t, Calibration(model.intercept - 1e-6, model.weights, 0.6))
     assert below.decision == "decline"
-    # The shipped model is surer of it than of a near miss, yet not sure enough to answer.
-    shipped = Calibration()
+    # The fitted model is surer of it than of a near miss, yet not sure enough to answer.
+    shipped = FITTED
     near_miss = matcher.prepare("开会的时候被领导当众骂了，心里难受")
     near_rules = concluded(near_miss, t, None)
     assert doubted(near_miss, near_rules)
@@ -65,24 +65,24 @@ def test_the_decision_flips_at_the_cut(matcher: Matcher) -> None:
     assert concluded(near_miss, t, shipped).decision == "decline"
 
 
-def test_the_shipped_model_answers_a_sure_doubt(matcher: Matcher) -> None:
+def test_the_fitted_model_answers_a_sure_doubt(matcher: Matcher) -> None:
     """上传工作照能不能当成考核的依据: the rules offer it as "did you mean"; its first fact is
     the right one, and the model is sure of it."""
     t = Thresholds()
     p = matcher.prepare("上传工作照能不能当成考核的依据")
     assert concluded(p, t, None).decision == "suggest"
-    result = concluded(p, t, Calibration())
-    assert result.decision == "answer" and matcher.match(p.query) == result
+    result = concluded(p, t, FITTED)
+    assert result.decision == "answer" and matcher.match(p.query) == concluded(p, t, None)
     assert [f.id for f in result.shown] == ["chat-groups-no-screenshot-evaluation"]
-    assert concluded(matcher.prepare("食堂的饭菜好不好吃"), t, Calibration()).decision == "decline"
+    assert concluded(matcher.prepare("食堂的饭菜好不好吃"), t, FITTED).decision == "decline"
 
 
 def test_other_thresholds_are_not_second_guessed(matcher: Matcher) -> None:
     """The model judges the doubts of the thresholds it was fitted with, not a cautious bot's."""
     p = matcher.prepare("上传工作照能不能当成考核的依据")
     cautious = Thresholds(answer=101.0)
-    assert concluded(p, cautious, Calibration()) == concluded(p, cautious, None)
-    assert concluded(p, Thresholds(), Calibration()).decision == "answer"
+    assert concluded(p, cautious, FITTED) == concluded(p, cautious, None)
+    assert concluded(p, Thresholds(), FITTED).decision == "answer"
 
 
 def test_an_answer_and_a_greeting_are_never_looked_at_again(matcher: Matcher) -> None:
@@ -102,3 +102,12 @@ def test_the_fit_finds_the_feature_that_separates() -> None:
     assert weights[0] > 1.0 and abs(weights[1]) < 0.2 * weights[0]
     prob = 1 / (1 + np.exp(-(intercept + x @ weights)))
     assert ((prob >= 0.5) == (y == 1)).mean() > 0.9
+
+
+def test_the_bot_concludes_by_the_rules_alone_for_now(matcher: Matcher) -> None:
+    """FITTED is measured (`jianfu eval --fitted`), not used: the matcher's answers are the
+    rules'."""
+    p = matcher.prepare("上传工作照能不能当成考核的依据")
+    assert not matcher.calibration.weights
+    assert matcher.match(p.query) == concluded(p, Thresholds(), None)
+    assert matcher.match(p.query).decision == "suggest"

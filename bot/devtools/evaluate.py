@@ -25,7 +25,7 @@ import yaml
 from bot.devtools.baselines import BM25Baseline, WRatioBaseline
 from bot.errors import JianfuError
 from bot.kb import Fact, KnowledgeBase, load_kb
-from bot.search.calibrated import Calibration, concluded
+from bot.search.calibrated import FITTED, Calibration, concluded
 from bot.search.matcher import Matcher, Prepared, Result, Thresholds, offered
 
 TUNE_SHARE = 2  # of 5 hash buckets: 40 % tune, 60 % test
@@ -171,7 +171,7 @@ def outcome_of(item: Labelled, result: Result, thresholds: Thresholds) -> Outcom
     return Outcome(item, result.decision, top, choices, shown)
 
 
-MODEL = Calibration()  # the answer model as shipped (calibrated.py)
+MODEL = Calibration()  # the answer model as shipped: none, the rules alone (calibrated.py)
 
 
 def outcomes_for(
@@ -303,11 +303,11 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         prepped = prepare_all(matcher(), items)
     thresholds = Thresholds()
-    calibration = None if getattr(args, "rules_only", False) else Calibration()
+    calibration = FITTED if getattr(args, "fitted", False) else Calibration()
     if getattr(args, "calibrate", None):  # the tune part only: nothing of the test part shows
         from bot.devtools.calibrate import calibrate
 
-        chosen = [name for name, _ in Calibration().weights]
+        chosen = [name for name, _ in FITTED.weights]
         names = chosen if args.calibrate == "same" else args.calibrate.split(",")
         calibrate([r for r in prepped if r[0].split == "tune"], thresholds, names)
         return 0
