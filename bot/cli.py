@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fitted",
         action="store_true",
         help="conclude with the fitted answer model (calibrated.FITTED), which the bot does not "
-        "use yet",
+        "use yet; with --variants, the variants of what the bot gets right today",
     )
     ev.set_defaults(func=cmd_eval)
 
