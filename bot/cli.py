@@ -230,6 +230,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="vary today's right answers with these generators (comma-separated) and report "
         "how many stay right",
     )
+    ev.add_argument(
+        "--cached",
+        action="store_true",
+        help="rank each question once and keep the rankings under /tmp/jianfu-prepared, named "
+        "by a digest of the knowledge base, the code and the question files; a later run with "
+        "nothing changed concludes from them in seconds (same figures; the baselines, which rank "
+        "afresh, are left out)",
+    )
+    ev.add_argument(
+        "--calibrate",
+        nargs="?",
+        const="same",
+        default=None,
+        metavar="FEATURES",
+        help="fit the answer model (search/calibrated.py) on the tune part's declines and "
+        "doubts and print its features, coefficients, cut and tune-part figures (no test "
+        "part); FEATURES: comma-separated names, by default those the model uses now; "
+        "best with --cached",
+    )
+    ev.add_argument(
+        "--fitted",
+        action="store_true",
+        help="conclude with the fitted answer model (calibrated.FITTED), which the bot does not "
+        "use yet; with --variants, the variants of what the bot gets right today",
+    )
     ev.set_defaults(func=cmd_eval)
 
     bench = sub.add_parser("bench", help="latency, build time, cold start and memory")

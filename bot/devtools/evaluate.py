@@ -25,7 +25,8 @@ import yaml
 from bot.devtools.baselines import BM25Baseline, WRatioBaseline
 from bot.errors import JianfuError
 from bot.kb import Fact, KnowledgeBase, load_kb
-from bot.search.matcher import Matcher, Prepared, Result, Thresholds, conclude, offered
+from bot.search.calibrated import FITTED, Calibration, concluded
+from bot.search.matcher import Matcher, Prepared, Result, Thresholds, offered
 
 TUNE_SHARE = 2  # of 5 hash buckets: 40 % tune, 60 % test
 DEFAULT_FILES = ("questions.yaml", "kinds.yaml")  # the development sets, both with a tune part
@@ -170,8 +171,16 @@ def outcome_of(item: Labelled, result: Result, thresholds: Thresholds) -> Outcom
     return Outcome(item, result.decision, top, choices, shown)
 
 
-def outcomes_for(prepped: Prepped, thresholds: Thresholds) -> list[Outcome]:
-    return [outcome_of(item, conclude(p, thresholds), thresholds) for item, p in prepped]
+MODEL = Calibration()  # the answer model as shipped: none, the rules alone (calibrated.py)
+
+
+def outcomes_for(
+    prepped: Prepped, thresholds: Thresholds, calibration: Calibration | None = MODEL
+) -> list[Outcome]:
+    """Each question's outcome; `calibration` None: the hand rules alone (calibrated.py)."""
+    return [
+        outcome_of(item, concluded(p, thresholds, calibration), thresholds) for item, p in prepped
+    ]
 
 
 def tune(prepped: Prepped) -> Thresholds:
@@ -248,6 +257,18 @@ def by_kind(
     return lines
 
 
+def rescued_line(part: str, rules: Sequence[Outcome], model: Sequence[Outcome]) -> str:
+    """How many questions of `part` the answer model answered that the rules did not, by
+    verdict (totals only: no question is shown)."""
+    taken = [
+        m.verdict if m.item.on_topic else "off-topic"
+        for r, m in zip(rules, model, strict=True)
+        if m.item.split == part and r.decision != "answer" and m.decision == "answer"
+    ]
+    counts = ", ".join(f"{taken.count(v)} {v}" for v in ("right", "wrong", "partial", "off-topic"))
+    return f"answer model, {part} part: {len(taken)} declines or doubts answered: {counts}"
+
+
 def print_misses(title: str, outcomes: Sequence[Outcome], part: str) -> None:
     """Each miss on a line, marked with its part and kind; `part` is tune, test or all."""
     print(f"\n{title} ({'all parts' if part == 'all' else part + ' part'}):")
@@ -270,13 +291,30 @@ def run_eval(args: argparse.Namespace) -> int:
     kb = load_kb(args.settings.kb_root)
     files = question_files(args.questions, kb)
     items = [item for path in files for item in load_questions(path, kb)]
-    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
-    prepped = prepare_all(matcher, items)
-    thresholds = matcher.thresholds
+
+    def matcher() -> Matcher:
+        return Matcher(kb, cache_dir=args.settings.cache_dir)
+
+    if getattr(args, "cached", False):
+        from bot.devtools.prepared import PREPARED_DIR, cached_prepare
+
+        prepped, hit = cached_prepare(matcher, items, kb.root, files)
+        print(f"rankings {'read from' if hit else 'stored in'} {PREPARED_DIR}")
+    else:
+        prepped = prepare_all(matcher(), items)
+    thresholds = Thresholds()
+    calibration = FITTED if getattr(args, "fitted", False) else Calibration()
+    if getattr(args, "calibrate", None):  # the tune part only: nothing of the test part shows
+        from bot.devtools.calibrate import calibrate
+
+        chosen = [name for name, _ in FITTED.weights]
+        names = chosen if args.calibrate == "same" else args.calibrate.split(",")
+        calibrate([r for r in prepped if r[0].split == "tune"], thresholds, names)
+        return 0
     if args.tune:
         thresholds = tune([r for r in prepped if r[0].split == "tune"])
         print(f"tuned on the tuning part: {thresholds}")
-    outcomes = outcomes_for(prepped, thresholds)
+    outcomes = outcomes_for(prepped, thresholds, calibration)
     test = [o for o in outcomes if o.item.split == "test"]
     tune_part = [o for o in outcomes if o.item.split == "tune"]
     n_on = sum(1 for i in items if i.on_topic)
@@ -290,9 +328,15 @@ def run_eval(args: argparse.Namespace) -> int:
     print(table_row("jianfu matcher (test part)", measure(test)))
     print(table_row("jianfu matcher (tune part)", measure(tune_part)))
     print(table_row("jianfu matcher (all)", measure(outcomes)))
-    for baseline in (WRatioBaseline(kb.facts), BM25Baseline(kb.facts)):
+    # The baselines rank every question afresh (minutes); a cached run is for the matcher's rules.
+    baselines = (WRatioBaseline(kb.facts), BM25Baseline(kb.facts))
+    for baseline in () if getattr(args, "cached", False) else baselines:
         base, threshold = baseline_outcomes(baseline.rank, items)
         print(table_row(f"{baseline.name[:20]} (test, ≥{threshold:.4g})", measure(base)))
+    if calibration is not None and calibration.weights:
+        rules = outcomes_for(prepped, thresholds, None)
+        for part in ("test", "tune"):
+            print(rescued_line(part, rules, outcomes))
     print("\nby kind, test part:")
     print("\n".join(by_kind(test)))
     print("\nby kind, all (a blind set counts whole):")

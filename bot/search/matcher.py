@@ -23,6 +23,7 @@ from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import READINGS_KEPT, Analyzer
 from bot.search.asked import AskFinder, with_long_ask
+from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
@@ -43,6 +44,7 @@ from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
+from bot.search.ranked import ScoreParts, Weights
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.setting import SettingWords
@@ -54,7 +56,6 @@ from bot.search.shapes import (
     Result,
     Shape,
     Thresholds,
-    Weights,
     decide,
     offered,
 )
@@ -91,6 +92,7 @@ class Matcher:
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
         cache_dir: Path | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         """Build everything matching needs (slow: segmenter, index); `cache_dir` keeps the
         built index on disk between processes, None builds afresh."""
@@ -98,6 +100,7 @@ class Matcher:
         self.texts = Texts(kb.texts)
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
+        self.calibration = calibration or Calibration()  # when a doubt is answered (calibrated.py)
         domain_words = [k for f in kb.facts for k in f.keywords]
         # Request words (请教, 经验, 案例) wrap a question without changing what it asks.
         neutral = kb.stopwords | kb.request_words
@@ -143,10 +146,8 @@ class Matcher:
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
         self.regional = Regional(kb.regional_words, words)
         self.stutter = Stutter(self.analyzer.general_frequency, words)  # 严严格 is 严格
-        self.topic_words = TopicWords(
-            self.analyzer, self.index.docs, self.index.postings, kb.facts, topic_names,
-            kb.setting_words,
-        )  # fmt: skip
+        self.topic_words = TopicWords(self.analyzer, self.index.docs, self.index.postings,
+                                      kb.facts, topic_names, kb.setting_words)  # fmt: skip
         self.topic_asks = TopicAsks(kb, self.index.docs, self.analyzer.tokens,
                                     self.topic_words.names_topic)  # fmt: skip
         self._leads = self.topic_asks.leads
@@ -162,9 +163,8 @@ class Matcher:
             self.topic_words.names_topic, self.topic_words.holding,
         )  # fmt: skip
         self.channels = Channels(self.topic_words.names_topic, self.topic_words.holding)
-        self.workplaces = Workplaces(
-            self.entities.entities, self.analyzer.analyze, self.topic_words.broad, self._said
-        )
+        self.workplaces = Workplaces(self.entities.entities, self.analyzer.analyze,
+                                     self.topic_words.broad, self._said)  # fmt: skip
         # Normal form in the facts' mainland wording; a question's clauses come back to it.
         self._normal = functools.lru_cache(maxsize=READINGS_KEPT)(
             lambda t: self.classifiers.joined(self.regional.mainland(self.stutter(normalize(t))))
@@ -250,12 +250,13 @@ class Matcher:
                 + self.weights.questions * similarity
                 + self.weights.bm25 * bm25
             )
-            scored.append(Match(doc.fact, round(score, 2)))
+            parts = ScoreParts(coverage, similarity, bm25, known_share)  # for calibrated.py
+            scored.append(Match(doc.fact, round(score, 2), parts))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored
 
     def match(self, question: str) -> Result:
-        return conclude(self.prepare(question), self.thresholds)
+        return concluded(self.prepare(question), self.thresholds, self.calibration)
 
     @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def prepare(self, question: str) -> Prepared:

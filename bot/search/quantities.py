@@ -314,7 +314,7 @@ class Quantities:
         if not asked and not said:
             return list(ranked)
         moved = [
-            Match(m.fact, min(100.0, round(m.score + BONUS, 2)))
+            Match(m.fact, min(100.0, round(m.score + BONUS, 2)), m.parts)
             if m.score >= FLOOR and self._fits(m.fact.id, asked, said)
             else m
             for m in ranked

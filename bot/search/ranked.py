@@ -3,15 +3,36 @@ asks of a person's or place's facts (kept apart from shapes.py, which decides)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.kb import Fact
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How a score weighs its parts (Matcher.rank)."""
+
+    coverage: float = 0.5
+    questions: float = 0.3
+    bm25: float = 0.2
+
+
+@dataclass(frozen=True)
+class ScoreParts:
+    """What a score was made of (Matcher.rank), kept for measuring the decision, not for it."""
+
+    coverage: float = 0.0  # share of the question's weight the fact's words cover
+    closeness: float = 0.0  # 0-1, closeness to the fact's nearest example question
+    bm25: float = 0.0  # the BM25 share, scaled by the known share
+    known_share: float = 0.0  # share of the question's weight on words the facts know
 
 
 @dataclass(frozen=True)
 class Match:
     fact: Fact
     score: float
+    # Not compared: two matches of one fact at one score are the same match whatever made it.
+    parts: ScoreParts = field(default=ScoreParts(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -50,16 +50,6 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
-class Weights:
-    """How a candidate's score (matcher.py) is made: the share of the question it covers, its
-    closest example question, its BM25 recall."""
-
-    coverage: float = 0.5
-    questions: float = 0.3
-    bm25: float = 0.2
-
-
-@dataclass(frozen=True)
 class Card:
     """A person or place named in the facts' `who`/`where` fields, and every fact naming them."""
 
@@ -250,7 +240,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     lead = p.topic_lead  # a match this strong is near one fact's own question: it stands
     if lead is not None and lead.fact.topic == ranked[0].fact.topic and ranked[0].score < t.form:
         # The near tie goes to the lead, which takes the best score: scores stay in order.
-        ranked = (Match(lead.fact, ranked[0].score), *(m for m in ranked if m != lead))
+        ranked = (Match(lead.fact, ranked[0].score, lead.parts), *(m for m in ranked if m != lead))
     best = ranked[0]
     # Siblings that would clear the answer bar on their own are offered beside it.
     related = tuple(

@@ -8,6 +8,7 @@ import random
 from collections import defaultdict
 
 from bot.devtools.evaluate import (
+    MODEL,
     Labelled,
     Outcome,
     by_kind,
@@ -23,6 +24,7 @@ from bot.devtools.evaluate import (
 from bot.devtools.variants import GENERATORS
 from bot.errors import JianfuError
 from bot.kb import KnowledgeBase, load_kb
+from bot.search.calibrated import FITTED
 from bot.search.matcher import Matcher
 
 
@@ -71,11 +73,13 @@ def run_variants(args: argparse.Namespace) -> int:
     matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
     thresholds = matcher.thresholds
     sources = [o.item for o in outcomes_for(prepare_all(matcher, items), thresholds) if _kept(o)]
+    # --fitted: the same variants (of what the bot gets right today), answered with the model.
+    model = FITTED if getattr(args, "fitted", False) else MODEL
     print(f"{len(sources)} of {len(items)} labelled questions are right (or declined) today "
           "and are varied; a variant keeps its source's labels and part")  # fmt: skip
     for name in names:
         made = generate(name, sources, kb)
-        outcomes = outcomes_for(prepare_all(matcher, made), thresholds)
+        outcomes = outcomes_for(prepare_all(matcher, made), thresholds, model)
         print(f"\nvariants '{name}': {len(made)}")
         print(table_header())
         for part in ("test", "tune"):
