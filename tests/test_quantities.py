@@ -343,3 +343,34 @@ def test_kept_texts_are_bounded() -> None:
         assert quantities.said(text) == quantities._said(text)
         assert len(quantities._asked_kept) <= KEPT_TEXTS
         assert len(quantities._said_kept) <= KEPT_TEXTS
+
+
+PINNED = replace(BLANK, id="pinned", topic="g", quote="当时她手机里的群一度超过30个。")
+LIGHTER = replace(BLANK, id="lighter", topic="g", quote="整改后她手机里的群少了一半多。")
+OTHER_TOPIC = replace(BLANK, id="other", topic="m", quote="以前一个会要开半天。")
+
+
+def test_a_cut_asked_puts_the_trouble_before_it_below_the_cut() -> None:
+    """后来少了多少 asks what the cut came to: the fact of the 30 groups before it falls below
+    the fact holding the cut, even when the question has words we do not know; a fact of
+    another topic, with no cut of its own there, keeps its place."""
+    quantities = Quantities(
+        replace(WORDS, phrases={"share": ("一半",)}), (PINNED, LIGHTER, OTHER_TOPIC)
+    )
+    ranked = [Match(PINNED, 71.0), Match(OTHER_TOPIC, 50.0), Match(LIGHTER, 37.5)]
+    for ask in (True, False):
+        moved = quantities.rerank(normalize("手机里三十多个群，后来少了多少"), ranked, ask=ask)
+        order = [m.fact.id for m in moved]
+        assert order.index("lighter") < order.index("pinned"), ask
+        assert next(m.score for m in moved if m.fact.id == "other") == 50.0
+    # no cut asked: the trouble keeps its lead
+    kept = quantities.rerank(normalize("手机里的群一度有多少"), ranked)
+    assert kept[0].fact.id == "pinned"
+
+
+def test_the_phone_question_asking_the_cut_is_not_answered_with_the_trouble(
+    matcher: Matcher,
+) -> None:
+    """The question says 三十多个群 and 置顶, words of the trouble; it asks for the cut."""
+    result = matcher.match("手机里三十多个群全都置顶，后来少了多少")
+    assert result.matches[0].fact.id == "chat-groups-phone-lighter"

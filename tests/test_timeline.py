@@ -4,7 +4,7 @@ their facts tells that side."""
 from __future__ import annotations
 
 from bot.search.matcher import Matcher
-from bot.search.timeline import side_holders
+from bot.search.timeline import side_holders, tells_before_only
 
 _TOLD = {
     "trouble": "她手机里的工作群一度超过30个，当时全部设为置顶",
@@ -35,3 +35,10 @@ def test_a_person_asked_what_came_after_gets_the_outcome(matcher: Matcher) -> No
     assert result.matches[0].fact.id == "chat-groups-phone-lighter"
     before = matcher.match("齐琳以前手机里有多少群")
     assert before.matches[0].fact.id == "chat-groups-too-many-pinned"
+
+
+def test_a_fact_telling_only_the_trouble_before_tells_before_only() -> None:
+    assert tells_before_only(_TOLD["trouble"])
+    assert not tells_before_only(_TOLD["outcome"])
+    assert not tells_before_only("以前要拍照，现在签字少了")  # both sides
+    assert not tells_before_only("工作群越建越多")  # neither

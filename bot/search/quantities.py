@@ -20,11 +20,13 @@ from bot.search.counted import CountedWords
 from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
+from bot.search.timeline import tells_before_only
 
 FREQUENCY = "frequency"  # the group of a number that follows a period (一周最多一表)
 DROP = "drop"  # the group of a number that follows a word of a cut (少了一半, 解散整合群190余个)
 SHARE = "share"  # 几成, 多大比例: words no fact holds, so they are asked, not matched
 BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
+BEHIND_CUT = 1.0  # points a fact of the trouble before a cut stays below the fact of the cut
 NEAR_SHARE = 0.15  # 近两百 fits 190; 差不多三十 fits 30 but not 40
 NEAR_GAP = 2  # characters between 将近/大概 and the number (将近 两百)
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
@@ -311,7 +313,9 @@ class Quantities:
         said = self.said(normalized)
         if not ask:
             said = frozenset(a for a in said if float(a.value) >= DISTINCT)
-        if not asked and not said:
+        # A cut asked for moves the trouble before it down, whatever else the question says.
+        cut_asked = DROP in (asked if ask else self.asked(normalized))
+        if not asked and not said and not cut_asked:
             return list(ranked)
         moved = [
             Match(m.fact, min(100.0, round(m.score + BONUS, 2)), m.parts)
@@ -319,7 +323,31 @@ class Quantities:
             else m
             for m in ranked
         ]
+        if cut_asked:
+            moved = self._behind_the_cut(moved)
         return sorted(moved, key=lambda m: (-m.score, m.fact.id))
+
+    def _behind_the_cut(self, ranked: Sequence[Match]) -> list[Match]:
+        """手机里三十多个群全都置顶，后来少了多少 asks what the cut came to: the fact telling
+        only the trouble before it (一度超过30个, however many words it shares) cannot say, so
+        it falls below the fact of its topic holding the cut (少了一半多)."""
+        cut: dict[str, float] = {}
+        for m in ranked:
+            if any(a.group == DROP for a in self._held_by(m.fact.id)):
+                cut[m.fact.topic] = max(cut.get(m.fact.topic, 0.0), m.score)
+        return [
+            Match(m.fact, round(cut[m.fact.topic] - BEHIND_CUT, 2), m.parts)
+            if m.fact.topic in cut
+            and m.score >= cut[m.fact.topic]
+            and not any(a.group == DROP for a in self._held_by(m.fact.id))
+            and self._before_only(m.fact.id)
+            else m
+            for m in ranked
+        ]
+
+    def _before_only(self, fact_id: str) -> bool:
+        fact = self._facts.get(fact_id)
+        return fact is not None and tells_before_only(fact.measure + fact.example + fact.quote)
 
     def _held_by(self, fact_id: str) -> frozenset[Amount]:
         held = self._held.get(fact_id)

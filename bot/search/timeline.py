@@ -26,3 +26,9 @@ def side_holders(rest: str, told: Mapping[str, str]) -> frozenset[str]:
         return frozenset()
     holders = frozenset(fid for fid, text in told.items() if any(w in text for w in asked[0]))
     return holders if 0 < len(holders) < len(told) else frozenset()
+
+
+def tells_before_only(text: str) -> bool:
+    """A fact's text (what the article says in it) telling the trouble before the change
+    (一度超过30个, 当时) and nothing of what came after: it cannot say what the change cut."""
+    return any(w in text for w in _BEFORE_TOLD) and not any(w in text for w in _AFTER_TOLD)
