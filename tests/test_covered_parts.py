@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from ranking_spy import RankingSpy
 
 from bot.search.covered import covered_parts
-from bot.search.matcher import Match, Matcher
+from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
-from bot.search.query import QueryAnalysis
 
 
 @pytest.mark.parametrize(
@@ -103,14 +103,8 @@ def test_an_unmarked_cue_beside_one_topic_is_no_aside(matcher: Matcher, question
 def test_only_clean_parts_naming_a_topic_are_ranked(matcher: Matcher) -> None:
     """Read first for their words alone, parts naming no topic (另外食堂的饭也难吃) or naming
     one among cues are never ranked; what is covered is the same as ranking every part."""
-    ranked: list[str] = []
-
-    def rank(part: str) -> tuple[QueryAnalysis, list[Match]]:
-        ranked.append(part)
-        return matcher.rank(part)
-
-    def read(part: str) -> tuple[QueryAnalysis, list[Match]]:
-        return matcher.rank(part, words_only=True)
+    spy = RankingSpy(matcher)
+    rank, read, ranked = spy.rank, spy.read, spy.ranked
 
     leads, words = matcher.topic_asks.leads, matcher.topic_words
     for question in (

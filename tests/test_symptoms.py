@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ranking_spy import RankingSpy
+
 from bot.search.clauses import clauses
-from bot.search.matcher import Match, Matcher
+from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
-from bot.search.query import QueryAnalysis
 from bot.search.symptoms import symptom_best, symptom_topics
 
 
@@ -41,14 +42,8 @@ def test_parts_that_cannot_tell_a_symptom_are_never_ranked(matcher: Matcher) -> 
     """Read first for their words alone, parts naming a topic (领导讲话一讲一上午) or too
     short or unclear to be sure of a fact (怎么办) are never ranked; the topics found are the
     same as ranking every part."""
-    ranked: list[str] = []
-
-    def rank(part: str) -> tuple[QueryAnalysis, list[Match]]:
-        ranked.append(part)
-        return matcher.rank(part)
-
-    def read(part: str) -> tuple[QueryAnalysis, list[Match]]:
-        return matcher.rank(part, words_only=True)
+    spy = RankingSpy(matcher)
+    rank, read, ranked = spy.rank, spy.read, spy.ranked
 
     for question in (
         "同一个数填了好几遍，领导讲话一讲一上午",
