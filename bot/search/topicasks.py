@@ -17,6 +17,9 @@ BROAD_QUESTION_WORDS = frozenset(
 )
 TIE_MARGIN = 10.0  # a best this close to its topic's lead, on no word the lead lacks, is a tie
 TOPIC_MAX = 8  # facts a topic answer lists
+# A word of this many characters or more held by one sibling and not the other tells them apart;
+# a lone character (一, 成, 干) is as often a piece of a longer word as a word of its own.
+TELLING_LENGTH = 2
 
 
 class TopicAsks:
@@ -64,11 +67,16 @@ class TopicAsks:
         lead = lead_among(ranked, self.leads.get(topic))
         if lead is None or ranked[0].fact.topic != topic:
             return None
-        asked = {qt.term for qt in analysis.terms}
-        best_terms = asked & self._terms_of[ranked[0].fact.id]
-        lead_terms = asked & self._terms_of[lead.fact.id]
         near = ranked[0].score - lead.score <= TIE_MARGIN
-        return lead if near and best_terms <= lead_terms else None
+        return lead if near and not self.tells_apart(ranked[0], lead, analysis) else None
+
+    def tells_apart(self, best: Match, lead: Match, analysis: QueryAnalysis) -> bool:
+        """The best sibling holds a word of the question that its topic's lead lacks, a word
+        that decides between them (一个主题的会要开好几次: 主题). A single character does not:
+        礼拜一到礼拜五天天都有会 leaves 一 over from 礼拜一, which one sibling's text happens to
+        hold (例会拖拖拉拉，一开一整天) and the lead's does not."""
+        asked = {qt.term for qt in analysis.terms if len(qt.term) >= TELLING_LENGTH}
+        return not (asked & self._terms_of[best.fact.id]) <= self._terms_of[lead.fact.id]
 
     def facts(self, topic: str, ranked: Sequence[Match], broadly: bool = False) -> tuple[Fact, ...]:
         """A topic's facts for a topic answer: its lead when the question asks what is done
