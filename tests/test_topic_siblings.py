@@ -38,3 +38,30 @@ def test_a_lone_character_alone_tells_nothing_apart(matcher: Matcher) -> None:
     lead = next(m for m in ranked if m.fact.id == "meetings-twice-a-month")
     assert "一" in {qt.term for qt in analysis.terms}
     assert not matcher.topic_asks.tells_apart(weekly, lead, analysis)
+
+
+@pytest.mark.parametrize("question", ["帮我看看别的地方怎么给工作群瘦身", "工作群瘦身都有哪些做法"])
+def test_a_broad_ask_gets_a_practice_before_what_to_avoid(matcher: Matcher, question: str) -> None:
+    """What is done about the work groups: 要避免的做法 (工作群越建越多…) tells the trouble, so
+    a practice of the topic about as close comes first; the avoided one is still listed."""
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.shape == "topic"
+    assert result.shown[0].id != "chat-groups-too-many-pinned"
+    assert not result.shown[0].measure.startswith(tuple(matcher.kb.avoid_marks))
+    assert "chat-groups-too-many-pinned" in {f.id for f in result.related}
+
+
+def test_a_word_of_the_avoided_practice_keeps_it_first(matcher: Matcher) -> None:
+    """换模板 is forms-stable-templates' own word: asked what is done about it, it answers."""
+    result = matcher.match("换模板的问题别的地方怎么解决的")
+    assert result.decision == "answer"
+    assert result.shown[0].id == "forms-stable-templates"
+
+
+def test_the_avoidance_marks_are_read_from_the_curated_list(matcher: Matcher) -> None:
+    """responses/avoid_marks.txt: the two facts whose measure opens 要避免的做法 are marked."""
+    marks = tuple(matcher.kb.avoid_marks)
+    assert "要避免的做法" in marks
+    marked = {f.id for f in matcher.kb.facts if f.measure.startswith(marks)}
+    assert marked == {"chat-groups-too-many-pinned", "forms-stable-templates"}

@@ -43,6 +43,8 @@ class TopicAsks:
             first = self._first_in_topic.setdefault(fact.topic, [])
             if len(first) < TOPIC_MAX:
                 first.append(fact)
+        marks = tuple(sorted(kb.avoid_marks))  # 要避免的做法: the trouble, not what was done
+        self._avoided = frozenset(f.id for f in kb.facts if marks and f.measure.startswith(marks))
         self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
         self._broad_written = re.compile("|".join(map(re.escape, sorted(self._broad_words))))
 
@@ -70,15 +72,17 @@ class TopicAsks:
         near = ranked[0].score - lead.score <= TIE_MARGIN
         return lead if near and not self.tells_apart(ranked[0], lead, analysis) else None
 
-    def tells_apart(self, best: Match, lead: Match, analysis: QueryAnalysis) -> bool:
-        """The best sibling holds a word of the question that its topic's lead lacks, a word
-        that decides between them (一个主题的会要开好几次: 主题). A single character does not:
+    def tells_apart(self, one: Match, other: Match, analysis: QueryAnalysis) -> bool:
+        """`one` holds a word of the question that its sibling `other` lacks, a word that
+        decides between them (一个主题的会要开好几次: 主题). A single character does not:
         礼拜一到礼拜五天天都有会 leaves 一 over from 礼拜一, which one sibling's text happens to
-        hold (例会拖拖拉拉，一开一整天) and the lead's does not."""
+        hold (例会拖拖拉拉，一开一整天) and the topic's lead does not."""
         asked = {qt.term for qt in analysis.terms if len(qt.term) >= TELLING_LENGTH}
-        return not (asked & self._terms_of[best.fact.id]) <= self._terms_of[lead.fact.id]
+        return not (asked & self._terms_of[one.fact.id]) <= self._terms_of[other.fact.id]
 
-    def facts(self, topic: str, ranked: Sequence[Match], broadly: bool = False) -> tuple[Fact, ...]:
+    def facts(
+        self, topic: str, ranked: Sequence[Match], broadly: bool, analysis: QueryAnalysis
+    ) -> tuple[Fact, ...]:
         """A topic's facts for a topic answer: its lead when the question asks what is done
         about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
         ranked first, then in KB order; a few."""
@@ -86,7 +90,29 @@ class TopicAsks:
         lead = lead_among(here, self.leads.get(topic))
         near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
         first = [lead.fact] if broadly and lead is not None and near else []
-        listed = dict.fromkeys(
-            [*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())]
+        listed = tuple(
+            dict.fromkeys([*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())])
         )
-        return tuple(listed)[:TOPIC_MAX]
+        return (self._practice_first(listed, here, analysis) if broadly else listed)[:TOPIC_MAX]
+
+    def _practice_first(
+        self, listed: tuple[Fact, ...], here: Sequence[Match], analysis: QueryAnalysis
+    ) -> tuple[Fact, ...]:
+        """别的地方怎么给工作群瘦身的 asks what is done: a first fact telling what to avoid
+        (要避免的做法：工作群越建越多…) gives first place to a practice of its topic about as
+        close (群少一半、手机变轻), unless a word of the question singles it out (换模板的问题
+        别的地方怎么解决的: 换模板 is the avoided practice's own word)."""
+        first = next((m for m in here if listed and m.fact == listed[0]), None)
+        if first is None or first.fact.id not in self._avoided:
+            return listed
+        practice = next(
+            (
+                m.fact
+                for m in here
+                if m.fact.id not in self._avoided
+                and first.score - m.score <= LEAD_MARGIN
+                and not self.tells_apart(first, m, analysis)
+            ),
+            None,
+        )
+        return listed if practice is None else (practice, *(f for f in listed if f != practice))
