@@ -85,7 +85,8 @@ class TopicAsks:
     ) -> tuple[Fact, ...]:
         """A topic's facts for a topic answer: its lead when the question asks what is done
         about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
-        ranked first, then in KB order; a few."""
+        ranked first, then in KB order; a few. Asked so, a practice comes before a fact telling
+        what to avoid (_practice_first)."""
         here = [m for m in ranked if m.fact.topic == topic]
         lead = lead_among(here, self.leads.get(topic))
         near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
