@@ -40,3 +40,13 @@ def test_a_form_stamped_in_spoken_words_is_answered(matcher: Matcher) -> None:
         result = matcher.match(question)
         assert result.decision == "answer"
         assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+
+
+def test_a_count_said_again_stays_where_it_is() -> None:
+    # 会一个接一个地开 is one meeting after another: no count between 会 and 接 (会接 a word)
+    words = Classifiers(["会接", "表一", "群一"])
+    assert words.joined("会一个接一个地开") == "会一个接一个地开"
+    assert words.joined("会一个又一个") == "会一个又一个"
+    assert words.joined("表一个一个地填") == "表一个一个地填"
+    # a count said once still moves (盖四五个章 → 盖章四五个)
+    assert WORDS.joined("要盖四五个章") == "要盖章四五个"

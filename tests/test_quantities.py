@@ -374,3 +374,18 @@ def test_the_phone_question_asking_the_cut_is_not_answered_with_the_trouble(
     """The question says 三十多个群 and 置顶, words of the trouble; it asks for the cut."""
     result = matcher.match("手机里三十多个群全都置顶，后来少了多少")
     assert result.matches[0].fact.id == "chat-groups-phone-lighter"
+
+
+def test_a_range_of_counts_is_about_its_lower_end() -> None:
+    # 一两百 is a hundred or two: 一百多, not a stray 一 and 200 (两百 meets 不下200次)
+    assert normalize("散了一两百个群") == normalize("散了一百多个群")
+    assert normalize("二三十个会") == normalize("二十多个会")
+    assert normalize("三五十个群") == normalize("三十多个群")
+    # a weekday, an ordinal or falling digits are no range
+    assert normalize("周二三十点开会") == "周二 30 点开会"
+    assert normalize("二一十") != normalize("二十多")
+
+
+def test_a_range_said_meets_the_number_held(matcher: Matcher) -> None:
+    result = matcher.match("听说哪个区一口气散了一两百个群")
+    assert result.matches[0].fact.id == "chat-groups-190-dissolved"
