@@ -18,6 +18,7 @@ import jieba
 from bot.kb.files import read_userdict
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
+from bot.search.classifiers import joined_again
 from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
@@ -250,7 +251,12 @@ class Analyzer(Hearing):
         """The question cut into pieces: words as typed, then read by sound, then mended."""
         pieces: list[Piece] = []
         pending: list[str] = []
-        for token in self._boundaries.recut(self._cuts(normalized)):
+        tokens = self._boundaries.recut(self._cuts(normalized))
+        again = joined_again(tokens)  # 一个接一个: 接 no term (classifiers.py)
+        for at, token in enumerate(tokens):
+            if at in again:
+                pieces.append(Piece(token, "stop"))
+                continue
             if not token.strip():
                 # Punctuation was here: 长、表 are two words; spaced pinyin (qun tai duo)
                 # stays one run.

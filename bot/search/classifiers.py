@@ -10,7 +10,7 @@ a count said between verb and object (盖四五个章) moves after them (盖章�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _MEASURE = "个"
 # Before 个 these count or point (三个, 这个, 每个, 好几个): 个 then belongs to the number.
@@ -66,3 +66,21 @@ class Classifiers:
 def _said_again(said: str, rest: str) -> bool:
     """The count comes again right after itself (一个一个) or after 接, 又 (一个接一个)."""
     return rest.startswith(said) or (rest[:1] in _AGAIN and rest[1:].startswith(said))
+
+
+# 一个, 一张, 一条, 一拨: a count of one, said twice around 接 or 又 (一张接一张).
+_ONE_COUNT = re.compile(r"[一1]\w")
+
+
+def joined_again(tokens: Sequence[str]) -> frozenset[int]:
+    """Where a token only joins a count said again (群一个接一个地建, 表格一张接一张, 会一个又一个):
+    the 接 says one after another, not 接 as the facts use it (迎接, 接待); read as a term it
+    pulls a question about groups towards the inspections and meetings asked of with the same
+    words (检查一个接一个)."""
+    return frozenset(
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in _AGAIN
+        and tokens[i - 1] == tokens[i + 1]
+        and _ONE_COUNT.fullmatch(tokens[i - 1]) is not None
+    )
