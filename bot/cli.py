@@ -235,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="FILE",
-        help="with --variants: write the questions this code gets right (or declines) today, "
-        "the sources varied, to FILE (a JSON list of texts) for --sources",
+        help="write the questions this code gets right (or declines) today, the sources "
+        "--variants varies, to FILE (a JSON list of texts) for --sources; with or without "
+        "--variants",
     )
     ev.add_argument(
         "--sources",

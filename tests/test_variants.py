@@ -111,6 +111,11 @@ def test_the_same_sources_read_back_make_the_same_variants(
     first = capsys.readouterr().out
     assert json.loads(saved.read_text("utf-8")) == list(OFF_TOPIC)
     assert "3 of 5 labelled questions are right (or declined) today" in first
+    # a plain eval saves the same list
+    plain = tmp_path / "plain.json"
+    assert main(["eval", "--questions", str(labelled), "--save-sources", str(plain)]) == 0
+    assert json.loads(plain.read_text("utf-8")) == list(OFF_TOPIC)
+    capsys.readouterr()
     assert main([*args, "--sources", str(saved)]) == 0
     second = capsys.readouterr().out
     assert "3 of 5 labelled questions are in every list given" in second

@@ -31,7 +31,7 @@ from bot.search.calibrated import FITTED
 from bot.search.matcher import Matcher
 
 
-def _kept(outcome: Outcome) -> bool:
+def varied(outcome: Outcome) -> bool:
     """A source worth varying: answered right, or (off-topic) declined outright."""
     if outcome.item.on_topic:
         return outcome.verdict == "right"
@@ -103,12 +103,12 @@ def run_variants(args: argparse.Namespace) -> int:
     saved: Path | None = getattr(args, "save_sources", None)
     if saved is not None or not listed:
         prepped = prepare_all(matcher, items)
-        sources = [o.item for o in outcomes_for(prepped, thresholds) if _kept(o)]
+        sources = [o.item for o in outcomes_for(prepped, thresholds) if varied(o)]
         if saved is not None:
             save_sources(saved, sources)
-        varied = "" if listed else " and are varied"
+        note = "" if listed else " and are varied"
         print(f"{len(sources)} of {len(items)} labelled questions are right (or declined) "
-              f"today{varied}; a variant keeps its source's labels and part")  # fmt: skip
+              f"today{note}; a variant keeps its source's labels and part")  # fmt: skip
     if listed:
         sources = listed_sources(items, listed)
         print(f"{len(sources)} of {len(items)} labelled questions are in every list given "
