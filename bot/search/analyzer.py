@@ -18,7 +18,7 @@ import jieba
 from bot.kb.files import read_userdict
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
-from bot.search.classifiers import joined_again
+from bot.search.classifiers import after_count_said_again
 from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
@@ -251,10 +251,10 @@ class Analyzer(Hearing):
         """The question cut into pieces: words as typed, then read by sound, then mended."""
         pieces: list[Piece] = []
         pending: list[str] = []
-        tokens = self._boundaries.recut(self._cuts(normalized))
-        again = joined_again(tokens)  # 一个接一个: 接 no term (classifiers.py)
+        # 一张表现在 (boundaries.py), 一个接一个地建 (classifiers.py): a word given back
+        tokens, adverbials = after_count_said_again(self._boundaries.recut(self._cuts(normalized)))
         for at, token in enumerate(tokens):
-            if at in again:
+            if at in adverbials:
                 pieces.append(Piece(token, "stop"))
                 continue
             if not token.strip():
