@@ -231,6 +231,24 @@ def build_parser() -> argparse.ArgumentParser:
         "how many stay right",
     )
     ev.add_argument(
+        "--save-sources",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the questions this code gets right (or declines) today, the sources "
+        "--variants varies, to FILE (a JSON list of texts) for --sources; with or without "
+        "--variants",
+    )
+    ev.add_argument(
+        "--sources",
+        default=None,
+        metavar="FILES",
+        help="with --variants: vary exactly the labelled questions listed in every one of these "
+        "files (comma-separated, written by --save-sources), not today's right answers; given "
+        "the lists of two codes, both vary the same sources with the same partners and answer "
+        "identical variants (each generator prints a digest of what it made)",
+    )
+    ev.add_argument(
         "--cached",
         action="store_true",
         help="rank each question once and keep the rankings under /tmp/jianfu-prepared, named "

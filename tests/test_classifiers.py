@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.search.classifiers import Classifiers
+from bot.search.classifiers import Classifiers, after_count_said_again
 from bot.search.matcher import Matcher
 
 WORDS = Classifiers(["盖章", "开会", "拍照", "建群", "开短会", "一会", "这表", "会议"])
@@ -40,3 +40,40 @@ def test_a_form_stamped_in_spoken_words_is_answered(matcher: Matcher) -> None:
         result = matcher.match(question)
         assert result.decision == "answer"
         assert result.matches[0].fact.id == "forms-fewer-signatures-photos"
+
+
+def test_a_count_said_again_stays_where_it_is() -> None:
+    # 会一个接一个地开 is one meeting after another: no count between 会 and 接 (会接 a word)
+    words = Classifiers(["会接", "表一", "群一"])
+    assert words.joined("会一个接一个地开") == "会一个接一个地开"
+    assert words.joined("会一个又一个") == "会一个又一个"
+    assert words.joined("表一个一个地填") == "表一个一个地填"
+    # a count said once still moves (盖四五个章 → 盖章四五个)
+    assert WORDS.joined("要盖四五个章") == "要盖章四五个"
+
+
+def test_an_adverbial_after_a_count_said_again_is_cut_off_its_verb() -> None:
+    assert after_count_said_again(["群", "一个", "接", "一个", "地建", "，"]) == (
+        ["群", "一个", "接", "一个", "地", "建", "，"],
+        {4},
+    )
+    assert after_count_said_again(["表", "一张", "一张", "地填"]) == (
+        ["表", "一张", "一张", "地", "填"],
+        {3},
+    )
+    assert after_count_said_again(["会", "一个", "又", "一个", "地", "开"])[1] == {4}
+    # 地 anywhere else is read as written (地方, 实地): no count said again before it
+    for tokens in (["这个", "地方"], ["一个", "地方"], ["一个", "接", "两个", "地建"]):
+        assert after_count_said_again(tokens) == (tokens, frozenset())
+
+
+def test_groups_built_one_after_another_are_no_doubt(matcher: Matcher) -> None:
+    # 地建 (a word the facts never use) left 群 and 接, which 检查一个接一个 and 一个会接一个会
+    # say as well: a doubt between topics; 建 read, the groups built are the question
+    question = "群一个接一个地建，哪里管住了"
+    analysis = matcher.analyzer.analyze(matcher.analyzer.spelled(question))
+    assert "建" in {t.term for t in analysis.terms}
+    assert not analysis.unknown or analysis.unknown == ("，",)
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.matches[0].fact.topic == "chat-groups"

@@ -8,7 +8,7 @@ from bot.search.cues import split_cues
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 from bot.search.pieces import Piece
-from bot.search.story import asked_forms, tells_burden
+from bot.search.story import asked_forms, asks_something, tells_burden
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,22 @@ def test_a_burden_told_in_one_clause_keeps_its_story_when_another_asks(
     analysis = matcher.analyzer.analyze(matcher.analyzer.spelled(question))
     assert not analysis.forms
     assert matcher.match(question).shown[0].id == "meetings-light-records"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村支书一个月得往镇上跑十几趟，天天都是开会",
+        "三十几户的表天天要重新填",
+        "专门为了检查做了几十本台账，还要天天补",
+        "几百条群消息天天都刷不完",
+    ],
+)
+def test_a_burden_told_with_a_rough_count_is_no_question(text: str) -> None:
+    # 十几, 三十几, 几十, 几百 say how many; the story asks nothing
+    assert tells_burden(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["一个月开几次会", "表要填十几张吗", "开了几十次会还要开几次"])
+def test_a_count_asked_still_asks(text: str) -> None:
+    assert asks_something(normalize(text))

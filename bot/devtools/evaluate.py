@@ -315,6 +315,10 @@ def run_eval(args: argparse.Namespace) -> int:
         thresholds = tune([r for r in prepped if r[0].split == "tune"])
         print(f"tuned on the tuning part: {thresholds}")
     outcomes = outcomes_for(prepped, thresholds, calibration)
+    if getattr(args, "save_sources", None) is not None:  # what --variants would vary today
+        from bot.devtools.variants.runner import save_sources, varied
+
+        save_sources(args.save_sources, [o.item for o in outcomes if varied(o)])
     test = [o for o in outcomes if o.item.split == "test"]
     tune_part = [o for o in outcomes if o.item.split == "tune"]
     n_on = sum(1 for i in items if i.on_topic)

@@ -16,7 +16,9 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import read_userdict
+from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
+from bot.search.classifiers import after_count_said_again
 from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
@@ -82,6 +84,11 @@ class Analyzer(Hearing):
         self._initials: Initials | None = None  # likewise
         self._lone_syllables: LoneSyllables | None = None  # likewise
         self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
+        # 一张表现在: 表 / 现在, not 表现 / 在 (boundaries.py)
+        self._boundaries = Boundaries(
+            self.general_frequency, lambda w: self.canonical(w) in self.curated,
+            lambda ch: self.canonical(ch) != ch and self.canonical(ch) in self.vocabulary,
+        )  # fmt: skip
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
         # One question is read many ways (whole, each clause, its ask, a list's parts), and
@@ -244,7 +251,12 @@ class Analyzer(Hearing):
         """The question cut into pieces: words as typed, then read by sound, then mended."""
         pieces: list[Piece] = []
         pending: list[str] = []
-        for token in self._cuts(normalized):
+        # 一张表现在 (boundaries.py), 一个接一个地建 (classifiers.py): a word given back
+        tokens, adverbials = after_count_said_again(self._boundaries.recut(self._cuts(normalized)))
+        for at, token in enumerate(tokens):
+            if at in adverbials:
+                pieces.append(Piece(token, "stop"))
+                continue
             if not token.strip():
                 # Punctuation was here: 长、表 are two words; spaced pinyin (qun tai duo)
                 # stays one run.

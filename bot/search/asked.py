@@ -29,7 +29,6 @@ _CLAUSE_MARKS = re.compile(r"[，,。.！!？?；;…~～、\s]+")
 MIN_CLAUSES = 3  # fewer: the message read whole is already mostly its ask
 BACK = 3  # clauses before a vague ask searched for the one naming its subject
 SHAPES = ("fact", "topic")  # one fact asked about, or a topic's representative
-_ROUGH_COUNT = re.compile(r"[0-9十百千万]几|几[十百千万]")
 _YES_OR_NO = re.compile(r"不[啊呀哈嘛]?$")
 
 
@@ -85,12 +84,9 @@ class AskFinder:
 
 
 def _asks(normalized: str) -> bool:
-    """A mark of a question, 几 counting after a numeral aside (三十几户, 十几家 ask nothing),
+    """A mark of a question (a rough count, 三十几户, 十几家, asks nothing: story.py),
     or a clause closing on 不 as a yes-or-no ask (这个能解决不, 有用不)."""
-    return (
-        asks_something(_ROUGH_COUNT.sub("", normalized))
-        or _YES_OR_NO.search(normalized) is not None
-    )
+    return asks_something(normalized) or _YES_OR_NO.search(normalized) is not None
 
 
 def with_long_ask(

@@ -61,6 +61,12 @@ _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
 _NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
+# A range of two rising digits (一两百个群, 二三十个会, 三五十个群) spans both: 一两百 is
+# 一百到两百, as a range typed out says. Read digit by digit it left a stray 一 and the top
+# alone (一 200), which meets 200次 but not the 190余个 asked of; read as its lower end (一百多)
+# it lost the top, and 二三十个群 no longer met 30个. A weekday or an ordinal (周二三十点,
+# 第一二十) is no range.
+_RANGE = re.compile(rf"(?<![周期拜第])({_D})({_D})([十百千])")
 # Digits read one by one (一九零个群, 二〇一六年) are a number typed as said, when a zero or a
 # year shows it is not a vague count (三五个); 50% is written 百分之50, as 成 and 一半 are read.
 _RUN = "[〇零一二三四五六七八九]"
@@ -120,6 +126,7 @@ def normalize(text: str) -> str:
     text = small_counts_in_words(text)  # 1周最多1表 is 一周最多一表
     text = _PER_CENT.sub(r"百分之\1", text)
     text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
+    text = _RANGE.sub(_range_both_ends, text)
     text = _NUMERAL.sub(_numeral_value, text)
     text = units_as_written(text)  # 一回 is 一次, 每个礼拜 每周, 半个钟头 半个小时
     text = _NOT_WORD.sub(" ", text).strip()
@@ -127,6 +134,14 @@ def normalize(text: str) -> str:
     text = _DIGITS.sub(" ", text)
     text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
+
+
+def _range_both_ends(found: re.Match[str]) -> str:
+    """一两百 → 一百到两百, 二三十 → 二十到三十; digits not rising (二一十) stay as they were."""
+    low, high, unit = found.groups()
+    if _DIGIT[high] <= _DIGIT[low]:
+        return found.group(0)
+    return f"{low}{unit}到{high}{unit}"
 
 
 def without_tone_numbers(text: str) -> str:

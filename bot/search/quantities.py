@@ -43,6 +43,8 @@ _ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
 _BREAK = "，。；、,.;！？!?\n"
 # 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
 _PERCENT = re.compile(r"百分之\s?(\d+)")
+# 20到30个, 二十至三十个: the lower end of a range, before the number read with its unit.
+_RANGE_LOW = re.compile(r"(\d+)\s?[到至]\s?$")
 _ROUGHLY = {"上百": "100", "上千": "1000"}  # 上百条: a hundred or more, as 一百多条 says
 KEPT_TEXTS = 64  # texts whose asks and numbers are kept (Quantities.asked, Quantities.said)
 K = TypeVar("K")
@@ -56,12 +58,20 @@ class Amount:
     # 一百多个, 三十来个: about that many, up to the next step of its first digit (100-199).
     about: bool = field(default=False, compare=False)
     near: bool = field(default=False, compare=False)  # 近两百个, 30分钟左右: roughly that many
+    low: str = ""  # 20到30个, 一两百个 (normalize: 一百到两百): a range, `value` its top
 
     def fits(self, held: Amount) -> bool:
-        """A number said fits a number held: the same, within what 一百多 spans (190), or
-        close to a rough one (近两百个)."""
+        """A number said fits a number held: the same, within what 一百多 spans (190), close
+        to a rough one (近两百个), or within a range said, both ends included (一两百个群
+        meets 190余个 and 200; 二三十个群 meets 30个)."""
         if self.group != held.group or not held.value:
             return False
+        if self.low and held.value.replace(".", "").isdigit():
+            return float(self.low) <= float(held.value) <= float(self.value)
+        return self._fits_one(held)
+
+    def _fits_one(self, held: Amount) -> bool:
+        """One number said (no range) against a number held."""
         if self.value == held.value:
             return True
         if self.near and self.value and held.value.replace(".", "").isdigit():
@@ -179,7 +189,8 @@ class Quantities:
                 near = self._rough(text, found_at.start(), found_at.end())
                 group = self._unit_group[unit]
                 about = about or number in _ROUGHLY
-                found.append(Amount(group, value, about=bool(about), near=near))
+                low = self._low_end(text[: found_at.start()], value, self._scales.get(unit, 1.0))
+                found.append(Amount(group, value, about=bool(about), near=near, low=low))
         if self._phrase is not None:
             found += [
                 Amount(self._phrase_group[p], self._values.get(p, ""))
@@ -187,6 +198,15 @@ class Quantities:
             ]
         found += [Amount(SHARE, str(int(n))) for n in _PERCENT.findall(text)]
         return found
+
+    @staticmethod
+    def _low_end(before: str, top: str, scale: float) -> str:
+        """The lower end of a range ending in `top` (20到30个 → 20), else ""."""
+        found = _RANGE_LOW.search(before)
+        if found is None or not top.replace(".", "").isdigit():
+            return ""
+        low = _value(found.group(1), scale)
+        return low if float(low) < float(top) else ""
 
     def _rough(self, text: str, start: int, end: int) -> bool:
         """将近两百个, 快200个, 30分钟左右: a rough number."""

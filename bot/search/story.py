@@ -58,9 +58,14 @@ def tells_burden(normalized: str) -> bool:
     return not asks_something(told) and names_burden(told)
 
 
+# 几 in a rough count (十几趟, 三十几户, 几十本台账, 几百条) says how many, it does not ask: a
+# burden told with one (一个月往镇上跑十几趟，都是开会) is still a story.
+ROUGH_COUNT = re.compile(r"[0-9十百千万]\s?几|几\s?[十百千万]")
+
+
 def asks_something(normalized: str) -> bool:
-    """The text has a mark of a question, a rhetorical one included."""
-    return _ASKS.search(normalized) is not None
+    """The text has a mark of a question, a rhetorical one included; a rough count is none."""
+    return _ASKS.search(ROUGH_COUNT.sub("", normalized)) is not None
 
 
 def names_burden(normalized: str) -> bool:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import random
 from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
 
 from bot.devtools.evaluate import (
     MODEL,
@@ -28,7 +31,7 @@ from bot.search.calibrated import FITTED
 from bot.search.matcher import Matcher
 
 
-def _kept(outcome: Outcome) -> bool:
+def varied(outcome: Outcome) -> bool:
     """A source worth varying: answered right, or (off-topic) declined outright."""
     if outcome.item.on_topic:
         return outcome.verdict == "right"
@@ -61,6 +64,30 @@ def generate(name: str, sources: list[Labelled], kb: KnowledgeBase) -> list[Labe
     return made
 
 
+def digest(made: Sequence[Labelled]) -> str:
+    """A short digest of the variants made: two runs showing the same one varied the same
+    questions into the same variants, whatever each code then answers."""
+    text = json.dumps(
+        [[v.question, sorted(v.expect), v.kind, sorted(v.topics), v.split] for v in made],
+        ensure_ascii=False,
+    )
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def save_sources(path: Path, sources: Sequence[Labelled]) -> None:
+    """The questions varied, one JSON list of texts, for another code's run to read."""
+    path.write_text(json.dumps([s.question for s in sources], ensure_ascii=False), "utf-8")
+
+
+def listed_sources(items: Sequence[Labelled], paths: Sequence[Path]) -> list[Labelled]:
+    """The labelled questions named in every list (--sources main.json,branch.json: the ones
+    right on both codes), in the order of the question files, whatever this code answers
+    today: two codes then vary the same sources with the same partners (joined draws them
+    from the pool) and answer identical variants."""
+    listed = [set(json.loads(path.read_text("utf-8"))) for path in paths]
+    return [item for item in items if all(item.question in names for names in listed)]
+
+
 def run_variants(args: argparse.Namespace) -> int:
     names = [n for n in str(args.variants).split(",") if n]
     unknown = [n for n in names if n not in GENERATORS]
@@ -72,15 +99,26 @@ def run_variants(args: argparse.Namespace) -> int:
     ]
     matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
     thresholds = matcher.thresholds
-    sources = [o.item for o in outcomes_for(prepare_all(matcher, items), thresholds) if _kept(o)]
+    listed = [Path(p) for p in str(getattr(args, "sources", None) or "").split(",") if p]
+    saved: Path | None = getattr(args, "save_sources", None)
+    if saved is not None or not listed:
+        prepped = prepare_all(matcher, items)
+        sources = [o.item for o in outcomes_for(prepped, thresholds) if varied(o)]
+        if saved is not None:
+            save_sources(saved, sources)
+        note = "" if listed else " and are varied"
+        print(f"{len(sources)} of {len(items)} labelled questions are right (or declined) "
+              f"today{note}; a variant keeps its source's labels and part")  # fmt: skip
+    if listed:
+        sources = listed_sources(items, listed)
+        print(f"{len(sources)} of {len(items)} labelled questions are in every list given "
+              "(--sources) and are varied, whatever this code answers them")  # fmt: skip
     # --fitted: the same variants (of what the bot gets right today), answered with the model.
     model = FITTED if getattr(args, "fitted", False) else MODEL
-    print(f"{len(sources)} of {len(items)} labelled questions are right (or declined) today "
-          "and are varied; a variant keeps its source's labels and part")  # fmt: skip
     for name in names:
         made = generate(name, sources, kb)
         outcomes = outcomes_for(prepare_all(matcher, made), thresholds, model)
-        print(f"\nvariants '{name}': {len(made)}")
+        print(f"\nvariants '{name}': {len(made)} (digest {digest(made)})")
         print(table_header())
         for part in ("test", "tune"):
             print(
