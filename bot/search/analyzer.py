@@ -54,6 +54,10 @@ COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
 READINGS_KEPT = 64  # a long message's readings, and a few questions before it
+BLOCKS_KEPT = 1024  # jieba's cuts of runs between punctuation, of the last questions
+WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
+# How jieba.cut splits a text into blocks it cuts one by one (its re_han_default).
+_JIEBA_BLOCK = jieba.re_han_default
 _LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
@@ -91,6 +95,13 @@ class Analyzer(Hearing):
         # jieba's cut of a text, kept likewise: a question read whole is cut again to look for
         # its broad asks, occasions and names (tokens); a new word clears it, as it may re-cut.
         self._cuts = functools.lru_cache(maxsize=READINGS_KEPT)(self._cut)
+        # jieba cuts each run of characters between punctuation (a block) on its own, so a
+        # clause, an item or an ask cut again after its whole question (会太多，表也多: 表也多)
+        # takes its blocks' cuts as they were; likewise cleared by a new word.
+        self._block_cuts = functools.lru_cache(maxsize=BLOCKS_KEPT)(self._cut_block)
+        # How a word as cut reads alone (term, stopword, cue, a slip heard): the same word in
+        # the whole question, its clauses and its ask reads the same until the lists change.
+        self._classified = functools.lru_cache(maxsize=WORDS_KEPT)(self._classify_fields)
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -129,6 +140,8 @@ class Analyzer(Hearing):
 
     def add_domain_words(self, words: Iterable[str]) -> None:
         """More curated vocabulary after construction (names found in the facts)."""
+        self._readings.cache_clear()  # a one-character word joins the curated words alone
+        self._classified.cache_clear()
         for word in words:
             self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in self.stopwords:
@@ -137,6 +150,8 @@ class Analyzer(Hearing):
     def _add_word(self, word: str, freq: int) -> None:
         self._readings.cache_clear()
         self._cuts.cache_clear()
+        self._block_cuts.cache_clear()
+        self._classified.cache_clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
@@ -166,7 +181,20 @@ class Analyzer(Hearing):
         return [t for t in cut if t.strip()]
 
     def _cut(self, normalized: str) -> tuple[str, ...]:
-        return tuple(self._jieba.cut(normalized, HMM=True))
+        """As tuple(jieba.cut(normalized, HMM=True)): jieba splits the text at _JIEBA_BLOCK and
+        cuts each block alone, and so does this, each block's cut kept."""
+        words: list[str] = []
+        for block in _JIEBA_BLOCK.split(normalized):
+            if not block:
+                continue
+            if _JIEBA_BLOCK.match(block):
+                words += self._block_cuts(block)
+            else:  # punctuation and blanks, split without the dictionary
+                words += self._jieba.cut(block, HMM=True)
+        return tuple(words)
+
+    def _cut_block(self, block: str) -> tuple[str, ...]:
+        return tuple(self._jieba.cut(block, HMM=True))
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
@@ -185,6 +213,7 @@ class Analyzer(Hearing):
         self.vocabulary, self._sounds = state
         self._speller, self._initials = None, None
         self._readings.cache_clear()
+        self._classified.cache_clear()
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -207,6 +236,7 @@ class Analyzer(Hearing):
         self._sounds = build_tables(words, everyday_words(self._dictionary, known))
         self._speller, self._initials = None, None
         self._readings.cache_clear()
+        self._classified.cache_clear()
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
@@ -268,6 +298,14 @@ class Analyzer(Hearing):
         return self._spelling().respell(pieces)
 
     def _classify(self, token: str) -> Piece:
+        """A fresh piece each time: mending changes pieces in place (an unknown absorbed)."""
+        return Piece(*self._classified(token))
+
+    def _classify_fields(self, token: str) -> tuple[str, str, str, float, bool, str]:
+        piece = self._classify_afresh(token)
+        return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
+
+    def _classify_afresh(self, token: str) -> Piece:
         canonical = self.canonical(token)
         if token in self.cues:
             return Piece(token, "cue")

@@ -9,9 +9,10 @@ questions (例会怎么开 in several), so each distinct one is compared once pe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 # Python's str.split() splits at these two, rapidfuzz's token functions do not: a text holding
 # either is compared by token_sort_ratio itself.
@@ -47,17 +48,30 @@ class Closeness:
         try:  # the common case, every example scored already: one loop in C
             return max(map(scores.__getitem__, examples), default=0.0)
         except KeyError:
-            for example in examples:
-                if example not in scores:
-                    scores[example] = self._score(example)
+            self.score_all(examples)
         # Scores run 0-100, so the highest is also the highest above 0.0.
         return max(map(scores.__getitem__, examples), default=0.0)
 
-    def _score(self, example: str) -> float:
+    def score_all(self, examples: Iterable[str]) -> None:
+        """Score every example not scored yet: those compared in sorted form in one cdist call
+        (the same C scorer fuzz.ratio calls, in float64: the very same numbers), the rest
+        by token_sort_ratio. Matcher.rank passes the examples of all the facts it ranks."""
+        scores = self._scores
+        missing = [e for e in dict.fromkeys(examples) if e not in scores]
+        if not missing:
+            return
+        forms = {example: self._form(example) for example in missing}
+        fast = {e: form for e, form in forms.items() if form is not None} if self._fast else {}
+        if fast:
+            found = process.cdist([self._sorted], list(fast.values()), scorer=fuzz.ratio,
+                                  dtype=np.float64)[0]  # fmt: skip
+            scores.update(zip(fast, found.tolist(), strict=True))
+        for example in missing:
+            if example not in scores:  # a mark rapidfuzz does not split at, here or there
+                scores[example] = fuzz.token_sort_ratio(self._question, example)
+
+    def _form(self, example: str) -> str | None:
         if example in self._forms:
-            form = self._forms[example]
-        else:
-            form = self._forms[example] = words_sorted(example) if _sorts_alike(example) else None
-        if self._fast and form is not None:
-            return fuzz.ratio(self._sorted, form)
-        return fuzz.token_sort_ratio(self._question, example)
+            return self._forms[example]
+        form = self._forms[example] = words_sorted(example) if _sorts_alike(example) else None
+        return form

@@ -70,7 +70,7 @@ def run_variants(args: argparse.Namespace) -> int:
     items = [
         item for path in question_files(args.questions, kb) for item in load_questions(path, kb)
     ]
-    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
+    matcher = Matcher(kb, cache_dir=args.settings.cache_dir, score_parts=True)  # --fitted
     thresholds = matcher.thresholds
     sources = [o.item for o in outcomes_for(prepare_all(matcher, items), thresholds) if _kept(o)]
     # --fitted: the same variants (of what the bot gets right today), answered with the model.
