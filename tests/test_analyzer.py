@@ -345,3 +345,25 @@ def test_a_word_read_alone_is_kept_but_every_piece_is_fresh(
     assert fresh._classified.cache_info().currsize == 0
     fresh.set_vocabulary([*VOCABULARY, "专干小组"])
     assert fresh._classify("专干小组").kind == "term"
+
+
+def test_a_run_heard_by_sound_is_kept_but_pinyin_is_read_with_its_tones(
+    build: Callable[[], Analyzer],
+) -> None:
+    """A run of characters no word explains (检茶组) is read by sound once, in fresh pieces
+    each time; a run holding pinyin is read afresh, since the tones typed (tong1zhi1) are
+    not in the text; a new vocabulary reads every run again."""
+    fresh = build()
+    fresh.set_vocabulary(VOCABULARY)
+    for run in (["检", "茶", "组"], ["表哥"], ["太", "躲"], ["3"], ["会", "议", "室"]):
+        first = fresh._heard(run)
+        assert first == fresh._read_by_sound(run), run
+        again = fresh._heard(run)
+        assert again == first and all(a is not b for a, b in zip(again, first, strict=True))
+    assert fresh._runs_heard.cache_info().hits == 5
+    for run in (["jiancha"], ["biao", "ge"], ["检", "cha"]):
+        assert fresh._heard(run) == fresh._read_by_sound(run), run
+    assert fresh._runs_heard.cache_info().currsize == 5  # pinyin is never kept
+    assert fresh._heard([]) == []
+    fresh.set_vocabulary(["检查"])
+    assert fresh._runs_heard.cache_info().currsize == 0

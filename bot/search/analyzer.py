@@ -61,6 +61,14 @@ _JIEBA_BLOCK = jieba.re_han_default
 _LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
+# A piece's fields (pieces.Piece), kept where a piece would be changed in place by mending.
+PieceFields = tuple[str, str, str, float, bool, str]
+
+
+def _fields(piece: Piece) -> PieceFields:
+    return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
+
+
 class Analyzer(Hearing):
     """Segments text into canonical terms; one instance per knowledge base."""
 
@@ -102,6 +110,8 @@ class Analyzer(Hearing):
         # How a word as cut reads alone (term, stopword, cue, a slip heard): the same word in
         # the whole question, its clauses and its ask reads the same until the lists change.
         self._classified = functools.lru_cache(maxsize=WORDS_KEPT)(self._classify_fields)
+        # A run of characters no word explains, as read by sound (检茶组 → 检查组): kept alike.
+        self._runs_heard = functools.lru_cache(maxsize=WORDS_KEPT)(self._run_fields)
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -142,6 +152,7 @@ class Analyzer(Hearing):
         """More curated vocabulary after construction (names found in the facts)."""
         self._readings.cache_clear()  # a one-character word joins the curated words alone
         self._classified.cache_clear()
+        self._runs_heard.cache_clear()
         for word in words:
             self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in self.stopwords:
@@ -152,6 +163,7 @@ class Analyzer(Hearing):
         self._cuts.cache_clear()
         self._block_cuts.cache_clear()
         self._classified.cache_clear()
+        self._runs_heard.cache_clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
@@ -214,6 +226,7 @@ class Analyzer(Hearing):
         self._speller, self._initials = None, None
         self._readings.cache_clear()
         self._classified.cache_clear()
+        self._runs_heard.cache_clear()
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -237,6 +250,7 @@ class Analyzer(Hearing):
         self._speller, self._initials = None, None
         self._readings.cache_clear()
         self._classified.cache_clear()
+        self._runs_heard.cache_clear()
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
@@ -280,7 +294,7 @@ class Analyzer(Hearing):
                 # stays one run.
                 if pending and all(LATIN.match(t) for t in pending):
                     continue
-                pieces += self._read_by_sound(pending)
+                pieces += self._heard(pending)
                 pending = []
                 pieces.append(Piece(" ", "break"))
                 continue
@@ -288,10 +302,10 @@ class Analyzer(Hearing):
             if piece.kind == "pending":
                 pending.append(token)
                 continue
-            pieces += self._read_by_sound(pending)
+            pieces += self._heard(pending)
             pending = []
             pieces.append(piece)
-        pieces += self._read_by_sound(pending)
+        pieces += self._heard(pending)
         self._mender.mend_neighbours(pieces)
         pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))
         pieces = LeftoverHearing(self._sounds, self.general_frequency, self.is_stop).mend(pieces)
@@ -301,9 +315,20 @@ class Analyzer(Hearing):
         """A fresh piece each time: mending changes pieces in place (an unknown absorbed)."""
         return Piece(*self._classified(token))
 
-    def _classify_fields(self, token: str) -> tuple[str, str, str, float, bool, str]:
-        piece = self._classify_afresh(token)
-        return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
+    def _classify_fields(self, token: str) -> PieceFields:
+        return _fields(self._classify_afresh(token))
+
+    def _heard(self, tokens: list[str]) -> list[Piece]:
+        """_read_by_sound, in fresh pieces. Pinyin is read with the tones typed (tong1zhi1),
+        which the text alone does not give: a run holding pinyin is read afresh."""
+        if not tokens:
+            return []
+        if any(LATIN.match(token) for token in tokens):
+            return self._read_by_sound(tokens)
+        return [Piece(*fields) for fields in self._runs_heard(tuple(tokens))]
+
+    def _run_fields(self, tokens: tuple[str, ...]) -> tuple[PieceFields, ...]:
+        return tuple(map(_fields, self._read_by_sound(list(tokens))))
 
     def _classify_afresh(self, token: str) -> Piece:
         canonical = self.canonical(token)
