@@ -56,22 +56,23 @@ class Closeness:
         """Score every example not scored yet: those compared in sorted form in one cdist call
         (the same C scorer fuzz.ratio calls, in float64: the very same numbers), the rest
         by token_sort_ratio. Matcher.rank passes the examples of all the facts it ranks."""
-        scores = self._scores
+        scores, forms = self._scores, self._forms
         missing = [e for e in dict.fromkeys(examples) if e not in scores]
-        if not missing:
-            return
-        forms = {example: self._form(example) for example in missing}
-        fast = {e: form for e, form in forms.items() if form is not None} if self._fast else {}
-        if fast:
-            found = process.cdist([self._sorted], list(fast.values()), scorer=fuzz.ratio,
-                                  dtype=np.float64)[0]  # fmt: skip
-            scores.update(zip(fast, found.tolist(), strict=True))
         for example in missing:
-            if example not in scores:  # a mark rapidfuzz does not split at, here or there
-                scores[example] = fuzz.token_sort_ratio(self._question, example)
+            if example not in forms:  # the first question ever to meet it: sorted once
+                forms[example] = words_sorted(example) if _sorts_alike(example) else None
+        sorted_forms = list(map(forms.__getitem__, missing))
+        if self._fast and None not in sorted_forms:  # the common case: one call into C
+            if missing:
+                found = process.cdist([self._sorted], sorted_forms, scorer=fuzz.ratio,
+                                      dtype=np.float64)[0]  # fmt: skip
+                scores.update(zip(missing, found.tolist(), strict=True))
+            return
+        for example in missing:
+            scores[example] = self._score(example)
 
-    def _form(self, example: str) -> str | None:
-        if example in self._forms:
-            return self._forms[example]
-        form = self._forms[example] = words_sorted(example) if _sorts_alike(example) else None
-        return form
+    def _score(self, example: str) -> float:
+        form = self._forms[example]
+        if self._fast and form is not None:
+            return fuzz.ratio(self._sorted, form)
+        return fuzz.token_sort_ratio(self._question, example)
