@@ -233,10 +233,8 @@ class Strangers:
                 found += self._below(text[start + len(word) :].lstrip("的"))
         if self._table.cut is not None:  # 韩雪梅他们, 孙红梅专干说的: a full name
             keys = self._table.keys
-            if self._names_near is None:
-                self._names_near = NamesNear(keys)
             found += stranger_names(
-                text, self._table.cut, self._table.frequency, keys, own, self._names_near,
+                text, self._table.cut, self._table.frequency, keys, own, self._near_name,
                 self._table.told,
             )  # fmt: skip
         # 成都武侯区工作群整治: a place the question opens with, under no place the facts name
@@ -276,6 +274,13 @@ class Strangers:
         ):
             return []
         return [place]
+
+    def _near_name(self, name: str) -> bool:
+        """NamesNear over the known names, read on the first name to test (most questions hold
+        none, and reading every name's syllables loads the pinyin tables)."""
+        if self._names_near is None:
+            self._names_near = NamesNear(self._table.keys)
+        return self._names_near(name)
 
     def _holds_known_place(self, place: str) -> bool:
         """Some known place's key is part of `place` (水林社区 in 整群，水林社区): as testing
