@@ -50,6 +50,13 @@ def matcher(_session_cache: Path) -> Matcher:
     return Matcher(load_kb(), cache_dir=_session_cache)
 
 
+@pytest.fixture(scope="session")
+def parts_matcher(_session_cache: Path) -> Matcher:
+    """A matcher whose matches keep what their scores were made of (ScoreParts), as eval builds
+    it for the answer model and `eval --calibrate`; the bot's (`matcher`) does not keep them."""
+    return Matcher(load_kb(), cache_dir=_session_cache, score_parts=True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _session_cache: Path) -> None:
     """A fresh data dir per test; no token, webhook, database, admin list or user cache leaks in."""

@@ -283,3 +283,87 @@ def test_cuts_are_kept_until_a_word_is_added(build: Callable[[], Analyzer]) -> N
     assert fresh.tokens(text, for_search=True) == [
         t for t in fresh._jieba.cut_for_search(text, HMM=True) if t.strip()
     ]
+
+
+def test_a_clause_cut_after_its_question_takes_the_blocks_cut_with_it(
+    build: Callable[[], Analyzer],
+) -> None:
+    """jieba cuts each run between punctuation alone: a clause (表也多) or an item cut after
+    the whole question is cut from the runs kept, and every cut is still jieba's own, with
+    blanks, punctuation, pinyin, digits and signs (+#&._%-) as jieba splits them."""
+    fresh = build()
+    fresh.set_vocabulary(VOCABULARY)
+    texts = [
+        "会太多，表也多", "表也多", "会太多，表也多！检查组还看台账吗？", "jiancha tai duo 表也多",
+        "qun tai duo,  会议 3.5小时 +20% a-b #1 & c_d", "", " ", "，。", "检查组 检查组\t检查组",
+        "ＡＢＣ会议①②", "会议\r\n表格", "😀会议😀",
+    ]  # fmt: skip
+    for text in texts:
+        assert fresh._cut(text) == tuple(fresh._jieba.cut(text, HMM=True)), text
+    fresh._cuts.cache_clear()
+    fresh._block_cuts.cache_clear()
+    fresh.tokens("会太多，表也多")
+    misses = fresh._block_cuts.cache_info().misses
+    assert fresh.tokens("表也多") == ["表", "也", "多"]
+    assert fresh._block_cuts.cache_info().misses == misses  # 表也多 was cut with its question
+
+
+def test_kept_block_cuts_are_dropped_when_a_word_is_added(build: Callable[[], Analyzer]) -> None:
+    """A new word may cut a run anew: the runs' kept cuts go with the texts' kept cuts."""
+    fresh = build()
+    fresh.set_vocabulary(VOCABULARY)
+    text = normalize("扶贫专干小组，怎么减负")
+    assert "专干小组" not in fresh.tokens(text)
+    assert fresh._block_cuts.cache_info().currsize >= 2
+    fresh.add_domain_words(["专干小组"])
+    assert fresh._block_cuts.cache_info().currsize == 0
+    assert "专干小组" in fresh.tokens("扶贫专干小组")
+    assert fresh._cut(text) == tuple(fresh._jieba.cut(text, HMM=True))
+
+
+def test_a_word_read_alone_is_kept_but_every_piece_is_fresh(
+    build: Callable[[], Analyzer],
+) -> None:
+    """How a word as cut reads alone is kept across texts (the question, its clauses, its ask),
+    yet each read gives a piece of its own, since mending changes pieces in place; a new
+    vocabulary or word reads it afresh."""
+    fresh = build()
+    before = fresh._classify("台账")
+    assert before.kind == "unknown"  # no vocabulary yet
+    fresh.set_vocabulary(VOCABULARY)
+    first = fresh._classify("台账")
+    assert first.kind == "term" and first.term == "台账"
+    again = fresh._classify("台账")
+    assert again == first and again is not first
+    first.kind = "stop"  # as mend_neighbours absorbs a piece
+    assert fresh._classify("台账").kind == "term"
+    assert fresh._classified.cache_info().hits >= 2
+    for token in ("表哥", "检查组", "吗", "3", "jiancha", "会议室", "回忆"):
+        assert fresh._classify(token) == fresh._classify_afresh(token), token
+    assert fresh._classify("专干小组").kind != "term"
+    fresh.add_domain_words(["专干小组"])
+    assert fresh._classified.cache_info().currsize == 0
+    fresh.set_vocabulary([*VOCABULARY, "专干小组"])
+    assert fresh._classify("专干小组").kind == "term"
+
+
+def test_a_run_heard_by_sound_is_kept_but_pinyin_is_read_with_its_tones(
+    build: Callable[[], Analyzer],
+) -> None:
+    """A run of characters no word explains (检茶组) is read by sound once, in fresh pieces
+    each time; a run holding pinyin is read afresh, since the tones typed (tong1zhi1) are
+    not in the text; a new vocabulary reads every run again."""
+    fresh = build()
+    fresh.set_vocabulary(VOCABULARY)
+    for run in (["检", "茶", "组"], ["表哥"], ["太", "躲"], ["3"], ["会", "议", "室"]):
+        first = fresh._heard(run)
+        assert first == fresh._read_by_sound(run), run
+        again = fresh._heard(run)
+        assert again == first and all(a is not b for a, b in zip(again, first, strict=True))
+    assert fresh._runs_heard.cache_info().hits == 5
+    for run in (["jiancha"], ["biao", "ge"], ["检", "cha"]):
+        assert fresh._heard(run) == fresh._read_by_sound(run), run
+    assert fresh._runs_heard.cache_info().currsize == 5  # pinyin is never kept
+    assert fresh._heard([]) == []
+    fresh.set_vocabulary(["检查"])
+    assert fresh._runs_heard.cache_info().currsize == 0

@@ -70,3 +70,16 @@ def test_the_askers_own_place_is_taken_out_and_the_question_answered(matcher: Ma
     assert matcher.entities.without_own_places("我们保定这边会太多了") == "我们这边会太多了"
     assert matcher.entities.without_own_places("保定那边会太多了") == "保定那边会太多了"
     assert matcher.match("我们保定这边会太多了怎么办").decision == "answer"
+
+
+def test_the_last_text_read_is_kept_and_any_other_text_read_afresh() -> None:
+    """A question is read for strangers, then for the asker's own place, mostly the same text:
+    the second read takes the first's places; another text is read afresh."""
+    bare = BarePlaces(["保定", "义乌"], lambda name: False, None)
+    own, asked = "我们保定这边会太多了怎么办", "保定那边开会多不多"
+    for _ in range(2):
+        assert bare(own) == [] and bare.aside(own) == "我们这边会太多了怎么办"
+        assert bare(asked) == ["保定"] and bare.aside(asked) == asked
+        assert bare._last[0] == asked
+        assert bare("") == [] and bare.aside("") == ""
+        assert bare("义乌的群少了吗") == ["义乌"] and bare("保定那边开会多不多") == ["保定"]

@@ -4,19 +4,22 @@ decision flipping at the cut, and the fit the dev tool makes (devtools/calibrate
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bot.devtools.calibrate import fit
+from bot.kb import load_kb
 from bot.search.calibrated import FEATURES, FITTED, Calibration, concluded, doubted
 from bot.search.matcher import Matcher, Thresholds
+from bot.search.ranked import NO_PARTS
 
 TOLD = "发言稿写了三千字，念完会都开了半天"  # tells a burden; the rules decline it
 
 
-def test_features_of_a_told_burden(matcher: Matcher) -> None:
-    p = matcher.prepare(TOLD)
+def test_features_of_a_told_burden(parts_matcher: Matcher) -> None:
+    p = parts_matcher.prepare(TOLD)
     rules = concluded(p, Thresholds(), None)
     assert doubted(p, rules) and rules.decision == "decline"
     first, second = rules.matches[:2]
@@ -26,7 +29,7 @@ def test_features_of_a_told_burden(matcher: Matcher) -> None:
     assert found["lead"] == pytest.approx((first.score - second.score) / 100)
     assert found["topic_lead"] >= found["lead"] > 0  # its rivals are meetings facts too
     # The score is made of its parts, weighed as the matcher weighs them.
-    w = matcher.weights
+    w = parts_matcher.weights
     parts = first.parts
     made = 100 * (w.coverage * parts.coverage + w.questions * parts.closeness + w.bm25 * parts.bm25)
     assert made == pytest.approx(first.score, abs=0.01)
@@ -43,8 +46,8 @@ def _at(p_score: float, cut: float) -> Calibration:
     return Calibration(intercept=logit - 10 * p_score, weights=(("score", 10.0),), cut=cut)
 
 
-def test_the_decision_flips_at_the_cut(matcher: Matcher) -> None:
-    p = matcher.prepare(TOLD)
+def test_the_decision_flips_at_the_cut(parts_matcher: Matcher) -> None:
+    p = parts_matcher.prepare(TOLD)
     t = Thresholds()
     score = concluded(p, t, None).matches[0].score / 100
     model = _at(score, 0.6)
@@ -56,7 +59,7 @@ def test_the_decision_flips_at_the_cut(matcher: Matcher) -> None:
     assert below.decision == "decline"
     # The fitted model is surer of it than of a near miss, yet not sure enough to answer.
     shipped = FITTED
-    near_miss = matcher.prepare("开会的时候被领导当众骂了，心里难受")
+    near_miss = parts_matcher.prepare("开会的时候被领导当众骂了，心里难受")
     near_rules = concluded(near_miss, t, None)
     assert doubted(near_miss, near_rules)
     told_rules = concluded(p, t, None)
@@ -65,32 +68,32 @@ def test_the_decision_flips_at_the_cut(matcher: Matcher) -> None:
     assert concluded(near_miss, t, shipped).decision == "decline"
 
 
-def test_the_fitted_model_answers_a_sure_doubt(matcher: Matcher) -> None:
+def test_the_fitted_model_answers_a_sure_doubt(parts_matcher: Matcher) -> None:
     """上传工作照能不能当成考核的依据: the rules offer it as "did you mean"; its first fact is
     the right one, and the model is sure of it."""
     t = Thresholds()
-    p = matcher.prepare("上传工作照能不能当成考核的依据")
+    p = parts_matcher.prepare("上传工作照能不能当成考核的依据")
     assert concluded(p, t, None).decision == "suggest"
     result = concluded(p, t, FITTED)
-    assert result.decision == "answer" and matcher.match(p.query) == concluded(p, t, None)
+    assert result.decision == "answer" and parts_matcher.match(p.query) == concluded(p, t, None)
     assert [f.id for f in result.shown] == ["chat-groups-no-screenshot-evaluation"]
-    assert concluded(matcher.prepare("食堂的饭菜好不好吃"), t, FITTED).decision == "decline"
+    assert concluded(parts_matcher.prepare("食堂的饭菜好不好吃"), t, FITTED).decision == "decline"
 
 
-def test_other_thresholds_are_not_second_guessed(matcher: Matcher) -> None:
+def test_other_thresholds_are_not_second_guessed(parts_matcher: Matcher) -> None:
     """The model judges the doubts of the thresholds it was fitted with, not a cautious bot's."""
-    p = matcher.prepare("上传工作照能不能当成考核的依据")
+    p = parts_matcher.prepare("上传工作照能不能当成考核的依据")
     cautious = Thresholds(answer=101.0)
     assert concluded(p, cautious, FITTED) == concluded(p, cautious, None)
     assert concluded(p, Thresholds(), FITTED).decision == "answer"
 
 
-def test_an_answer_and_a_greeting_are_never_looked_at_again(matcher: Matcher) -> None:
+def test_an_answer_and_a_greeting_are_never_looked_at_again(parts_matcher: Matcher) -> None:
     t = Thresholds()
     everything = Calibration(intercept=50.0, weights=(("score", 0.0),), cut=0.5)
-    sure = matcher.prepare("开会时间太长怎么办")
+    sure = parts_matcher.prepare("开会时间太长怎么办")
     assert concluded(sure, t, everything) == concluded(sure, t, None)
-    hello = matcher.prepare("你好")
+    hello = parts_matcher.prepare("你好")
     assert concluded(hello, t, everything).decision == "help"
 
 
@@ -111,3 +114,24 @@ def test_the_bot_concludes_by_the_rules_alone_for_now(matcher: Matcher) -> None:
     assert not matcher.calibration.weights
     assert matcher.match(p.query) == concluded(p, Thresholds(), None)
     assert matcher.match(p.query).decision == "suggest"
+
+
+def test_parts_are_kept_when_asked_for_and_change_no_score(
+    matcher: Matcher, parts_matcher: Matcher, _session_cache: Path
+) -> None:
+    """The bot's matcher leaves out what each score was made of (nobody reads it there);
+    eval's keeps it, and so does any matcher with the answer model on. Both rank the same
+    facts with the same scores."""
+    questions = ("会太多怎么办", TOLD, "上传工作照能不能当成考核的依据", "敖再生讲了啥", "你好")
+    for question in questions:
+        bare, kept = matcher.prepare(question), parts_matcher.prepare(question)
+        assert bare == kept
+        for ranked in ("ranked", "entity_ranked", "clause_bests", "covered"):
+            bare_matches, kept_matches = getattr(bare, ranked), getattr(kept, ranked)
+            assert [(m.fact.id, m.score) for m in bare_matches] == [
+                (m.fact.id, m.score) for m in kept_matches
+            ]
+            assert all(m.parts is NO_PARTS for m in bare_matches)
+    assert all(m.parts.coverage > 0 for m in parts_matcher.prepare(TOLD).ranked)
+    assert not matcher.score_parts and parts_matcher.score_parts
+    assert Matcher(load_kb(), cache_dir=_session_cache, calibration=FITTED).score_parts

@@ -142,3 +142,25 @@ def test_eval_errors_of_one_part(
     code, out, _ = _jianfu(capsys, monkeypatch, "eval", "--questions", str(labelled), "--errors")
     listed = out.split("misses (all parts):\n", 1)[1]
     assert by_part["tune"] in listed and by_part["test"] in listed
+
+
+def test_eval_fitted_reads_what_each_score_was_made_of(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The bot's matcher leaves out what its scores were made of; eval's keeps it, so
+    `eval --fitted` weighs the answer model's features (coverage, closeness, BM25): the model
+    answers 上传工作照能不能当成考核的依据, which the rules offer as "did you mean", and
+    which it would not answer without them."""
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text(
+        "questions:\n  - {q: '上传工作照能不能当成考核的依据', "
+        "expect: [chat-groups-no-screenshot-evaluation], kind: problem}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _jianfu(capsys, monkeypatch, "eval", "--questions", str(labelled), "--errors")
+    assert code == 0 and "→ suggest chat-groups-no-screenshot-evaluation" in out
+    code, out, _ = _jianfu(
+        capsys, monkeypatch, "eval", "--questions", str(labelled), "--errors", "--fitted"
+    )
+    assert code == 0
+    assert out.split("misses (all parts):", 1)[1].strip() == ""

@@ -80,3 +80,21 @@ def test_scores_kept_for_a_question_give_the_same_best_on_every_later_list() -> 
             assert closeness.best(examples) == _extract_one(question, examples)
         assert closeness._scores == scored
     assert Closeness("会议", forms).best([]) == 0.0
+
+
+def test_examples_scored_all_at_once_give_what_each_alone_gives() -> None:
+    """Matcher.rank scores the examples of every fact it ranks in one call (cdist over the
+    sorted forms, token_sort_ratio for texts holding a mark rapidfuzz does not split at):
+    each score is fuzz.token_sort_ratio's, to the bit, and later lists score nothing again."""
+    rng = random.Random(17)
+    forms: dict[str, str | None] = {}
+    for _ in range(300):
+        question = _text(rng, " \t")
+        pool = [_text(rng, " \t\xa0") for _ in range(rng.randint(0, 12))]
+        closeness = Closeness(question, forms)
+        closeness.score_all(pool + pool[:3])
+        assert closeness._scores == {e: fuzz.token_sort_ratio(question, e) for e in pool}
+        for _ in range(3):
+            examples = [rng.choice(pool) for _ in range(rng.randint(0, 6))] if pool else []
+            assert closeness.best(examples) == _extract_one(question, examples)
+        assert len(closeness._scores) == len(set(pool))

@@ -9,8 +9,10 @@ import pytest
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
 from bot.search.cues import (
+    CuePattern,
     PatternsByStart,
     Word,
+    _asks,
     compile_pattern,
     compile_slot,
     found_patterns,
@@ -236,6 +238,36 @@ def test_patterns_looked_up_by_start_find_what_every_pattern_finds() -> None:
         assert found_patterns(by_start, text) == found_patterns(cues.patterns, text)
     assert [p.text for p in by_start.possible("咋撤回")] == ["怎么|咋…设置|撤回"]
     assert [p.text for p in by_start.phrases.patterns] == ["~几号", "~在哪个", "~老婆"]
+
+
+def _first_asking(patterns: list[CuePattern], text: str) -> tuple[str, ...]:
+    """Each pattern's first match that asks, walked match by match: what found_patterns gives."""
+    found = (next((m for m in p.regex.finditer(text) if _asks(m, text)), None) for p in patterns)
+    return tuple(m.group(0) for m in found if m)
+
+
+def test_shipped_patterns_find_each_pattern_s_first_match_that_asks() -> None:
+    """Each pattern's search stops at its first match unless that one asks nothing (好几个人,
+    一周几天): then the later matches are walked. Over the shipped lists, every pattern's
+    words set in texts, the stretches are those of walking every match of every pattern."""
+    kb = load_kb()
+    cues = split_cues(kb.offtopic_cues | kb.intent_cues)
+    by_start = PatternsByStart(cues.patterns)
+    texts = ["好几个人签字，到底几个人签字", "一周几天开会，周几开", "会太多怎么办", "", "几"]
+    for pattern in cues.patterns:
+        words = pattern.words
+        texts += ["".join(words), "好" + "，".join(words), f"一周{words[-1]}{words[0]}咋弄"]
+    for text in texts:
+        assert found_patterns(by_start, text) == _first_asking(list(cues.patterns), text), text
+        assert found_patterns(cues.patterns, text) == found_patterns(by_start, text), text
+    counted = split_cues(["几个…签字"]).patterns
+    assert (
+        _first_asking(list(counted), "好几个人签字")
+        == ()
+        == found_patterns(counted, "好几个人签字")
+    )
+    twice = "好几个人签字，到底几个人签字"  # the first match asks nothing, the second does
+    assert found_patterns(counted, twice) == ("几个人签字",) == _first_asking(list(counted), twice)
 
 
 def test_slots_whose_first_words_are_absent_are_skipped_in_list_order() -> None:

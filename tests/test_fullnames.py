@@ -3,9 +3,13 @@ a surname with a title and everyday words are not."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from rapidfuzz.distance import Levenshtein
 
 from bot.search.matcher import Matcher
+from bot.search.strangers import NamesNear, sounds_alike
 
 
 @pytest.mark.parametrize(
@@ -62,3 +66,23 @@ def test_a_stranger_asked_about_loosely_is_declined(matcher: Matcher, question: 
 def test_a_word_after_a_rarer_surname_is_no_name(matcher: Matcher) -> None:
     """周例会 is a weekly meeting: 周 starts everyday words, so 怎么 after it names nobody."""
     assert not matcher.entities.strangers("周例会怎么压缩时间")
+
+
+def test_names_near_are_those_a_walk_over_every_known_name_finds(matcher: Matcher) -> None:
+    """A name a character off a known one (李志英) or sounding like one (敖再升) is a slip:
+    looked up by what a slip keeps, the same names as testing every known name of three
+    characters by Levenshtein distance and sounds_alike."""
+    keys = sorted(matcher.entities.keys)
+    near = NamesNear(keys)
+    names = [k for k in keys if len(k) == 3]
+    assert names
+    rng = random.Random(18)
+    chars = "".join(sorted({ch for name in names for ch in name})) + "王李张刘陈杨赵黄周吴徐孙"
+    candidates = ["李志英", "敖再升", "吴志强", "韩雪梅", "孙红梅", "王海涛", "齐琳说"]
+    candidates += [name[:at] + ch + name[at + 1 :] for name in names[:40] for at in range(3)
+                   for ch in rng.sample(chars, 3)]  # fmt: skip
+    candidates += ["".join(rng.sample(chars, 3)) for _ in range(300)]
+    for name in candidates:
+        walked = any(Levenshtein.distance(name, k) <= 1 or sounds_alike(name, k) for k in names)
+        assert near(name) == walked, name
+    assert near("李志英") and near("敖再升") and not near("吴志强")

@@ -26,18 +26,18 @@ def _no_matcher() -> Matcher:
     raise AssertionError("a cached run must not rank again")
 
 
-def test_cached_rankings_conclude_as_fresh_ones(matcher: Matcher, tmp_path: Path) -> None:
+def test_cached_rankings_conclude_as_fresh_ones(parts_matcher: Matcher, tmp_path: Path) -> None:
     kb = load_kb()
     path = tmp_path / "set.yaml"
     path.write_text(QUESTIONS, encoding="utf-8")
     items = load_questions(path, kb)
     folder = tmp_path / "prepared"
-    first, hit = cached_prepare(lambda: matcher, items, kb.root, [path], folder)
+    first, hit = cached_prepare(lambda: parts_matcher, items, kb.root, [path], folder)
     assert not hit and len(list(folder.iterdir())) == 1
     again, hit = cached_prepare(_no_matcher, items, kb.root, [path], folder)
     assert hit
     t = Thresholds()
-    fresh = [(item, matcher.prepare(item.question)) for item in items]
+    fresh = [(item, parts_matcher.prepare(item.question)) for item in items]
     for prepped in (first, again):
         assert outcomes_for(prepped, t) == outcomes_for(fresh, t)
         assert [p.ranked for _, p in prepped] == [p.ranked for _, p in fresh]

@@ -123,3 +123,21 @@ def test_the_shipped_table_loads() -> None:
     kb = load_kb()
     assert kb.regional_words["群組"] == "群"
     assert kb.regional_words["範本"] == "模板"
+
+
+def test_a_text_holding_no_form_is_left_as_it_is_without_the_full_search() -> None:
+    """Most questions hold no regional form: a plain search for any form says so, and the
+    full pattern (word edges for English forms) runs only when one is there. The reading is
+    the full pattern's either way, on texts with forms, near misses and none."""
+    regional = Regional(load_kb().regional_words)
+    assert regional._pattern is not None
+    forms = sorted(regional._to)
+    texts = ["会太多怎么办", "", "开个meeting", "开个meetings好烦", "meeting", "screenshots要删吗"]
+    texts += [f"会{form}多" for form in forms] + [f"{form}{form}" for form in forms]
+    texts += [f"x{form}y" for form in forms if form.isascii()]
+    assert regional._any_form is not None
+    for text in texts:
+        full = regional._pattern.sub(regional._replacement, text)
+        assert regional.mainland(text) == full, text
+        if regional._any_form.search(text) is None:
+            assert full == text, text

@@ -293,7 +293,7 @@ def run_eval(args: argparse.Namespace) -> int:
     items = [item for path in files for item in load_questions(path, kb)]
 
     def matcher() -> Matcher:
-        return Matcher(kb, cache_dir=args.settings.cache_dir)
+        return Matcher(kb, cache_dir=args.settings.cache_dir, score_parts=True)  # --calibrate
 
     if getattr(args, "cached", False):
         from bot.devtools.prepared import PREPARED_DIR, cached_prepare

@@ -56,7 +56,19 @@ COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
 READINGS_KEPT = 64  # a long message's readings, and a few questions before it
+BLOCKS_KEPT = 1024  # jieba's cuts of runs between punctuation, of the last questions
+WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
+# How jieba.cut splits a text into blocks it cuts one by one (its re_han_default).
+_JIEBA_BLOCK = jieba.re_han_default
 _LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
+
+
+# A piece's fields (pieces.Piece), kept where a piece would be changed in place by mending.
+PieceFields = tuple[str, str, str, float, bool, str]
+
+
+def _fields(piece: Piece) -> PieceFields:
+    return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
 
 
 class Analyzer(Hearing):
@@ -98,6 +110,15 @@ class Analyzer(Hearing):
         # jieba's cut of a text, kept likewise: a question read whole is cut again to look for
         # its broad asks, occasions and names (tokens); a new word clears it, as it may re-cut.
         self._cuts = functools.lru_cache(maxsize=READINGS_KEPT)(self._cut)
+        # jieba cuts each run of characters between punctuation (a block) on its own, so a
+        # clause, an item or an ask cut again after its whole question (会太多，表也多: 表也多)
+        # takes its blocks' cuts as they were; likewise cleared by a new word.
+        self._block_cuts = functools.lru_cache(maxsize=BLOCKS_KEPT)(self._cut_block)
+        # How a word as cut reads alone (term, stopword, cue, a slip heard): the same word in
+        # the whole question, its clauses and its ask reads the same until the lists change.
+        self._classified = functools.lru_cache(maxsize=WORDS_KEPT)(self._classify_fields)
+        # A run of characters no word explains, as read by sound (检茶组 → 检查组): kept alike.
+        self._runs_heard = functools.lru_cache(maxsize=WORDS_KEPT)(self._run_fields)
         if cache_dir is not None:
             self._jieba.tmp_dir = str(cache_dir)
         self._jieba.initialize()
@@ -136,6 +157,9 @@ class Analyzer(Hearing):
 
     def add_domain_words(self, words: Iterable[str]) -> None:
         """More curated vocabulary after construction (names found in the facts)."""
+        self._readings.cache_clear()  # a one-character word joins the curated words alone
+        self._classified.cache_clear()
+        self._runs_heard.cache_clear()
         for word in words:
             self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in self.stopwords:
@@ -144,6 +168,9 @@ class Analyzer(Hearing):
     def _add_word(self, word: str, freq: int) -> None:
         self._readings.cache_clear()
         self._cuts.cache_clear()
+        self._block_cuts.cache_clear()
+        self._classified.cache_clear()
+        self._runs_heard.cache_clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._jieba.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
@@ -173,7 +200,20 @@ class Analyzer(Hearing):
         return [t for t in cut if t.strip()]
 
     def _cut(self, normalized: str) -> tuple[str, ...]:
-        return tuple(self._jieba.cut(normalized, HMM=True))
+        """As tuple(jieba.cut(normalized, HMM=True)): jieba splits the text at _JIEBA_BLOCK and
+        cuts each block alone, and so does this, each block's cut kept."""
+        words: list[str] = []
+        for block in _JIEBA_BLOCK.split(normalized):
+            if not block:
+                continue
+            if _JIEBA_BLOCK.match(block):
+                words += self._block_cuts(block)
+            else:  # punctuation and blanks, split without the dictionary
+                words += self._jieba.cut(block, HMM=True)
+        return tuple(words)
+
+    def _cut_block(self, block: str) -> tuple[str, ...]:
+        return tuple(self._jieba.cut(block, HMM=True))
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
@@ -192,6 +232,8 @@ class Analyzer(Hearing):
         self.vocabulary, self._sounds = state
         self._speller, self._initials = None, None
         self._readings.cache_clear()
+        self._classified.cache_clear()
+        self._runs_heard.cache_clear()
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -214,6 +256,8 @@ class Analyzer(Hearing):
         self._sounds = build_tables(words, everyday_words(self._dictionary, known))
         self._speller, self._initials = None, None
         self._readings.cache_clear()
+        self._classified.cache_clear()
+        self._runs_heard.cache_clear()
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
@@ -262,7 +306,7 @@ class Analyzer(Hearing):
                 # stays one run.
                 if pending and all(LATIN.match(t) for t in pending):
                     continue
-                pieces += self._read_by_sound(pending)
+                pieces += self._heard(pending)
                 pending = []
                 pieces.append(Piece(" ", "break"))
                 continue
@@ -270,16 +314,35 @@ class Analyzer(Hearing):
             if piece.kind == "pending":
                 pending.append(token)
                 continue
-            pieces += self._read_by_sound(pending)
+            pieces += self._heard(pending)
             pending = []
             pieces.append(piece)
-        pieces += self._read_by_sound(pending)
+        pieces += self._heard(pending)
         self._mender.mend_neighbours(pieces)
         pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))
         pieces = LeftoverHearing(self._sounds, self.general_frequency, self.is_stop).mend(pieces)
         return self._spelling().respell(pieces)
 
     def _classify(self, token: str) -> Piece:
+        """A fresh piece each time: mending changes pieces in place (an unknown absorbed)."""
+        return Piece(*self._classified(token))
+
+    def _classify_fields(self, token: str) -> PieceFields:
+        return _fields(self._classify_afresh(token))
+
+    def _heard(self, tokens: list[str]) -> list[Piece]:
+        """_read_by_sound, in fresh pieces. Pinyin is read with the tones typed (tong1zhi1),
+        which the text alone does not give: a run holding pinyin is read afresh."""
+        if not tokens:
+            return []
+        if any(LATIN.match(token) for token in tokens):
+            return self._read_by_sound(tokens)
+        return [Piece(*fields) for fields in self._runs_heard(tuple(tokens))]
+
+    def _run_fields(self, tokens: tuple[str, ...]) -> tuple[PieceFields, ...]:
+        return tuple(map(_fields, self._read_by_sound(list(tokens))))
+
+    def _classify_afresh(self, token: str) -> Piece:
         canonical = self.canonical(token)
         if token in self.cues:
             return Piece(token, "cue")

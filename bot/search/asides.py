@@ -85,15 +85,16 @@ def without_self_introduction(text: str) -> str:
     as_typed = _CLAUSE.findall(text)
     clauses = [_without_opening_filler(c) for c in as_typed]
     bare = [_NOT_IN_WORDS.sub("", c) for c in clauses]
+    asides = [_is_aside(b) for b in bare]  # each clause tried once, for both tests below
     # 人少事多，怎么办 asks about the workload itself: it is no setting when nothing else is said.
     setting = any(
-        not (_is_aside(b) or _BARE_ASK.match(b) or _WORKLOAD.match(b))
-        for b in bare
+        not (aside or _BARE_ASK.match(b) or _WORKLOAD.match(b))
+        for b, aside in zip(bare, asides, strict=True)
         if _WORDS.search(b)
     )
     kept = [
-        c for c, b in zip(clauses, bare, strict=True)
-        if not (_is_aside(b) or (setting and _WORKLOAD.match(b)))
+        c for c, b, aside in zip(clauses, bare, asides, strict=True)
+        if not (aside or (setting and _WORKLOAD.match(b)))
     ]  # fmt: skip
     # 祝大家工作顺利 is dropped only beside a question: a message of wishes and news asks nothing.
     if any(asks_something(c) for c in kept):

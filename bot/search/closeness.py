@@ -9,9 +9,10 @@ questions (例会怎么开 in several), so each distinct one is compared once pe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 # Python's str.split() splits at these two, rapidfuzz's token functions do not: a text holding
 # either is compared by token_sort_ratio itself.
@@ -47,17 +48,31 @@ class Closeness:
         try:  # the common case, every example scored already: one loop in C
             return max(map(scores.__getitem__, examples), default=0.0)
         except KeyError:
-            for example in examples:
-                if example not in scores:
-                    scores[example] = self._score(example)
+            self.score_all(examples)
         # Scores run 0-100, so the highest is also the highest above 0.0.
         return max(map(scores.__getitem__, examples), default=0.0)
 
+    def score_all(self, examples: Iterable[str]) -> None:
+        """Score every example not scored yet: those compared in sorted form in one cdist call
+        (the same C scorer fuzz.ratio calls, in float64: the very same numbers), the rest
+        by token_sort_ratio. Matcher.rank passes the examples of all the facts it ranks."""
+        scores, forms = self._scores, self._forms
+        missing = [e for e in dict.fromkeys(examples) if e not in scores]
+        for example in missing:
+            if example not in forms:  # the first question ever to meet it: sorted once
+                forms[example] = words_sorted(example) if _sorts_alike(example) else None
+        sorted_forms = list(map(forms.__getitem__, missing))
+        if self._fast and None not in sorted_forms:  # the common case: one call into C
+            if missing:
+                found = process.cdist([self._sorted], sorted_forms, scorer=fuzz.ratio,
+                                      dtype=np.float64)[0]  # fmt: skip
+                scores.update(zip(missing, found.tolist(), strict=True))
+            return
+        for example in missing:
+            scores[example] = self._score(example)
+
     def _score(self, example: str) -> float:
-        if example in self._forms:
-            form = self._forms[example]
-        else:
-            form = self._forms[example] = words_sorted(example) if _sorts_alike(example) else None
+        form = self._forms[example]
         if self._fast and form is not None:
             return fuzz.ratio(self._sorted, form)
         return fuzz.token_sort_ratio(self._question, example)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import repeat
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
 _GAP_CHARS = rf"[^\s、，,;；。.?？!！:：]{{0,{GAP}}}?"
@@ -154,10 +155,8 @@ class PatternsByStart:
 
     def possible(self, normalized: str) -> list[CuePattern]:
         """The patterns whose start characters the text holds, in list order."""
-        found = set(self._anywhere)
-        for char in set(normalized):
-            found.update(self._by_start.get(char, ()))
-        return [self.patterns[n] for n in sorted(found)]
+        starting = map(self._by_start.get, set(normalized), repeat(frozenset()))
+        return [self.patterns[n] for n in sorted(self._anywhere.union(*starting))]
 
     @cached_property
     def phrases(self) -> PatternsByStart:
@@ -172,12 +171,18 @@ def found_patterns(
     if isinstance(patterns, PatternsByStart):
         patterns = patterns.possible(normalized)
     chars = frozenset(normalized)
-    found = (
-        next((m for m in p.regex.finditer(normalized) if _asks(m, normalized)), None)
-        for p in patterns
-        if not (p.starts and p.starts.isdisjoint(chars))
-    )
-    return tuple(m.group(0) for m in found if m)
+    found: list[str] = []
+    for p in patterns:
+        if p.starts and p.starts.isdisjoint(chars):
+            continue
+        # The first match finditer would give, found without a generator per pattern: most
+        # patterns match nowhere, and the generators cost more than the searches.
+        match = p.regex.search(normalized)
+        if match is not None and not _asks(match, normalized):  # 好几个人: a later one may ask
+            match = next((m for m in p.regex.finditer(normalized) if _asks(m, normalized)), None)
+        if match is not None:
+            found.append(match.group(0))
+    return tuple(found)
 
 
 def found_slots(

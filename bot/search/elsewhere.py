@@ -46,6 +46,9 @@ class BarePlaces:
         self._known = known
         self._known_seen: dict[str, bool] = {}
         self._cut = cut
+        # The last text read and what it said: a question is read for strangers and then for
+        # the asker's own place (aside), mostly the very same text (会太多 holds no blank).
+        self._last: tuple[str, tuple[tuple[str, int, bool], ...]] = ("", ())
 
     def __call__(self, text: str) -> list[str]:
         """The places asked about in `text` (normalised, without spaces)."""
@@ -59,8 +62,16 @@ class BarePlaces:
                 text = text[:start] + text[start + len(name) :]
         return text
 
-    def _said(self, text: str) -> list[tuple[str, int, bool]]:
+    def _said(self, text: str) -> tuple[tuple[str, int, bool], ...]:
         """Each listed, unknown place standing as a word: name, start, whether it is asked of."""
+        last = self._last  # one read of the pair, so another thread's text never mixes in
+        if last[0] == text:
+            return last[1]
+        said = self._said_afresh(text)
+        self._last = (text, said)
+        return said
+
+    def _said_afresh(self, text: str) -> tuple[tuple[str, int, bool], ...]:
         said: list[tuple[str, int, bool]] = []
         opener = _OPENERS.match(text)
         opening = opener.end() if opener else 0
@@ -80,7 +91,7 @@ class BarePlaces:
                 asked = start == opening or text.startswith(_ASKED_AFTER, named_end)
                 said.append((name, start, asked and not _OWN_BEFORE.search(text[:start])))
             start = end
-        return said
+        return tuple(said)
 
     def _is_known(self, name: str) -> bool:
         if name not in self._known_seen:

@@ -9,10 +9,8 @@ A typo of a name the facts give (李志英 for 李志颖, 奥再生 for 敖再�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from itertools import accumulate
-
-from rapidfuzz.distance import Levenshtein  # 李志英 for 李志颖: one character off
 
 # Common surnames that seldom start an everyday word: strangers.py reads them before a title
 # (刘书记), where nothing tells a surname from a word's first character.
@@ -69,13 +67,14 @@ def stranger_names(
     text: str,
     cut: Callable[[str], list[str]],
     frequency: Callable[[str], int],
-    known: Iterable[str],
+    known: Collection[str],
     own: Callable[[str], bool],
-    alike: Callable[[str, str], bool],
+    near_known: Callable[[str], bool],
     told: str = "",
 ) -> list[str]:
     """Three-character names of strangers in a normalised text without spaces. `known`: the
-    names the facts give; `alike`: whether a name typed is a slip of a known one by sound;
+    names the facts give; `near_known`: whether a three-character name typed is a slip of a
+    known one, a character off (李志英 for 李志颖) or by sound (strangers.NamesNear);
     `told`: what the facts tell (旦增, a villager they mention, is no stranger)."""
     # Only a surname with something asked of a person three characters on can start a name:
     # most questions hold none, and need no cut.
@@ -89,7 +88,6 @@ def stranger_names(
         for end, t in zip(accumulate(len(t) for t in tokens), tokens, strict=True)
         if len(t) == 3
     }
-    names = [k for k in known if len(k) == 3]
     found = []
     for start in sorted(ends):
         name = text[start : start + 3]
@@ -100,11 +98,12 @@ def stranger_names(
             or not _asked_after(text, start, loosely=start in whole)
             or _NOT_GIVEN.search(name[1:])
             or any(ch in _NOT_IN_NAMES for ch in name[1:])  # 齐琳说: a name and a verb
-            or any(k in name for k in known if len(k) >= 2)
+            # A known name of two characters or more inside these three: one of these three.
+            or any(part in known for part in (name[:2], name[1:], name))
             or not all("\u4e00" <= ch <= "\u9fff" for ch in name)
             or frequency(name[:2]) >= NAME_PART_FREQ  # 林业站, 马上说: a word, no surname
             or frequency(name) >= NAME_PART_FREQ
-            or any(Levenshtein.distance(name, k) <= 1 or alike(name, k) for k in names)
+            or near_known(name)
             or name[1:] in told  # 白填了, 钱都花: words the facts use, no given name
             or own(text[:start])  # 我们王海涛书记: the asker's own colleague
         ):

@@ -44,7 +44,7 @@ from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
-from bot.search.ranked import ScoreParts, Weights
+from bot.search.ranked import NO_PARTS, ScoreParts, Weights
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.setting import SettingWords
@@ -93,6 +93,7 @@ class Matcher:
         weights: Weights | None = None,
         cache_dir: Path | None = None,
         calibration: Calibration | None = None,
+        score_parts: bool = False,
     ) -> None:
         """Build everything matching needs (slow: segmenter, index); `cache_dir` keeps the
         built index on disk between processes, None builds afresh."""
@@ -101,6 +102,7 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
         self.calibration = calibration or Calibration()  # when a doubt is answered (calibrated.py)
+        self.score_parts = score_parts or bool(self.calibration.weights)  # ranked.ScoreParts
         domain_words = [k for f in kb.facts for k in f.keywords]
         # Request words (请教, 经验, 案例) wrap a question without changing what it asks.
         neutral = kb.stopwords | kb.request_words
@@ -239,18 +241,16 @@ class Matcher:
         recalled = {d: float(recall[d]) for d in {*hits.tolist(), *extra}}  # exact
         best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
         closeness = Closeness(query_text, self._example_forms)  # token_sort_ratio, faster
+        closeness.score_all(q for d in best_ids for q in index.docs[d].questions)
         scored: list[Match] = []
         for doc_id in best_ids:
             doc = index.docs[doc_id]
             coverage = sum(mass for t, mass in masses if t in doc.terms) / query_mass
             similarity = closeness.best(doc.questions) / 100
             bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
-            score = 100 * (
-                self.weights.coverage * coverage
-                + self.weights.questions * similarity
-                + self.weights.bm25 * bm25
-            )
-            parts = ScoreParts(coverage, similarity, bm25, known_share)  # for calibrated.py
+            w, keep_parts = self.weights, self.score_parts
+            score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
+            parts = ScoreParts(coverage, similarity, bm25, known_share) if keep_parts else NO_PARTS
             scored.append(Match(doc.fact, round(score, 2), parts))
         scored.sort(key=lambda m: (-m.score, m.fact.id))
         return analysis, scored

@@ -352,14 +352,17 @@ class Quantities:
         only the trouble before it (一度超过30个, however many words it shares) cannot say, so
         it falls below the fact of its topic holding the cut (少了一半多)."""
         cut: dict[str, float] = {}
+        holding = {
+            m.fact.id for m in ranked if any(a.group == DROP for a in self._held_by(m.fact.id))
+        }
         for m in ranked:
-            if any(a.group == DROP for a in self._held_by(m.fact.id)):
+            if m.fact.id in holding:
                 cut[m.fact.topic] = max(cut.get(m.fact.topic, 0.0), m.score)
         return [
             Match(m.fact, round(cut[m.fact.topic] - BEHIND_CUT, 2), m.parts)
             if m.fact.topic in cut
             and m.score >= cut[m.fact.topic]
-            and not any(a.group == DROP for a in self._held_by(m.fact.id))
+            and m.fact.id not in holding
             and self._before_only(m.fact.id)
             else m
             for m in ranked

@@ -27,12 +27,17 @@ class ScoreParts:
     known_share: float = 0.0  # share of the question's weight on words the facts know
 
 
+# A match's parts when nobody reads them: Matcher(score_parts=False), as the bot and the bench
+# rank (one object less for every fact ranked, every question); eval keeps them.
+NO_PARTS = ScoreParts()
+
+
 @dataclass(frozen=True)
 class Match:
     fact: Fact
     score: float
     # Not compared: two matches of one fact at one score are the same match whatever made it.
-    parts: ScoreParts = field(default=ScoreParts(), compare=False)
+    parts: ScoreParts = field(default=NO_PARTS, compare=False)
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,17 @@ class Regional:
         self._to = {normalize(k): normalize(v) for k, v in mainland_of.items() if normalize(k)}
         forms = sorted(self._to, key=lambda f: (-len(f), f))
         self._pattern = re.compile("|".join(map(_pattern_of, forms))) if forms else None
+        # Any form at all, as plain text: the pattern's word-edge tests (meeting, not
+        # meetings) make re try every form at every character; most questions hold no form,
+        # and this finds that in a tenth of the time.
+        self._any_form = re.compile("|".join(map(re.escape, forms))) if forms else None
         self._is_word = is_word
 
     def mainland(self, normalized: str) -> str:
         """`normalized` with each regional form replaced by its mainland word."""
-        if self._pattern is None:
+        if self._pattern is None or self._any_form is None:
+            return normalized
+        if self._any_form.search(normalized) is None:  # no form, so nothing to replace
             return normalized
         return self._pattern.sub(self._replacement, normalized)
 

@@ -10,7 +10,7 @@ below a known one), 成都武侯区工作群整治 (a district the question open
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -131,6 +131,39 @@ def syllables_alike(ours: Sequence[str], theirs: Sequence[str]) -> bool:
     )
 
 
+class NamesNear:
+    """Whether a three-character name is a slip of a known one: a character off (李志英 for
+    李志颖: Levenshtein distance 1, which between two names of three characters is one
+    character changed), or sounding alike (sounds_alike). As testing every known name of
+    three characters, but by looking up what a slip keeps: the name with one character left
+    out, and its syllables with one left out (_sound_slots)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        names = [k for k in keys if len(k) == 3]
+        self._typed = {_one_left_out(name, at) for name in names for at in range(3)}
+        self._sounds: dict[_SoundSlot, list[tuple[str, ...]]] = {}
+        for name in names:
+            theirs = tuple(pinyin_key(name).split())
+            for slot in _sound_slots(3, theirs):
+                self._sounds.setdefault(slot, []).append(theirs)
+
+    def __call__(self, name: str) -> bool:
+        """As any(Levenshtein.distance(name, k) <= 1 or sounds_alike(name, k)) over every
+        known name k of three characters, for a `name` of three characters."""
+        if any(_one_left_out(name, at) in self._typed for at in range(3)):
+            return True
+        ours = tuple(pinyin_key(name).split())
+        return any(
+            syllables_alike(ours, theirs)
+            for slot in _sound_slots(3, ours)
+            for theirs in self._sounds.get(slot, ())
+        )
+
+
+def _one_left_out(name: str, at: int) -> str:
+    return name[:at] + "\0" + name[at + 1 :]  # no name holds a NUL
+
+
 class Strangers:
     """The strangers of a question, over the people and places of one table of them."""
 
@@ -141,6 +174,7 @@ class Strangers:
         # and each syllable left out in turn: a place sounding like one differs in one syllable
         # at most, so only the keys sharing the rest need comparing (_sounds_like_known).
         self._place_sounds: dict[_SoundSlot, list[tuple[str, ...]]] | None = None
+        self._names_near: NamesNear | None = None  # the known names likewise (stranger_names)
 
     def bare_places(self) -> BarePlaces:
         """保定那边, 义乌的: listed places the facts neither name nor tell of (elsewhere.py)."""
@@ -200,7 +234,7 @@ class Strangers:
         if self._table.cut is not None:  # 韩雪梅他们, 孙红梅专干说的: a full name
             keys = self._table.keys
             found += stranger_names(
-                text, self._table.cut, self._table.frequency, keys, own, sounds_alike,
+                text, self._table.cut, self._table.frequency, keys, own, self._near_name,
                 self._table.told,
             )  # fmt: skip
         # 成都武侯区工作群整治: a place the question opens with, under no place the facts name
@@ -240,6 +274,13 @@ class Strangers:
         ):
             return []
         return [place]
+
+    def _near_name(self, name: str) -> bool:
+        """NamesNear over the known names, read on the first name to test (most questions hold
+        none, and reading every name's syllables loads the pinyin tables)."""
+        if self._names_near is None:
+            self._names_near = NamesNear(self._table.keys)
+        return self._names_near(name)
 
     def _holds_known_place(self, place: str) -> bool:
         """Some known place's key is part of `place` (水林社区 in 整群，水林社区): as testing

@@ -97,7 +97,7 @@ def run_variants(args: argparse.Namespace) -> int:
     items = [
         item for path in question_files(args.questions, kb) for item in load_questions(path, kb)
     ]
-    matcher = Matcher(kb, cache_dir=args.settings.cache_dir)
+    matcher = Matcher(kb, cache_dir=args.settings.cache_dir, score_parts=True)  # --fitted
     thresholds = matcher.thresholds
     listed = [Path(p) for p in str(getattr(args, "sources", None) or "").split(",") if p]
     saved: Path | None = getattr(args, "save_sources", None)
