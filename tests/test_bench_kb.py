@@ -1,10 +1,12 @@
-"""The benchmark's synthetic knowledge base is one a replica can really load."""
+"""The benchmark: its synthetic knowledge base is one a replica can really load, and it times
+both the wall clock and the CPU."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from bot.devtools.bench import FACTS_PER_FILE, synthetic_kb, write_kb
+from bot.devtools.bench import FACTS_PER_FILE, synthetic_kb, time_each, write_kb
 from bot.kb import load_kb
 
 
@@ -13,3 +15,11 @@ def test_synthetic_kb_written_to_disk_loads_whole(tmp_path: Path) -> None:
     write_kb(synthetic_kb(load_kb(), size), tmp_path / "kb")
     assert len(list((tmp_path / "kb" / "responses" / "facts").glob("*.yaml"))) == 2
     assert len(load_kb(tmp_path / "kb").facts) == size
+
+
+def test_a_call_waiting_takes_wall_clock_and_almost_no_cpu() -> None:
+    # A sleep lasts at least as long as asked on the wall clock and uses next to no CPU, so the
+    # two columns are told apart (no limit on how fast anything is).
+    p50, p95, cpu_p50 = time_each(lambda _: time.sleep(0.005), ["a", "b", "c"])
+    assert p95 >= p50 >= 5.0
+    assert 0.0 <= cpu_p50 < p50
