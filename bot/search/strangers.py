@@ -131,33 +131,45 @@ def syllables_alike(ours: Sequence[str], theirs: Sequence[str]) -> bool:
     )
 
 
+class SoundsNear:
+    """Whether a text sounds like one of some known keys (杨湖乡 like 洋湖乡): as sounds_alike
+    against every key, but against the keys of its length that share all its syllables but
+    one (_sound_slots), looked up."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._slots: dict[_SoundSlot, list[tuple[str, ...]]] = {}
+        for key in keys:
+            theirs = tuple(pinyin_key(key).split())
+            for slot in _sound_slots(len(key), theirs):
+                self._slots.setdefault(slot, []).append(theirs)
+
+    def __call__(self, text: str) -> bool:
+        ours = tuple(pinyin_key(text).split())
+        return any(
+            syllables_alike(ours, theirs)
+            for slot in _sound_slots(len(text), ours)
+            for theirs in self._slots.get(slot, ())
+        )
+
+
 class NamesNear:
     """Whether a three-character name is a slip of a known one: a character off (李志英 for
     李志颖: Levenshtein distance 1, which between two names of three characters is one
     character changed), or sounding alike (sounds_alike). As testing every known name of
     three characters, but by looking up what a slip keeps: the name with one character left
-    out, and its syllables with one left out (_sound_slots)."""
+    out, and its syllables with one left out (SoundsNear)."""
 
     def __init__(self, keys: Iterable[str]) -> None:
         names = [k for k in keys if len(k) == 3]
         self._typed = {_one_left_out(name, at) for name in names for at in range(3)}
-        self._sounds: dict[_SoundSlot, list[tuple[str, ...]]] = {}
-        for name in names:
-            theirs = tuple(pinyin_key(name).split())
-            for slot in _sound_slots(3, theirs):
-                self._sounds.setdefault(slot, []).append(theirs)
+        self._sounds = SoundsNear(names)
 
     def __call__(self, name: str) -> bool:
         """As any(Levenshtein.distance(name, k) <= 1 or sounds_alike(name, k)) over every
         known name k of three characters, for a `name` of three characters."""
         if any(_one_left_out(name, at) in self._typed for at in range(3)):
             return True
-        ours = tuple(pinyin_key(name).split())
-        return any(
-            syllables_alike(ours, theirs)
-            for slot in _sound_slots(3, ours)
-            for theirs in self._sounds.get(slot, ())
-        )
+        return self._sounds(name)
 
 
 def _one_left_out(name: str, at: int) -> str:
@@ -173,7 +185,7 @@ class Strangers:
         # The known places' syllables, read once (on first use, likewise), by the key's length
         # and each syllable left out in turn: a place sounding like one differs in one syllable
         # at most, so only the keys sharing the rest need comparing (_sounds_like_known).
-        self._place_sounds: dict[_SoundSlot, list[tuple[str, ...]]] | None = None
+        self._place_sounds: SoundsNear | None = None
         self._names_near: NamesNear | None = None  # the known names likewise (stranger_names)
 
     def bare_places(self) -> BarePlaces:
@@ -291,21 +303,11 @@ class Strangers:
         )
 
     def _sounds_like_known(self, place: str) -> bool:
-        """`place` sounds like a known place (杨湖乡 like 洋湖乡): as sounds_alike against
-        every key, but against the keys of its length that share all its syllables but one."""
+        """`place` sounds like a known place (杨湖乡 like 洋湖乡), the keys filed by sound on
+        the first place to test (SoundsNear)."""
         if self._place_sounds is None:
-            slots: dict[_SoundSlot, list[tuple[str, ...]]] = {}
-            for known in self._table.place_keys:
-                theirs = tuple(pinyin_key(known).split())
-                for slot in _sound_slots(len(known), theirs):
-                    slots.setdefault(slot, []).append(theirs)
-            self._place_sounds = slots
-        ours = tuple(pinyin_key(place).split())
-        return any(
-            syllables_alike(ours, theirs)
-            for slot in _sound_slots(len(place), ours)
-            for theirs in self._place_sounds.get(slot, ())
-        )
+            self._place_sounds = SoundsNear(self._table.place_keys)
+        return self._place_sounds(place)
 
     def _named(self, text: str, place: str, stem: str) -> bool:
         """The place a text opens with has a name: one general Chinese knows as a place
