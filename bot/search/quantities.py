@@ -66,7 +66,7 @@ class Amount:
         meets 190余个 and 200; 二三十个群 meets 30个)."""
         if self.group != held.group or not held.value:
             return False
-        if self.low and held.value.replace(".", "").isdigit():
+        if self.low and _is_figure(held.value):
             return float(self.low) <= float(held.value) <= float(self.value)
         return self._fits_one(held)
 
@@ -74,14 +74,20 @@ class Amount:
         """One number said (no range) against a number held."""
         if self.value == held.value:
             return True
-        if self.near and self.value and held.value.replace(".", "").isdigit():
+        if self.near and self.value and _is_figure(held.value):
             said = float(self.value)
             return abs(float(held.value) - said) <= NEAR_SHARE * said
-        if not self.about or not self.value.isdigit() or not held.value.replace(".", "").isdigit():
+        if not self.about or not self.value.isdigit() or not _is_figure(held.value):
             return False
         low = int(self.value)
         step = 10 ** (len(self.value) - len(self.value.rstrip("0")))  # 一百多 100, 一百九十多 10
         return low >= 10 and low <= float(held.value) < low + step
+
+
+def _is_figure(value: str) -> bool:
+    """A value in digits (190, 0.5): one a number said can be compared with; a kind held
+    with no figure of its own (a cut, how often) has the value ""."""
+    return value.replace(".", "").isdigit()
 
 
 def _value(number: str, scale: float = 1.0) -> str:
@@ -203,7 +209,7 @@ class Quantities:
     def _low_end(before: str, top: str, scale: float) -> str:
         """The lower end of a range ending in `top` (20到30个 → 20), else ""."""
         found = _RANGE_LOW.search(before)
-        if found is None or not top.replace(".", "").isdigit():
+        if found is None or not _is_figure(top):
             return ""
         low = _value(found.group(1), scale)
         return low if float(low) < float(top) else ""
