@@ -243,12 +243,12 @@ class Matcher:
         closeness = Closeness(query_text, self._example_forms)  # token_sort_ratio, faster
         closeness.score_all(q for d in best_ids for q in index.docs[d].questions)
         scored: list[Match] = []
+        w, keep_parts = self.weights, self.score_parts
         for doc_id in best_ids:
             doc = index.docs[doc_id]
             coverage = sum(mass for t, mass in masses if t in doc.terms) / query_mass
             similarity = closeness.best(doc.questions) / 100
             bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
-            w, keep_parts = self.weights, self.score_parts
             score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
             parts = ScoreParts(coverage, similarity, bm25, known_share) if keep_parts else NO_PARTS
             scored.append(Match(doc.fact, round(score, 2), parts))
