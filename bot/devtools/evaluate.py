@@ -333,8 +333,9 @@ def run_eval(args: argparse.Namespace) -> int:
     print(table_row("jianfu matcher (tune part)", measure(tune_part)))
     print(table_row("jianfu matcher (all)", measure(outcomes)))
     # The baselines rank every question afresh (minutes); a cached run is for the matcher's rules.
-    baselines = (WRatioBaseline(kb.facts), BM25Baseline(kb.facts))
-    for baseline in () if getattr(args, "cached", False) else baselines:
+    cached = getattr(args, "cached", False)
+    baselines = () if cached else (WRatioBaseline(kb.facts), BM25Baseline(kb.facts))
+    for baseline in baselines:
         base, threshold = baseline_outcomes(baseline.rank, items)
         print(table_row(f"{baseline.name[:20]} (test, ≥{threshold:.4g})", measure(base)))
     if calibration is not None and calibration.weights:
