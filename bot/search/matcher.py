@@ -1,21 +1,15 @@
 """From a question to a decision: answer with a fact, offer "did you mean", decline, or help.
 
-Recall comes from the inverted index (BM25); the few best candidates are then re-ranked by how
-much of the question they cover (IDF-weighted, unknown words count against) and how close the
-question is to the fact's example questions (rapidfuzz). Scores run 0-100 and mean the same
-across questions, so one set of thresholds serves every query.
+The question is read here (cleaned, normalised, its people, places, counts and clauses found);
+the facts the index recalls for it are scored in scoring.py, and shapes.py decides.
 """
 
 from __future__ import annotations
 
 import functools
-import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
 
 from bot.decision import Decision
 from bot.kb import KnowledgeBase
@@ -27,7 +21,6 @@ from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
-from bot.search.closeness import Closeness
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
@@ -38,15 +31,15 @@ from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import ReadAlone, list_readings
-from bot.search.pinyin import is_syllable
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
-from bot.search.ranked import NO_PARTS, ScoreParts, Weights
+from bot.search.ranked import Weights
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
+from bot.search.scoring import score_recalled, term_weights
 from bot.search.setting import SettingWords
 from bot.search.shapes import (
     Card,
@@ -72,15 +65,6 @@ __all__ = [
     "Card", "Decision", "Match", "Matcher", "Prepared", "Result", "Shape", "Thresholds",
     "Weights", "conclude", "decide", "offered",
 ]  # fmt: skip
-
-RERANK_DEPTH = 12
-UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
-ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
-MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
-CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
-_NUMERIC = re.compile(
-    r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
-)
 
 
 class Matcher:
@@ -201,59 +185,13 @@ class Matcher:
                 cues=(*analysis.cues, *strangers, *forms),
                 forms=(*analysis.forms, *forms),
             )
-        index = self.index
-        weights: dict[str, float] = {}
-        for qt in analysis.terms:  # a word typed twice counts once, at its surest reading
-            weight = qt.weight * self.analyzer.specificity(qt.term)
-            weights[qt.term] = max(weights.get(qt.term, 0.0), weight)
+        weights = term_weights(analysis, self.analyzer.specificity)
         if not weights or words_only:
             return analysis, []
-        recall = index.recall(weights)
-        ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
-        masses = [(t, w * index.idf[t]) for t, w in weights.items()]  # summed as before
-        known_mass = sum(mass for _, mass in masses)
-        # One unknown word in a short question is decisive (会议室怎么预约); five in a long
-        # group message are mostly chatter, so their weight grows with the square root.
-        unknown = [
-            UNKNOWN_CHAR_WEIGHT if len(u) == 1 or _NUMERIC.match(u) or is_syllable(u) else 1.0
-            for u in analysis.unknown
-        ]  # a count the facts do not give (三天, 40) is weak evidence against them
-        query_mass = known_mass + index.unknown_idf * math.sqrt(len(unknown)) * (
-            sum(unknown) / len(unknown) if unknown else 0.0
-        )
-        # Off-topic cues (密码, 申请, 打印) ask for what no measure answers.
-        query_mass += CUE_WEIGHT * index.unknown_idf * len(analysis.cues)
-        # A question of incidental words only (辛苦了) is not fully covered by a fact that
-        # happens to use them: below one curated word's worth, the mass is topped up.
-        query_mass = max(query_mass, MIN_QUERY_MASS * index.unknown_idf)
-        known_share = known_mass / query_mass
-        # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
-        query_text = " ".join(sorted({*weights, *analysis.unknown, *analysis.cues}))
-        hits = (recall != 0).nonzero()[0]  # as np.flatnonzero(recall), a tenth of the time
-        if len(hits) > RERANK_DEPTH:
-            hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
-        extra: list[int] = []
-        if len(include):
-            wanted = np.asarray(include, dtype=np.int64)
-            if len(wanted) > ENTITY_MAX:
-                wanted = wanted[np.argpartition(-recall[wanted], ENTITY_MAX)[:ENTITY_MAX]]
-            extra = wanted.tolist()
-        recalled = {d: float(recall[d]) for d in {*hits.tolist(), *extra}}  # exact
-        best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
-        closeness = Closeness(query_text, self._example_forms)  # token_sort_ratio, faster
-        closeness.score_all(q for d in best_ids for q in index.docs[d].questions)
-        scored: list[Match] = []
-        w, keep_parts = self.weights, self.score_parts
-        for doc_id in best_ids:
-            doc = index.docs[doc_id]
-            coverage = sum(mass for t, mass in masses if t in doc.terms) / query_mass
-            similarity = closeness.best(doc.questions) / 100
-            bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
-            score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
-            parts = ScoreParts(coverage, similarity, bm25, known_share) if keep_parts else NO_PARTS
-            scored.append(Match(doc.fact, round(score, 2), parts))
-        scored.sort(key=lambda m: (-m.score, m.fact.id))
-        return analysis, scored
+        return analysis, score_recalled(
+            self.index, analysis, weights, self.weights, include, self._example_forms,
+            self.score_parts,
+        )  # fmt: skip
 
     def match(self, question: str) -> Result:
         return concluded(self.prepare(question), self.thresholds, self.calibration)

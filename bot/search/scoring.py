@@ -1,0 +1,102 @@
+"""Scoring one analysed question against the facts the index recalls for it.
+
+Recall comes from the inverted index (BM25); the few best candidates are then re-ranked by how
+much of the question they cover (IDF-weighted, unknown words count against) and how close the
+question is to the fact's example questions (rapidfuzz). Scores run 0-100 and mean the same
+across questions, so one set of thresholds serves every query. `Matcher.rank` reads the
+question; this module only weighs what it read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from bot.search.closeness import Closeness
+from bot.search.index import FactIndex
+from bot.search.pinyin import is_syllable
+from bot.search.query import QueryAnalysis
+from bot.search.ranked import NO_PARTS, ScoreParts, Weights
+from bot.search.shapes import Match
+
+RERANK_DEPTH = 12
+UNKNOWN_CHAR_WEIGHT = 0.4  # a stray single character is weaker evidence than an unknown word
+ENTITY_MAX = 12  # a person or place in more facts than this: the ones closest to the question
+MIN_QUERY_MASS = 0.8  # in units of the rarest word's weight
+CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares with a fact
+_NUMERIC = re.compile(
+    r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
+)
+
+
+def term_weights(analysis: QueryAnalysis, specificity: Callable[[str], float]) -> dict[str, float]:
+    """Each word's weight in the question: a word typed twice counts once, at its surest
+    reading, times how specific it is (analyzer.specificity)."""
+    weights: dict[str, float] = {}
+    for qt in analysis.terms:
+        weight = qt.weight * specificity(qt.term)
+        weights[qt.term] = max(weights.get(qt.term, 0.0), weight)
+    return weights
+
+
+def score_recalled(
+    index: FactIndex,
+    analysis: QueryAnalysis,
+    weights: dict[str, float],
+    scoring: Weights,
+    include: Sequence[int] = (),
+    example_forms: dict[str, str | None] | None = None,
+    keep_parts: bool = False,
+) -> list[Match]:
+    """The recalled facts (and `include`, a person's or place's facts, whatever their recall)
+    scored 0-100, best first. `example_forms` is the caller's cache of example questions in
+    sorted form (closeness.py); `keep_parts` keeps each score's parts (ranked.ScoreParts)."""
+    recall = index.recall(weights)
+    ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
+    masses = [(t, w * index.idf[t]) for t, w in weights.items()]  # summed as before
+    known_mass = sum(mass for _, mass in masses)
+    # One unknown word in a short question is decisive (会议室怎么预约); five in a long
+    # group message are mostly chatter, so their weight grows with the square root.
+    unknown = [
+        UNKNOWN_CHAR_WEIGHT if len(u) == 1 or _NUMERIC.match(u) or is_syllable(u) else 1.0
+        for u in analysis.unknown
+    ]  # a count the facts do not give (三天, 40) is weak evidence against them
+    query_mass = known_mass + index.unknown_idf * math.sqrt(len(unknown)) * (
+        sum(unknown) / len(unknown) if unknown else 0.0
+    )
+    # Off-topic cues (密码, 申请, 打印) ask for what no measure answers.
+    query_mass += CUE_WEIGHT * index.unknown_idf * len(analysis.cues)
+    # A question of incidental words only (辛苦了) is not fully covered by a fact that
+    # happens to use them: below one curated word's worth, the mass is topped up.
+    query_mass = max(query_mass, MIN_QUERY_MASS * index.unknown_idf)
+    known_share = known_mass / query_mass
+    # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
+    query_text = " ".join(sorted({*weights, *analysis.unknown, *analysis.cues}))
+    hits = (recall != 0).nonzero()[0]  # as np.flatnonzero(recall), a tenth of the time
+    if len(hits) > RERANK_DEPTH:
+        hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
+    extra: list[int] = []
+    if len(include):
+        wanted = np.asarray(include, dtype=np.int64)
+        if len(wanted) > ENTITY_MAX:
+            wanted = wanted[np.argpartition(-recall[wanted], ENTITY_MAX)[:ENTITY_MAX]]
+        extra = wanted.tolist()
+    recalled = {d: float(recall[d]) for d in {*hits.tolist(), *extra}}  # exact
+    best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
+    closeness = Closeness(query_text, {} if example_forms is None else example_forms)
+    closeness.score_all(q for d in best_ids for q in index.docs[d].questions)
+    scored: list[Match] = []
+    w = scoring
+    for doc_id in best_ids:
+        doc = index.docs[doc_id]
+        coverage = sum(mass for t, mass in masses if t in doc.terms) / query_mass
+        similarity = closeness.best(doc.questions) / 100
+        bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
+        score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
+        parts = ScoreParts(coverage, similarity, bm25, known_share) if keep_parts else NO_PARTS
+        scored.append(Match(doc.fact, round(score, 2), parts))
+    scored.sort(key=lambda m: (-m.score, m.fact.id))
+    return scored
