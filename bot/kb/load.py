@@ -16,6 +16,7 @@ from bot.kb.collect import Collector
 from bot.kb.model import KnowledgeBase
 from bot.kb.purpose import load_purpose_words
 from bot.kb.regional import REGIONAL_FILE, load_regional_words
+from bot.kb.siblings import load_sibling_marks
 from bot.kb.texts import check_texts
 
 
@@ -49,6 +50,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     regional_words = load_regional_words(col)
     purpose_words = load_purpose_words(col)
     initials = _initials(col, root / "responses" / INITIALS_FILE)
+    sibling_marks = load_sibling_marks(col, {f.id for f in facts})
     neutral = stopwords | requests
     for form, mainland in sorted(regional_words.items()):
         # 公文 and 几时 are cues as they stand: read as 文件, 什么时候 they would ask nothing.
@@ -117,6 +119,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         regional_words=regional_words,
         purpose_words=purpose_words,
         initials=initials,
+        sibling_marks=sibling_marks,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),

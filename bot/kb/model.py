@@ -101,6 +101,8 @@ class KnowledgeBase:
     # letters -> the word they are typed for, then any rival the curator knows (yj -> 迎检;
     # jc -> 检查, 基层): words typed by their initials, as officials shorten them
     initials: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # fact id -> patterns saying which of a topic's burdens a question means (开了六个会: how many)
+    sibling_marks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out

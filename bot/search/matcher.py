@@ -41,6 +41,7 @@ from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.scoring import score_recalled, term_weights
 from bot.search.setting import SettingWords
+from bot.search.siblingmarks import SiblingMarks
 from bot.search.shapes import (
     Card,
     EntityFocus,
@@ -121,6 +122,7 @@ class Matcher:
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._example_forms: dict[str, str | None] = {}  # example questions, sorted (closeness.py)
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
+        self.sibling_marks = SiblingMarks(kb.sibling_marks)  # 开了六个会: how many, not how long
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
         self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
@@ -188,10 +190,11 @@ class Matcher:
         weights = term_weights(analysis, self.analyzer.specificity)
         if not weights or words_only:
             return analysis, []
-        return analysis, score_recalled(
+        ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self._example_forms,
             self.score_parts,
         )  # fmt: skip
+        return analysis, self.sibling_marks.reordered(normalized, ranked)
 
     def match(self, question: str) -> Result:
         return concluded(self.prepare(question), self.thresholds, self.calibration)

@@ -1,0 +1,53 @@
+"""Which of one topic's facts a burden means, by what it says the burden is.
+
+A topic's facts share its words (会, 开会, 表, 检查, 群): 这礼拜五天开了六个会 names meetings and
+a week, and the weekly routine meeting's fact holds 周 and 会 as well as the one on how many
+meetings there are. What tells them apart is what the burden is: how many (开了六个会), how long
+(领导讲话一讲一上午), the same thing again (一个事开三回), what is kept (会议记录), who asks
+(每个部门都来要). `responses/sibling_marks.yaml` says it per fact. When the best match says none of
+its marks and a sibling close behind it does, the sibling goes first, at the best score (the
+scores stay in order; how sure the ranking is does not change).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from bot.search.ranked import Match
+
+NEAR = 10.0  # a sibling this close to the best match may go first when its marks fit
+AHEAD = 0.01  # … and leads by this much, so a later sort by score keeps it first
+
+
+class SiblingMarks:
+    """Each fact's marks, one pattern per fact."""
+
+    def __init__(self, marks: Mapping[str, Sequence[str]]) -> None:
+        self._marks = {
+            fact: re.compile("|".join(f"(?:{p})" for p in patterns))
+            for fact, patterns in marks.items()
+            if patterns
+        }
+
+    def says(self, fact_id: str, text: str) -> bool:
+        """The text says the burden this fact is about."""
+        pattern = self._marks.get(fact_id)
+        return pattern is not None and pattern.search(text) is not None
+
+    def reordered(self, text: str, ranked: Sequence[Match]) -> list[Match]:
+        """`ranked`, with the closest sibling whose marks the text says first when the best
+        match's marks are not said (这个月开了十来个会: how many meetings, not how long)."""
+        if len(ranked) < 2 or not self._marks:
+            return list(ranked)
+        best = ranked[0]
+        if best.fact.id not in self._marks or self.says(best.fact.id, text):
+            return list(ranked)
+        for match in ranked[1:]:
+            if best.score - match.score > NEAR:
+                break
+            if match.fact.topic == best.fact.topic and self.says(match.fact.id, text):
+                first = replace(match, score=round(best.score + AHEAD, 2))
+                return [first, *(m for m in ranked if m is not match)]
+        return list(ranked)
