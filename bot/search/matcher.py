@@ -41,7 +41,6 @@ from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.scoring import score_recalled, term_weights
 from bot.search.setting import SettingWords
-from bot.search.siblingmarks import SiblingMarks
 from bot.search.shapes import (
     Card,
     EntityFocus,
@@ -53,6 +52,7 @@ from bot.search.shapes import (
     decide,
     offered,
 )
+from bot.search.siblingmarks import SiblingMarks
 from bot.search.story import tells_burden
 from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only

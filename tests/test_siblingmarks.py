@@ -1,0 +1,90 @@
+"""What a burden says it is tells one topic's facts apart (siblingmarks.py, sibling_marks.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KBError
+from bot.kb import load_kb
+from bot.search.matcher import Matcher
+from bot.search.ranked import Match
+from bot.search.siblingmarks import NEAR, SiblingMarks
+
+KB = load_kb()
+FACT = KB.by_id
+
+
+def _ranked(*scored: tuple[str, float]) -> list[Match]:
+    return [Match(FACT[fact_id], score) for fact_id, score in scored]
+
+
+MARKS = SiblingMarks(
+    {
+        "meetings-twice-a-month": ["(?:\\d+|十)\\s*(?:来)?\\s*个会"],
+        "meetings-short-speeches": ["讲话|发言"],
+    }
+)
+
+
+def test_a_close_sibling_whose_marks_are_said_goes_first_at_the_best_score() -> None:
+    """开了十来个会 says how many meetings: the count's fact goes before the speeches' fact,
+    a hair above the best score so that a later sort by score keeps it first."""
+    ranked = _ranked(("meetings-short-speeches", 49.0), ("meetings-twice-a-month", 45.0))
+    first, second = MARKS.reordered("这个月开了 10 来个会", ranked)
+    assert first.fact.id == "meetings-twice-a-month" and first.score > 49.0
+    assert (second.fact.id, second.score) == ("meetings-short-speeches", 49.0)
+
+
+def test_the_best_match_stays_when_its_own_marks_are_said() -> None:
+    """领导讲话太长，一周 5 个会: both burdens said, the ranking decides."""
+    ranked = _ranked(("meetings-short-speeches", 49.0), ("meetings-twice-a-month", 45.0))
+    assert MARKS.reordered("领导讲话太长 一周 5 个会", ranked) == ranked
+
+
+def test_a_sibling_far_behind_or_on_another_topic_never_goes_first() -> None:
+    far = _ranked(("meetings-short-speeches", 60.0), ("meetings-twice-a-month", 60.0 - NEAR - 1))
+    assert MARKS.reordered("开了 6 个会", far) == far
+    other = SiblingMarks({"forms-weekly-cap": ["6 个会"]})
+    ranked = _ranked(("meetings-short-speeches", 49.0), ("forms-weekly-cap", 48.0))
+    assert other.reordered("开了 6 个会", ranked) == ranked
+
+
+def test_a_best_match_without_marks_is_never_moved() -> None:
+    """A fact the curator gave no marks (how many groups were dissolved) is not outranked by
+    a sibling's marks: nothing says the question is not about it."""
+    ranked = _ranked(("chat-groups-190-dissolved", 50.0), ("chat-groups-six-kinds", 48.0))
+    marks = SiblingMarks({"chat-groups-six-kinds": ["僵尸"]})
+    assert marks.reordered("僵尸群解散了多少", ranked) == ranked
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("这个月已经开了十来个会了，下村的时间全挤没了", "meetings-twice-a-month"),
+        ("上面开完我们传达，传达完再开专题会，一个事开三回", "meetings-one-topic-once"),
+        ("昨天说这么填，今天又说那么填，到底听谁的", "forms-stable-templates"),
+        ("同一个贫困户的收入，这个月已经报了四遍了", "forms-one-figure-one-form"),
+    ],
+)
+def test_a_burden_told_ranks_the_sibling_it_says_first(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    """Each of these ranked a sibling of the same topic first without the marks."""
+    assert matcher.prepare(question).ranked[0].fact.id == fact_id
+
+
+def test_the_shipped_marks_name_facts_that_exist() -> None:
+    assert KB.sibling_marks and set(KB.sibling_marks) <= set(FACT)
+
+
+def test_an_unknown_fact_or_a_broken_pattern_is_a_problem(kb_copy: Path) -> None:
+    (kb_copy / "responses" / "sibling_marks.yaml").write_text(
+        "meetings-nothing: ['会']\nmeetings-twice-a-month: ['(次']\n", encoding="utf-8"
+    )
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    messages = " ".join(p.message for p in caught.value.problems)
+    assert "'meetings-nothing' is no fact" in messages
+    assert "does not compile" in messages
