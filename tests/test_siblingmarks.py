@@ -88,3 +88,42 @@ def test_an_unknown_fact_or_a_broken_pattern_is_a_problem(kb_copy: Path) -> None
     messages = " ".join(p.message for p in caught.value.problems)
     assert "'meetings-nothing' is no fact" in messages
     assert "does not compile" in messages
+
+
+def test_one_burden_named_alone_is_told_apart_from_two() -> None:
+    marks = SiblingMarks({"meetings-short-speeches": ["讲话"], "meetings-twice-a-month": ["个会"]})
+    ranked = _ranked(("meetings-short-speeches", 40.0), ("meetings-twice-a-month", 30.0))
+    assert marks.names_one("领导讲话一讲一上午", ranked)
+    assert not marks.names_one("领导讲话太长 一周 5 个会", ranked)  # two of the topic's burdens
+    assert not marks.names_one("一周 5 个会", ranked)  # not the best match's burden
+    assert not marks.names_one("领导讲话", [])
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("发言稿写了三千字，念完会都开了半天", "meetings-short-speeches"),
+        ("一听说要来检查，全乡上下都得动员起来", "inspections-fewer-rounds"),
+    ],
+)
+def test_a_burden_told_that_names_its_fact_is_answered(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    """Stated, not asked, of a topic it names, saying one fact's burden: answered on a lower
+    bar than a question (shapes.BURDEN_BAR), though words the facts do not know stay in it."""
+    result = matcher.match(question)
+    assert (result.decision, result.matches[0].fact.id) == ("answer", fact_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "小王说群太多",  # what a colleague said
+        "家里老人总是一件事问好几遍",  # names no topic of ours
+        "这礼拜又开会，会议室在几楼",  # asks where
+    ],
+)
+def test_what_is_not_ones_own_burden_told_is_not_answered_that_way(
+    matcher: Matcher, question: str
+) -> None:
+    assert not matcher.prepare(question).burden_named

@@ -8,7 +8,7 @@ from bot.search.cues import split_cues
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 from bot.search.pieces import Piece
-from bot.search.story import asked_forms, asks_something, tells_burden
+from bot.search.story import asked_forms, asks_something, names_colleague, tells_burden
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,17 @@ def test_a_burden_told_with_a_rough_count_is_no_question(text: str) -> None:
 @pytest.mark.parametrize("text", ["一个月开几次会", "表要填十几张吗", "开了几十次会还要开几次"])
 def test_a_count_asked_still_asks(text: str) -> None:
     assert asks_something(normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        (("小王",), True),
+        (("老张", "天天"), True),
+        (("小组",), False),  # 组 is no surname
+        (("老人",), False),
+        (("王",), False),
+    ],
+)
+def test_a_colleague_called_by_surname(words: tuple[str, ...], named: bool) -> None:
+    assert names_colleague(words) is named

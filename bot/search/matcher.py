@@ -53,7 +53,7 @@ from bot.search.shapes import (
     offered,
 )
 from bot.search.siblingmarks import SiblingMarks
-from bot.search.story import tells_burden
+from bot.search.story import names_colleague, tells_burden
 from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
@@ -297,6 +297,24 @@ class Matcher:
             if topic and not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
             covered=covered.bests, cues_aside=covered.cues_aside, strangers=strangers,
+            burden_named=self._burden_named(text, analysis, ranked, topics_named, entity),
+        )  # fmt: skip
+
+    def _burden_named(
+        self,
+        text: str,
+        analysis: QueryAnalysis,
+        ranked: Sequence[Match],
+        topics_named: Sequence[str],
+        entity: object,
+    ) -> bool:
+        """A burden told of the best match's topic, saying that fact's burden alone, with no
+        cue and no person or place (小王说群太多 tells what someone said)."""
+        return (
+            bool(ranked) and entity is None and not analysis.cues and tells_burden(text)
+            and not names_colleague(analysis.unknown)
+            and ranked[0].fact.topic in topics_named
+            and self.sibling_marks.names_one(text, ranked)
         )  # fmt: skip
 
     def _names_topic(self, text: str) -> bool:

@@ -28,6 +28,7 @@ CARD_MAX = 8  # lines on a person's or place's card, closest to the question fir
 TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
 ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
 PART_BAR = 0.6  # a part of a several-at-once question names its topic: a lower bar still
+BURDEN_BAR = 0.6  # a burden told that says which of its topic's facts it is: a lower bar
 # A long chatty message read whole is about one topic when its best fact leads the best of
 # every other topic a part of it named by this much: those were named in passing (镇里要求每天
 # 入户走访，走访完要拍照发到群里…). A short list (群太多、会太长) keeps the order it was asked in.
@@ -142,6 +143,9 @@ class Prepared:
     items: tuple[Prepared, ...] = ()  # each item of a message asking several things (items.py)
     strangers: tuple[str, ...] = ()  # people and places named that the facts do not name
     asked: Prepared | None = None  # a long message's ask, read alone (asked.py)
+    # A burden told, asking nothing (story.py), naming the best match's topic and saying its
+    # burden and no sibling's (siblingmarks.py): 发言稿写了三千字，念完会都开了半天.
+    burden_named: bool = False
 
 
 def offered(ranked: Sequence[Match], t: Thresholds) -> list[Match]:
@@ -234,6 +238,10 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         rest = tuple(m for m in p.ranked if m.fact != first.fact)
         related = tuple(m.fact for m in others)
         return _with(base, "answer", (first, *rest), related=related)
+    if decision != "answer" and p.burden_named and p.ranked[0].score >= BURDEN_BAR * t.suggest:
+        # 一听说要来检查，全乡上下都得动员起来: the burden is stated, not asked, and says which
+        # of the topic's facts it is; unknown words there tell the story, not another subject.
+        decision = "answer"
     if decision != "answer":
         return _with(base, decision, p.ranked)
     ranked = p.ranked

@@ -51,3 +51,11 @@ class SiblingMarks:
                 first = replace(match, score=round(best.score + AHEAD, 2))
                 return [first, *(m for m in ranked if m is not match)]
         return list(ranked)
+
+    def names_one(self, text: str, ranked: Sequence[Match]) -> bool:
+        """The text says the best match's burden and no burden of a sibling ranked with it
+        (发言稿写了三千字，念完会都开了半天: how long one speaks, nothing else of meetings)."""
+        if not ranked or not self.says(ranked[0].fact.id, text):
+            return False
+        topic = ranked[0].fact.topic
+        return not any(m.fact.topic == topic and self.says(m.fact.id, text) for m in ranked[1:])

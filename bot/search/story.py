@@ -22,6 +22,7 @@ from bot.search.cues import (
     found_patterns,
     found_slots,
 )
+from bot.search.fullnames import SURNAMES
 from bot.search.pieces import Piece, rendered
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
@@ -116,3 +117,9 @@ def burdens_told(normalized: str) -> list[str]:
 
 def _within(form: str, clauses: Sequence[str]) -> bool:
     return any(form in clause for clause in clauses)
+
+
+def names_colleague(words: Sequence[str]) -> bool:
+    """A word the facts do not know is a colleague called by surname (小王说群太多, 老张天天开会):
+    what someone else said or does, not the asker's own burden told."""
+    return any(len(w) == 2 and w[0] in "小老" and w[1] in SURNAMES for w in words)
