@@ -34,6 +34,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         col.add(root / "seeds", "no seed articles (*.txt with a .yaml metadata file beside it)")
     topics = files.load_topics(col)
     facts = files.load_facts(col, topics, seeds)
+    sibling_marks = load_sibling_marks(col, {f.id for f in facts})  # beside the facts it names
     synonyms = files.load_synonyms(col)
     stopwords = files.load_word_list(col, root / "responses" / "stopwords.txt")
     cues = files.load_word_list(col, root / "responses" / "offtopic_cues.txt")
@@ -50,7 +51,6 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     regional_words = load_regional_words(col)
     purpose_words = load_purpose_words(col)
     initials = _initials(col, root / "responses" / INITIALS_FILE)
-    sibling_marks = load_sibling_marks(col, {f.id for f in facts})
     neutral = stopwords | requests
     for form, mainland in sorted(regional_words.items()):
         # 公文 and 几时 are cues as they stand: read as 文件, 什么时候 they would ask nothing.

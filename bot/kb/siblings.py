@@ -22,10 +22,13 @@ def load_sibling_marks(col: Collector, fact_ids: Collection[str]) -> dict[str, t
         col, path, mapping="fact id to a list of patterns",
         entry="fact-id: [pattern, ...]", item="pattern",
     )  # fmt: skip
+    # A fact missing because the facts (or seeds, topics) are broken is their problem only.
+    facts_broken = bool(col.problems)
     marks: dict[str, tuple[str, ...]] = {}
     for fact_id, patterns in entries:
         if fact_id not in fact_ids:
-            col.add(path, f"'{fact_id}' is no fact")
+            if not facts_broken:
+                col.add(path, f"'{fact_id}' is no fact")
             continue
         for pattern in patterns:
             try:
