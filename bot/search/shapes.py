@@ -299,11 +299,22 @@ def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
     return rival is None or best.score - rival.score >= DOMINANCE
 
 
-def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
-    """One fact per topic among clause bests that clear the bar, when there are two or more."""
+def _several_of(
+    bests: Sequence[Match], t: Thresholds, whole: Sequence[Match] = ()
+) -> tuple[Match, ...]:
+    """One fact per topic among clause bests that clear the bar, when there are two or more:
+    the first clause's on its topic, unless a later clause on it gets the fact the message
+    read whole ranks first on that topic (`whole`: each topic's best)."""
     chosen: dict[str, Match] = {}
+    agreed = {m.fact for m in whole}
     for best in bests:
-        if best.score >= PART_BAR * t.suggest and best.fact.topic not in chosen:
+        if best.score < PART_BAR * t.suggest:
+            continue
+        # 为了迎检开了好几次准备会，检查一拨接一拨，能不能把检查合并起来: the first clause on
+        # inspections only sets the scene (材料, 台账); the clause the whole message agrees
+        # with names the topic's fact. The topic keeps the place it was first named in.
+        held = chosen.get(best.fact.topic)
+        if held is None or (best.fact in agreed and held.fact not in agreed):
             chosen[best.fact.topic] = best
     return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
 
@@ -322,8 +333,8 @@ def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
 
     会多表多 has no punctuation to split at: its runs are cut where the topic changes in a list
     shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor phones)."""
-    chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t)}
-    runs = _several_of(p.run_bests, t)
+    chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t, p.topic_bests)}
+    runs = _several_of(p.run_bests, t, p.topic_bests)
     listed = len(runs) > len(chosen)  # 开会迎检填表，样样留痕: the list names more than the clauses
     if listed:
         chosen = {m.fact.topic: m for m in runs}
