@@ -347,9 +347,22 @@ def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
         if len(named) >= 2 and ranked_named[0].score - ranked_named[1].score >= t.lead:
             return (), False
         chosen = {m.fact.topic: m for m in named}
-    if len(chosen) < 2:
+    if len(chosen) < 2 or _beside_the_point(p, set(chosen), t):
         return (), False
     return tuple(chosen.values())[:SEVERAL_MAX], listed
+
+
+def _beside_the_point(p: Prepared, topics: set[str], t: Thresholds) -> bool:
+    """The message read whole is sure of a fact on a topic no clause's pick is on, and far
+    ahead of every topic they are on: each clause, read alone, lost what it was about.
+
+    群里天天让报位置、报工作照，说是考核要用，但是照片能说明啥呢…: read whole, pictures standing in
+    for an assessment of the work; read clause by clause, 报 is a form and 考核 an inspection."""
+    best = p.ranked[0] if p.ranked else None
+    if best is None or best.score < t.answer or best.fact.topic in topics:
+        return False
+    rivals = [m.score for m in p.ranked if m.fact.topic in topics]
+    return not rivals or best.score - max(rivals) >= t.lead
 
 
 def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
