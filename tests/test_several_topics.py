@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.search.clauses import clauses
 from bot.search.matcher import Matcher
-from bot.search.shapes import Match, Thresholds, _ask_topic, _beside_the_point, _several_of
+from bot.search.shapes import Match, Thresholds, _beside_the_point, _several_of
 
 
 def test_several_answers_at_most_three_topics(matcher: Matcher) -> None:
@@ -157,19 +157,3 @@ def test_clauses_that_lose_what_the_message_is_about_give_way_to_it(matcher: Mat
     # A list whose clauses each name their own topic stays several.
     listed = matcher.match("会太多，表也多")
     assert listed.shape == "several"
-
-
-def test_the_ask_in_its_own_clause_leads_a_story_of_several_burdens(matcher: Matcher) -> None:
-    """填表填到半夜…会能不能少开: the forms are the day told; the ask, sure on its own, is about
-    meetings, which lead. An ask whose subject is a burden told before it (来查的还只看材料，
-    别的地方咋弄的) leaves the list in the order asked."""
-    question = "填表填到半夜，第二天早上又要开会，开会开到中午，一个月要开十几次会，会能不能少开"
-    p = matcher.prepare(question)
-    assert _ask_topic(p, Thresholds()) == "meetings"
-    result = matcher.match(question)
-    assert result.shape == "several" and result.shown[0].topic == "meetings"
-    listed = matcher.prepare("老百姓办个事签好几个字，来查的还只看材料，别的地方咋弄的")
-    assert listed.asked is not None and _ask_topic(listed, Thresholds()) is None
-    assert matcher.match(listed.query).several[0].fact.topic == "forms"
-    # A short list has no ask read alone: nothing leads but the order asked.
-    assert _ask_topic(matcher.prepare("会太多，表也多"), Thresholds()) is None
