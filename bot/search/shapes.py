@@ -282,31 +282,11 @@ def _several_answer(
         # (入户走访完了要录视频传上去). A list (检查多会也多) keeps the order it was asked in.
         topic = p.ranked[0].fact.topic
         several = tuple(sorted(several, key=lambda m: m.fact.topic != topic))
-    elif not listed and (asked := _ask_topic(p, t)) is not None:
-        # 填表填到半夜，第二天早上又要开会…会能不能少开: told first, the forms are the day's
-        # story; the message's ask, read alone, is sure it asks about meetings: they lead.
-        several = tuple(sorted(several, key=lambda m: m.fact.topic != asked))
     chosen = {m.fact for m in several}
     rest = tuple(m for m in p.ranked if m.fact not in chosen)
     return _with(
         base, "answer", (*several, *rest), shape="several", several=several, overview=overview
     )
-
-
-def _ask_topic(p: Prepared, t: Thresholds) -> str | None:
-    """The topic a long message's ask (asked.py), read alone, is sure of: its best fact clears
-    the answer bar and leads every other topic's by the margin. Only an ask naming its subject
-    in its own clause (会能不能少开), not one whose subject is a burden told before it (来查的还
-    只看材料，别的地方咋弄的): that burden is one of the list, in the order asked."""
-    if p.asked is None or not p.asked.ranked or p.asked.analysis.cues:
-        return None
-    if "，" in p.asked.query:  # asked.py joins the clauses it reads with this comma
-        return None
-    best = p.asked.ranked[0]
-    rival = next((m for m in p.asked.ranked if m.fact.topic != best.fact.topic), None)
-    if best.score < t.answer or (rival is not None and best.score - rival.score < t.margin):
-        return None
-    return best.fact.topic
 
 
 def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
