@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.search.clauses import clauses
 from bot.search.matcher import Matcher
+from bot.search.shapes import Match, Thresholds, _beside_the_point, _several_of
 
 
 def test_several_answers_at_most_three_topics(matcher: Matcher) -> None:
@@ -99,3 +100,60 @@ def test_each_topic_after_a_time_of_its_own_is_a_list(matcher: Matcher) -> None:
         assert (result.decision, result.shape) == ("answer", "several"), question
         assert [m.fact.topic for m in result.several] == topics
     assert matcher.match("明天开会要填表吗").shape != "several"  # one time: no list
+
+
+def _matches(matcher: Matcher, *scored: tuple[str, float]) -> tuple[Match, ...]:
+    facts = {f.id: f for f in matcher.kb.facts}
+    return tuple(Match(facts[fid], score) for fid, score in scored)
+
+
+def test_a_topic_named_twice_gets_the_clause_the_whole_message_agrees_with(
+    matcher: Matcher,
+) -> None:
+    """为了迎检开了好几次准备会，检查一拨接一拨，能不能把检查合并起来: the first clause on
+    inspections only sets the scene; the clause whose fact the whole message ranks first on
+    that topic answers it, in the place the topic was first named."""
+    bests = _matches(
+        matcher,
+        ("inspections-unannounced-visits", 34.2),
+        ("meetings-twice-a-month", 47.2),
+        ("inspections-joint", 63.5),
+    )
+    whole = _matches(matcher, ("inspections-joint", 38.3), ("meetings-one-topic-once", 33.1))
+    picked = _several_of(bests, Thresholds(), whole)
+    assert [m.fact.id for m in picked] == ["inspections-joint", "meetings-twice-a-month"]
+    # Without the whole reading's word, the first clause on a topic keeps it.
+    assert _several_of(bests, Thresholds())[0].fact.id == "inspections-unannounced-visits"
+    # A stronger clause the whole message does not agree with takes nothing from the first.
+    stronger = _matches(matcher, ("inspections-fewer-rounds", 89.6))
+    assert _several_of(bests + stronger, Thresholds(), whole)[0].fact.id == "inspections-joint"
+    result = matcher.match("为了迎检开了好几次准备会，检查一拨接一拨，能不能把检查合并起来")
+    assert result.answered and result.shown[0].id == "inspections-joint"
+
+
+def test_a_story_about_one_fact_is_not_cut_into_the_clauses_topics(matcher: Matcher) -> None:
+    """周五下班前刚交了表。周一早上群里通知：模板更新…: the template changing is the story; the
+    first clause's form (一周一表) is only its scene."""
+    result = matcher.match(
+        "周五下班前刚交了表。周一早上群里通知：模板更新，请按新模板重新报送。我人傻了。这种事有人管吗"
+    )
+    assert result.answered and result.shown[0].id == "forms-stable-templates"
+
+
+def test_clauses_that_lose_what_the_message_is_about_give_way_to_it(matcher: Matcher) -> None:
+    """Read whole, pictures standing in for an assessment of the work, surely; read clause
+    by clause, 报位置 is a form and 考核要用 an inspection, neither on its topic and both far
+    behind it: the whole message's one fact answers."""
+    question = (
+        "群里天天让报位置、报工作照，说是考核要用，但是照片能说明啥呢，"
+        "我们天天在村里跑，照片拍多拍少根本看不出干得好不好"
+    )
+    p = matcher.prepare(question)
+    assert not _beside_the_point(p, {"chat-groups", "forms"}, Thresholds())  # its own topic
+    assert _beside_the_point(p, {"forms", "inspections"}, Thresholds())
+    result = matcher.match(question)
+    assert (result.decision, result.shape) == ("answer", "fact")
+    assert result.shown[0].id == "chat-groups-no-screenshot-evaluation"
+    # A list whose clauses each name their own topic stays several.
+    listed = matcher.match("会太多，表也多")
+    assert listed.shape == "several"

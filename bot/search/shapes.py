@@ -307,11 +307,22 @@ def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
     return rival is None or best.score - rival.score >= DOMINANCE
 
 
-def _several_of(bests: Sequence[Match], t: Thresholds) -> tuple[Match, ...]:
-    """One fact per topic among clause bests that clear the bar, when there are two or more."""
+def _several_of(
+    bests: Sequence[Match], t: Thresholds, whole: Sequence[Match] = ()
+) -> tuple[Match, ...]:
+    """One fact per topic among clause bests that clear the bar, when there are two or more:
+    the first clause's on its topic, unless a later clause on it gets the fact the message
+    read whole ranks first on that topic (`whole`: each topic's best)."""
     chosen: dict[str, Match] = {}
+    agreed = {m.fact for m in whole}
     for best in bests:
-        if best.score >= PART_BAR * t.suggest and best.fact.topic not in chosen:
+        if best.score < PART_BAR * t.suggest:
+            continue
+        # 为了迎检开了好几次准备会，检查一拨接一拨，能不能把检查合并起来: the first clause on
+        # inspections only sets the scene (材料, 台账); the clause the whole message agrees
+        # with names the topic's fact. The topic keeps the place it was first named in.
+        held = chosen.get(best.fact.topic)
+        if held is None or (best.fact in agreed and held.fact not in agreed):
             chosen[best.fact.topic] = best
     return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
 
@@ -330,8 +341,8 @@ def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
 
     会多表多 has no punctuation to split at: its runs are cut where the topic changes in a list
     shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor phones)."""
-    chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t)}
-    runs = _several_of(p.run_bests, t)
+    chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t, p.topic_bests)}
+    runs = _several_of(p.run_bests, t, p.topic_bests)
     listed = len(runs) > len(chosen)  # 开会迎检填表，样样留痕: the list names more than the clauses
     if listed:
         chosen = {m.fact.topic: m for m in runs}
@@ -344,9 +355,22 @@ def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
         if len(named) >= 2 and ranked_named[0].score - ranked_named[1].score >= t.lead:
             return (), False
         chosen = {m.fact.topic: m for m in named}
-    if len(chosen) < 2:
+    if len(chosen) < 2 or _beside_the_point(p, set(chosen), t):
         return (), False
     return tuple(chosen.values())[:SEVERAL_MAX], listed
+
+
+def _beside_the_point(p: Prepared, topics: set[str], t: Thresholds) -> bool:
+    """The message read whole is sure of a fact on a topic no clause's pick is on, and far
+    ahead of every topic they are on: each clause, read alone, lost what it was about.
+
+    群里天天让报位置、报工作照，说是考核要用，但是照片能说明啥呢…: read whole, pictures standing in
+    for an assessment of the work; read clause by clause, 报 is a form and 考核 an inspection."""
+    best = p.ranked[0] if p.ranked else None
+    if best is None or best.score < t.answer or best.fact.topic in topics:
+        return False
+    rivals = [m.score for m in p.ranked if m.fact.topic in topics]
+    return not rivals or best.score - max(rivals) >= t.lead
 
 
 def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
