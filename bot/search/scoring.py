@@ -97,7 +97,7 @@ def score_recalled(
     w = scoring
     for doc_id, doc, best in zip(best_ids, docs, closest, strict=True):
         terms = doc.terms
-        coverage = sum([mass for t, mass in masses if t in terms]) / query_mass
+        coverage = sum([mass for t, mass in masses if t in terms]) / query_mass  # in order
         similarity = best / 100
         bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
         score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
