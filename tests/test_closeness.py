@@ -98,3 +98,38 @@ def test_examples_scored_all_at_once_give_what_each_alone_gives() -> None:
             examples = [rng.choice(pool) for _ in range(rng.randint(0, 6))] if pool else []
             assert closeness.best(examples) == _extract_one(question, examples)
         assert len(closeness._scores) == len(set(pool))
+
+
+def test_best_of_each_group_is_best_of_that_group_to_the_bit() -> None:
+    """score_recalled asks the best of each fact's examples in one call: the same numbers as
+    best() asked group by group, with tabs, empty texts, repeats and the marks rapidfuzz does
+    not split at (a group holding one is scored example by example)."""
+    rng = random.Random(18)
+    kept: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for _ in range(300):
+        question = _text(rng, " \t\xa0" if rng.random() < 0.1 else " \t")
+        pool = [_text(rng, " \t\xa0" if rng.random() < 0.1 else " \t") for _ in range(6)]
+        groups = [
+            tuple(rng.choice(pool) for _ in range(rng.randint(0, 4)))
+            for _ in range(rng.randint(0, 5))
+        ]
+        together = Closeness(question, {}).best_of_each(groups, kept)
+        assert together == [_extract_one(question, list(group)) for group in groups]
+        assert together == [Closeness(question, {}).best(group) for group in groups]
+
+
+def test_group_forms_are_kept_by_the_examples_and_shared_across_questions() -> None:
+    """A fact's examples are sorted once and kept under the examples themselves, None when
+    one holds a no-break space; a second question reuses them and scores its own."""
+    kept: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    plain, marked = ("太多 会议", "检查 太多"), ("会议\xa0太多", "表格")
+    first = Closeness("会议 太多", {}).best_of_each([plain, marked], kept)
+    assert kept == {plain: ("会议 太多", "太多 检查"), marked: None}
+    assert first == [100.0, _extract_one("会议 太多", list(marked))]
+    second = Closeness("表格 填报", {}).best_of_each([plain, marked, ()], kept)
+    assert second == [
+        _extract_one("表格 填报", list(plain)),
+        _extract_one("表格 填报", list(marked)),
+        0.0,
+    ]
+    assert set(kept) == {plain, marked, ()}

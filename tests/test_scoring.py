@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from bot.search.matcher import Matcher
 from bot.search.query import QueryAnalysis
@@ -51,3 +52,33 @@ def test_parts_are_kept_only_when_asked(matcher: Matcher) -> None:
     assert kept[0].parts.coverage > 0
     bare = score_recalled(matcher.index, analysis, weights, Weights())
     assert bare[0].parts.coverage == 0
+
+
+def test_group_forms_kept_across_questions_change_no_score(matcher: Matcher) -> None:
+    """The matcher keeps each fact's examples in sorted form across questions (closeness.py):
+    kept under the examples themselves, they give every question the scores it gets with
+    nothing kept, parts and all, and a question's own scores are never carried over."""
+    kept: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for question in ("会议太多怎么精简", "表格太多怎么办", "会议太多怎么精简", "工作群消息太多"):
+        analysis, weights = _read(matcher, question)
+        fresh = score_recalled(matcher.index, analysis, weights, Weights(), keep_parts=True)
+        again = score_recalled(
+            matcher.index, analysis, weights, Weights(), keep_parts=True, group_forms=kept
+        )
+        assert [(m.fact.id, m.score, m.parts) for m in again] == [
+            (m.fact.id, m.score, m.parts) for m in fresh
+        ]
+    by_examples = {d.questions: d for d in matcher.index.docs}
+    assert kept and all(group in by_examples for group in kept)
+    assert all(forms is None or len(forms) == len(group) for group, forms in kept.items())
+
+
+def test_a_new_matcher_keeps_no_forms_of_the_last_one(
+    matcher: Matcher, _session_cache: Path
+) -> None:
+    """A reload builds a new matcher (answer/service.py): its kept forms start empty, so an
+    edited fact's examples are sorted afresh."""
+    matcher.match("会议太多怎么精简")
+    assert matcher._group_forms
+    fresh = Matcher(matcher.kb, cache_dir=_session_cache)
+    assert fresh._group_forms == {} and fresh._group_forms is not matcher._group_forms

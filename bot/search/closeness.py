@@ -3,8 +3,7 @@
 token_sort_ratio(a, b) is the plain ratio of a and b with their words sorted. The facts' example
 questions are stored with their words sorted already (index.py), and so is the question as
 ranked (会议 精简 怎么), so the sorting token_sort_ratio repeats for every pair is done once per
-text here. At 10,000 facts the dozen facts a question is ranked against share many example
-questions (例会怎么开 in several), so each distinct one is compared once per reading.
+text here, and each fact's examples are sorted once for all questions (best_of_each).
 """
 
 from __future__ import annotations
@@ -17,6 +16,10 @@ from rapidfuzz import fuzz, process
 # Python's str.split() splits at these two, rapidfuzz's token functions do not: a text holding
 # either is compared by token_sort_ratio itself.
 _SPLIT_APART = ("\x85", "\xa0")
+
+# A fact's example questions in sorted form, None when one of them holds a mark rapidfuzz does
+# not split at; kept by the caller across questions, keyed by the fact's examples themselves.
+GroupForms = dict[tuple[str, ...], tuple[str, ...] | None]
 
 
 def words_sorted(text: str) -> str:
@@ -71,8 +74,50 @@ class Closeness:
         for example in missing:
             scores[example] = self._score(example)
 
+    def best_of_each(self, groups: Sequence[tuple[str, ...]], kept: GroupForms) -> list[float]:
+        """[self.best(group) for group in groups], each group a fact's example questions, in
+        one cdist call over all their sorted forms, with no example looked up one by one: the
+        forms of a group are sorted once, the first time it is met (`kept`). Matcher.rank
+        passes the examples of the facts it ranks (over a hundred at 19 facts): scoring them takes
+        about a third less time, and the scores are the very same numbers (fuzz.ratio of the
+        sorted forms, as score_all). An example two facts share is compared twice: at 10,000
+        synthetic facts, which share most examples, this costs what it saves."""
+        if not self._fast:  # a question holding \xa0: token_sort_ratio, example by example
+            return [self.best(group) for group in groups]
+        flat: list[str] = []
+        ends: list[int] = []  # where each group's forms end in `flat`; -1: scored alone
+        for group in groups:
+            try:
+                forms = kept[group]
+            except KeyError:  # the first question ever to meet this fact's examples
+                kept[group] = forms = _forms(group)
+            if forms is None:
+                ends.append(-1)
+                continue
+            flat += forms
+            ends.append(len(flat))
+        found: list[float] = []
+        if flat:
+            found = process.cdist([self._sorted], flat, scorer=fuzz.ratio,
+                                  dtype=np.float64)[0].tolist()  # fmt: skip
+        best, start = [], 0
+        for group, end in zip(groups, ends, strict=True):
+            if end < 0:
+                best.append(self.best(group))
+                continue
+            best.append(max(found[start:end], default=0.0))
+            start = end
+        return best
+
     def _score(self, example: str) -> float:
         form = self._forms[example]
         if self._fast and form is not None:
             return fuzz.ratio(self._sorted, form)
         return fuzz.token_sort_ratio(self._question, example)
+
+
+def _forms(group: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A group's examples in sorted form, or None when one of them is not compared so."""
+    if not all(map(_sorts_alike, group)):
+        return None
+    return tuple(map(words_sorted, group))

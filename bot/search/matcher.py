@@ -21,6 +21,7 @@ from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
+from bot.search.closeness import GroupForms
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import EntityTable
@@ -121,6 +122,7 @@ class Matcher:
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._example_forms: dict[str, str | None] = {}  # example questions, sorted (closeness.py)
+        self._group_forms: GroupForms = {}  # each fact's examples, sorted (closeness.py)
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks)  # 开了六个会: how many, not how long
         self.quantities = Quantities(kb.quantities, kb.facts)
@@ -192,7 +194,7 @@ class Matcher:
             return analysis, []
         ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self._example_forms,
-            self.score_parts,
+            self.score_parts, self._group_forms,
         )  # fmt: skip
         return analysis, self.sibling_marks.reordered(normalized, ranked)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.search.closeness import Closeness
+from bot.search.closeness import Closeness, GroupForms
 from bot.search.index import FactIndex
 from bot.search.pinyin import is_syllable
 from bot.search.query import QueryAnalysis
@@ -50,10 +50,12 @@ def score_recalled(
     include: Sequence[int] = (),
     example_forms: dict[str, str | None] | None = None,
     keep_parts: bool = False,
+    group_forms: GroupForms | None = None,
 ) -> list[Match]:
     """The recalled facts (and `include`, a person's or place's facts, whatever their recall)
     scored 0-100, best first. `example_forms` is the caller's cache of example questions in
-    sorted form (closeness.py); `keep_parts` keeps each score's parts (ranked.ScoreParts)."""
+    sorted form (closeness.py), `group_forms` of each fact's examples; `keep_parts` keeps each
+    score's parts (ranked.ScoreParts)."""
     recall = index.recall(weights)
     ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
     masses = [(t, w * index.idf[t]) for t, w in weights.items()]  # summed as before
@@ -87,13 +89,16 @@ def score_recalled(
     recalled = {d: float(recall[d]) for d in {*hits.tolist(), *extra}}  # exact
     best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
     closeness = Closeness(query_text, {} if example_forms is None else example_forms)
-    closeness.score_all(q for d in best_ids for q in index.docs[d].questions)
+    docs = [index.docs[d] for d in best_ids]
+    closest = closeness.best_of_each(
+        [doc.questions for doc in docs], {} if group_forms is None else group_forms
+    )
     scored: list[Match] = []
     w = scoring
-    for doc_id in best_ids:
-        doc = index.docs[doc_id]
-        coverage = sum(mass for t, mass in masses if t in doc.terms) / query_mass
-        similarity = closeness.best(doc.questions) / 100
+    for doc_id, doc, best in zip(best_ids, docs, closest, strict=True):
+        terms = doc.terms
+        coverage = sum([mass for t, mass in masses if t in terms]) / query_mass  # in order
+        similarity = best / 100
         bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
         score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
         parts = ScoreParts(coverage, similarity, bm25, known_share) if keep_parts else NO_PARTS
