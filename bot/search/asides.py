@@ -180,8 +180,22 @@ def _without_opening_filler(clause: str) -> str:
     return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
 
 
+# Thanks for being added to the group the message is posted in (感谢群主拉我进群, 谢谢王书记
+# 邀请我进来, 新人进群报到): a greeting, not a work group asked about; 群 and 群主 there would pull
+# the work-group facts over the meetings asked about (感谢群主拉我进群！我们镇会多，有啥经验).
+_JOINED_GROUP = re.compile(
+    r"^(?:(?:感谢|谢谢|多谢)[\u4e00-\u9fff]{0,5}?(?:拉|邀请|邀|带|加)我(?:进|入|加入|进入)?"
+    r"(?:群|本群|这个群|咱们?群|我们群|进来|群里|大群|这个大家庭)"
+    r"|(?:我是)?(?:新人|新来的)(?:刚|才)?(?:进群|入群|加群|报到|报道)+)"
+    r"(?:了|啦|哈|呀|啊)*$"
+)
+
+
 # Every kind of clause that wraps the ask, tried in turn on a whole clause.
-_ASIDES = (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP)
+_ASIDES = (
+    _SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP,
+    _JOINED_GROUP,
+)  # fmt: skip
 
 
 def _is_aside(clause: str) -> bool:

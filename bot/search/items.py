@@ -102,7 +102,29 @@ Conclude = Callable[[Prepared, Thresholds], Result]
 def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Result:
     """The message's answer by its items (below); when that gives nothing, the answer its
     ask gives read alone (asked.py)."""
+    if asks_other_business_last(p):
+        return Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
     return with_ask(p, _by_items(p, t, one), t, one)
+
+
+def asks_other_business_last(p: Prepared) -> bool:
+    """唉，这周开了好几个会。想问问大家，年休假一般怎么安排: the earlier items only tell (a
+    week of meetings, a sigh, who asks) and the one item that asks, the last, asks how, where or
+    what of something the facts do not know (a cue and a word no fact uses: 年休假, 遴选考试,
+    投影仪) and names no topic itself. The story's words would answer on their own; the message
+    asks about something else. A vague last ask (这种情况找谁反映) points back at the story and
+    is read whole; a last item marked as a further one (会多，另外年假怎么休) adds to what was
+    said, which is asked too (_beside_other_business)."""
+    if len(p.items) < 2 or FURTHER_ITEM.search(p.query) is not None:
+        return False
+    *told, last = p.items
+    own = last.analysis
+    return (
+        bool(own.cues and own.unknown)
+        and not last.topics_named
+        and asks_something(last.normalized)
+        and not any(asks_something(item.normalized) for item in told)
+    )
 
 
 def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
