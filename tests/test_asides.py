@@ -90,3 +90,25 @@ def test_the_group_the_asker_writes_in_is_no_work_group_asked_about(
     result = matcher.match(question)
     assert result.answered and result.shown
     assert all(f.topic != "chat-groups" for f in result.shown)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("感谢群主拉我进群！我们镇会太多", "我们镇会太多"),
+        ("谢谢王书记邀请我进来，表太多了", "表太多了"),
+        ("新人进群报到，检查太多了", "检查太多了"),
+        ("天天被拉进群，烦死了", "天天被拉进群，"),  # a burden: being added to groups all day
+        ("谢谢大家，群太多了", "谢谢大家，群太多了"),  # thanks alone is no joining
+    ],
+)
+def test_thanks_for_being_added_to_the_group_is_an_aside(typed: str, expected: str) -> None:
+    assert without_asides(typed) == expected
+
+
+def test_thanks_for_joining_opens_no_work_group_topic(matcher: Matcher) -> None:
+    result = matcher.match(
+        "感谢群主拉我进群！我们镇最大的问题是会多，一个月十几个会，大家有没有压减的经验"
+    )
+    assert result.answered
+    assert {f.topic for f in result.shown} == {"meetings"}

@@ -177,3 +177,37 @@ def test_sentences_opening_as_further_items_are_a_list_not_a_story(matcher: Matc
     result = matcher.match(message)
     assert (result.decision, result.shape) == ("answer", "several")
     assert [m.fact.topic for m in result.several] == ["meetings", "chat-groups", "forms"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "唉，这周忙死了，开了好几个会。想问问大家，乡镇干部的年休假一般是怎么安排的",
+        "我们镇干部就十来个人，事情多得要命。问个事，公务员遴选考试一般考什么内容",
+        "开会的时候领导让我负责做会议记录。想问一下会议室的投影仪连不上电脑怎么办",
+    ],
+)
+def test_a_story_then_an_ask_about_something_else_is_declined(
+    matcher: Matcher, message: str
+) -> None:
+    """The story's item alone would answer; the one item that asks asks of something no fact
+    knows."""
+    p = matcher.prepare(message)
+    assert len(p.items) == 2
+    assert matcher.match(p.items[0].query).answered
+    assert matcher.match(message).decision == "decline"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("表格模板老换。这种情况找谁反映", "forms-stable-templates"),  # a vague ask points back
+        ("会议记录要求太严，另外年休假怎么申请", "meetings-light-records"),  # a further item
+        ("开会太多了。怎么办？", "meetings-twice-a-month"),  # the ask is the story's
+    ],
+)
+def test_a_last_ask_pointing_back_or_marked_further_keeps_the_answer(
+    matcher: Matcher, message: str, fact: str
+) -> None:
+    assert matcher.match(message).answered
+    assert fact in _shown(matcher, message)
