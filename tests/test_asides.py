@@ -112,3 +112,23 @@ def test_thanks_for_joining_opens_no_work_group_topic(matcher: Matcher) -> None:
     )
     assert result.answered
     assert {f.topic for f in result.shown} == {"meetings"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("最近真是崩溃，模板换了全部重填", "模板换了全部重填"),
+        ("这两天烦死了，群太多", "群太多"),
+        ("最近系统崩溃了怎么办", "最近系统崩溃了怎么办"),  # a system that crashed
+    ],
+)
+def test_a_feeling_said_of_the_days_it_lasts_is_an_aside(typed: str, expected: str) -> None:
+    assert without_asides(typed) == expected
+
+
+def test_here_still_is_no_choice_between_two_things(matcher: Matcher) -> None:
+    """我们这儿还是天天填: 还是 after the asker's place says "still"; read as 这儿 or 天天填,
+    a choice asked between things no fact knows, it was an off-topic cue."""
+    p = matcher.prepare("我们这儿还是天天填表")
+    assert not p.analysis.cues
+    assert matcher.match("我们这儿还是天天填表").matches[0].fact.id == "forms-weekly-cap"

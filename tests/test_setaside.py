@@ -56,7 +56,10 @@ def test_the_shipped_marks_are_read() -> None:
 def test_the_story_set_aside_opens_no_topic(matcher: Matcher) -> None:
     """Read as typed, 刚开完会 was an item of its own answering a meetings fact beside the
     forms one asked about."""
-    asked = "各位好，刚开完会回来（会上说的是防汛），先不说会的事了。主要想问，我们村一张表要五六个人签字，能不能精简？"
+    asked = (
+        "各位好，刚开完会回来（会上说的是防汛），先不说会的事了。"
+        "主要想问，我们村一张表要五六个人签字，能不能精简？"
+    )
     result = matcher.match(asked)
     assert result.answered
     assert [f.topic for f in result.shown] == ["forms"]
