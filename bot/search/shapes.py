@@ -338,7 +338,23 @@ def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
         chosen = {m.fact.topic: m for m in named}
     if len(chosen) < 2:
         return (), False
+    if not listed and _told_apart(p, chosen, t):
+        return (), False
     return tuple(chosen.values())[:SEVERAL_MAX], listed
+
+
+def _told_apart(p: Prepared, chosen: dict[str, Match], t: Thresholds) -> bool:
+    """群里天天让报位置、报工作照，说是考核要用，但是照片能说明啥呢，…照片拍多拍少根本看不出
+    干得好不好: a long message one fact answers read whole, sure enough, while its clauses'
+    facts all lie on other topics (天天报 is forms, 看不出干得好不好 inspections): the clauses
+    tell one story, they list nothing asked."""
+    best = p.ranked[0] if p.ranked else None
+    return (
+        best is not None
+        and len(p.normalized) >= LONG_MESSAGE
+        and best.score >= t.answer
+        and best.fact.topic not in chosen
+    )
 
 
 def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
