@@ -204,6 +204,15 @@ def test_a_story_then_an_ask_about_something_else_is_declined(
         ("表格模板老换。这种情况找谁反映", "forms-stable-templates"),  # a vague ask points back
         ("会议记录要求太严，另外年休假怎么申请", "meetings-light-records"),  # a further item
         ("开会太多了。怎么办？", "meetings-twice-a-month"),  # the ask is the story's
+        # background told after the ask: 前几天, 这几年 count no ask
+        (
+            "会开得又臭又长！说下背景，我在长林乡当社区主任，干了8年了，前几天刚从县里培训回来",
+            "meetings-short-speeches",
+        ),
+        (
+            "年底市里、省里、县里的检查评估扎堆来！说下情况，长林乡，干基层这几年头发都白了一半",
+            "inspections-fewer-rounds",
+        ),
     ],
 )
 def test_a_last_ask_pointing_back_or_marked_further_keeps_the_answer(

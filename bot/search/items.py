@@ -107,6 +107,10 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
     return with_ask(p, _by_items(p, t, one), t, one)
 
 
+# 前几天, 这几年 say a while, they ask nothing (说下背景，前几天刚从县里培训回来; 干基层这几年).
+_SOME_DAYS = re.compile(r"[这前近头]几(?:天|年|个月|月|周|星期)")
+
+
 def asks_other_business_last(p: Prepared) -> bool:
     """唉，这周开了好几个会。想问问大家，年休假一般怎么安排: the earlier items only tell (a
     week of meetings, a sigh, who asks) and the one item that asks, the last, asks how, where or
@@ -122,7 +126,7 @@ def asks_other_business_last(p: Prepared) -> bool:
     return (
         bool(own.cues and own.unknown)
         and not last.topics_named
-        and asks_something(last.normalized)
+        and asks_something(_SOME_DAYS.sub("", last.normalized))
         and not any(asks_something(item.normalized) for item in told)
     )
 
