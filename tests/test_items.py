@@ -203,6 +203,8 @@ def test_a_story_then_an_ask_about_something_else_is_declined(
     [
         ("表格模板老换。这种情况找谁反映", "forms-stable-templates"),  # a vague ask points back
         ("会议记录要求太严，另外年休假怎么申请", "meetings-light-records"),  # a further item
+        ("会又臭又长。再问一下，买裙子哪家好", "meetings-short-speeches"),  # marked as one
+        ("手机里三十多个工作群看不过来\n明天会不会下雨呀", "chat-groups-too-many-pinned"),  # a line
         ("开会太多了。怎么办？", "meetings-twice-a-month"),  # the ask is the story's
         # background told after the ask: 前几天, 这几年 count no ask
         (

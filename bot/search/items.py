@@ -107,6 +107,11 @@ def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Resu
     return with_ask(p, _by_items(p, t, one), t, one)
 
 
+# A further item marked as one (另外, 再问一下, 1. …；2. …) or a line of its own: a list, each
+# item asked, not a story and its ask.
+_FURTHER = re.compile(
+    rf"{FURTHER_ITEM.pattern}|再问|还想问|还有个问题|还有一个问题|[2-9]\s*[.、)）]|[(（][2-9][)）]|[②-⑨]"
+)
 # 前几天, 这几年 say a while, they ask nothing (说下背景，前几天刚从县里培训回来; 干基层这几年).
 _SOME_DAYS = re.compile(r"[这前近头]几(?:天|年|个月|月|周|星期)")
 
@@ -119,7 +124,7 @@ def asks_other_business_last(p: Prepared) -> bool:
     asks about something else. A vague last ask (这种情况找谁反映) points back at the story and
     is read whole; a last item marked as a further one (会多，另外年假怎么休) adds to what was
     said, which is asked too (_beside_other_business)."""
-    if len(p.items) < 2 or FURTHER_ITEM.search(p.query) is not None:
+    if len(p.items) < 2 or "\n" in p.query.strip() or _FURTHER.search(p.query) is not None:
         return False
     *told, last = p.items
     own = last.analysis
