@@ -90,3 +90,45 @@ def test_the_group_the_asker_writes_in_is_no_work_group_asked_about(
     result = matcher.match(question)
     assert result.answered and result.shown
     assert all(f.topic != "chat-groups" for f in result.shown)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("感谢群主拉我进群！我们镇会太多", "我们镇会太多"),
+        ("谢谢王书记邀请我进来，表太多了", "表太多了"),
+        ("新人进群报到，检查太多了", "检查太多了"),
+        ("天天被拉进群，烦死了", "天天被拉进群，"),  # a burden: being added to groups all day
+        ("谢谢大家，群太多了", "谢谢大家，群太多了"),  # thanks alone is no joining
+    ],
+)
+def test_thanks_for_being_added_to_the_group_is_an_aside(typed: str, expected: str) -> None:
+    assert without_asides(typed) == expected
+
+
+def test_thanks_for_joining_opens_no_work_group_topic(matcher: Matcher) -> None:
+    result = matcher.match(
+        "感谢群主拉我进群！我们镇最大的问题是会多，一个月十几个会，大家有没有压减的经验"
+    )
+    assert result.answered
+    assert {f.topic for f in result.shown} == {"meetings"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("最近真是崩溃，模板换了全部重填", "模板换了全部重填"),
+        ("这两天烦死了，群太多", "群太多"),
+        ("最近系统崩溃了怎么办", "最近系统崩溃了怎么办"),  # a system that crashed
+    ],
+)
+def test_a_feeling_said_of_the_days_it_lasts_is_an_aside(typed: str, expected: str) -> None:
+    assert without_asides(typed) == expected
+
+
+def test_here_still_is_no_choice_between_two_things(matcher: Matcher) -> None:
+    """我们这儿还是天天填: 还是 after the asker's place says "still"; read as 这儿 or 天天填,
+    a choice asked between things no fact knows, it was an off-topic cue."""
+    p = matcher.prepare("我们这儿还是天天填表")
+    assert not p.analysis.cues
+    assert matcher.match("我们这儿还是天天填表").matches[0].fact.id == "forms-weekly-cap"

@@ -279,3 +279,18 @@ def test_slots_whose_first_words_are_absent_are_skipped_in_list_order() -> None:
     words = _words("咋/stop", "拟/unknown", "，/break", "怎么/stop", "踢/unknown")
     assert found_slots(slots, words) == ("咋拟",)
     assert found_slots(slots, _words("会/term", "太多/term")) == ()
+
+
+@pytest.mark.parametrize(
+    "question", ["跪求一个微信群发助手", "求个好用的排会软件", "有没有好用的打卡小程序"]
+)
+def test_asking_for_a_tool_outright_asks_for_no_measure(matcher: Matcher, question: str) -> None:
+    assert matcher.prepare(question).analysis.cues
+    assert matcher.match(question).decision == "decline"
+
+
+def test_asking_for_a_case_with_the_same_words_stays_a_request(matcher: Matcher) -> None:
+    """求个思路, 跪求大佬支个招: 求个 and 跪求 before no tool still ask for a practice."""
+    question = "跪求大佬支个招，政法会信访会轮着开，内容都差不多"
+    assert not matcher.prepare(question).analysis.cues
+    assert matcher.match(question).matches[0].fact.id == "meetings-one-topic-once"

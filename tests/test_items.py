@@ -177,3 +177,48 @@ def test_sentences_opening_as_further_items_are_a_list_not_a_story(matcher: Matc
     result = matcher.match(message)
     assert (result.decision, result.shape) == ("answer", "several")
     assert [m.fact.topic for m in result.several] == ["meetings", "chat-groups", "forms"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "唉，这周忙死了，开了好几个会。想问问大家，乡镇干部的年休假一般是怎么安排的",
+        "我们镇干部就十来个人，事情多得要命。问个事，公务员遴选考试一般考什么内容",
+        "开会的时候领导让我负责做会议记录。想问一下会议室的投影仪连不上电脑怎么办",
+    ],
+)
+def test_a_story_then_an_ask_about_something_else_is_declined(
+    matcher: Matcher, message: str
+) -> None:
+    """The story's item alone would answer; the one item that asks asks of something no fact
+    knows."""
+    p = matcher.prepare(message)
+    assert len(p.items) == 2
+    assert matcher.match(p.items[0].query).answered
+    assert matcher.match(message).decision == "decline"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("表格模板老换。这种情况找谁反映", "forms-stable-templates"),  # a vague ask points back
+        ("会议记录要求太严，另外年休假怎么申请", "meetings-light-records"),  # a further item
+        ("会又臭又长。再问一下，买裙子哪家好", "meetings-short-speeches"),  # marked as one
+        ("手机里三十多个工作群看不过来\n明天会不会下雨呀", "chat-groups-too-many-pinned"),  # a line
+        ("开会太多了。怎么办？", "meetings-twice-a-month"),  # the ask is the story's
+        # background told after the ask: 前几天, 这几年 count no ask
+        (
+            "会开得又臭又长！说下背景，我在长林乡当社区主任，干了8年了，前几天刚从县里培训回来",
+            "meetings-short-speeches",
+        ),
+        (
+            "年底市里、省里、县里的检查评估扎堆来！说下情况，长林乡，干基层这几年头发都白了一半",
+            "inspections-fewer-rounds",
+        ),
+    ],
+)
+def test_a_last_ask_pointing_back_or_marked_further_keeps_the_answer(
+    matcher: Matcher, message: str, fact: str
+) -> None:
+    assert matcher.match(message).answered
+    assert fact in _shown(matcher, message)

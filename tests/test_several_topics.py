@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.search.clauses import clauses
 from bot.search.matcher import Matcher
-from bot.search.shapes import Match, Thresholds, _beside_the_point, _several_of
+from bot.search.several import several_of, told_as_one
+from bot.search.shapes import Match, Thresholds
 
 
 def test_several_answers_at_most_three_topics(matcher: Matcher) -> None:
@@ -120,13 +121,13 @@ def test_a_topic_named_twice_gets_the_clause_the_whole_message_agrees_with(
         ("inspections-joint", 63.5),
     )
     whole = _matches(matcher, ("inspections-joint", 38.3), ("meetings-one-topic-once", 33.1))
-    picked = _several_of(bests, Thresholds(), whole)
+    picked = several_of(bests, Thresholds(), whole)
     assert [m.fact.id for m in picked] == ["inspections-joint", "meetings-twice-a-month"]
     # Without the whole reading's word, the first clause on a topic keeps it.
-    assert _several_of(bests, Thresholds())[0].fact.id == "inspections-unannounced-visits"
+    assert several_of(bests, Thresholds())[0].fact.id == "inspections-unannounced-visits"
     # A stronger clause the whole message does not agree with takes nothing from the first.
     stronger = _matches(matcher, ("inspections-fewer-rounds", 89.6))
-    assert _several_of(bests + stronger, Thresholds(), whole)[0].fact.id == "inspections-joint"
+    assert several_of(bests + stronger, Thresholds(), whole)[0].fact.id == "inspections-joint"
     result = matcher.match("为了迎检开了好几次准备会，检查一拨接一拨，能不能把检查合并起来")
     assert result.answered and result.shown[0].id == "inspections-joint"
 
@@ -149,11 +150,15 @@ def test_clauses_that_lose_what_the_message_is_about_give_way_to_it(matcher: Mat
         "我们天天在村里跑，照片拍多拍少根本看不出干得好不好"
     )
     p = matcher.prepare(question)
-    assert not _beside_the_point(p, {"chat-groups", "forms"}, Thresholds())  # its own topic
-    assert _beside_the_point(p, {"forms", "inspections"}, Thresholds())
+    t = Thresholds()
+    assert not told_as_one(p, {"chat-groups", "forms"}, True, t)  # its own topic
+    assert told_as_one(p, {"forms", "inspections"}, True, t)  # far ahead of both
+    assert told_as_one(p, {"forms", "inspections"}, False, t)  # a long story, not a list
     result = matcher.match(question)
     assert (result.decision, result.shape) == ("answer", "fact")
     assert result.shown[0].id == "chat-groups-no-screenshot-evaluation"
     # A list whose clauses each name their own topic stays several.
     listed = matcher.match("会太多，表也多")
     assert listed.shape == "several"
+    short = matcher.prepare("会太多，表也多")
+    assert not told_as_one(short, {"meetings", "forms"}, False, t)

@@ -110,7 +110,7 @@ def test_a_burden_told_that_names_its_fact_is_answered(
     matcher: Matcher, question: str, fact_id: str
 ) -> None:
     """Stated, not asked, of a topic it names, saying one fact's burden: answered on a lower
-    bar than a question (shapes.BURDEN_BAR), though words the facts do not know stay in it."""
+    bar than a question (bars.BURDEN_BAR), though words the facts do not know stay in it."""
     result = matcher.match(question)
     assert (result.decision, result.matches[0].fact.id) == ("answer", fact_id)
 

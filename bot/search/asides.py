@@ -122,8 +122,10 @@ _BODY = r"(?:眼睛|眼|头|脑袋|脑壳|腿|脚|手|腰|脖子|嗓子|耳朵|�
 _BODY_STATE = r"(?:跑|坐|站|写|看|听|熬)?(?:花|酸|麻|软|疼|痛|晕|僵|哑|大|细|断|肿|抽筋)"
 # A clause that only sighs or says how the asker feels (唉, 烦死了, 真的要崩溃了, 头都大了):
 # 崩溃 there is no system that crashed, and the feeling names no burden of its own.
+# Said of the days it lasts (最近真是崩溃, 这两天烦死了, 今天累死了): still only a feeling.
 _FEELING = re.compile(
-    r"^(?:唉|哎|哎呀|哎哟|我)*(?:真的|真是|实在|简直|快|都|要|人|心态|我都|整个人)*"
+    r"^(?:唉|哎|哎呀|哎哟|我)*(?:最近|这两天|这几天|这阵子|这段时间|今天|这周|每天|天天)?"
+    r"(?:真的|真是|实在|简直|快|都|要|人|心态|我都|整个人)*"
     r"(?:烦死了?|累死了?|要?崩溃了?|要?疯了|服了|无语了?|心累|太难了|好难|头都大了|头大"
     r"|头疼|救命|哭了|醉了|麻了|裂开了?|崩了"
     r"|(?:吃饭|睡觉|吃饭睡觉|吃不好睡不好)都?不(?:安生|安稳|踏实|香))(?:啊|呀|啦|了|哈|吧|啊啊)*$"
@@ -180,8 +182,22 @@ def _without_opening_filler(clause: str) -> str:
     return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
 
 
+# Thanks for being added to the group the message is posted in (感谢群主拉我进群, 谢谢王书记
+# 邀请我进来, 新人进群报到): a greeting, not a work group asked about; 群 and 群主 there would pull
+# the work-group facts over the meetings asked about (感谢群主拉我进群！我们镇会多，有啥经验).
+_JOINED_GROUP = re.compile(
+    r"^(?:(?:感谢|谢谢|多谢)[\u4e00-\u9fff]{0,5}?(?:拉|邀请|邀|带|加)我(?:进|入|加入|进入)?"
+    r"(?:群|本群|这个群|咱们?群|我们群|进来|群里|大群|这个大家庭)"
+    r"|(?:我是)?(?:新人|新来的)(?:刚|才)?(?:进群|入群|加群|报到|报道)+)"
+    r"(?:了|啦|哈|呀|啊)*$"
+)
+
+
 # Every kind of clause that wraps the ask, tried in turn on a whole clause.
-_ASIDES = (_SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP)
+_ASIDES = (
+    _SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP,
+    _JOINED_GROUP,
+)  # fmt: skip
 
 
 def _is_aside(clause: str) -> bool:

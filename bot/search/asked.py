@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.search.shapes import LONG_MESSAGE, Prepared, Result, Thresholds
+from bot.search.several import LONG_MESSAGE
+from bot.search.shapes import Prepared, Result, Thresholds
 from bot.search.story import asks_something
 
 if TYPE_CHECKING:  # for annotations only: topicwords imports nothing of this module's callers

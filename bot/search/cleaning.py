@@ -1,6 +1,7 @@
 """What is taken out of a question, as typed, before it is read: what asks nothing.
 
-In order: links, mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
+In order: what the asker set aside before the ask (setaside.py: 检查组刚走。说个别的：…); links,
+mentions and leftover markup (<b>) and a stray trailing number (会太多怎么办 5);
 an ask shared by a list read as 怎么办 (sharedask.py: 会多、表多，这几样怎么一起减); what wraps
 the question (asides.py: 我是南岭村的文书，唉…); who passed it on and that the asker could not
 answer it (relayed.py: 同事让我帮他问一下，…，我也答不上来); a chat frame read as the plain
@@ -23,6 +24,7 @@ from bot.search.leftovers import without_leftovers
 from bot.search.nearby import as_elsewhere
 from bot.search.purpose import Purposes
 from bot.search.relayed import without_relay
+from bot.search.setaside import SetAside
 from bot.search.sharedask import plain_shared_ask
 
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
@@ -30,14 +32,22 @@ _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
 class Cleaner:
     """`purposes`: the knowledge base's purpose words; `names_topic`: whether a text still names
-    a topic of the facts (background is dropped only when what is left does)."""
+    a topic of the facts (background is dropped only when what is left does); `set_aside`: the
+    set-aside marks (先不说…了, 言归正传)."""
 
-    def __init__(self, purposes: Purposes, names_topic: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        purposes: Purposes,
+        names_topic: Callable[[str], bool],
+        set_aside: SetAside | None = None,
+    ) -> None:
         self.purposes = purposes
         self.names_topic = names_topic
+        self.set_aside = set_aside or SetAside(())
 
     def __call__(self, question: str) -> str:
-        cleaned = _TRAILING_NUMBER.sub("", without_leftovers(question))
+        cleaned = self.set_aside.after(question)  # 先不说会的事了。主要想问，…
+        cleaned = _TRAILING_NUMBER.sub("", without_leftovers(cleaned))
         cleaned = plain_shared_ask(cleaned)
         cleaned = without_relay(without_asides(cleaned))  # 老王让我帮他问一下，…
         cleaned = self.purposes.without(plain_frame(cleaned))

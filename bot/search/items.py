@@ -25,7 +25,8 @@ from bot.search.frames import (
     BARE_ASK_WORDS,
     OPENS_WITH_ASK,
 )
-from bot.search.shapes import SEVERAL_MAX, Match, Prepared, Result, Thresholds
+from bot.search.several import SEVERAL_MAX
+from bot.search.shapes import Match, Prepared, Result, Thresholds
 from bot.search.story import asks_something, names_burden
 from bot.search.together import conclude as conclude_whole
 
@@ -102,7 +103,38 @@ Conclude = Callable[[Prepared, Thresholds], Result]
 def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Result:
     """The message's answer by its items (below); when that gives nothing, the answer its
     ask gives read alone (asked.py)."""
+    if asks_other_business_last(p):
+        return Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
     return with_ask(p, _by_items(p, t, one), t, one)
+
+
+# A further item marked as one (另外, 再问一下, 1. …；2. …) or a line of its own: a list, each
+# item asked, not a story and its ask.
+_FURTHER = re.compile(
+    rf"{FURTHER_ITEM.pattern}|再问|还想问|还有个问题|还有一个问题|[2-9]\s*[.、)）]|[(（][2-9][)）]|[②-⑨]"
+)
+# 前几天, 这几年 say a while, they ask nothing (说下背景，前几天刚从县里培训回来; 干基层这几年).
+_SOME_DAYS = re.compile(r"[这前近头]几(?:天|年|个月|月|周|星期)")
+
+
+def asks_other_business_last(p: Prepared) -> bool:
+    """唉，这周开了好几个会。想问问大家，年休假一般怎么安排: the earlier items only tell (a
+    week of meetings, a sigh, who asks) and the one item that asks, the last, asks how, where or
+    what of something the facts do not know (a cue and a word no fact uses: 年休假, 遴选考试,
+    投影仪) and names no topic itself. The story's words would answer on their own; the message
+    asks about something else. A vague last ask (这种情况找谁反映) points back at the story and
+    is read whole; a last item marked as a further one (会多，另外年假怎么休) adds to what was
+    said, which is asked too (_beside_other_business)."""
+    if len(p.items) < 2 or "\n" in p.query.strip() or _FURTHER.search(p.query) is not None:
+        return False
+    *told, last = p.items
+    own = last.analysis
+    return (
+        bool(own.cues and own.unknown)
+        and not last.topics_named
+        and asks_something(_SOME_DAYS.sub("", last.normalized))
+        and not any(asks_something(item.normalized) for item in told)
+    )
 
 
 def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:

@@ -41,6 +41,7 @@ from bot.search.ranked import Weights
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.scoring import score_recalled, term_weights
+from bot.search.setaside import SetAside
 from bot.search.setting import SettingWords
 from bot.search.shapes import (
     Card,
@@ -130,7 +131,8 @@ class Matcher:
         self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
                                    kb.stopwords)  # fmt: skip
         # 写材料要用, 给新来的大学生讲讲: what the answer is for; 上周刚开完会: the news of the day
-        self.cleaned = Cleaner(Purposes(kb.purpose_words), self._names_topic)
+        self.set_aside = SetAside(kb.setaside_marks)  # 说个别的：…: the story before is no ask
+        self.cleaned = Cleaner(Purposes(kb.purpose_words), self._names_topic, self.set_aside)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
@@ -213,7 +215,9 @@ class Matcher:
             p = p or self._prepare_one(text)  # an item is read as if sent alone
             return with_long_ask(p, text, self.asks, self.cleaned, self._prepare_one)
 
-        return alone(question, with_items(whole, question, alone, self.topic_words))
+        # 今天检查组刚走。说个别的：群太多了: the story set aside is no item of its own
+        items_of = self.set_aside.after(question)
+        return alone(question, with_items(whole, items_of, alone, self.topic_words))
 
     def _prepare_one(self, question: str) -> Prepared:
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)

@@ -12,28 +12,20 @@ from typing import Literal
 
 from bot.decision import Decision
 from bot.kb import Fact
+from bot.search.bars import BURDEN_BAR, ENTITY_BAR, PART_BAR, TOPIC_BAR
 from bot.search.entities import Entity
 from bot.search.query import QueryAnalysis
 
 # Re-exported: the search modules take both from here, beside the decision they feed.
 from bot.search.ranked import EntityFocus as EntityFocus
 from bot.search.ranked import Match as Match
+from bot.search.several import dominates, several_asked, several_of, topic_bests
 
 Shape = Literal["fact", "card", "topic", "several"]
 
 SUGGESTIONS = 3
 RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
-SEVERAL_MAX = 3  # the issue bounds a several-at-once reply to three topics, in the order asked
 CARD_MAX = 8  # lines on a person's or place's card, closest to the question first
-TOPIC_BAR = 0.85  # a question naming a topic asks for its facts: a lower bar
-ENTITY_BAR = 0.75  # naming a person or place in the facts is itself evidence: a lower bar
-PART_BAR = 0.6  # a part of a several-at-once question names its topic: a lower bar still
-BURDEN_BAR = 0.6  # a burden told that says which of its topic's facts it is: a lower bar
-# A long chatty message read whole is about one topic when its best fact leads the best of
-# every other topic a part of it named by this much: those were named in passing (镇里要求每天
-# 入户走访，走访完要拍照发到群里…). A short list (群太多、会太长) keeps the order it was asked in.
-DOMINANCE = 25.0
-LONG_MESSAGE = 24  # characters, normalised
 
 
 @dataclass(frozen=True)
@@ -186,7 +178,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
     # A question asking how, where or when of two topics (求个会议记录模板) is still a near miss.
     # 会多，群多，另外修路的钱啥时候到: a cue in a further item of its own leaves the list.
     asks_list = not p.analysis.cues or p.cues_aside
-    several, listed = _several(p, t) if asks_list else ((), False)
+    several, listed = several_asked(p, t) if asks_list else ((), False)
     if several:
         return _several_answer(base, p, several, t, listed)
     if p.entity is not None and p.entity_ranked and not p.analysis.cues:
@@ -216,7 +208,7 @@ def conclude(p: Prepared, t: Thresholds) -> Result:
         # 留痕方面有哪些好做法, 基层减负有啥经验: a broad ask that no fact answers strongly asks
         # for what is done across the topics, not for one fact (two strong matches on two
         # topics stay a real doubt).
-        overview = _several_of(_topic_bests(p.ranked), t)
+        overview = several_of(topic_bests(p.ranked), t)
         if overview:
             return _several_answer(base, p, overview, t, listed=True, overview=True)
     if decision == "answer" and p.ranked[0].score < t.answer and p.analysis.cues:
@@ -283,7 +275,7 @@ def _several_answer(
     base: Result, p: Prepared, several: tuple[Match, ...], t: Thresholds, listed: bool,
     overview: bool = False,
 ) -> Result:  # fmt: skip
-    whole = p.best_covers_topics or p.analysis.told or _dominates(p, several)
+    whole = p.best_covers_topics or p.analysis.told or dominates(p, several)
     if whole and p.ranked[0].score >= t.answer and not listed:
         # 上级来检查，先翻我们的会议记录本 touches inspections but is about meeting records:
         # the topic the question read whole is about comes first, as it does for a burden told
@@ -295,82 +287,6 @@ def _several_answer(
     return _with(
         base, "answer", (*several, *rest), shape="several", several=several, overview=overview
     )
-
-
-def _dominates(p: Prepared, several: tuple[Match, ...]) -> bool:
-    """The whole long message is about its best fact's topic; the others were in passing."""
-    best = p.ranked[0]
-    passing = {m.fact.topic for m in several} - {best.fact.topic}
-    if len(p.normalized) < LONG_MESSAGE or len(passing) == len(several):
-        return False
-    rival = next((m for m in p.ranked if m.fact.topic in passing), None)
-    return rival is None or best.score - rival.score >= DOMINANCE
-
-
-def _several_of(
-    bests: Sequence[Match], t: Thresholds, whole: Sequence[Match] = ()
-) -> tuple[Match, ...]:
-    """One fact per topic among clause bests that clear the bar, when there are two or more:
-    the first clause's on its topic, unless a later clause on it gets the fact the message
-    read whole ranks first on that topic (`whole`: each topic's best)."""
-    chosen: dict[str, Match] = {}
-    agreed = {m.fact for m in whole}
-    for best in bests:
-        if best.score < PART_BAR * t.suggest:
-            continue
-        # 为了迎检开了好几次准备会，检查一拨接一拨，能不能把检查合并起来: the first clause on
-        # inspections only sets the scene (材料, 台账); the clause the whole message agrees
-        # with names the topic's fact. The topic keeps the place it was first named in.
-        held = chosen.get(best.fact.topic)
-        if held is None or (best.fact in agreed and held.fact not in agreed):
-            chosen[best.fact.topic] = best
-    return tuple(chosen.values())[:SEVERAL_MAX] if len(chosen) >= 2 else ()
-
-
-def _topic_bests(ranked: Sequence[Match]) -> list[Match]:
-    """The best match of each topic, in the order ranked."""
-    bests: dict[str, Match] = {}
-    for match in ranked:
-        bests.setdefault(match.fact.topic, match)
-    return list(bests.values())
-
-
-def _several(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
-    """One fact per topic asked about, when the clauses clearly ask about several topics, and
-    whether they were read as a list (then the order asked in is kept).
-
-    会多表多 has no punctuation to split at: its runs are cut where the topic changes in a list
-    shape only (开会时手机要不要上交 is no list: it asks about neither meetings nor phones)."""
-    chosen = {m.fact.topic: m for m in _several_of(p.clause_bests, t, p.topic_bests)}
-    runs = _several_of(p.run_bests, t, p.topic_bests)
-    listed = len(runs) > len(chosen)  # 开会迎检填表，样样留痕: the list names more than the clauses
-    if listed:
-        chosen = {m.fact.topic: m for m in runs}
-    if len(chosen) < 2:
-        # 迎检次数和报表次数都减了吗 may not split cleanly; the whole question names both.
-        # Read whole, it is one story: its best fact first, and alone when it leads the
-        # others by far (开会时要拍照发群里证明开过了 asks about the photos, not the meeting).
-        named = [m for m in p.topic_bests if m.score >= TOPIC_BAR * t.suggest]
-        ranked_named = sorted(named, key=lambda m: -m.score)
-        if len(named) >= 2 and ranked_named[0].score - ranked_named[1].score >= t.lead:
-            return (), False
-        chosen = {m.fact.topic: m for m in named}
-    if len(chosen) < 2 or _beside_the_point(p, set(chosen), t):
-        return (), False
-    return tuple(chosen.values())[:SEVERAL_MAX], listed
-
-
-def _beside_the_point(p: Prepared, topics: set[str], t: Thresholds) -> bool:
-    """The message read whole is sure of a fact on a topic no clause's pick is on, and far
-    ahead of every topic they are on: each clause, read alone, lost what it was about.
-
-    群里天天让报位置、报工作照，说是考核要用，但是照片能说明啥呢…: read whole, pictures standing in
-    for an assessment of the work; read clause by clause, 报 is a form and 考核 an inspection."""
-    best = p.ranked[0] if p.ranked else None
-    if best is None or best.score < t.answer or best.fact.topic in topics:
-        return False
-    rivals = [m.score for m in p.ranked if m.fact.topic in topics]
-    return not rivals or best.score - max(rivals) >= t.lead
 
 
 def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:

@@ -14,12 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.kb import Fact
+from bot.search.bars import ENTITY_BAR
 from bot.search.entities import Entity
 from bot.search.focus import Said, entity_focus
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
     CARD_MAX,
-    ENTITY_BAR,
     Card,
     EntityFocus,
     Match,
