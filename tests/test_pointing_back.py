@@ -13,8 +13,6 @@ from bot.search.pointing_back import asks_of_story
     [
         "早上入户拍照发群。中午开会截图发群。上面说过不能这样吗",
         "教育口来要人数，医疗口又来要。同一个数啊！！别处也这样吗",
-        # the notice's 请 is quoted, not asked
-        "周五下班前刚交了表。周一群里通知：模板更新，请按新模板重新报送。这种事有人管吗",
     ],
 )
 def test_a_story_then_an_ask_pointing_back(text: str) -> None:
@@ -31,7 +29,6 @@ def test_a_story_then_an_ask_pointing_back(text: str) -> None:
         "群太多了，天天刷不完\n这种有办法吗",  # one line told: read item by item as before
         "会太多\n表太多\n群太多\n这几样怎么一起减",  # a list's shared ask (sharedask.py)
         "开会多。填表多。以上这些有啥好办法",  # the same, told sentence by sentence
-        "周五交了表。请问模板还会换吗。这种事有人管吗",  # the asker's own 请问, no notice
     ],
 )
 def test_other_messages_are_no_one_story(text: str) -> None:
@@ -45,15 +42,3 @@ def test_the_story_is_answered_whole_not_sentence_by_sentence(matcher: Matcher) 
     shown = [f.id for f in matcher.match(question).shown]
     assert shown[:1] == ["chat-groups-no-screenshot-evaluation"]
     assert "meetings-twice-a-month" not in shown
-
-
-def test_a_story_quoting_a_notice_is_not_answered_clause_by_clause(matcher: Matcher) -> None:
-    """Read as a list, 交了表 and 群里通知 each pulled a fact (one a week, too many groups)
-    ahead of the changed template the story is about."""
-    question = (
-        "周五下班前刚交了表。周一早上群里通知：模板更新，请按新模板重新报送。我人傻了。"
-        "这种事有人管吗"
-    )
-    result = matcher.match(question)
-    assert result.shape != "several"
-    assert result.matches[0].fact.id == "forms-stable-templates"

@@ -23,9 +23,6 @@ MIN_SENTENCE = 2  # characters: shorter pieces (嗯, 好) tell nothing
 MIN_TOLD = 2
 # A sentence opening as a further item (还有就是群的事儿, 另外, 2.) lists one more burden: the
 # message is a list of things asked, whatever its last sentence points back at (天天这样).
-# What a notice or someone said, quoted in a told sentence (群里通知：请按新模板重新报送, 领导说：
-# 今天必须交): the notice's 请 or question is part of the story, not the asker's ask.
-_QUOTED = re.compile(r"(?:通知|要求|说|讲|写着|回复)[:：].*$")
 _FURTHER = re.compile(
     r"\s*(?:还有就是|另外|此外|再就是|再一个|其次|以及|[2-9]\s*[.、)）]|[二三四五六][、是])"
 )
@@ -35,8 +32,7 @@ def asks_of_story(question: str) -> bool:
     """`MIN_TOLD` sentences or more that only tell, then a last one asking and pointing back.
     An ask shared by a list (会太多\n表太多\n这几样怎么一起减, sharedask.py) points back at
     burdens listed one a line, not at a story: the list is answered item by item; so does a
-    sentence opening as a further item (会太多。还有就是群的事儿。…天天这样，怎么一起减). A
-    notice quoted in a told sentence (通知：请按新模板重新报送) asks nothing of the reader."""
+    sentence opening as a further item (会太多。还有就是群的事儿。…天天这样，怎么一起减)."""
     listed = plain_shared_ask(question)
     sentences = [s for s in _SENTENCE.findall(listed) if len(s.strip()) >= MIN_SENTENCE]
     if len(sentences) < MIN_TOLD + 1:
@@ -45,6 +41,6 @@ def asks_of_story(question: str) -> bool:
     return (
         _POINTING.search(ask) is not None
         and asks_something(ask)
-        and not any(asks_something(_QUOTED.sub("", s)) for s in told)
+        and not any(asks_something(s) for s in told)
         and not any(_FURTHER.match(s) for s in sentences[1:])
     )
