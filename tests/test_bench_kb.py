@@ -23,3 +23,10 @@ def test_a_call_waiting_takes_wall_clock_and_almost_no_cpu() -> None:
     p50, p95, cpu_p50 = time_each(lambda _: time.sleep(0.005), ["a", "b", "c"])
     assert p95 >= p50 >= 5.0
     assert 0.0 <= cpu_p50 < p50
+
+
+def test_the_real_kb_written_to_disk_keeps_its_sibling_marks(tmp_path: Path) -> None:
+    kb = load_kb()
+    write_kb(kb, tmp_path / "kb")
+    assert kb.sibling_marks, "the real knowledge base tells some siblings apart"
+    assert load_kb(tmp_path / "kb").sibling_marks == kb.sibling_marks

@@ -115,6 +115,11 @@ def write_kb(kb: KnowledgeBase, folder: Path) -> int:
     (folder / "responses" / "topics.yaml").write_text(
         yaml.safe_dump({"topics": topics}, allow_unicode=True), encoding="utf-8"
     )
+    # Sibling marks name real facts too: only those the knowledge base holds are kept.
+    marks = {i: list(m) for i, m in kb.sibling_marks.items() if i in kb.by_id}
+    (folder / "responses" / "sibling_marks.yaml").write_text(
+        yaml.safe_dump(marks, allow_unicode=True), encoding="utf-8"
+    )
     fields = ("id", "topic", "title", "measure", "example", "who", "where", "quote", "seed")
     facts = [
         {**{k: getattr(f, k) for k in fields if getattr(f, k)},
