@@ -4,6 +4,7 @@ decision flipping at the cut, and the fit the dev tool makes (devtools/calibrate
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -12,14 +13,21 @@ import pytest
 from bot.devtools.calibrate import fit
 from bot.kb import load_kb
 from bot.search.calibrated import FEATURES, FITTED, Calibration, concluded, doubted
-from bot.search.matcher import Matcher, Thresholds
+from bot.search.matcher import Matcher, Prepared, Thresholds
 from bot.search.ranked import NO_PARTS
 
-TOLD = "发言稿写了三千字，念完会都开了半天"  # tells a burden; the rules decline it
+TOLD = "发言稿写了三千字，念完会都开了半天"  # a burden told; unmarked, rules decline it
+
+
+def _told(matcher: Matcher) -> Prepared:
+    """TOLD as the rules read it before a burden's own marks were weighed: the lower bar for a
+    burden that says which sibling it is (shapes.BURDEN_BAR) now answers it, and the model is a
+    second look at what the rules decline."""
+    return replace(matcher.prepare(TOLD), burden_named=False)
 
 
 def test_features_of_a_told_burden(parts_matcher: Matcher) -> None:
-    p = parts_matcher.prepare(TOLD)
+    p = _told(parts_matcher)
     rules = concluded(p, Thresholds(), None)
     assert doubted(p, rules) and rules.decision == "decline"
     first, second = rules.matches[:2]
@@ -47,7 +55,7 @@ def _at(p_score: float, cut: float) -> Calibration:
 
 
 def test_the_decision_flips_at_the_cut(parts_matcher: Matcher) -> None:
-    p = parts_matcher.prepare(TOLD)
+    p = _told(parts_matcher)
     t = Thresholds()
     score = concluded(p, t, None).matches[0].score / 100
     model = _at(score, 0.6)
