@@ -90,6 +90,11 @@ def test_an_unknown_fact_or_a_broken_pattern_is_a_problem(kb_copy: Path) -> None
     assert "does not compile" in messages
 
 
+def test_the_marks_are_optional(kb_copy: Path) -> None:
+    (kb_copy / "responses" / "sibling_marks.yaml").unlink()
+    assert load_kb(kb_copy).sibling_marks == {}
+
+
 def test_one_burden_named_alone_is_told_apart_from_two() -> None:
     marks = SiblingMarks({"meetings-short-speeches": ["讲话"], "meetings-twice-a-month": ["个会"]})
     ranked = _ranked(("meetings-short-speeches", 40.0), ("meetings-twice-a-month", 30.0))

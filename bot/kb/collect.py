@@ -154,12 +154,15 @@ class Collector:
 
 
 def read_word_map(
-    col: Collector, path: Path, *, mapping: str, entry: str, item: str
+    col: Collector, path: Path, *, mapping: str, entry: str, item: str, optional: bool = False
 ) -> list[tuple[str, list[str]]]:
     """A file mapping each word to a list of words (synonyms.yaml, regional_words.yaml): every
     well-formed entry's head and its items, stripped, in file order. A file that is no mapping,
     an entry not shaped as `entry` and an empty item are each reported (`mapping` says what the
-    file maps, `item` what an item is) and left out."""
+    file maps, `item` what an item is) and left out. `optional`: a file a knowledge base may
+    leave out (older ones predate it), which gives no entries when absent."""
+    if optional and not path.is_file():
+        return []
     data = col.read_yaml(path)
     if data is None:
         return []

@@ -21,11 +21,9 @@ def load_purpose_words(col: Collector) -> dict[str, tuple[str, ...]]:
     """Each kind of framing word -> its words, as written; empty when the knowledge base has
     no such file (the framing is then left in the question)."""
     path = col.root / "responses" / PURPOSE_FILE
-    if not path.is_file():
-        return {}
     entries = read_word_map(
         col, path, mapping="kind of framing to a list of words",
-        entry="kind: [word, ...]", item="word",
+        entry="kind: [word, ...]", item="word", optional=True,
     )  # fmt: skip
     words: dict[str, tuple[str, ...]] = {}
     for kind, listed in entries:

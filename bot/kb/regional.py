@@ -14,12 +14,10 @@ def load_regional_words(col: Collector) -> dict[str, str]:
     """Regional form -> mainland form, as written (the search layer normalises both);
     empty when the knowledge base has no such file (older ones predate it)."""
     path = col.root / "responses" / REGIONAL_FILE
-    if not path.is_file():
-        return {}
     mainland_of: dict[str, str] = {}
     entries = read_word_map(
         col, path, mapping="mainland word to a list of regional forms",
-        entry="mainland word: [form, ...]", item="form",
+        entry="mainland word: [form, ...]", item="form", optional=True,
     )  # fmt: skip
     for word, forms in entries:
         for key in forms:

@@ -16,11 +16,9 @@ def load_sibling_marks(col: Collector, fact_ids: Collection[str]) -> dict[str, t
     ranking then orders siblings by score alone). An unknown fact and a pattern that does not
     compile are reported."""
     path = col.root / "responses" / SIBLING_MARKS_FILE
-    if not path.is_file():
-        return {}
     entries = read_word_map(
         col, path, mapping="fact id to a list of patterns",
-        entry="fact-id: [pattern, ...]", item="pattern",
+        entry="fact-id: [pattern, ...]", item="pattern", optional=True,
     )  # fmt: skip
     # A fact missing because the facts (or seeds, topics) are broken is their problem only.
     facts_broken = bool(col.problems)
