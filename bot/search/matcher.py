@@ -24,7 +24,7 @@ from bot.search.cleaning import Cleaner
 from bot.search.closeness import GroupForms
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
-from bot.search.entities import EntityTable
+from bot.search.entities import Entity, EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
@@ -312,7 +312,7 @@ class Matcher:
         analysis: QueryAnalysis,
         ranked: Sequence[Match],
         topics_named: Sequence[str],
-        entity: object,
+        entity: Entity | None,
     ) -> bool:
         """A burden told of the best match's topic, saying that fact's burden alone, with no
         cue and no person or place (小王说群太多 tells what someone said)."""
