@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bot.devtools.bench import FACTS_PER_FILE, synthetic_kb, time_each, write_kb
+from bot.devtools.bench import FACTS_PER_FILE, first_asked, synthetic_kb, time_each, write_kb
 from bot.kb import load_kb
 
 
@@ -30,3 +30,8 @@ def test_the_real_kb_written_to_disk_keeps_its_sibling_marks(tmp_path: Path) -> 
     write_kb(kb, tmp_path / "kb")
     assert kb.sibling_marks, "the real knowledge base tells some siblings apart"
     assert load_kb(tmp_path / "kb").sibling_marks == kb.sibling_marks
+
+
+def test_only_a_questions_first_time_counts_as_new() -> None:
+    # 'new p50' times the questions the matcher reads afresh, not those it remembers.
+    assert first_asked(["会多", "表多", "会多", "群多", "表多"]) == [True, True, False, True, False]

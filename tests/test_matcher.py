@@ -351,3 +351,17 @@ def test_normal_form_kept_is_the_one_computed_afresh(matcher: Matcher) -> None:
         )
         assert matcher._normal(text) == afresh
     assert matcher._normal("盖个章要跑三趟") == "盖章要跑三趟"
+
+
+def test_a_question_asked_again_is_read_once(matcher: Matcher) -> None:
+    # The same FAQ from many groups, or an inline query sent again, reads from the memo:
+    # the very same reading comes back, and the answer with it.
+    first = matcher.prepare("各位，会太多了咋整呀")
+    assert matcher.prepare("各位，会太多了咋整呀") is first
+    assert matcher.match("各位，会太多了咋整呀") == matcher.match("各位，会太多了咋整呀")
+    assert _top(matcher.match("各位，会太多了咋整呀")) == _top(matcher.match("会太多怎么办"))
+
+
+def test_tones_typed_are_part_of_what_is_remembered(matcher: Matcher) -> None:
+    # yi2ge4 and yige are different questions to the memo: the tones change the reading.
+    assert matcher.prepare("yi2ge4 qun2") is not matcher.prepare("yige qun")

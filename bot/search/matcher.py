@@ -70,6 +70,12 @@ __all__ = [
 ]  # fmt: skip
 
 
+# A question asked again is read once: the same FAQ in many groups, an inline query Telegram
+# sends again as the asker pauses typing, an update delivered twice. Under 1 KB a question
+# beyond what the reading caches keep (tracemalloc over 1,024 development questions).
+QUESTIONS_KEPT = 1024
+
+
 class Matcher:
     """Everything needed to answer questions from one knowledge base; immutable once built."""
 
@@ -166,6 +172,9 @@ class Matcher:
             self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
             self.quantities.without_asks,
         )  # fmt: skip
+        # Reading is a function of the text alone (the matcher is immutable once built); a hot
+        # reload builds a new matcher, and so forgets every reading.
+        self._prepared = functools.lru_cache(maxsize=QUESTIONS_KEPT)(self._prepare)
 
     def rank(
         self,
@@ -203,10 +212,13 @@ class Matcher:
     def match(self, question: str) -> Result:
         return concluded(self.prepare(question), self.thresholds, self.calibration)
 
-    @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def prepare(self, question: str) -> Prepared:
         """Rank a question every way the decision may need, and each item of a message asking
         several things (items.py) alone; no threshold is applied yet."""
+        return self._prepared(question)
+
+    @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
+    def _prepare(self, question: str) -> Prepared:
         whole = self._prepare_one(question)
         if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
             return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
