@@ -1,5 +1,5 @@
 """Everyday words of complaint (responses/complaint_words.yaml) tell a burden: 撂下, 没空,
-一轮接一轮 say a load is felt though no word of the article is said; which fact it is stays
+翻来覆去 say a load is felt though no word of the article is said; which fact it is stays
 the ranking's."""
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ COMPLAINTS = Complaints(load_kb().complaint_words)
     [
         "隔三岔五通知去镇上开会，村里的活全撂下了",  # lost_time
         "填表把时间都占了，村里的事顾不上",  # lost_time
-        "迎检迎得脚都没沾过地",  # too_often
         "同一个数翻来覆去地报",  # again
     ],
 )
@@ -42,6 +41,11 @@ def test_an_everyday_word_of_complaint_tells_a_burden(text: str) -> None:
 )
 def test_a_question_with_those_words_is_no_story(text: str) -> None:
     assert not tells_burden(normalize(text), COMPLAINTS)
+
+
+def test_being_busy_before_an_ask_tells_no_burden() -> None:
+    """忙得脚不沾地 is the asker's scene as often as a burden: it is no word of complaint."""
+    assert not tells_burden(normalize("这阵子忙得脚不沾地，求一份汇报模板"), COMPLAINTS)
 
 
 def test_no_words_say_nothing() -> None:
@@ -89,7 +93,7 @@ def test_a_burden_vented_in_everyday_words_is_answered(
     [
         "上下班路上堵车，耽误时间",  # traffic: no topic named
         "一遍又一遍地跟亲戚解释，耽误我一晚上",
-        "手机软件一轮接一轮地弹广告，没空看正事",
+        "手机软件翻来覆去地弹广告，没空看正事",
     ],
 )
 def test_the_same_words_about_something_else_are_declined(matcher: Matcher, question: str) -> None:

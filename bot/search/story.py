@@ -55,7 +55,7 @@ _COPING = re.compile(
 
 class Complaints:
     """Everyday words that say a burden is felt, by the burden they name (lost_time: 撂下,
-    没空; too_often: 一轮接一轮; again: 翻来覆去; responses/complaint_words.yaml): 隔三岔五就通知去
+    没空; again: 翻来覆去; responses/complaint_words.yaml): 隔三岔五就通知去
     开会，手上的活全撂下了 tells a burden in words no fact holds. They say a burden is told, not
     which one."""
 
