@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.errors import KBError
 from bot.kb import files
 from bot.kb.collect import Collector
+from bot.kb.complaints import load_complaint_words
 from bot.kb.model import KnowledgeBase
 from bot.kb.purpose import load_purpose_words
 from bot.kb.regional import REGIONAL_FILE, load_regional_words
@@ -51,6 +52,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     place_words = _optional_list(col, root / "responses" / "place_words.txt")
     regional_words = load_regional_words(col)
     purpose_words = load_purpose_words(col)
+    complaint_words = load_complaint_words(col)
     initials = _initials(col, root / "responses" / INITIALS_FILE)
     neutral = stopwords | requests
     for form, mainland in sorted(regional_words.items()):
@@ -120,6 +122,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         place_words=place_words,
         regional_words=regional_words,
         purpose_words=purpose_words,
+        complaint_words=complaint_words,
         initials=initials,
         sibling_marks=sibling_marks,
         quantities=quantities,

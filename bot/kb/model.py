@@ -99,6 +99,8 @@ class KnowledgeBase:
     regional_words: Mapping[str, str] = field(default_factory=dict)  # 群組 -> 群, 範本 -> 模板
     # documents, document_kinds, material, audiences -> words (写材料要用, 给大学生讲讲)
     purpose_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # burden named -> everyday words that tell it (lost_time: 撂下; again: 翻来覆去): a burden told
+    complaint_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # letters -> the word they are typed for, then any rival the curator knows (yj -> 迎检;
     # jc -> 检查, 基层): words typed by their initials, as officials shorten them
     initials: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

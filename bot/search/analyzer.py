@@ -37,7 +37,7 @@ from bot.search.sound import (
     sound_entries,
 )
 from bot.search.spelling import Speller
-from bot.search.story import asked_forms, tells_burden
+from bot.search.story import NO_COMPLAINTS, Complaints, asked_forms, tells_burden
 from bot.search.syllables import LoneSyllables
 from bot.search.tones import NO_TONES, ToneMap, current_tones, tones_typed
 
@@ -85,8 +85,10 @@ class Analyzer(Hearing):
         cache_dir: Path | None = None,
         measure_asks: frozenset[str] = frozenset(),
         shorthand: Mapping[str, Sequence[str]] | None = None,
+        complaints: Complaints = NO_COMPLAINTS,
     ) -> None:
         self.synonyms = dict(synonyms)
+        self.complaints = complaints  # 撂下, 白干: everyday words telling a burden (story.py)
         self.stopwords = stopwords
         # Known terms, filled by set_vocabulary or restore; empty until then.
         self.vocabulary: frozenset[str] = frozenset()
@@ -272,7 +274,7 @@ class Analyzer(Hearing):
         terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
         unknown = tuple(p.text for p in pieces if p.kind == "unknown")
         cues = tuple(p.text for p in pieces if p.kind == "cue")
-        told = tells_burden(normalized)
+        told = tells_burden(normalized, self.complaints)
         if told:  # 不传要扣分: the cue word is the scene of a burden told
             unknown, cues = (*unknown, *cues), ()
         forms = asked_forms(

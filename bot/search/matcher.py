@@ -55,7 +55,7 @@ from bot.search.shapes import (
     offered,
 )
 from bot.search.siblingmarks import SiblingMarks
-from bot.search.story import names_colleague, tells_burden
+from bot.search.story import Complaints, names_colleague, tells_burden
 from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
@@ -104,6 +104,7 @@ class Matcher:
             kb.userdict_path, kb.synonyms, neutral, domain_words, cues,
             dictionary=cache.jieba_dictionary(cache_dir), cache_dir=cache_dir,
             measure_asks=kb.measure_asks, shorthand=kb.initials,
+            complaints=Complaints(kb.complaint_words),
         )  # fmt: skip
         self.entities = EntityTable(
             kb.facts, self.analyzer.general_frequency, self.analyzer.tokens,
@@ -329,11 +330,14 @@ class Matcher:
         """A burden told of the best match's topic, saying that fact's burden alone, with no
         cue and no person or place (小王说群太多 tells what someone said)."""
         return (
-            bool(ranked) and entity is None and not analysis.cues and tells_burden(text)
+            bool(ranked) and entity is None and not analysis.cues and self._told(text)
             and not names_colleague(analysis.unknown)
             and ranked[0].fact.topic in topics_named
             and self.sibling_marks.names_one(text, ranked)
         )  # fmt: skip
+
+    def _told(self, text: str) -> bool:
+        return tells_burden(text, self.analyzer.complaints)  # 手上的活全撂下了: told, not asked
 
     def _names_topic(self, text: str) -> bool:
         analysis = self.analyzer.analyze(self.analyzer.spelled(self._normal(text)))
@@ -355,7 +359,7 @@ class Matcher:
     def _occasion(self, text: str) -> tuple[str, ...]:
         """明天的会开不开 asks about one occasion, not a practice: a form no measure answers;
         周一的例会拖拖拉拉到中午 tells a burden that comes every week; 那个女干部 is a person."""
-        if not self.occasions.mentioned(text) or tells_burden(text) or points_at_person(text):
+        if not self.occasions.mentioned(text) or self._told(text) or points_at_person(text):
             return ()
         counts = (bool(self.quantities.said(text)), bool(self.quantities.asked(text)))
         found = self.occasions.asked(self.analyzer.tokens(text), *counts)

@@ -12,7 +12,7 @@ stay.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.search.cues import (
     AskSlot,
@@ -53,10 +53,29 @@ _COPING = re.compile(
 )
 
 
-def tells_burden(normalized: str) -> bool:
-    """The text states a burden and asks nothing but how to cope with it."""
+class Complaints:
+    """Everyday words that say a burden is felt, by the burden they name (lost_time: 撂下,
+    没空; again: 翻来覆去; responses/complaint_words.yaml): 隔三岔五就通知去
+    开会，手上的活全撂下了 tells a burden in words no fact holds. They say a burden is told, not
+    which one."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
+        listed = sorted({w for kind in (words or {}).values() for w in kind}, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, listed))) if listed else None
+
+    def said(self, normalized: str) -> bool:
+        """The text says one of the everyday words of complaint."""
+        return self._pattern is not None and self._pattern.search(normalized) is not None
+
+
+NO_COMPLAINTS = Complaints()
+
+
+def tells_burden(normalized: str, complaints: Complaints = NO_COMPLAINTS) -> bool:
+    """The text states a burden (by story.py's marks or an everyday word of complaint) and asks
+    nothing but how to cope with it."""
     told = _COPING.sub("", normalized)
-    return not asks_something(told) and names_burden(told)
+    return not asks_something(told) and (names_burden(told) or complaints.said(told))
 
 
 # 几 in a rough count (十几趟, 三十几户, 几十本台账, 几百条) says how many, it does not ask: a

@@ -1,0 +1,100 @@
+"""Everyday words of complaint (responses/complaint_words.yaml) tell a burden: 撂下, 没空,
+翻来覆去 say a load is felt though no word of the article is said; which fact it is stays
+the ranking's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KBError
+from bot.kb import load_kb
+from bot.kb.complaints import COMPLAINT_FILE, COMPLAINT_KINDS
+from bot.search.matcher import Matcher
+from bot.search.normalize import normalize
+from bot.search.story import NO_COMPLAINTS, Complaints, tells_burden
+
+COMPLAINTS = Complaints(load_kb().complaint_words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "隔三岔五通知去镇上开会，村里的活全撂下了",  # lost_time
+        "填表把时间都占了，村里的事顾不上",  # lost_time
+        "同一个数翻来覆去地报",  # again
+    ],
+)
+def test_an_everyday_word_of_complaint_tells_a_burden(text: str) -> None:
+    assert tells_burden(normalize(text), COMPLAINTS)
+    assert not tells_burden(normalize(text), NO_COMPLAINTS)  # story.py's own marks miss it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村里的活都撂下了，怎么补回来",  # a question asks, whatever words it vents with
+        "耽误的工作要不要补",
+        "撂下的活谁来干",
+    ],
+)
+def test_a_question_with_those_words_is_no_story(text: str) -> None:
+    assert not tells_burden(normalize(text), COMPLAINTS)
+
+
+def test_being_busy_before_an_ask_tells_no_burden() -> None:
+    """忙得脚不沾地 is the asker's scene as often as a burden: it is no word of complaint."""
+    assert not tells_burden(normalize("这阵子忙得脚不沾地，求一份汇报模板"), COMPLAINTS)
+
+
+def test_no_words_say_nothing() -> None:
+    assert not Complaints().said("活全撂下了")
+    assert not Complaints({"lost_time": ()}).said("活全撂下了")
+    assert Complaints({"lost_time": ("撂下",)}).said("活全撂下了")
+
+
+def test_the_shipped_list_names_every_burden() -> None:
+    assert set(load_kb().complaint_words) == set(COMPLAINT_KINDS)
+
+
+def test_the_words_are_optional(kb_copy: Path) -> None:
+    (kb_copy / "responses" / COMPLAINT_FILE).unlink()
+    assert load_kb(kb_copy).complaint_words == {}
+
+
+def test_a_burden_no_kind_is_named(kb_copy: Path) -> None:
+    path = kb_copy / "responses" / COMPLAINT_FILE
+    path.write_text("annoyed: [烦]\n", encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert any("'annoyed' is no burden named" in p.message for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a form after another took the time for the households: 被…占 sets the scene of the
+        # burden told, it is no ask of what happened to the asker (declined without the words)
+        ("表格一张接一张，入户的时间全被填表占了", "forms-weekly-cap"),
+        ("填表把时间都占了，村里的事顾不上", "forms-weekly-cap"),
+    ],
+)
+def test_a_burden_vented_in_everyday_words_is_answered(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    result = matcher.match(question)
+    assert result.answered
+    assert [f.id for f in result.shown][:1] == [fact]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "上下班路上堵车，耽误时间",  # traffic: no topic named
+        "一遍又一遍地跟亲戚解释，耽误我一晚上",
+        "手机软件翻来覆去地弹广告，没空看正事",
+    ],
+)
+def test_the_same_words_about_something_else_are_declined(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).decision == "decline"
