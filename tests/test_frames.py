@@ -21,6 +21,9 @@ from bot.search.matcher import Matcher
         ("难道同一主题的会就不能合并成一次吗？", "同一主题的会能不能合并成一次？"),
         ("手机里的工作群比好友还多，难道就没人管管吗？", "手机里的工作群比好友还多"),
         ("政务APP\n怎么更新到最新版本", "政务APP怎么更新到最新版本"),
+        # who said something in the article is asked as 是谁 is
+        ("说不用再让群众重复确认的是哪位？", "说不用再让群众重复确认的是谁？"),
+        ("讲会议只开半小时的是哪个人呀", "讲会议只开半小时的是谁呀"),
     ],
 )
 def test_a_frame_reads_as_the_plain_question(typed: str, plain: str) -> None:
@@ -39,6 +42,8 @@ def test_a_frame_reads_as_the_plain_question(typed: str, plain: str) -> None:
         "没人管吗",  # nothing else is asked
         "会太多怎么办？\n表格呢",  # the first line asks already
         "会太多。\n怎么办",  # the first line ends a sentence
+        "管台账的是哪位",  # who holds a post, not who said something
+        "说这话的是哪位领导",  # which official: the cues read it
     ],
 )
 def test_what_is_no_frame_stays_as_typed(typed: str) -> None:
@@ -60,3 +65,9 @@ def test_a_framed_burden_keeps_its_answer(matcher: Matcher) -> None:
     plain = matcher.match("手机里的工作群比好友还多")
     framed = matcher.match("手机里的工作群比好友还多，难道就没人管管吗？")
     assert framed.answered and framed.matches[0].fact.id == plain.matches[0].fact.id
+
+
+def test_who_said_a_measure_is_answered_as_who_said_it(matcher: Matcher) -> None:
+    asked = matcher.match("说不用再让群众重复确认的是哪位")
+    assert asked.answered and asked.matches[0].fact.id == "forms-data-platform"
+    assert not matcher.match("管台账的是哪位").answered  # a post's holder: no measure

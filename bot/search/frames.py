@@ -68,9 +68,16 @@ def plain_frame(text: str) -> str:
         rest = first["rest"].rstrip("。.！!？?~～ ")
         # after a story of several clauses the ask is a clause of its own (story.py reads it so)
         plain = rest + ("，" if _CLAUSE_BREAK.search(rest) else "") + first["ask"]
+    if "哪" in plain:
+        plain = _WHO_SAID.sub(r"\g<said>是谁", plain)
     return _NEGATED.sub(r"\g<subject>能不能\g<what>", plain) if "不能" in plain else plain
 
 
+# 说不用再让群众重复确认的是哪位: who said something in the article, asked as 是谁 is (the fact
+# shows its speaker); 管台账的是哪位 asks who holds a post, which the cues keep (intent_cues.txt).
+_WHO_SAID = re.compile(
+    rf"^(?P<said>(?:说|讲|提到|提出|谈到|讲到)[^{_STOP}]+?的)是哪(?:位|一位|个人)(?=[{_STOP}呀啊呢]*$)"
+)
 _FRONT_MARKS = re.compile(r"块|方面|事|问题")
 _ASK_MARKS = re.compile(r"怎|咋|如何|有")
 _CLAUSE_BREAK = re.compile(rf"[{_STOP}]")
