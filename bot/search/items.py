@@ -151,7 +151,10 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     marked = FURTHER_ITEM.search(p.query) is not None
     alone = [with_ask(item, one(item, t), t, one) if marked else one(item, t) for item in p.items]
     # 年底了事情一件接一件: a line that only sets the scene opens no topic (sceneitems.py).
-    answers = [_answered(r) if item.opens else () for item, r in zip(p.items, alone, strict=True)]
+    answers = [
+        _answered(r) if item.opens and not _asks_back(item, r) else ()
+        for item, r in zip(p.items, alone, strict=True)
+    ]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
     claimed: dict[str, tuple[int, int, Match]] = {}
@@ -213,6 +216,13 @@ def _beside_other_business(p: Prepared, alone: Sequence[Result], marked: bool) -
     ):
         return None
     return replace(answering[0], query=p.query, normalized=p.normalized)
+
+
+def _asks_back(item: Prepared, result: Result) -> bool:
+    """同事说今年各类督查检查要合并了，是真的吗？有没有具体的做法: the last item names no topic
+    and, alone, gets an overview of every topic (a broad ask with nothing named); it asks for
+    what the item before it told, so it claims no topic of its own."""
+    return result.overview and not item.topics_named
 
 
 def _answered(result: Result) -> Sequence[Match]:

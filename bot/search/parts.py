@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.kb import Fact
 from bot.search.clauses import clauses
+from bot.search.heardin import HeardIn
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
@@ -60,9 +61,11 @@ def part_bests(
     leads: Mapping[str, Fact],
     runs: bool = False,
     normal: Callable[[str], str] = normalize,
+    heard: HeardIn | None = None,
 ) -> tuple[tuple[Match, ...], int]:
     """The best match of each part of the question, and how many parts it has; `runs` also
-    cuts each clause where the topic named changes (会多表多)."""
+    cuts each clause where the topic named changes (会多表多); `heard`: where the news was
+    seen or heard (heardin.py), a part naming no topic of its own."""
     parts = clauses(question, normal)
     if runs:
         parts = [piece for p in parts for piece in topic_words.runs(p)]
@@ -70,6 +73,10 @@ def part_bests(
         return (), len(parts)
     bests = []
     for part in parts:
+        # 刚才在群里看到通知: where the news came from, not a burden of the groups (heardin.py)
+        part = heard.told(part) if heard is not None else part
+        if not part:
+            continue
         analysis, ranked = rank(part)
         if topic_words.heard_only(analysis, normal(part)):
             continue  # 这几天一直在处理一起邻里纠纷: the asker's day, 起邻 heard as 齐琳
@@ -122,12 +129,13 @@ def list_readings(
     leads: Mapping[str, Fact],
     normal: Callable[[str], str] = normalize,
     read: Rank | None = None,
+    heard: HeardIn | None = None,
 ) -> ListReadings:
     """Each clause's best; each run's, when the clauses name fewer topics than the whole
     question; each named topic's best read whole, when the question has clauses. Nothing for
     a question naming fewer than two topics, counting a part that names its burden only by
     its symptom (symptoms.py) beside one named. `read`: as `rank`, the words alone (a part
-    that cannot tell a symptom needs no ranking)."""
+    that cannot tell a symptom needs no ranking); `heard`: as for part_bests."""
     if not topics_named:
         return ListReadings()
     if len(topics_named) < 2:
@@ -137,11 +145,11 @@ def list_readings(
         symptoms = symptom_topics(pieces, rank, topic_words, read) if listed else []
         if not set(symptoms) - set(topics_named):
             return ListReadings()
-    clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal)
+    clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal, heard=heard)
     topic_bests: list[Match] = []
     for asked_topic in topics_named if parts >= 2 else ():
         topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
     run_bests: tuple[Match, ...] = ()
     if len({m.fact.topic for m in clause_bests}) < len(topics_named):
-        run_bests, _ = part_bests(question, rank, topic_words, leads, True, normal)
+        run_bests, _ = part_bests(question, rank, topic_words, leads, True, normal, heard)
     return ListReadings(clause_bests, run_bests, tuple(topic_bests))
