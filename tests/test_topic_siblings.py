@@ -65,18 +65,3 @@ def test_the_avoidance_marks_are_read_from_the_curated_list(matcher: Matcher) ->
     assert "要避免的做法" in marks
     marked = {f.id for f in matcher.kb.facts if f.measure.startswith(marks)}
     assert marked == {"chat-groups-too-many-pinned", "forms-stable-templates"}
-
-
-def test_a_broad_ask_keeps_the_sibling_a_word_tells_apart_first(matcher: Matcher) -> None:
-    """Asked broadly (有没有好的办法) about a topic named (开会太多), the topic answer opens with
-    the lead only when no word of the question tells the best sibling apart: 主题 does."""
-    question = "我们乡开会太多了，一个主题的会要开好几次，你们有没有好的办法"
-    p = matcher.prepare(question)
-    assert p.asks_broadly and p.topic_ask == "meetings"
-    assert p.topic_facts[0].id == "meetings-one-topic-once"
-    assert matcher.match(question).shown[0].id == "meetings-one-topic-once"
-
-
-def test_a_broad_ask_naming_only_the_topic_still_opens_with_the_lead(matcher: Matcher) -> None:
-    p = matcher.prepare("开会太多了，有没有好的办法")
-    assert p.topic_facts[0].id == "meetings-twice-a-month"

@@ -89,13 +89,7 @@ class TopicAsks:
         what to avoid (_practice_first)."""
         here = [m for m in ranked if m.fact.topic == topic]
         lead = lead_among(here, self.leads.get(topic))
-        # 一个主题的会要开好几次，你们有没有好的办法: asked broadly, yet 主题 is a word of the
-        # best sibling that the lead lacks; the best stays first, as it does in near_lead.
-        near = (
-            lead is not None
-            and here[0].score - lead.score <= LEAD_MARGIN
-            and not self.tells_apart(here[0], lead, analysis)
-        )
+        near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
         first = [lead.fact] if broadly and lead is not None and near else []
         listed = tuple(
             dict.fromkeys([*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())])
