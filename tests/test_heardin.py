@@ -48,13 +48,24 @@ def test_the_shipped_marks_are_read() -> None:
     assert HeardIn(marks).told("刚才在群里看到通知") == ""
 
 
-def test_a_notice_seen_in_a_group_opens_no_topic_of_the_groups(matcher: Matcher) -> None:
-    """The quoted notice is about templates changed; the group is only where it was said."""
+def test_a_notice_seen_in_a_group_never_opens_the_answer(matcher: Matcher) -> None:
+    """The quoted notice is about templates changed; the group is only where it was said: the
+    part naming it is read last, so its topic follows the one asked."""
     question = "领导在群里说'表格格式有调整，之前的作废'，这已经是这个月第三次了。怎么办"
+    assert matcher.prepare(question).clause_bests[-1].fact.topic == "chat-groups"
     result = matcher.match(question)
     assert result.decision == "answer"
     assert result.shown[0].id == "forms-stable-templates"
-    assert all(m.fact.topic != "chat-groups" for m in result.several)
+
+
+def test_where_the_news_was_seen_follows_what_is_asked(matcher: Matcher) -> None:
+    question = (
+        "刚才在群里看到通知，下周又要开个部署会，上个月明明开过一次了。有没有规定同一主题只开一次的"
+    )
+    p = matcher.prepare(question)
+    assert [m.fact.topic for m in p.clause_bests][-1] == "chat-groups"
+    assert {m.fact.topic for m in p.clause_bests[:-1]} == {"meetings"}
+    assert matcher.match(question).shown[0].id == "meetings-one-topic-once"
 
 
 def test_a_group_burden_beside_another_still_reads_as_two(matcher: Matcher) -> None:

@@ -65,29 +65,43 @@ def part_bests(
 ) -> tuple[tuple[Match, ...], int]:
     """The best match of each part of the question, and how many parts it has; `runs` also
     cuts each clause where the topic named changes (会多表多); `heard`: where the news was
-    seen or heard (heardin.py), a part naming no topic of its own."""
+    seen or heard (heardin.py), a part read after the others."""
     parts = clauses(question, normal)
     if runs:
         parts = [piece for p in parts for piece in topic_words.runs(p)]
     if len(parts) < 2:
         return (), len(parts)
-    bests = []
+    bests: list[Match] = []
+    # 刚才在群里看到通知，下周又要开个部署会…: a part saying where the news was seen or heard
+    # (heardin.py) is read last, so the work groups it names as the way the news came never
+    # open a several-at-once answer ahead of the topic asked; what it quotes is read in place.
+    where_heard: list[Match] = []
     for part in parts:
-        # 刚才在群里看到通知: where the news came from, not a burden of the groups (heardin.py)
-        part = heard.told(part) if heard is not None else part
-        if not part:
-            continue
-        analysis, ranked = rank(part)
-        if topic_words.heard_only(analysis, normal(part)):
-            continue  # 这几天一直在处理一起邻里纠纷: the asker's day, 起邻 heard as 齐琳
-        named = topic_words.first_named(analysis)
-        if named is None:  # 同一个数填了好几遍: the burden named by its symptom (symptoms.py)
-            best = symptom_best(analysis, ranked)
-        else:
-            best = topic_best(analysis, ranked, named, topic_words, leads)
-        if best is not None:
-            bests.append(best)
-    return tuple(bests), len(parts)
+        told = heard.told(part) if heard is not None else part
+        if told != part:
+            where_heard += _part_best(part, rank, topic_words, leads, normal)
+        if told:
+            bests += _part_best(told, rank, topic_words, leads, normal)
+    return (*bests, *where_heard), len(parts)
+
+
+def _part_best(
+    part: str,
+    rank: Rank,
+    topic_words: TopicWords,
+    leads: Mapping[str, Fact],
+    normal: Callable[[str], str],
+) -> list[Match]:
+    """The part's best fact, on the topic it names or its symptom's: one or none."""
+    analysis, ranked = rank(part)
+    if topic_words.heard_only(analysis, normal(part)):
+        return []  # 这几天一直在处理一起邻里纠纷: the asker's day, 起邻 heard as 齐琳
+    named = topic_words.first_named(analysis)
+    if named is None:  # 同一个数填了好几遍: the burden named by its symptom (symptoms.py)
+        best = symptom_best(analysis, ranked)
+    else:
+        best = topic_best(analysis, ranked, named, topic_words, leads)
+    return [best] if best is not None else []
 
 
 def topic_best(
