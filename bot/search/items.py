@@ -162,6 +162,16 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
         if len(claimed) < SEVERAL_MAX:
             claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
+    asked_back = any(i.opens and _asks_back(i, r) for i, r in zip(p.items, alone, strict=True))
+    if len(picks) == 1 and not whole.answered and asked_back:
+        # …想问：有统一平台的做法吗？人都快熬干了，有没有好办法: the broad ask points back at
+        # the items before it, which answer one topic: that topic's fact answers, alone.
+        (pick,) = picks.values()
+        rest = tuple(m for m in p.ranked if m.fact != pick.fact)
+        return replace(
+            whole, decision="answer", matches=(pick, *rest), shape="fact", related=(),
+            card=None, topic=None, several=(), overview=False, joined=(),
+        )  # fmt: skip
     if len(picks) == 1 and not whole.answered:
         return _beside_other_business(p, alone, marked) or whole
     if len(picks) < 2:
