@@ -232,3 +232,14 @@ def test_a_broad_ask_naming_nothing_asks_back_and_claims_no_topic(matcher: Match
     assert alone.overview and len({m.fact.topic for m in alone.several}) >= 2
     result = matcher.match("同事说'今年各类督查检查要合并了'，是真的吗？" + asked)
     assert {f.topic for f in result.shown} <= {"inspections"}
+
+
+def test_a_broad_ask_pointing_back_at_one_topic_gets_its_fact(matcher: Matcher) -> None:
+    """The items before 有没有好办法 answer one topic (a platform asked for): its fact answers
+    alone, without the overview's other topics the broad ask would give on its own."""
+    result = matcher.match(
+        "村里老人来办事，身份信息确认了又确认。想问：有统一平台的做法吗？人都快熬干了，有没有好办法"
+    )
+    assert result.decision == "answer"
+    assert result.shown[0].id == "forms-data-platform"
+    assert {f.topic for f in result.shown} == {"forms"}
