@@ -222,3 +222,24 @@ def test_a_last_ask_pointing_back_or_marked_further_keeps_the_answer(
 ) -> None:
     assert matcher.match(message).answered
     assert fact in _shown(matcher, message)
+
+
+def test_a_broad_ask_naming_nothing_asks_back_and_claims_no_topic(matcher: Matcher) -> None:
+    """有没有具体的做法, alone, gets an overview of every topic; after a colleague's words on
+    inspections it asks about those, and adds no topic (截图 of the work groups) of its own."""
+    asked = "有没有具体的做法"
+    alone = matcher.match(asked)
+    assert alone.overview and len({m.fact.topic for m in alone.several}) >= 2
+    result = matcher.match("同事说'今年各类督查检查要合并了'，是真的吗？" + asked)
+    assert {f.topic for f in result.shown} <= {"inspections"}
+
+
+def test_a_broad_ask_pointing_back_at_one_topic_gets_its_fact(matcher: Matcher) -> None:
+    """The items before 有没有好办法 answer one topic (a platform asked for): its fact answers
+    alone, without the overview's other topics the broad ask would give on its own."""
+    result = matcher.match(
+        "村里老人来办事，身份信息确认了又确认。想问：有统一平台的做法吗？人都快熬干了，有没有好办法"
+    )
+    assert result.decision == "answer"
+    assert result.shown[0].id == "forms-data-platform"
+    assert {f.topic for f in result.shown} == {"forms"}

@@ -151,7 +151,10 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     marked = FURTHER_ITEM.search(p.query) is not None
     alone = [with_ask(item, one(item, t), t, one) if marked else one(item, t) for item in p.items]
     # 年底了事情一件接一件: a line that only sets the scene opens no topic (sceneitems.py).
-    answers = [_answered(r) if item.opens else () for item, r in zip(p.items, alone, strict=True)]
+    answers = [
+        _answered(r) if item.opens and not _asks_back(item, r) else ()
+        for item, r in zip(p.items, alone, strict=True)
+    ]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
     claimed: dict[str, tuple[int, int, Match]] = {}
@@ -159,6 +162,16 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
         if len(claimed) < SEVERAL_MAX:
             claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
+    asked_back = any(i.opens and _asks_back(i, r) for i, r in zip(p.items, alone, strict=True))
+    if len(picks) == 1 and not whole.answered and asked_back:
+        # …想问：有统一平台的做法吗？人都快熬干了，有没有好办法: the broad ask points back at
+        # the items before it, which answer one topic: that topic's fact answers, alone.
+        (pick,) = picks.values()
+        rest = tuple(m for m in p.ranked if m.fact != pick.fact)
+        return replace(
+            whole, decision="answer", matches=(pick, *rest), shape="fact", related=(),
+            card=None, topic=None, several=(), overview=False, joined=(),
+        )  # fmt: skip
     if len(picks) == 1 and not whole.answered:
         return _beside_other_business(p, alone, marked) or whole
     if len(picks) < 2:
@@ -213,6 +226,13 @@ def _beside_other_business(p: Prepared, alone: Sequence[Result], marked: bool) -
     ):
         return None
     return replace(answering[0], query=p.query, normalized=p.normalized)
+
+
+def _asks_back(item: Prepared, result: Result) -> bool:
+    """同事说今年各类督查检查要合并了，是真的吗？有没有具体的做法: the last item names no topic
+    and, alone, gets an overview of every topic (a broad ask with nothing named); it asks for
+    what the item before it told, so it claims no topic of its own."""
+    return result.overview and not item.topics_named
 
 
 def _answered(result: Result) -> Sequence[Match]:

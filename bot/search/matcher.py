@@ -26,6 +26,7 @@ from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import Entity, EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
+from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
 from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
@@ -141,6 +142,7 @@ class Matcher:
         self.set_aside = SetAside(kb.setaside_marks)  # 说个别的：…: the story before is no ask
         self.cleaned = Cleaner(Purposes(kb.purpose_words), self._names_topic, self.set_aside)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
+        self.heard_in = HeardIn(kb.heard_in_marks)  # 在群里看到通知: where news came, no part
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
         self.regional = Regional(kb.regional_words, words)
@@ -294,7 +296,7 @@ class Matcher:
         read_alone = ReadAlone(self.rank)  # a clause is read once, however many readings
         lists = list_readings(
             cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal,
-            read_alone.words,
+            read_alone.words, self.heard_in,
         )  # fmt: skip
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (

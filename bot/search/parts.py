@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.kb import Fact
 from bot.search.clauses import clauses
+from bot.search.heardin import HeardIn
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
@@ -60,27 +61,47 @@ def part_bests(
     leads: Mapping[str, Fact],
     runs: bool = False,
     normal: Callable[[str], str] = normalize,
+    heard: HeardIn | None = None,
 ) -> tuple[tuple[Match, ...], int]:
     """The best match of each part of the question, and how many parts it has; `runs` also
-    cuts each clause where the topic named changes (会多表多)."""
+    cuts each clause where the topic named changes (会多表多); `heard`: where the news was
+    seen or heard (heardin.py), a part read after the others."""
     parts = clauses(question, normal)
     if runs:
         parts = [piece for p in parts for piece in topic_words.runs(p)]
     if len(parts) < 2:
         return (), len(parts)
-    bests = []
+    bests: list[Match] = []
+    # 刚才在群里看到通知，下周又要开个部署会…: a part saying where the news was seen or heard
+    # (heardin.py) is read last, so the work groups it names as the way the news came never
+    # open a several-at-once answer ahead of the topic asked; what it quotes is read in place.
+    where_heard: list[Match] = []
     for part in parts:
-        analysis, ranked = rank(part)
-        if topic_words.heard_only(analysis, normal(part)):
-            continue  # 这几天一直在处理一起邻里纠纷: the asker's day, 起邻 heard as 齐琳
-        named = topic_words.first_named(analysis)
-        if named is None:  # 同一个数填了好几遍: the burden named by its symptom (symptoms.py)
-            best = symptom_best(analysis, ranked)
-        else:
-            best = topic_best(analysis, ranked, named, topic_words, leads)
-        if best is not None:
-            bests.append(best)
-    return tuple(bests), len(parts)
+        told = heard.told(part) if heard is not None else part
+        if told != part:
+            where_heard += _part_best(part, rank, topic_words, leads, normal)
+        if told:
+            bests += _part_best(told, rank, topic_words, leads, normal)
+    return (*bests, *where_heard), len(parts)
+
+
+def _part_best(
+    part: str,
+    rank: Rank,
+    topic_words: TopicWords,
+    leads: Mapping[str, Fact],
+    normal: Callable[[str], str],
+) -> list[Match]:
+    """The part's best fact, on the topic it names or its symptom's: one or none."""
+    analysis, ranked = rank(part)
+    if topic_words.heard_only(analysis, normal(part)):
+        return []  # 这几天一直在处理一起邻里纠纷: the asker's day, 起邻 heard as 齐琳
+    named = topic_words.first_named(analysis)
+    if named is None:  # 同一个数填了好几遍: the burden named by its symptom (symptoms.py)
+        best = symptom_best(analysis, ranked)
+    else:
+        best = topic_best(analysis, ranked, named, topic_words, leads)
+    return [best] if best is not None else []
 
 
 def topic_best(
@@ -122,12 +143,13 @@ def list_readings(
     leads: Mapping[str, Fact],
     normal: Callable[[str], str] = normalize,
     read: Rank | None = None,
+    heard: HeardIn | None = None,
 ) -> ListReadings:
     """Each clause's best; each run's, when the clauses name fewer topics than the whole
     question; each named topic's best read whole, when the question has clauses. Nothing for
     a question naming fewer than two topics, counting a part that names its burden only by
     its symptom (symptoms.py) beside one named. `read`: as `rank`, the words alone (a part
-    that cannot tell a symptom needs no ranking)."""
+    that cannot tell a symptom needs no ranking); `heard`: as for part_bests."""
     if not topics_named:
         return ListReadings()
     if len(topics_named) < 2:
@@ -137,11 +159,11 @@ def list_readings(
         symptoms = symptom_topics(pieces, rank, topic_words, read) if listed else []
         if not set(symptoms) - set(topics_named):
             return ListReadings()
-    clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal)
+    clause_bests, parts = part_bests(question, rank, topic_words, leads, normal=normal, heard=heard)
     topic_bests: list[Match] = []
     for asked_topic in topics_named if parts >= 2 else ():
         topic_bests += [m for m in ranked if m.fact.topic == asked_topic][:1]
     run_bests: tuple[Match, ...] = ()
     if len({m.fact.topic for m in clause_bests}) < len(topics_named):
-        run_bests, _ = part_bests(question, rank, topic_words, leads, True, normal)
+        run_bests, _ = part_bests(question, rank, topic_words, leads, True, normal, heard)
     return ListReadings(clause_bests, run_bests, tuple(topic_bests))
