@@ -46,6 +46,21 @@ def test_own_known_and_passing_names_are_no_strangers(matcher: Matcher, question
     assert not any(s in ("保定", "绵阳", "昌吉", "宜春", "江西") for s in strangers)
 
 
+def test_a_place_right_after_the_province_opening_the_question_is_asked_about() -> None:
+    bare = BarePlaces(["阿勒泰", "唐山"], known=lambda name: False, cut=None)
+    assert bare("新疆阿勒泰") == ["阿勒泰"]
+    assert bare("河北省唐山开会多吗") == ["唐山"]
+    assert bare("新疆维吾尔自治区阿勒泰会议记录还查吗") == ["阿勒泰"]
+    assert bare("新疆开会的人去阿勒泰") == []  # the province does not stand right before it
+
+
+@pytest.mark.parametrize("question", ["新疆阿勒泰", "新疆阿勒泰开会多吗", "河北唐山的群精简了吗"])
+def test_a_place_in_a_province_the_facts_name_is_no_fact_of_theirs(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.match(question).decision == "decline"
+
+
 def test_without_a_segmenter_every_position_is_a_word_end() -> None:
     bare = BarePlaces(["保定", "洋湖"], known=lambda name: name == "洋湖", cut=None)
     assert bare("保定那边会多") == ["保定"]

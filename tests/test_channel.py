@@ -23,6 +23,19 @@ def test_a_group_or_meeting_named_as_a_place_or_a_destination_is_a_channel() -> 
     assert not as_channel(QueryTerm("会议记录", 1.0, "会议记录"), "会议记录上面还查不查")
 
 
+def test_a_group_or_meeting_named_in_full_before_a_place_is_a_channel() -> None:
+    assert as_channel(QueryTerm("工作群", 1.0, "工作群"), "工作群里天天催报表")
+    assert as_channel(QueryTerm("工作群", 1.0, "微信群"), "微信群里又发了三张表")
+    assert as_channel(QueryTerm("会议", 1.0, "大会"), "大会上布置了一堆表")
+    assert not as_channel(QueryTerm("工作群", 1.0, "工作群"), "工作群太多，表也多")
+
+
+def test_forms_chased_in_a_work_group_are_about_the_forms(matcher: Matcher) -> None:
+    assert "工作群" not in _terms(matcher, "工作群里天天催报表，一周能不能最多只填一张")
+    result = matcher.match("工作群里天天催报表，一周能不能最多只填一张")
+    assert result.shown and all(f.topic == "forms" for f in result.shown)
+
+
 def test_forms_sent_through_a_group_are_about_the_forms(matcher: Matcher) -> None:
     assert "工作群" not in _terms(matcher, "群里一天发好几个表让填，能不能少点")
     result = matcher.match("群里一天发好几个表让填，能不能少点")

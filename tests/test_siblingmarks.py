@@ -66,6 +66,9 @@ def test_a_best_match_without_marks_is_never_moved() -> None:
         ("上面开完我们传达，传达完再开专题会，一个事开三回", "meetings-one-topic-once"),
         ("昨天说这么填，今天又说那么填，到底听谁的", "forms-stable-templates"),
         ("同一个贫困户的收入，这个月已经报了四遍了", "forms-one-figure-one-form"),
+        # the groups' number growing is the burden, not what the slimming left
+        ("工作群怎么就越建越多了，成了负担", "chat-groups-too-many-pinned"),
+        ("群为啥越来越多，都成负担了", "chat-groups-too-many-pinned"),
     ],
 )
 def test_a_burden_told_ranks_the_sibling_it_says_first(
@@ -73,6 +76,14 @@ def test_a_burden_told_ranks_the_sibling_it_says_first(
 ) -> None:
     """Each of these ranked a sibling of the same topic first without the marks."""
     assert matcher.prepare(question).ranked[0].fact.id == fact_id
+
+
+def test_what_the_slimming_left_is_the_lighter_phones_mark() -> None:
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("chat-groups-phone-lighter", "整改以后群少了一半")
+    assert shipped.says("chat-groups-phone-lighter", "手机变轻了没有")
+    assert not shipped.says("chat-groups-phone-lighter", "工作群越建越多")
+    assert shipped.says("chat-groups-too-many-pinned", "工作群越建越多")
 
 
 def test_the_shipped_marks_name_facts_that_exist() -> None:

@@ -21,6 +21,10 @@ from bot.search.setting import Holders, Names
 # the meeting is the place the burden is, nor 会议记录上, the record).
 _PLACE_AFTER = frozenset("里内中上")
 _STEM = 1
+# A longer word ending in the one-character word is the same thing named more fully, and a
+# place after it is the channel too: 工作群里天天催报表, 微信群里又发了三张表, 大会上布置的表
+# (not 会场里 nor 会议记录上, which end in another character).
+_STEM_ENDINGS = ("群", "会")
 # The channel and the burden are told in one clause: 群里又发了三张表. In a list, 群里刷不完，
 # 表也填不完 or 文件在几个群里转来转去以及会太多, the group is a burden of its own.
 _CLAUSE_END = re.compile(r"[，。；！？,.;!?、\s]+|以及|还有|另外|此外|并且|而且|同时")
@@ -38,7 +42,8 @@ def as_channel(term: QueryTerm, text: str) -> bool:
     at = text.find(source)
     while at >= 0:
         after = text[at + len(source) : at + len(source) + 1]
-        placed = len(source) == _STEM and after in _PLACE_AFTER
+        stem = len(source) == _STEM or source.endswith(_STEM_ENDINGS)
+        placed = stem and after in _PLACE_AFTER
         # sent to it, where the clause ends (拍照发群。), not 发表让填
         sent = text[max(0, at - 2) : at].endswith(_SENT_BEFORE) and not after.strip(
             "，。；！？,.;!?、"

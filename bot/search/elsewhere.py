@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import accumulate
 
+from bot.search.naming import PROVINCES
+
 # Words after a place that ask about it: 那边, 这边, 那里, 这里, 那儿, 那块, 那个 (乡), 的.
 _ASKED_AFTER = ("那边", "这边", "那里", "这里", "那儿", "这儿", "那块", "那个", "那的", "的")
 # A level word may follow the bare name before them (保定市那边); the opening is read elsewhere.
@@ -23,6 +25,9 @@ _LEVEL = re.compile(r"(?:市|地区|州|县|区|盟)?")
 _OWN_BEFORE = re.compile(r"(?:[我咱俺]们?(?:是|在|这|那|老家)?|在|来自|本地|老家)$")
 # Words a question may open with before the place it asks about.
 _OPENERS = re.compile(r"^(?:请问|问一下|问下|想问一下|想问|听说|那个|请教一下|请教|他们|她们)*")
+# A province opening the question, the place asked about right after it (新疆阿勒泰, 河北省唐山
+# 那边): the province only says where that place lies. 新疆 alone would answer with 昌吉's facts.
+_PROVINCE_FIRST = re.compile(rf"(?:{'|'.join(PROVINCES)})(?:省|\w{{0,4}}自治区)?")
 
 
 class BarePlaces:
@@ -88,7 +93,11 @@ class BarePlaces:
             if ends is None:
                 ends = self._word_ends(text)
             if start in ends and (end in ends or named_end in ends) and not self._is_known(name):
-                asked = start == opening or text.startswith(_ASKED_AFTER, named_end)
+                asked = (
+                    start == opening
+                    or text.startswith(_ASKED_AFTER, named_end)
+                    or _PROVINCE_FIRST.fullmatch(text, opening, start) is not None
+                )
                 said.append((name, start, asked and not _OWN_BEFORE.search(text[:start])))
             start = end
         return tuple(said)
