@@ -182,3 +182,20 @@ def read_word_map(
                 col.add(path, f"entry {preview(head)} has an empty {item}")
         entries.append((head.strip(), kept))
     return entries
+
+
+def read_named_lists(
+    col: Collector, path: Path, names: tuple[str, ...], *, mapping: str, entry: str, item: str,
+    named: str,
+) -> dict[str, tuple[str, ...]]:  # fmt: skip
+    """An optional file mapping each of a fixed set of `names` to a list of words
+    (purpose_words.yaml, complaint_words.yaml): each name's words as written; a head not among
+    `names` is reported as no `named` and left out."""
+    entries = read_word_map(col, path, mapping=mapping, entry=entry, item=item, optional=True)
+    words: dict[str, tuple[str, ...]] = {}
+    for name, listed in entries:
+        if name not in names:
+            col.add(path, f"'{name}' is no {named} (one of: {', '.join(names)})")
+        else:
+            words[name] = tuple(listed)
+    return words

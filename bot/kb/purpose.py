@@ -3,7 +3,7 @@ an answer is for, the people it is told to), read by bot/search/purpose.py."""
 
 from __future__ import annotations
 
-from bot.kb.collect import Collector, read_word_map
+from bot.kb.collect import Collector, read_named_lists
 
 PURPOSE_FILE = "purpose_words.yaml"
 PURPOSE_KINDS = (
@@ -20,15 +20,7 @@ PURPOSE_KINDS = (
 def load_purpose_words(col: Collector) -> dict[str, tuple[str, ...]]:
     """Each kind of framing word -> its words, as written; empty when the knowledge base has
     no such file (the framing is then left in the question)."""
-    path = col.root / "responses" / PURPOSE_FILE
-    entries = read_word_map(
-        col, path, mapping="kind of framing to a list of words",
-        entry="kind: [word, ...]", item="word", optional=True,
+    return read_named_lists(
+        col, col.root / "responses" / PURPOSE_FILE, PURPOSE_KINDS, named="kind of framing",
+        mapping="kind of framing to a list of words", entry="kind: [word, ...]", item="word",
     )  # fmt: skip
-    words: dict[str, tuple[str, ...]] = {}
-    for kind, listed in entries:
-        if kind not in PURPOSE_KINDS:
-            col.add(path, f"'{kind}' is no kind of framing (one of: {', '.join(PURPOSE_KINDS)})")
-        else:
-            words[kind] = tuple(listed)
-    return words
