@@ -151,9 +151,10 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     marked = FURTHER_ITEM.search(p.query) is not None
     alone = [with_ask(item, one(item, t), t, one) if marked else one(item, t) for item in p.items]
     # 年底了事情一件接一件: a line that only sets the scene opens no topic (sceneitems.py).
+    backs = [item.opens and _asks_back(item, r) for item, r in zip(p.items, alone, strict=True)]
     answers = [
-        _answered(r) if item.opens and not _asks_back(item, r) else ()
-        for item, r in zip(p.items, alone, strict=True)
+        _answered(r) if item.opens and not back else ()
+        for item, r, back in zip(p.items, alone, backs, strict=True)
     ]
     firsts = [(n, 0, found[0]) for n, found in enumerate(answers) if found]
     further = [(n, k, m) for n, found in enumerate(answers) for k, m in enumerate(found) if k]
@@ -162,8 +163,7 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
         if len(claimed) < SEVERAL_MAX:
             claimed.setdefault(match.fact.topic, (n, k, match))
     picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
-    asked_back = any(i.opens and _asks_back(i, r) for i, r in zip(p.items, alone, strict=True))
-    if len(picks) == 1 and not whole.answered and asked_back:
+    if len(picks) == 1 and not whole.answered and any(backs):
         # …想问：有统一平台的做法吗？人都快熬干了，有没有好办法: the broad ask points back at
         # the items before it, which answer one topic: that topic's fact answers, alone.
         (pick,) = picks.values()
