@@ -21,6 +21,7 @@ from bot.search.matcher import Matcher
         "群越建越多，新群的群主该谁当",
         "开短会限时发言，要提前几分钟到",
         "开一次会要坐两个钟头的车",
+        "表格太多了，WPS里怎么把几张表合成一张",
     ],
 )
 def test_a_side_ask_beside_a_burden_is_declined(matcher: Matcher, question: str) -> None:
@@ -37,3 +38,11 @@ def test_a_side_ask_beside_a_burden_is_declined(matcher: Matcher, question: str)
 )
 def test_the_burden_alone_is_still_answered(matcher: Matcher, question: str, fact: str) -> None:
     assert [f.id for f in matcher.match(question).shown][:1] == [fact]
+
+
+def test_a_form_called_an_excel_table_is_no_side_matter(matcher: Matcher) -> None:
+    # Excel表 is how cadres name a form (a synonym of 表格): no spreadsheet tool is asked, so the
+    # burden told is answered from the forms' facts, not declined as WPS would be.
+    result = matcher.match("以前一个数要在几张Excel表里重复填")
+    assert result.answered
+    assert {f.topic for f in result.shown} == {"forms"}
