@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import random
 
+from jieba import finalseg
 from pypinyin import lazy_pinyin
 
 from bot.devtools.evaluate import Labelled
 from bot.devtools.variants import slips
+from bot.devtools.variants import typing as typing_variants
 from bot.devtools.variants.runner import generate
 from bot.kb import load_kb
+from bot.search.matcher import Matcher
 
 KB = load_kb()
 ASK = "村里的会议太多了，怎么减负？"
@@ -106,3 +109,19 @@ def test_negations_and_numbers_never_slip() -> None:
         for kind in ("ime", "near", "drop", "double", "pyword"):
             text = slips.slip_words("不用开三十分钟的会议", [kind], random.Random(seed))
             assert text is not None and text.startswith("不用开三十分钟")
+
+
+def test_the_cut_does_not_depend_on_a_matcher_built_first(matcher: Matcher) -> None:
+    """A matcher puts its userdict words of count 0 (会开 0) in jieba's set shared by every
+    tokenizer; the generators cut as a process that built no matcher does, so two codes with
+    other word lists vary the same sources alike (`--sources`)."""
+    assert matcher.kb.facts and "会开" in finalseg.Force_Split_Words
+    text = "信访会开了一上午，别一个事开好几遍会"
+    shared = finalseg.Force_Split_Words
+    finalseg.Force_Split_Words = set()
+    try:
+        alone = (slips._content_spans(text), typing_variants._pieces(text))
+    finally:
+        finalseg.Force_Split_Words = shared
+    assert (slips._content_spans(text), typing_variants._pieces(text)) == alone
+    assert "会开" in [word for _, word in alone[0]]  # jieba alone joins it
