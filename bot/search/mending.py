@@ -114,16 +114,21 @@ class Mender:
         """The longest run of pieces around pieces[i] that sounds exactly like a curated
         phrase of three characters or more, as (start, end, the phrase's piece)."""
         spans: list[tuple[int, int, str]] = []
+        joinable = [_joinable(p) for p in pieces]  # each piece tested once, not once a run
         start = i
-        while start >= 0 and _joinable(pieces[start]):
+        while start >= 0 and joinable[start]:
             end = i + 1
-            while end <= len(pieces) and _joinable(pieces[end - 1]):
-                text = "".join(p.text for p in pieces[start:end])
+            # A run's text and reading grow a piece at a time as the run reaches further.
+            text = "".join(p.text for p in pieces[start:i])
+            key = " ".join(pinyin_key(p.text, fuzzy=False) for p in pieces[start:i])
+            while end <= len(pieces) and joinable[end - 1]:
+                text += pieces[end - 1].text
                 if len(text) > MAX_PHRASE:
                     break
                 # Each piece's reading is cached word by word: joined, they rule out most runs
                 # before any run is read whole.
-                key = " ".join(pinyin_key(p.text, fuzzy=False) for p in pieces[start:end])
+                reading = pinyin_key(pieces[end - 1].text, fuzzy=False)
+                key = f"{key} {reading}" if end - 1 > start else reading
                 if end - start >= 2 and len(text) >= 3 and self._known_reading(key):
                     spans.append((start, end, text))
                 end += 1
