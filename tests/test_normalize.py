@@ -35,3 +35,16 @@ def test_numbers_with_units_still_read_as_digits() -> None:
     assert normalize("开了两千五百次会") == "开了 2500 次 会"
     assert normalize("十分麻烦") == "十分麻烦"
     assert normalize("十几场会") == "十几场会"
+
+
+def test_each_step_spared_on_texts_without_its_marks_still_runs_where_they_are() -> None:
+    """A step runs only on a text holding what it looks for; where it is, it still reads it."""
+    assert normalize("囘覆一下") == "回复一下"  # an older variant form
+    assert normalize("検査太多") == "检查太多"  # a Japanese form
+    assert normalize("衞生检查") == "卫生检查"  # a variant the tables leave
+    assert normalize("降一降开会次数") == "降开会次数"  # a verb said twice around 一
+    assert normalize("二〇一六年的表") == "2016 年的表"  # digits read out
+    assert normalize("完成率50%") == "完成率一半"  # a share in per cent
+    assert normalize("七月底") == "7 月底"  # a month
+    assert normalize("一两百个群") == "100 到 200 个 群"  # a range
+    assert normalize("会太多怎么办") == "会太多怎么办"  # none of them

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import repeat
+from typing import NamedTuple
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
 _GAP_CHARS = rf"[^\s、，,;；。.?？!！:：]{{0,{GAP}}}?"
@@ -65,9 +66,9 @@ class AskSlot:
         )
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a question as the analyzer read it, for ask slots."""
+class Word(NamedTuple):
+    """A word of a question as the analyzer read it, for ask slots (a named tuple: one is
+    made for every word of every reading, and a frozen dataclass is slow to make)."""
 
     text: str
     kind: str  # "term" (known), "stop", "unknown", "cue", or "break" (punctuation)
