@@ -49,6 +49,9 @@ class CuePattern:
     # First characters of the first part's words: a text holding none cannot match, so its
     # regular expression need not run. Empty: always run it.
     starts: frozenset[str] = frozenset()
+    # The last part's words: a match ends in one of them, so a text holding none cannot match
+    # and the expression need not run (怎么 is in many questions, 设置 or 撤回 in few).
+    ends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ def compile_pattern(entry: str) -> CuePattern:
     parts = []
     every: list[str] = []
     starts: frozenset[str] | None = None
+    words: list[str] = []
     for part in body.split(GAP_MARK):
         words = _alternatives(part)
         if not words:
@@ -99,7 +103,7 @@ def compile_pattern(entry: str) -> CuePattern:
         every += words
         starts = frozenset(w[0] for w in words) if starts is None else starts
     regex = re.compile(_GAP_CHARS.join(parts))
-    return CuePattern(entry, regex, tuple(every), starts or frozenset())
+    return CuePattern(entry, regex, tuple(every), starts or frozenset(), tuple(words))
 
 
 def compile_slot(entry: str) -> AskSlot:
@@ -175,6 +179,8 @@ def found_patterns(
     found: list[str] = []
     for p in patterns:
         if p.starts and p.starts.isdisjoint(chars):
+            continue
+        if p.ends and not any(word in normalized for word in p.ends):
             continue
         # The first match finditer would give, found without a generator per pattern: most
         # patterns match nowhere, and the generators cost more than the searches.
