@@ -194,3 +194,13 @@ def test_every_character_and_word_of_the_facts_reads_as_lazy_pinyin_does() -> No
     for text in texts:
         assert toneless_syllables(text) == lazy_pinyin(text), text
         assert pinyin_key(text, fuzzy=False) == " ".join(lazy_pinyin(text)), text
+
+
+def test_both_keys_of_a_text_read_from_its_kept_syllables_are_read_as_afresh() -> None:
+    """The exact key, then the folded one (or the other way round), from one reading of the
+    syllables kept: each is the key lazy_pinyin's syllables give, folded or not."""
+    for text in ["场所太长", "上传材料", "检查组", "会议室在哪里", "开 会", "jian cha", "表哥"]:
+        for fuzzy in (False, True, False):
+            syllables = text.split() if LATIN.match(text.replace(" ", "")) else lazy_pinyin(text)
+            expected = " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
+            assert pinyin_key(text, fuzzy) == expected, (text, fuzzy)

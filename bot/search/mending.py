@@ -114,14 +114,21 @@ class Mender:
         """The longest run of pieces around pieces[i] that sounds exactly like a curated
         phrase of three characters or more, as (start, end, the phrase's piece)."""
         spans: list[tuple[int, int, str]] = []
-        joinable = [_joinable(p) for p in pieces]  # each piece tested once, not once a run
+        # The run's text and reading grow a piece at a time, leftwards as it starts earlier
+        # and rightwards as it reaches further; a start whose run is already too long with
+        # pieces[i] alone ends the search, as every earlier start's run is longer still.
+        before, before_key = "", ""  # pieces[start:i], and its reading
         start = i
-        while start >= 0 and joinable[start]:
+        while start >= 0 and _joinable(pieces[start]):
+            if start < i:
+                before = pieces[start].text + before
+                reading = pinyin_key(pieces[start].text, fuzzy=False)
+                before_key = f"{reading} {before_key}" if start < i - 1 else reading
+            if len(before) + len(pieces[i].text) > MAX_PHRASE:
+                break
+            text, key = before, before_key
             end = i + 1
-            # A run's text and reading grow a piece at a time as the run reaches further.
-            text = "".join(p.text for p in pieces[start:i])
-            key = " ".join(pinyin_key(p.text, fuzzy=False) for p in pieces[start:i])
-            while end <= len(pieces) and joinable[end - 1]:
+            while end <= len(pieces) and _joinable(pieces[end - 1]):
                 text += pieces[end - 1].text
                 if len(text) > MAX_PHRASE:
                     break

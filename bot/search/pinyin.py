@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -43,14 +43,20 @@ def fuzzy_syllable(syllable: str) -> str:
 @lru_cache(maxsize=65536)
 def pinyin_key(text: str, fuzzy: bool = True) -> str:
     """Toneless pinyin of Chinese text or of split syllables; fuzzy folds zh/z, ang/an, l/n."""
-    if LATIN.match(text.replace(" ", "")):
-        syllables: Iterable[str] = text.split()
-    else:
-        syllables = toneless_syllables(text)
-    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
+    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in _syllables(text))
 
 
 SEGMENTS_KEPT = 16_384  # pypinyin's words and characters, read toneless (~2 MB of short text)
+SYLLABLES_KEPT = 16_384  # texts' syllables, for their other key (~3 MB of short text)
+
+
+@lru_cache(maxsize=SYLLABLES_KEPT)
+def _syllables(text: str) -> tuple[str, ...]:
+    """A text's syllables, kept: a window heard by sound is looked up by its exact key, and
+    mostly by its folded key next, which reads the same syllables (表哥太: biao ge tai)."""
+    if LATIN.match(text.replace(" ", "")):
+        return tuple(text.split())
+    return tuple(toneless_syllables(text))
 
 
 def toneless_syllables(text: str) -> list[str]:
