@@ -174,13 +174,13 @@ def found_patterns(
 ) -> tuple[str, ...]:
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
     if isinstance(patterns, PatternsByStart):
-        patterns = patterns.possible(normalized)
-    chars = frozenset(normalized)
+        possible = patterns.possible(normalized)  # their start characters are in the text
+    else:
+        chars = frozenset(normalized)
+        possible = [p for p in patterns if not (p.starts and p.starts.isdisjoint(chars))]
     found: list[str] = []
-    for p in patterns:
-        if p.starts and p.starts.isdisjoint(chars):
-            continue
-        if p.ends and not any(word in normalized for word in p.ends):
+    for p in possible:
+        if p.ends and not _holds_one(normalized, p.ends):
             continue
         # The first match finditer would give, found without a generator per pattern: most
         # patterns match nowhere, and the generators cost more than the searches.
@@ -190,6 +190,15 @@ def found_patterns(
         if match is not None:
             found.append(match.group(0))
     return tuple(found)
+
+
+def _holds_one(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (a loop: most patterns are ruled out here, and a
+    generator per pattern would cost more than the test)."""
+    for word in words:  # noqa: SIM110 (any() makes a generator: the cost avoided here)
+        if word in text:
+            return True
+    return False
 
 
 def found_slots(
