@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search import asides
 from bot.search.asides import without_asides
 from bot.search.matcher import Matcher
 
@@ -132,3 +133,20 @@ def test_here_still_is_no_choice_between_two_things(matcher: Matcher) -> None:
     p = matcher.prepare("我们这儿还是天天填表")
     assert not p.analysis.cues
     assert matcher.match("我们这儿还是天天填表").matches[0].fact.id == "forms-weekly-cap"
+
+
+def test_the_kinds_of_aside_as_one_alternation_find_what_each_finds() -> None:
+    """One search over all kinds finds a clause an aside exactly when one kind matches it."""
+    clauses = ["我是村里的扶贫专干", "尊敬的领导您好", "HELLO", "Emm", "唉", "我刚调过来没多久",
+               "领导让我问一下", "好久没在群里冒泡了", "感谢群主拉我进群", "会太多怎么办", "那个",
+               "群太多", "", "我在准备关于工作群的材料", "作为一名驻村干部"]  # fmt: skip
+    for clause in clauses:
+        expected = any(kind.match(clause) for kind in asides._ASIDES)
+        assert asides._is_aside(clause) == expected, clause
+    assert asides._is_aside("我是村里的扶贫专干") and not asides._is_aside("会太多怎么办")
+
+
+def test_filler_after_an_ask_and_wishes_are_still_taken_out() -> None:
+    """Searched only where 那个, 祝 or 谢 is, they are still found there."""
+    assert asides._without_opening_filler("想问一下那个开会做笔记的事") == "想问一下开会做笔记的事"
+    assert without_asides("最后祝工作顺利，会太多怎么办") == "会太多怎么办"

@@ -294,3 +294,31 @@ def test_asking_for_a_case_with_the_same_words_stays_a_request(matcher: Matcher)
     question = "跪求大佬支个招，政法会信访会轮着开，内容都差不多"
     assert not matcher.prepare(question).analysis.cues
     assert matcher.match(question).matches[0].fact.id == "meetings-one-topic-once"
+
+
+def _found_by_every_pattern(patterns: tuple[CuePattern, ...], text: str) -> tuple[str, ...]:
+    """found_patterns without any shortcut: every expression searched."""
+    found = []
+    for p in patterns:
+        match = next((m for m in p.regex.finditer(text) if _asks(m, text)), None)
+        if match is not None:
+            found.append(match.group(0))
+    return tuple(found)
+
+
+def test_patterns_skipped_by_their_first_or_last_words_would_have_found_nothing() -> None:
+    """A text holding none of a pattern's first words' characters, or none of its last
+    words, is not searched with it: the shipped patterns find the same stretches as when
+    every one is searched, in every fact's questions and in questions that use the patterns."""
+    kb = load_kb()
+    patterns = split_cues(kb.offtopic_cues | kb.intent_cues).patterns
+    by_start = PatternsByStart(patterns)
+    texts = [normalize(q) for f in kb.facts for q in f.questions]
+    asked = ("群里发错消息了怎么撤回", "会议室在哪个楼", "好几个人问过", "一周几天要值班",
+             "怎么设置群公告", "检查组几点到", "")  # fmt: skip
+    texts += [normalize(t) for t in asked]
+    assert any(_found_by_every_pattern(patterns, t) for t in texts)
+    for text in texts:
+        assert found_patterns(by_start, text) == _found_by_every_pattern(patterns, text), text
+    assert all(p.ends for p in patterns)
+    assert compile_pattern("怎么|咋…撤回|设置").ends == ("撤回", "设置")

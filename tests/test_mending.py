@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.search.mending import Mender
+import random
+
+from bot.search.mending import MAX_PHRASE, Mender, _joinable
 from bot.search.pieces import Piece
 from bot.search.pinyin import pinyin_key
 from bot.search.sound import HOMOPHONE_WEIGHT, Heard
@@ -64,3 +66,53 @@ def test_words_already_read_are_not_reread_into_a_phrase() -> None:
     """每人 + 发严 (read as 发言) also sounds like 没人发言; with nothing unknown it stays."""
     pieces = [Piece("每人", "term", "每人"), Piece("发严", "term", "发言", HOMOPHONE_WEIGHT)]
     assert Mender(_by_sound, _single, _known).mend_phrases(pieces) == pieces
+
+
+def _phrase_runs_read_whole(pieces: list[Piece], i: int) -> list[tuple[int, int, str]]:
+    """The runs _phrase_around tests, found the plain way: every run around pieces[i] of
+    joinable pieces, its text and reading made afresh."""
+    spans = []
+    start = i
+    while start >= 0 and _joinable(pieces[start]):
+        end = i + 1
+        while end <= len(pieces) and _joinable(pieces[end - 1]):
+            text = "".join(p.text for p in pieces[start:end])
+            if len(text) > MAX_PHRASE:
+                break
+            key = " ".join(pinyin_key(p.text, fuzzy=False) for p in pieces[start:end])
+            if end - start >= 2 and len(text) >= 3 and _any_known(key):
+                spans.append((start, end, text))
+            end += 1
+        start -= 1
+    return spans
+
+
+def _any_known(key: str) -> bool:
+    return len(key.split()) % 2 == 1  # a stand-in that many runs pass: odd syllable counts
+
+
+def test_runs_grown_a_piece_at_a_time_are_the_runs_read_whole() -> None:
+    """The runs around each slipped piece, their text and reading grown a piece at a time
+    and the search ended where a run grows too long, are those found afresh for each run:
+    each is heard (here: tried, and heard as nothing) once, as many as the plain way finds."""
+    rng = random.Random(8)
+    words = ["以", "文件", "落时", "会", "开会", "太多", "hui", "，", "检查组", "表哥", "了"]
+    kinds = ["term", "stop", "unknown", "break"]
+    tried: list[str] = []
+
+    def heard_as_nothing(text: str, allow_fuzzy: bool) -> tuple[Heard, float] | None:
+        tried.append(text)
+        return None
+
+    mender = Mender(heard_as_nothing, _single, _any_known)
+    runs = 0
+    for _ in range(500):
+        pieces = [Piece(rng.choice(words), rng.choice(kinds)) for _ in range(rng.randint(1, 14))]
+        for i, piece in enumerate(pieces):
+            if piece.kind == "unknown" and _joinable(piece):
+                tried.clear()
+                assert mender._phrase_around(pieces, i) is None
+                expected = [text for _, _, text in _phrase_runs_read_whole(pieces, i)]
+                assert sorted(tried) == sorted(expected), (pieces, i)
+                runs += len(expected)
+    assert runs > 100  # the stand-in lets many runs through

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pypinyin import lazy_pinyin
 
+from bot.kb import load_kb
 from bot.search.pinyin import (
     CJK_ONLY,
     LATIN,
@@ -12,6 +14,7 @@ from bot.search.pinyin import (
     is_stop_syllable,
     pinyin_key,
     split_pinyin,
+    toneless_syllables,
 )
 from bot.search.sound import Heard, Unit, best_reading, build_tables, commoner_first, hear
 
@@ -169,3 +172,35 @@ def test_a_neutral_word_yields_a_shared_reading_to_a_commoner_curated_word() -> 
     assert exact["shou ji"][0] == "手机"
     assert exact["zhi dao"][0] == "知道"
     assert commoner_first(words, set(), lambda w: 0) == words
+
+
+def test_words_read_once_read_as_lazy_pinyin_does() -> None:
+    """Each of pypinyin's words is read once and kept; a text read from them reads as
+    lazy_pinyin reads it whole: a phrase's reading (银行 hang, 重要 zhong) beats its characters'
+    own (行 xing, 重 zhong/chong), and so does it inside a longer text, twice in a row."""
+    texts = ["行", "银行", "在银行开会", "重要", "重复", "重复填表", "长", "镇长", "时长太长",
+             "开会tai多", "2次会", "绿码", "会太多，表也多", "", " ", "𠮶"]  # fmt: skip
+    for _ in range(2):  # cold, then from what was kept
+        for text in texts:
+            assert toneless_syllables(text) == lazy_pinyin(text), text
+
+
+def test_every_character_and_word_of_the_facts_reads_as_lazy_pinyin_does() -> None:
+    """Every character of the facts' texts, and each fact's keywords and questions whole."""
+    facts = load_kb().facts
+    texts = [t for f in facts for t in (f.title, f.measure, f.example, *f.keywords, *f.questions)]
+    for char in sorted(set("".join(texts))):
+        assert toneless_syllables(char) == lazy_pinyin(char), char
+    for text in texts:
+        assert toneless_syllables(text) == lazy_pinyin(text), text
+        assert pinyin_key(text, fuzzy=False) == " ".join(lazy_pinyin(text)), text
+
+
+def test_both_keys_of_a_text_read_from_its_kept_syllables_are_read_as_afresh() -> None:
+    """The exact key, then the folded one (or the other way round), from one reading of the
+    syllables kept: each is the key lazy_pinyin's syllables give, folded or not."""
+    for text in ["场所太长", "上传材料", "检查组", "会议室在哪里", "开 会", "jian cha", "表哥"]:
+        for fuzzy in (False, True, False):
+            syllables = text.split() if LATIN.match(text.replace(" ", "")) else lazy_pinyin(text)
+            expected = " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
+            assert pinyin_key(text, fuzzy) == expected, (text, fuzzy)

@@ -151,3 +151,41 @@ def test_ask_words_weigh_nothing(matcher: Matcher, question: str, topic: str) ->
     """想要, 希望, 急需, 恳请, 告诉我, 找几个 (request_words.txt) ask; they name nothing."""
     shown = matcher.match(question).shown
     assert shown and shown[0].topic == topic
+
+
+def _without_every_search(purposes: Purposes, text: str) -> str:
+    """Purposes.without with every expression run, whatever the text holds."""
+    from bot.search import purpose
+
+    asks_material = purposes._material.search(text) is not None
+    text = purposes._audience.sub(" ", text)
+    text = purpose._WHICH_WAY.sub(" ", text)
+    text = purposes._effect_data.sub(purpose._as_figure_asked, text)
+    text = purpose._FIGURE_OF.sub(
+        r"\1多少 ", purpose._PROOF.sub("多少 ", purpose._VERDICT.sub(" ", text))
+    )
+    text = purposes._used.sub(" ", text)
+    if asks_material:
+        text = purposes._gathered.sub(" ", purposes._about.sub(r" \1 ", text))
+        text = purposes._meeting_held.sub(" ", purposes._gathering.sub(" ", text))
+        text = purpose._SEND_ME.sub(" ", purposes._made.sub(" ", text))
+    return text
+
+
+def test_searches_spared_where_their_words_are_missing_change_nothing() -> None:
+    """Proof and figures asked are searched only where 数 or 证 is, a document's use only where
+    a document word is: every fact's question, and questions framed each way, come out as
+    when every expression runs."""
+    kb = load_kb()
+    purposes = Purposes(kb.purpose_words)
+    texts = [q for f in kb.facts for q in f.questions] + [
+        "写材料要用，有没有精简会议的例子", "有具体数据吗", "有数支撑吗", "有证据吗",
+        "需要一个会议变短的数据", "汇报材料里想举个例子", "述职报告里能用的做法",
+        "给新来的大学生村官讲讲", "哪种办法最管用", "检查减负的数据", "会太多怎么办",
+    ]  # fmt: skip
+    changed = 0
+    for text in texts:
+        expected = _without_every_search(purposes, text)
+        assert purposes.without(text) == expected, text
+        changed += expected != text
+    assert changed >= 8

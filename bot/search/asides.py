@@ -97,8 +97,13 @@ def without_self_introduction(text: str) -> str:
         if not (aside or (setting and _WORKLOAD.match(b)))
     ]  # fmt: skip
     # 祝大家工作顺利 is dropped only beside a question: a message of wishes and news asks nothing.
+    # Wishes hold 祝 and thanks 谢: a clause holding neither is no wish, and is not searched.
     if any(asks_something(c) for c in kept):
-        kept = [c for c in kept if not _WISHES.match(_NOT_IN_WORDS.sub("", c))]
+        kept = [
+            c
+            for c in kept
+            if not (("祝" in c or "谢" in c) and _WISHES.match(_NOT_IN_WORDS.sub("", c)))
+        ]
     if kept == as_typed or not any(_WORDS.search(c) for c in kept):
         return text
     return "".join(kept)
@@ -179,7 +184,9 @@ def is_aside(text: str) -> bool:
 
 
 def _without_opening_filler(clause: str) -> str:
-    return _ASKED_THEN_FILLER.sub(r"\1", _OPENING_FILLER.sub("", clause, count=1))
+    clause = _OPENING_FILLER.sub("", clause, count=1)
+    # a clause without 那个 has no filler after its ask: the search is spared
+    return _ASKED_THEN_FILLER.sub(r"\1", clause) if "那个" in clause else clause
 
 
 # Thanks for being added to the group the message is posted in (感谢群主拉我进群, 谢谢王书记
@@ -200,5 +207,14 @@ _ASIDES = (
 )  # fmt: skip
 
 
+# The kinds as one alternation, each under its own flags (hello and filler ignore case): one
+# search at the clause's start, not nine, finds whether any kind matches it whole.
+_ANY_ASIDE = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p in _ASIDES
+    )
+)
+
+
 def _is_aside(clause: str) -> bool:
-    return any(p.match(clause) for p in _ASIDES)
+    return _ANY_ASIDE.match(clause) is not None

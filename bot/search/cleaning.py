@@ -13,6 +13,7 @@ reads the text the one before left.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -26,7 +27,9 @@ from bot.search.purpose import Purposes
 from bot.search.relayed import without_relay
 from bot.search.setaside import SetAside
 from bot.search.sharedask import plain_shared_ask
+from bot.search.tones import ToneMap, current_tones
 
+CLEANED_KEPT = 64  # a message and its items are cleaned again as each is read alone
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 
 
@@ -44,8 +47,16 @@ class Cleaner:
         self.purposes = purposes
         self.names_topic = names_topic
         self.set_aside = set_aside or SetAside(())
+        # What is taken out depends on the text alone, and on the tones it was typed with
+        # (names_topic reads pinyin by them: tong1zhi1 is 通知); a question's whole and its
+        # items come back to it, so the last few are kept.
+        self._cleaned = functools.lru_cache(maxsize=CLEANED_KEPT)(self._clean)
 
     def __call__(self, question: str) -> str:
+        return self._cleaned(question, current_tones())
+
+    def _clean(self, question: str, tones: ToneMap) -> str:
+        """`tones` are the ones typed (tones.py), read by names_topic: only the cache's key."""
         cleaned = self.set_aside.after(question)  # 先不说会的事了。主要想问，…
         cleaned = _TRAILING_NUMBER.sub("", without_leftovers(cleaned))
         cleaned = plain_shared_ask(cleaned)

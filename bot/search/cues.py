@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import repeat
+from typing import NamedTuple
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
 _GAP_CHARS = rf"[^\s、，,;；。.?？!！:：]{{0,{GAP}}}?"
@@ -48,6 +49,9 @@ class CuePattern:
     # First characters of the first part's words: a text holding none cannot match, so its
     # regular expression need not run. Empty: always run it.
     starts: frozenset[str] = frozenset()
+    # The last part's words: a match ends in one of them, so a text holding none cannot match
+    # and the expression need not run (怎么 is in many questions, 设置 or 撤回 in few).
+    ends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,9 @@ class AskSlot:
         )
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a question as the analyzer read it, for ask slots."""
+class Word(NamedTuple):
+    """A word of a question as the analyzer read it, for ask slots (a named tuple: one is
+    made for every word of every reading, and a frozen dataclass is slow to make)."""
 
     text: str
     kind: str  # "term" (known), "stop", "unknown", "cue", or "break" (punctuation)
@@ -90,6 +94,7 @@ def compile_pattern(entry: str) -> CuePattern:
     parts = []
     every: list[str] = []
     starts: frozenset[str] | None = None
+    words: list[str] = []
     for part in body.split(GAP_MARK):
         words = _alternatives(part)
         if not words:
@@ -98,7 +103,7 @@ def compile_pattern(entry: str) -> CuePattern:
         every += words
         starts = frozenset(w[0] for w in words) if starts is None else starts
     regex = re.compile(_GAP_CHARS.join(parts))
-    return CuePattern(entry, regex, tuple(every), starts or frozenset())
+    return CuePattern(entry, regex, tuple(every), starts or frozenset(), tuple(words))
 
 
 def compile_slot(entry: str) -> AskSlot:
@@ -169,11 +174,13 @@ def found_patterns(
 ) -> tuple[str, ...]:
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
     if isinstance(patterns, PatternsByStart):
-        patterns = patterns.possible(normalized)
-    chars = frozenset(normalized)
+        possible = patterns.possible(normalized)  # their start characters are in the text
+    else:
+        chars = frozenset(normalized)
+        possible = [p for p in patterns if not (p.starts and p.starts.isdisjoint(chars))]
     found: list[str] = []
-    for p in patterns:
-        if p.starts and p.starts.isdisjoint(chars):
+    for p in possible:
+        if p.ends and not _holds_one(normalized, p.ends):
             continue
         # The first match finditer would give, found without a generator per pattern: most
         # patterns match nowhere, and the generators cost more than the searches.
@@ -183,6 +190,15 @@ def found_patterns(
         if match is not None:
             found.append(match.group(0))
     return tuple(found)
+
+
+def _holds_one(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (a loop: most patterns are ruled out here, and a
+    generator per pattern would cost more than the test)."""
+    for word in words:  # noqa: SIM110 (any() makes a generator: the cost avoided here)
+        if word in text:
+            return True
+    return False
 
 
 def found_slots(

@@ -114,16 +114,28 @@ class Mender:
         """The longest run of pieces around pieces[i] that sounds exactly like a curated
         phrase of three characters or more, as (start, end, the phrase's piece)."""
         spans: list[tuple[int, int, str]] = []
+        # The run's text and reading grow a piece at a time, leftwards as it starts earlier
+        # and rightwards as it reaches further; a start whose run is already too long with
+        # pieces[i] alone ends the search, as every earlier start's run is longer still.
+        before, before_key = "", ""  # pieces[start:i], and its reading
         start = i
         while start >= 0 and _joinable(pieces[start]):
+            if start < i:
+                before = pieces[start].text + before
+                reading = pinyin_key(pieces[start].text, fuzzy=False)
+                before_key = f"{reading} {before_key}" if start < i - 1 else reading
+            if len(before) + len(pieces[i].text) > MAX_PHRASE:
+                break
+            text, key = before, before_key
             end = i + 1
             while end <= len(pieces) and _joinable(pieces[end - 1]):
-                text = "".join(p.text for p in pieces[start:end])
+                text += pieces[end - 1].text
                 if len(text) > MAX_PHRASE:
                     break
                 # Each piece's reading is cached word by word: joined, they rule out most runs
                 # before any run is read whole.
-                key = " ".join(pinyin_key(p.text, fuzzy=False) for p in pieces[start:end])
+                reading = pinyin_key(pieces[end - 1].text, fuzzy=False)
+                key = f"{key} {reading}" if end - 1 > start else reading
                 if end - start >= 2 and len(text) >= 3 and self._known_reading(key):
                     spans.append((start, end, text))
                 end += 1

@@ -50,6 +50,12 @@ _JAPANESE_FORMS = str.maketrans(
     "转轻边递迟醉铁钱铸炼关陷险隐杂灵赖显发鸡曲面黑龟俭敕勋哑啮垒壤壹尧巢贰惠恼拂择搔晓樱栈检泽渴"
     "涉泷濑牺猎叠稻穗穰粹肃纤脏艳薰萤蜡霸览丰酱酿释颖驿驱骚验髓鸥碱默龄乡卫绪涩并并矿斗饼戾",
 )
+# Any character the variant tables above change: a text holding none is left as it is,
+# without translating it character by character (most questions hold none).
+_OLD_OR_JAPANESE = re.compile(
+    "[" + "".join(map(re.escape, map(chr, [*_OLD_VARIANTS, *_JAPANESE_FORMS]))) + "]"
+)
+_VARIANT = re.compile("[" + "".join(map(re.escape, map(chr, _VARIANTS))) + "]")
 # Letters, digits and CJK ideographs survive; everything else (emoji, punctuation, symbols) splits.
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
@@ -60,7 +66,13 @@ _DIGITS = re.compile(r"(?<=[^0-9 ])(?=[0-9])|(?<=[0-9])(?=[^0-9 ])")
 _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _D = "[一二两三四五六七八九]"
-_NUMERAL = re.compile(rf"(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?")
+# Every part is optional, so the pattern matches (empty) at each position; the lookahead lets
+# it start only where a numeral can (零, a digit, 十), which leaves every match it finds as it
+# was and spares a call of _numeral_value per character (一百九十个群: 2 calls, not 7).
+_NUMERAL = re.compile(
+    rf"(?=[零十一二两三四五六七八九])(?:{_D}千)?(?:零?{_D}百)?(?:零?{_D}?十)?(?:零?{_D})?"
+)
+_UNITS = frozenset(_UNIT)
 # A range of two rising digits (一两百个群, 二三十个会, 三五十个群) spans both: 一两百 is
 # 一百到两百, as a range typed out says. Read digit by digit it left a stray 一 and the top
 # alone (一 200), which meets 200次 but not the 190余个 asked of; read as its lower end (一百多)
@@ -121,13 +133,21 @@ def normalize(text: str) -> str:
     text = text.lower()
     text = _LETTER_RUN.sub(r"\1\1\1", text)
     text = without_tone_numbers(text)
-    text = _TRY_VERB.sub(_said_once, text)
-    text = _DIGIT_RUN.sub(_digits_read_out, text)
+    # Each step below runs only where the text holds what its pattern needs (一 between a verb
+    # said twice, 〇/零 or 年 in digits read out, % or 月 after a number, 十/百/千 in a range).
+    if "一" in text:
+        text = _TRY_VERB.sub(_said_once, text)
+    if "零" in text or "〇" in text or "年" in text:
+        text = _DIGIT_RUN.sub(_digits_read_out, text)
     text = small_counts_in_words(text)  # 1周最多1表 is 一周最多一表
-    text = _PER_CENT.sub(r"百分之\1", text)
-    text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
-    text = _RANGE.sub(_range_both_ends, text)
-    text = _NUMERAL.sub(_numeral_value, text)
+    if "%" in text:
+        text = _PER_CENT.sub(r"百分之\1", text)
+    if "月" in text:
+        text = _MONTH.sub(lambda m: str(_DIGIT[m.group(1)]), text)
+    if not _UNITS.isdisjoint(text):
+        text = _RANGE.sub(_range_both_ends, text)
+    if not _UNITS.isdisjoint(text):  # without 十, 百 or 千 every numeral stays as it is
+        text = _NUMERAL.sub(_numeral_value, text)
     text = units_as_written(text)  # 一回 is 一次, 每个礼拜 每周, 半个钟头 半个小时
     text = _NOT_WORD.sub(" ", text).strip()
     text = rejoined(text)
@@ -165,7 +185,8 @@ def _plain_vowel(found: re.Match[str]) -> str:
 
 def _simplified(text: str) -> str:
     # first, so 囘覆 converts as the phrase 回覆 does
-    text = text.translate(_OLD_VARIANTS).translate(_JAPANESE_FORMS)
+    if _OLD_OR_JAPANESE.search(text):
+        text = text.translate(_OLD_VARIANTS).translate(_JAPANESE_FORMS)
     simplified: str = _converter.convert(text)
     if "著" in simplified:
         taiwan: str = _taiwan.convert(text)
@@ -174,7 +195,9 @@ def _simplified(text: str) -> str:
                 "着" if ours == "著" and theirs == "着" else ours
                 for ours, theirs in zip(simplified, taiwan, strict=True)
             )
-    return simplified.translate(_VARIANTS).replace("甚么", "什么")
+    if _VARIANT.search(simplified):
+        simplified = simplified.translate(_VARIANTS)
+    return simplified.replace("甚么", "什么")
 
 
 def rejoined(text: str) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN = re.compile(r"^[a-z]+$")
@@ -41,13 +43,53 @@ def fuzzy_syllable(syllable: str) -> str:
 @lru_cache(maxsize=65536)
 def pinyin_key(text: str, fuzzy: bool = True) -> str:
     """Toneless pinyin of Chinese text or of split syllables; fuzzy folds zh/z, ang/an, l/n."""
-    if LATIN.match(text.replace(" ", "")):
-        syllables = text.split()
-    else:
-        from pypinyin import lazy_pinyin  # imported on first use: it costs 0.3 s at start-up
+    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in _syllables(text))
 
-        syllables = lazy_pinyin(text)
-    return " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
+
+SEGMENTS_KEPT = 16_384  # pypinyin's words and characters, read toneless (~2 MB of short text)
+SYLLABLES_KEPT = 16_384  # texts' syllables, for their other key (~3 MB of short text)
+
+
+@lru_cache(maxsize=SYLLABLES_KEPT)
+def _syllables(text: str) -> tuple[str, ...]:
+    """A text's syllables, kept: a window heard by sound is looked up by its exact key, and
+    mostly by its folded key next, which reads the same syllables (表哥太: biao ge tai)."""
+    if LATIN.match(text.replace(" ", "")):
+        return tuple(text.split())
+    return tuple(toneless_syllables(text))
+
+
+def toneless_syllables(text: str) -> list[str]:
+    """pypinyin's lazy_pinyin(text), each of its words read once. Why: a question's windows
+    (表哥太, 哥太多) are new texts each time, but made of the same few words and characters;
+    pypinyin cuts a text into its phrases and characters (mmseg) and reads each alone, so
+    the words' readings, kept, give the text's (银行 is yin hang, 行 alone xing)."""
+    return [s for word in _pinyin_reader().seg(text) for s in _word_syllables(word)]
+
+
+@lru_cache(maxsize=SEGMENTS_KEPT)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    """One of pypinyin's words read as lazy_pinyin reads it (toneless, ü as v, no sandhi)."""
+    from pypinyin import Style
+
+    readings = _pinyin_reader().converter.convert(word, Style.NORMAL, False, "default", True)
+    return tuple(reading for options in readings for reading in options)
+
+
+class _PinyinReader(NamedTuple):
+    seg: Callable[[str], list[str]]
+    converter: Any  # pypinyin's converter (untyped): convert(word, style, heteronym, ...)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_reader() -> _PinyinReader:
+    """What lazy_pinyin builds on each call: its segmenter and converter, built once."""
+    # imported on first use: it costs 0.3 s at start-up
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
+
+    converter = UltimateConverter(v_to_u=False, neutral_tone_with_five=False, tone_sandhi=False)
+    return _PinyinReader(Pinyin(converter).seg, converter)
 
 
 def all_pinyin_keys(word: str, fuzzy: bool) -> set[str]:

@@ -99,6 +99,8 @@ class Purposes:
         material = _either(words.get("material", ()))
         self._material = re.compile(material)
         self._made = re.compile(rf"{_MAKING}{document}")
+        # Every document pattern names a document word: a text holding none is not searched.
+        self._document_word = re.compile(_either(words.get("documents", ())))
         # A document about the subject asked (写个会议减负的汇报): the subject stays.
         self._about = re.compile(rf"{_MAKING}{_SUBJECT}{document}")
         self._gathered = re.compile(rf"{_GATHERING}(?=[^，。,.？?！!\s]{{0,16}}?{material})")
@@ -136,8 +138,14 @@ class Purposes:
         text = self._audience.sub(" ", text)
         text = _WHICH_WAY.sub(" ", text)
         text = self._effect_data.sub(_as_figure_asked, text)
-        text = _FIGURE_OF.sub(r"\1多少 ", _PROOF.sub("多少 ", _VERDICT.sub(" ", text)))
-        text = self._used.sub(" ", text)
+        text = _VERDICT.sub(" ", text)
+        # Proof asked names 数据, 数字 or 证据, a figure 数据 or 数字: without 数 or 证, neither.
+        if "数" in text or "证" in text:
+            text = _PROOF.sub("多少 ", text)
+        if "数" in text:
+            text = _FIGURE_OF.sub(r"\1多少 ", text)
+        if self._document_word.search(text) is not None:
+            text = self._used.sub(" ", text)
         if asks_material:
             text = self._gathered.sub(" ", self._about.sub(r" \1 ", text))
             text = self._meeting_held.sub(" ", self._gathering.sub(" ", text))
