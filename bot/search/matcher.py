@@ -21,7 +21,6 @@ from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
-from bot.search.closeness import GroupForms
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import Entity, EntityTable
@@ -32,7 +31,7 @@ from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
-from bot.search.parts import ReadAlone, list_readings
+from bot.search.parts import ListReadings, ReadAlone, list_readings
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
@@ -131,7 +130,6 @@ class Matcher:
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._example_forms: dict[str, str | None] = {}  # example questions, sorted (closeness.py)
-        self._group_forms: GroupForms = {}  # each fact's examples, sorted (closeness.py)
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks)  # 开了六个会: how many, not how long
         self.quantities = Quantities(kb.quantities, kb.facts)
@@ -208,7 +206,7 @@ class Matcher:
             return analysis, []
         ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self._example_forms,
-            self.score_parts, self._group_forms,
+            self.score_parts,
         )  # fmt: skip
         return analysis, self.sibling_marks.reordered(normalized, ranked)
 
@@ -222,9 +220,9 @@ class Matcher:
 
     @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def _prepare(self, question: str) -> Prepared:
+        if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story,
+            return self._prepare_one(question, parts=False)  # its clauses read as no list
         whole = self._prepare_one(question)
-        if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
-            return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
 
         def alone(text: str, p: Prepared | None = None) -> Prepared:  # a long one's ask: asked.py
             p = p or self._prepare_one(text)  # an item is read as if sent alone
@@ -234,7 +232,8 @@ class Matcher:
         items_of = self.set_aside.after(question)
         return alone(question, with_items(whole, items_of, alone, self.topic_words))
 
-    def _prepare_one(self, question: str) -> Prepared:
+    def _prepare_one(self, question: str, parts: bool = True) -> Prepared:
+        """`parts`: read the clauses too, as a list and as the parts the facts cover."""
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
@@ -294,18 +293,24 @@ class Matcher:
         )
         topics_named = self.topic_words.named(analysis)  # in order asked; 年底 names none
         read_alone = ReadAlone(self.rank)  # a clause is read once, however many readings
-        lists = list_readings(
-            cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal,
-            read_alone.words, self.heard_in,
-        )  # fmt: skip
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(
                 cleaned, read_alone, self.topic_words, self._leads, self._normal, read_alone.words
             )
-            if topics_named and entity is None
+            if parts and topics_named and entity is None
             else CoveredParts()
         )
+        # The lists are read only where shapes.conclude looks at them: no cue, or every cue an
+        # aside (会议室怎么预约，检查组怎么接待 asks how twice, and is no list to answer).
+        lists = (
+            list_readings(
+                cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads,
+                self._normal, read_alone.words, self.heard_in,
+            )
+            if parts and (not analysis.cues or covered.cues_aside)
+            else ListReadings()
+        )  # fmt: skip
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=lists.clause_bests,
