@@ -220,20 +220,27 @@ class Matcher:
 
     @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def _prepare(self, question: str) -> Prepared:
+        # A text is read once however many readings of the message ask for it: an item is
+        # often a clause of the whole (会太多。表也多，怎么办), and its own clauses are the whole's.
+        one = functools.partial(self._prepare_one, reads=ReadAlone(self.rank))
         if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story,
-            return self._prepare_one(question, parts=False)  # its clauses read as no list
-        whole = self._prepare_one(question)
+            return one(question, parts=False)  # its clauses read as no list
+        whole = one(question)
 
         def alone(text: str, p: Prepared | None = None) -> Prepared:  # a long one's ask: asked.py
-            p = p or self._prepare_one(text)  # an item is read as if sent alone
-            return with_long_ask(p, text, self.asks, self.cleaned, self._prepare_one)
+            p = p or one(text)  # an item is read as if sent alone
+            return with_long_ask(p, text, self.asks, self.cleaned, one)
 
         # 今天检查组刚走。说个别的：群太多了: the story set aside is no item of its own
         items_of = self.set_aside.after(question)
         return alone(question, with_items(whole, items_of, alone, self.topic_words))
 
-    def _prepare_one(self, question: str, parts: bool = True) -> Prepared:
-        """`parts`: read the clauses too, as a list and as the parts the facts cover."""
+    def _prepare_one(
+        self, question: str, parts: bool = True, reads: ReadAlone | None = None
+    ) -> Prepared:
+        """`parts`: read the clauses too, as a list and as the parts the facts cover; `reads`:
+        the texts the message's other readings read (each a function of its text alone)."""
+        read_alone = reads or ReadAlone(self.rank)
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
@@ -262,9 +269,11 @@ class Matcher:
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
         occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
-        analysis, ranked = self.rank(
-            asked, include, strangers + self._cues_asked(text, asked), occasion
-        )
+        cues = strangers + self._cues_asked(text, asked)
+        if include or cues or occasion:
+            analysis, ranked = self.rank(asked, include, cues, occasion)
+        else:  # read as a clause of the message is: 会太多。表也多，怎么办
+            analysis, ranked = read_alone(asked)
         heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
             entity, typed = heard
@@ -292,15 +301,15 @@ class Matcher:
             not counts and (topic is not None or plain) and self.topic_asks.asks_broadly(normalized)
         )
         topics_named = self.topic_words.named(analysis)  # in order asked; 年底 names none
-        read_alone = ReadAlone(self.rank)  # a clause is read once, however many readings
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(
-                cleaned, read_alone, self.topic_words, self._leads, self._normal, read_alone.words
+                cleaned, read_alone, self.topic_words, self._leads, self._normal,
+                read_alone.words, bool(analysis.cues),
             )
             if parts and topics_named and entity is None
             else CoveredParts()
-        )
+        )  # fmt: skip
         # The lists are read only where shapes.conclude looks at them: no cue, or every cue an
         # aside (会议室怎么预约，检查组怎么接待 asks how twice, and is no list to answer).
         lists = (
