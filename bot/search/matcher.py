@@ -201,8 +201,8 @@ class Matcher:
                 cues=(*analysis.cues, *strangers, *forms),
                 forms=(*analysis.forms, *forms),
             )
-        weights = term_weights(analysis, self.analyzer.specificity)
-        if not weights or words_only:
+        weights = {} if words_only else term_weights(analysis, self.analyzer.specificity)
+        if not weights:  # nothing to rank by, or the words alone asked for
             return analysis, []
         ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self._example_forms,
