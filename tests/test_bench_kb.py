@@ -6,7 +6,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bot.devtools.bench import FACTS_PER_FILE, first_asked, synthetic_kb, time_each, write_kb
+from bot.devtools.bench import (
+    FACTS_PER_FILE,
+    first_asked,
+    first_median,
+    synthetic_kb,
+    time_each,
+    write_kb,
+)
 from bot.kb import load_kb
 
 
@@ -35,3 +42,10 @@ def test_the_real_kb_written_to_disk_keeps_its_sibling_marks(tmp_path: Path) -> 
 def test_only_a_questions_first_time_counts_as_new() -> None:
     # 'new p50' times the questions the matcher reads afresh, not those it remembers.
     assert first_asked(["会多", "表多", "会多", "群多", "表多"]) == [True, True, False, True, False]
+
+
+def test_new_p50_and_new_cpu_are_medians_of_first_times_alone() -> None:
+    # A question asked again is answered from the memo in a few microseconds: left out.
+    firsts = first_asked(["会多", "表多", "会多", "群多", "表多"])
+    assert first_median([0.004, 0.002, 0.00001, 0.003, 0.00002], firsts) == 3.0
+    assert first_median([0.001, 0.009, 0.5, 0.002, 0.5], [True, False, False, True, True]) == 2.0

@@ -7,7 +7,7 @@ import random
 import pytest
 from rapidfuzz import fuzz, process
 
-from bot.search.closeness import Closeness, words_sorted
+from bot.search.closeness import Closeness, sorted_forms, words_sorted
 
 WORDS = ("会", "开会", "检查", "表格", "工作群", "减负", "qun", "a", "Ω", "迎检", "😀", "")
 
@@ -101,11 +101,11 @@ def test_examples_scored_all_at_once_give_what_each_alone_gives() -> None:
 
 
 def test_best_of_each_group_is_best_of_that_group_to_the_bit() -> None:
-    """score_recalled asks the best of each fact's examples in one call: the same numbers as
-    best() asked group by group, with tabs, empty texts, repeats and the marks rapidfuzz does
-    not split at (a group holding one is scored example by example)."""
+    """score_recalled asks the best of each fact's examples in one call, over the forms the
+    index sorted once: the same numbers as best() asked group by group, with tabs, empty
+    texts, repeats and the marks rapidfuzz does not split at (a group holding one is scored
+    example by example)."""
     rng = random.Random(18)
-    kept: dict[tuple[str, ...], tuple[str, ...] | None] = {}
     for _ in range(300):
         question = _text(rng, " \t\xa0" if rng.random() < 0.1 else " \t")
         pool = [_text(rng, " \t\xa0" if rng.random() < 0.1 else " \t") for _ in range(6)]
@@ -113,23 +113,24 @@ def test_best_of_each_group_is_best_of_that_group_to_the_bit() -> None:
             tuple(rng.choice(pool) for _ in range(rng.randint(0, 4)))
             for _ in range(rng.randint(0, 5))
         ]
-        together = Closeness(question, {}).best_of_each(groups, kept)
+        forms = [sorted_forms(group) for group in groups]
+        together = Closeness(question, {}).best_of_each(groups, forms)
         assert together == [_extract_one(question, list(group)) for group in groups]
         assert together == [Closeness(question, {}).best(group) for group in groups]
 
 
-def test_group_forms_are_kept_by_the_examples_and_shared_across_questions() -> None:
-    """A fact's examples are sorted once and kept under the examples themselves, None when
-    one holds a no-break space; a second question reuses them and scores its own."""
-    kept: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-    plain, marked = ("太多 会议", "检查 太多"), ("会议\xa0太多", "表格")
-    first = Closeness("会议 太多", {}).best_of_each([plain, marked], kept)
-    assert kept == {plain: ("会议 太多", "太多 检查"), marked: None}
-    assert first == [100.0, _extract_one("会议 太多", list(marked))]
-    second = Closeness("表格 填报", {}).best_of_each([plain, marked, ()], kept)
-    assert second == [
-        _extract_one("表格 填报", list(plain)),
-        _extract_one("表格 填报", list(marked)),
+def test_sorted_forms_are_the_examples_themselves_when_sorted_already() -> None:
+    """The index's examples are sorted already: their forms are the very same tuple (kept once
+    in memory); others are sorted, and a group holding a no-break space has none."""
+    plain, unsorted, marked = ("会议 太多", "太多 检查"), ("太多 会议", "表格"), ("会议\xa0太多",)
+    assert sorted_forms(plain) is plain
+    assert sorted_forms(unsorted) == ("会议 太多", "表格")
+    assert sorted_forms(marked) is None
+    assert sorted_forms(()) == ()
+    found = Closeness("表格 填报", {}).best_of_each(
+        [plain, unsorted, marked, ()], [sorted_forms(g) for g in (plain, unsorted, marked, ())]
+    )
+    assert found == [
+        *(_extract_one("表格 填报", list(group)) for group in (plain, unsorted, marked)),
         0.0,
     ]
-    assert set(kept) == {plain, marked, ()}

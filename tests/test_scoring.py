@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
+from bot.search.index import FactIndex
 from bot.search.matcher import Matcher
 from bot.search.query import QueryAnalysis
 from bot.search.ranked import Weights
@@ -54,31 +57,33 @@ def test_parts_are_kept_only_when_asked(matcher: Matcher) -> None:
     assert bare[0].parts.coverage == 0
 
 
-def test_group_forms_kept_across_questions_change_no_score(matcher: Matcher) -> None:
-    """The matcher keeps each fact's examples in sorted form across questions (closeness.py):
-    kept under the examples themselves, they give every question the scores it gets with
-    nothing kept, parts and all, and a question's own scores are never carried over."""
-    kept: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-    for question in ("会议太多怎么精简", "表格太多怎么办", "会议太多怎么精简", "工作群消息太多"):
+def test_the_index_s_sorted_examples_give_the_scores_of_token_sort_ratio(
+    matcher: Matcher,
+) -> None:
+    """Each fact's examples are sorted once with the index (closeness.py): the closeness of
+    every fact ranked is the best token_sort_ratio of the question and its examples."""
+    for question in ("会议太多怎么精简", "表格太多怎么办", "工作群消息太多", "刘书记 开会"):
         analysis, weights = _read(matcher, question)
-        fresh = score_recalled(matcher.index, analysis, weights, Weights(), keep_parts=True)
-        again = score_recalled(
-            matcher.index, analysis, weights, Weights(), keep_parts=True, group_forms=kept
-        )
-        assert [(m.fact.id, m.score, m.parts) for m in again] == [
-            (m.fact.id, m.score, m.parts) for m in fresh
-        ]
-    by_examples = {d.questions: d for d in matcher.index.docs}
-    assert kept and all(group in by_examples for group in kept)
-    assert all(forms is None or len(forms) == len(group) for group, forms in kept.items())
+        scored = score_recalled(matcher.index, analysis, weights, Weights(), keep_parts=True)
+        assert scored
+        text = " ".join(sorted({*weights, *analysis.unknown, *analysis.cues}))
+        docs = {d.fact.id: d for d in matcher.index.docs}
+        for m in scored:
+            examples = list(docs[m.fact.id].questions)
+            found = process.extractOne(text, examples, scorer=fuzz.token_sort_ratio)
+            assert m.parts.closeness == (found[1] if found else 0.0) / 100
 
 
-def test_a_new_matcher_keeps_no_forms_of_the_last_one(
+def test_an_index_read_from_the_cache_keeps_the_examples_sorted_forms(
     matcher: Matcher, _session_cache: Path
 ) -> None:
-    """A reload builds a new matcher (answer/service.py): its kept forms start empty, so an
-    edited fact's examples are sorted afresh."""
-    matcher.match("会议太多怎么精简")
-    assert matcher._group_forms
+    """A matcher built from the on-disk cache (a replica, a reload) has every fact's sorted
+    examples, the same as the index built afresh, and scores as it does."""
     fresh = Matcher(matcher.kb, cache_dir=_session_cache)
-    assert fresh._group_forms == {} and fresh._group_forms is not matcher._group_forms
+    built = FactIndex(
+        matcher.kb.facts, matcher.analyzer, {t.id: t.name for t in matcher.kb.topics.values()}
+    )
+    assert [d.forms for d in fresh.index.docs] == [d.forms for d in built.docs]
+    assert all(d.forms is not None for d in built.docs)
+    question = "会议太多怎么精简"
+    assert fresh.match(question) == matcher.match(question)

@@ -3,7 +3,7 @@
 token_sort_ratio(a, b) is the plain ratio of a and b with their words sorted. The facts' example
 questions are stored with their words sorted already (index.py), and so is the question as
 ranked (会议 精简 怎么), so the sorting token_sort_ratio repeats for every pair is done once per
-text here, and each fact's examples are sorted once for all questions (best_of_each).
+text here, and each fact's examples are sorted once, with the index (sorted_forms).
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ from rapidfuzz import fuzz, process
 # Python's str.split() splits at these two, rapidfuzz's token functions do not: a text holding
 # either is compared by token_sort_ratio itself.
 _SPLIT_APART = ("\x85", "\xa0")
-
-# A fact's example questions in sorted form, None when one of them holds a mark rapidfuzz does
-# not split at; kept by the caller across questions, keyed by the fact's examples themselves.
-GroupForms = dict[tuple[str, ...], tuple[str, ...] | None]
 
 
 def words_sorted(text: str) -> str:
@@ -74,27 +70,25 @@ class Closeness:
         for example in missing:
             scores[example] = self._score(example)
 
-    def best_of_each(self, groups: Sequence[tuple[str, ...]], kept: GroupForms) -> list[float]:
-        """[self.best(group) for group in groups], each group a fact's example questions, in
-        one cdist call over all their sorted forms, with no example looked up one by one: the
-        forms of a group are sorted once, the first time it is met (`kept`). Matcher.rank
-        passes the examples of the facts it ranks (over a hundred at 19 facts): scoring them takes
-        about a third less time, and the scores are the very same numbers (fuzz.ratio of the
-        sorted forms, as score_all). An example two facts share is compared twice: at 10,000
-        synthetic facts, which share most examples, this costs what it saves."""
+    def best_of_each(
+        self, groups: Sequence[tuple[str, ...]], forms: Sequence[tuple[str, ...] | None]
+    ) -> list[float]:
+        """[self.best(group) for group in groups], each group a fact's example questions and
+        `forms` each group's sorted forms (`sorted_forms`, made once with the index), in one
+        cdist call over all those forms, with no example looked up one by one. Matcher.rank
+        passes the examples of the facts it ranks (over a hundred at 19 facts): scoring them
+        takes about a third less time, and the scores are the very same numbers (fuzz.ratio of
+        the sorted forms, as score_all). An example two facts share is compared twice: at
+        10,000 synthetic facts, which share most examples, this costs what it saves."""
         if not self._fast:  # a question holding \xa0: token_sort_ratio, example by example
             return [self.best(group) for group in groups]
         flat: list[str] = []
         ends: list[int] = []  # where each group's forms end in `flat`; -1: scored alone
-        for group in groups:
-            try:
-                forms = kept[group]
-            except KeyError:  # the first question ever to meet this fact's examples
-                kept[group] = forms = _forms(group)
-            if forms is None:
+        for group_forms in forms:
+            if group_forms is None:
                 ends.append(-1)
                 continue
-            flat += forms
+            flat += group_forms
             ends.append(len(flat))
         found: list[float] = []
         if flat:
@@ -116,8 +110,11 @@ class Closeness:
         return fuzz.token_sort_ratio(self._question, example)
 
 
-def _forms(group: tuple[str, ...]) -> tuple[str, ...] | None:
-    """A group's examples in sorted form, or None when one of them is not compared so."""
+def sorted_forms(group: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A fact's example questions as best_of_each compares them: each one's words sorted, or
+    None when one of them holds a mark rapidfuzz does not split at. The index's examples are
+    stored sorted already, so this is mostly `group` itself, kept once in memory."""
     if not all(map(_sorts_alike, group)):
         return None
-    return tuple(map(words_sorted, group))
+    forms = tuple(map(words_sorted, group))
+    return group if forms == group else forms

@@ -60,14 +60,19 @@ def covered_parts(
     leads: Mapping[str, Fact],
     normal: Callable[[str], str] = normalize,
     read: Rank | None = None,
+    cued: bool = True,
 ) -> CoveredParts:
     """Each clause read alone; nothing for a one-clause question, one that marks no further
     item, or one with a clause naming a topic among words we do not know or cues. `read`: as
-    `rank`, the words alone: only a clean clause naming a topic needs its facts ranked."""
+    `rank`, the words alone: only a clean clause naming a topic needs its facts ranked.
+    `cued`: the question read whole has a cue; without one, whether its cues are aside is
+    never asked (shapes.conclude), and an unmarked list is not read at all (表太多，检查太多)."""
+    marked = FURTHER_ITEM.search(question) is not None
+    if not marked and not cued:
+        return CoveredParts()
     parts = clauses(question, normal)
     if len(parts) < 2:
         return CoveredParts()
-    marked = FURTHER_ITEM.search(question) is not None
     bests: list[Match] = []
     aside = False
     for part in parts:

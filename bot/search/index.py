@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from bot.kb import Fact
 from bot.search.analyzer import Analyzer
+from bot.search.closeness import sorted_forms
 from bot.search.normalize import MAX_INPUT_CHARS, normalize
 
 # Where a word appears says how central it is to the fact.
@@ -41,6 +42,9 @@ class Document:
     fact: Fact
     terms: frozenset[str]
     questions: tuple[str, ...]  # each example question or problem, as space-joined terms
+    # The same as closeness.py compares them, sorted once here rather than at every question
+    # that first meets the fact (most of a fresh question's ranking at 10,000 facts).
+    forms: tuple[str, ...] | None
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
@@ -95,7 +99,7 @@ class FactIndex:
                 for q in (*fact.questions, *fact.problems)
             )
             weighted.append(dict(counts))
-            docs.append(Document(fact, frozenset(counts), questions))
+            docs.append(Document(fact, frozenset(counts), questions, sorted_forms(questions)))
         self.docs = docs
         n = max(len(docs), 1)
         lengths = [float(sum(c.values())) for c in weighted]
@@ -166,7 +170,7 @@ class FactIndex:
             np.concatenate([self.postings[t][1] for t in terms]) if ids else np.zeros(0),
             np.cumsum([0, *(len(a) for a in ids)]),
         )
-        state["docs"] = [(d.fact.id, d.terms, d.questions) for d in self.docs]
+        state["docs"] = [(d.fact.id, d.terms, d.questions, d.forms) for d in self.docs]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -182,13 +186,14 @@ class FactIndex:
     def attach(self, facts: Sequence[Fact]) -> None:
         """After unpickling: the documents get their facts back (the same objects as the
         knowledge base's, in the same order)."""
-        loaded: list[tuple[str, frozenset[str], tuple[str, ...]]] = self.__dict__["docs"]
+        loaded: list[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...] | None]]
+        loaded = self.__dict__["docs"]
         if len(loaded) != len(facts):
             raise ValueError("cached index does not match the knowledge base")
         pairs = list(zip(facts, loaded, strict=True))
         if any(f.id != doc[0] for f, doc in pairs):
             raise ValueError("cached index does not match the knowledge base")
-        self.docs = [Document(f, terms, qs) for f, (_, terms, qs) in pairs]
+        self.docs = [Document(f, terms, qs, forms) for f, (_, terms, qs, forms) in pairs]
 
 
 def attached(index: object, facts: Sequence[Fact]) -> bool:

@@ -21,7 +21,6 @@ from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
-from bot.search.closeness import GroupForms
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import Entity, EntityTable
@@ -32,7 +31,7 @@ from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
-from bot.search.parts import ReadAlone, list_readings
+from bot.search.parts import ListReadings, ReadAlone, list_readings
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
@@ -131,7 +130,6 @@ class Matcher:
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._example_forms: dict[str, str | None] = {}  # example questions, sorted (closeness.py)
-        self._group_forms: GroupForms = {}  # each fact's examples, sorted (closeness.py)
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks)  # 开了六个会: how many, not how long
         self.quantities = Quantities(kb.quantities, kb.facts)
@@ -203,12 +201,12 @@ class Matcher:
                 cues=(*analysis.cues, *strangers, *forms),
                 forms=(*analysis.forms, *forms),
             )
-        weights = term_weights(analysis, self.analyzer.specificity)
-        if not weights or words_only:
+        weights = {} if words_only else term_weights(analysis, self.analyzer.specificity)
+        if not weights:  # nothing to rank by, or the words alone asked for
             return analysis, []
         ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self._example_forms,
-            self.score_parts, self._group_forms,
+            self.score_parts,
         )  # fmt: skip
         return analysis, self.sibling_marks.reordered(normalized, ranked)
 
@@ -222,19 +220,27 @@ class Matcher:
 
     @read_with_tones  # yi2ge4: its tones kept aside (tones.py), no count 2
     def _prepare(self, question: str) -> Prepared:
-        whole = self._prepare_one(question)
-        if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story
-            return replace(whole, clause_bests=(), run_bests=(), topic_bests=(), covered=())
+        # A text is read once however many readings of the message ask for it: an item is
+        # often a clause of the whole (会太多。表也多，怎么办), and its own clauses are the whole's.
+        one = functools.partial(self._prepare_one, reads=ReadAlone(self.rank))
+        if asks_of_story(question):  # 周五刚交了表。周一又换模板。这种事有人管吗: one story,
+            return one(question, parts=False)  # its clauses read as no list
+        whole = one(question)
 
         def alone(text: str, p: Prepared | None = None) -> Prepared:  # a long one's ask: asked.py
-            p = p or self._prepare_one(text)  # an item is read as if sent alone
-            return with_long_ask(p, text, self.asks, self.cleaned, self._prepare_one)
+            p = p or one(text)  # an item is read as if sent alone
+            return with_long_ask(p, text, self.asks, self.cleaned, one)
 
         # 今天检查组刚走。说个别的：群太多了: the story set aside is no item of its own
         items_of = self.set_aside.after(question)
         return alone(question, with_items(whole, items_of, alone, self.topic_words))
 
-    def _prepare_one(self, question: str) -> Prepared:
+    def _prepare_one(
+        self, question: str, parts: bool = True, reads: ReadAlone | None = None
+    ) -> Prepared:
+        """`parts`: read the clauses too, as a list and as the parts the facts cover; `reads`:
+        the texts the message's other readings read (each a function of its text alone)."""
+        read_alone = reads or ReadAlone(self.rank)
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)
         normalized = self._normal(cleaned)
         if self._is_greeting(question, normalized):
@@ -263,9 +269,11 @@ class Matcher:
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
         occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
-        analysis, ranked = self.rank(
-            asked, include, strangers + self._cues_asked(text, asked), occasion
-        )
+        cues = strangers + self._cues_asked(text, asked)
+        if include or cues or occasion:
+            analysis, ranked = self.rank(asked, include, cues, occasion)
+        else:  # read as a clause of the message is: 会太多。表也多，怎么办
+            analysis, ranked = read_alone(asked)
         heard = None if entity else heard_name(self.entities, analysis)
         if heard is not None:  # 敖再升 sounds like 敖再生: read as the name, and ask again
             entity, typed = heard
@@ -293,19 +301,25 @@ class Matcher:
             not counts and (topic is not None or plain) and self.topic_asks.asks_broadly(normalized)
         )
         topics_named = self.topic_words.named(analysis)  # in order asked; 年底 names none
-        read_alone = ReadAlone(self.rank)  # a clause is read once, however many readings
-        lists = list_readings(
-            cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads, self._normal,
-            read_alone.words, self.heard_in,
-        )  # fmt: skip
         # A list the whole reading is unsure of may still be covered part by part (covered.py).
         covered = (
             covered_parts(
-                cleaned, read_alone, self.topic_words, self._leads, self._normal, read_alone.words
+                cleaned, read_alone, self.topic_words, self._leads, self._normal,
+                read_alone.words, bool(analysis.cues),
             )
-            if topics_named and entity is None
+            if parts and topics_named and entity is None
             else CoveredParts()
-        )
+        )  # fmt: skip
+        # The lists are read only where shapes.conclude looks at them: no cue, or every cue an
+        # aside (会议室怎么预约，检查组怎么接待 asks how twice, and is no list to answer).
+        lists = (
+            list_readings(
+                cleaned, ranked, topics_named, read_alone, self.topic_words, self._leads,
+                self._normal, read_alone.words, self.heard_in,
+            )
+            if parts and (not analysis.cues or covered.cues_aside)
+            else ListReadings()
+        )  # fmt: skip
         return Prepared(
             question, normalized, analysis, tuple(ranked), entity=entity,
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=lists.clause_bests,

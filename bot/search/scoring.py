@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bot.search.closeness import Closeness, GroupForms
+from bot.search.closeness import Closeness
 from bot.search.index import FactIndex
 from bot.search.pinyin import is_syllable
 from bot.search.query import QueryAnalysis
@@ -50,12 +50,10 @@ def score_recalled(
     include: Sequence[int] = (),
     example_forms: dict[str, str | None] | None = None,
     keep_parts: bool = False,
-    group_forms: GroupForms | None = None,
 ) -> list[Match]:
     """The recalled facts (and `include`, a person's or place's facts, whatever their recall)
     scored 0-100, best first. `example_forms` is the caller's cache of example questions in
-    sorted form (closeness.py), `group_forms` of each fact's examples; `keep_parts` keeps each
-    score's parts (ranked.ScoreParts)."""
+    sorted form (closeness.py); `keep_parts` keeps each score's parts (ranked.ScoreParts)."""
     recall = index.recall(weights)
     ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
     masses = [(t, w * index.idf[t]) for t, w in weights.items()]  # summed as before
@@ -90,9 +88,7 @@ def score_recalled(
     best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
     closeness = Closeness(query_text, {} if example_forms is None else example_forms)
     docs = [index.docs[d] for d in best_ids]
-    closest = closeness.best_of_each(
-        [doc.questions for doc in docs], {} if group_forms is None else group_forms
-    )
+    closest = closeness.best_of_each([doc.questions for doc in docs], [doc.forms for doc in docs])
     scored: list[Match] = []
     w = scoring
     for doc_id, doc, best in zip(best_ids, docs, closest, strict=True):
