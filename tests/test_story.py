@@ -167,6 +167,9 @@ def test_a_colleague_called_by_surname(words: tuple[str, ...], named: bool) -> N
         "同一个贫困户的收入，这个月已经报了四遍了",
         "年底那个月光迎检就迎了七八次",
         "这周开了 5 次会",
+        "一个贫困户的收入数据，填了五六份不同的表",  # forms filled, counted
+        "为了检查专门做了几十本台账",  # a rough count of many
+        "参会的全是那几个人",  # 那几 points, it does not ask
     ],
 )
 def test_a_thing_done_a_count_of_times_is_a_burden_told(text: str) -> None:
@@ -180,6 +183,8 @@ def test_a_thing_done_a_count_of_times_is_a_burden_told(text: str) -> None:
         "今天开了一次会",  # once is no load
         "这周开了三次会还要开几次",  # asks
         "上个月检查了两次吗",
+        "今天填了一张表",
+        "参会的有几个人",  # 几 asks
     ],
 )
 def test_once_or_a_count_asked_is_no_burden_told(text: str) -> None:
