@@ -86,6 +86,14 @@ def test_what_the_slimming_left_is_the_lighter_phones_mark() -> None:
     assert shipped.says("chat-groups-too-many-pinned", "工作群越建越多")
 
 
+def test_a_phone_full_of_groups_is_the_too_many_groups_mark() -> None:
+    """全是工作群, 群数突破 40 个: too many groups, said without 太多."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("chat-groups-too-many-pinned", "手机里全是工作群")
+    assert shipped.says("chat-groups-too-many-pinned", "手机群数突破 40 个")
+    assert not shipped.says("chat-groups-too-many-pinned", "全是开会")
+
+
 def test_the_shipped_marks_name_facts_that_exist() -> None:
     assert KB.sibling_marks and set(KB.sibling_marks) <= set(FACT)
 
@@ -120,6 +128,8 @@ def test_one_burden_named_alone_is_told_apart_from_two() -> None:
     [
         ("发言稿写了三千字，念完会都开了半天", "meetings-short-speeches"),
         ("一听说要来检查，全乡上下都得动员起来", "inspections-fewer-rounds"),
+        ("拉群太随便了，一个事拉一个群", "chat-groups-six-kinds"),  # at whim (story.py)
+        ("上面开完我们传达，传达完再开专题会，一个事开三回", "meetings-one-topic-once"),
     ],
 )
 def test_a_burden_told_that_names_its_fact_is_answered(

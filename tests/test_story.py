@@ -170,6 +170,8 @@ def test_a_colleague_called_by_surname(words: tuple[str, ...], named: bool) -> N
         "一个贫困户的收入数据，填了五六份不同的表",  # forms filled, counted
         "为了检查专门做了几十本台账",  # a rough count of many
         "参会的全是那几个人",  # 那几 points, it does not ask
+        "一个事开三回",  # a count of times, 了 or not
+        "拉群太随便了",  # done at whim
     ],
 )
 def test_a_thing_done_a_count_of_times_is_a_burden_told(text: str) -> None:
@@ -184,6 +186,7 @@ def test_a_thing_done_a_count_of_times_is_a_burden_told(text: str) -> None:
         "这周开了三次会还要开几次",  # asks
         "上个月检查了两次吗",
         "今天填了一张表",
+        "这是第三次迎检",  # which time, not how many
         "参会的有几个人",  # 几 asks
     ],
 )
