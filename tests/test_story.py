@@ -172,6 +172,8 @@ def test_a_colleague_called_by_surname(words: tuple[str, ...], named: bool) -> N
         "参会的全是那几个人",  # 那几 points, it does not ask
         "一个事开三回",  # a count of times, 了 or not
         "拉群太随便了",  # done at whim
+        "材料少一页就扣分",  # punished
+        "检查组来了就看台账，一户都没走",  # never done as it should be
     ],
 )
 def test_a_thing_done_a_count_of_times_is_a_burden_told(text: str) -> None:

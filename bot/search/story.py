@@ -32,13 +32,14 @@ _ASKS = re.compile(
     r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<![好那这])几|多少|多久|多长|是否|能否"
     r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
 )
-# Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory, done at whim
-# (拉群太随便了).
+# Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory or punished
+# (少一页就扣分), done at whim (拉群太随便了), never done as it should be (一户都没走).
 _BURDENS = re.compile(
     r"天天|每天|每次|每回|回回|成天|整天|一天到晚|老是|总是|总被|又|还得|都得|也得|就得|还要"
     r"|又要|都要|也要|必须|太多|太长|太勤|太频繁|没完|不停|不完|一堆|全是|好几|三天两头"
     r"|隔三差五|接二连三|一个接一个|反复|重复|越来越|半天|一整天|一开就是|动不动|拖|磨蹭"
-    r"|太随便|太随意|随随便便"
+    r"|太随便|太随意|随随便便|就扣分|要扣分|就挨批|就通报|就点名"
+    r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
     # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
     r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮拨份张]"
