@@ -209,3 +209,14 @@ def test_a_count_of_rounds_told_is_answered(matcher: Matcher) -> None:
     result = matcher.match("年底那一个月，光迎检就迎了七八次，脚都没沾过地")
     assert result.decision == "answer"
     assert result.matches[0].fact.id == "inspections-fewer-rounds"
+
+
+@pytest.mark.parametrize("text", ["查完扔下一堆问题就走了，也不教教怎么弄", "表又换了，也没人说该咋填"])
+def test_a_how_nobody_tells_is_no_question(text: str) -> None:
+    """The want of guidance is the burden told; 怎么 there is what nobody says."""
+    assert not asks_something(normalize(text))
+    assert tells_burden(normalize(text))
+
+
+def test_a_how_asked_beside_it_still_asks() -> None:
+    assert asks_something(normalize("也没人教，这个表怎么填"))

@@ -93,9 +93,18 @@ def tells_burden(normalized: str, complaints: Complaints = NO_COMPLAINTS) -> boo
 ROUGH_COUNT = re.compile(r"[0-9十百千万]\s?几|几\s?[十百千万]")
 
 
+# How, under a telling or knowing denied (也不教教怎么弄, 看不懂怎么填, 没人说该咋改), is what
+# nobody says, not what the asker asks: the burden is the want of guidance.
+_UNTOLD_HOW = re.compile(
+    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白)(?:我们|咱们|大家)?(?:该|要)?"
+    r"(?:怎么|咋|如何)"
+)
+
+
 def asks_something(normalized: str) -> bool:
-    """The text has a mark of a question, a rhetorical one included; a rough count is none."""
-    return _ASKS.search(ROUGH_COUNT.sub("", normalized)) is not None
+    """The text has a mark of a question, a rhetorical one included; a rough count is none,
+    nor is a how nobody tells."""
+    return _ASKS.search(_UNTOLD_HOW.sub("", ROUGH_COUNT.sub("", normalized))) is not None
 
 
 def names_burden(normalized: str) -> bool:
