@@ -211,7 +211,9 @@ def test_a_count_of_rounds_told_is_answered(matcher: Matcher) -> None:
     assert result.matches[0].fact.id == "inspections-fewer-rounds"
 
 
-@pytest.mark.parametrize("text", ["查完扔下一堆问题就走了，也不教教怎么弄", "表又换了，也没人说该咋填"])
+@pytest.mark.parametrize(
+    "text", ["查完扔下一堆问题就走了，也不教教怎么弄", "表又换了，也没人说该咋填"]
+)
 def test_a_how_nobody_tells_is_no_question(text: str) -> None:
     """The want of guidance is the burden told; 怎么 there is what nobody says."""
     assert not asks_something(normalize(text))
