@@ -170,7 +170,6 @@ def test_a_colleague_called_by_surname(words: tuple[str, ...], named: bool) -> N
         "一个贫困户的收入数据，填了五六份不同的表",  # forms filled, counted
         "为了检查专门做了几十本台账",  # a rough count of many
         "参会的全是那几个人",  # 那几 points, it does not ask
-        "一个事开三回",  # a count of times, 了 or not
         "拉群太随便了",  # done at whim
         "材料少一页就扣分",  # punished
         "检查组来了就看台账，一户都没走",  # never done as it should be
@@ -197,10 +196,10 @@ def test_once_or_a_count_asked_is_no_burden_told(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["这个口查完那个口查，问的问题都一样", "上午开安全生产会，下午开消防会，讲的都是一码事"]
+    "text", ["上午开安全生产会，下午开消防会，讲的都是一码事", "两个会讲的是一码事"]
 )
 def test_the_same_thing_again_in_everyday_words_is_told(matcher: Matcher, text: str) -> None:
-    """都一样, 一码事 (complaint_words.yaml, again) say a burden comes again: told, not asked."""
+    """一码事 (complaint_words.yaml, again) says a burden comes again: told, not asked."""
     assert tells_burden(normalize(text), matcher.analyzer.complaints)
     assert not tells_burden(normalize(text))  # story.py's own marks alone do not say it
 

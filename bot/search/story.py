@@ -43,7 +43,6 @@ _BURDENS = re.compile(
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
     # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
     r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮拨份张]"
-    r"|(?<![第\d])\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮]"
     # a rough count of many (做了几十本台账, 跑十几趟, 几百条消息): too many, said as a count
     r"|[0-9十百千万]\s?几|几\s?[十百千万]"
 )
