@@ -47,6 +47,14 @@ def test_several_is_not_how_many() -> None:
     assert found_patterns([pattern], "好几个人签名，到底要几个人") == ("几个人",)
 
 
+def test_a_few_pointed_at_ask_no_count() -> None:
+    """那几个人, 这几个人 point at people already named; 要几个人 still asks how many."""
+    (pattern,) = split_cues(["~几个人"]).patterns
+    assert found_patterns([pattern], "三个会，参会的全是那几个人") == ()
+    assert found_patterns([pattern], "这几个人都要签字") == ()
+    assert found_patterns([pattern], "那几个人里到底要几个人签") == ("几个人",)
+
+
 def test_how_often_a_week_is_not_which_day() -> None:
     """一周几天 counts days a week; 周几 alone asks which day."""
     pattern = compile_pattern("~几号|哪天|星期几|周几|礼拜几")

@@ -63,7 +63,7 @@ def test_a_best_match_without_marks_is_never_moved() -> None:
     ("question", "fact_id"),
     [
         ("这个月已经开了十来个会了，下村的时间全挤没了", "meetings-twice-a-month"),
-        ("上面开完我们传达，传达完再开专题会，一个事开三回", "meetings-one-topic-once"),
+        ("检查组只翻台账，材料少一页就扣分，没人去老百姓家看看", "inspections-unannounced-visits"),
         ("昨天说这么填，今天又说那么填，到底听谁的", "forms-stable-templates"),
         ("同一个贫困户的收入，这个月已经报了四遍了", "forms-one-figure-one-form"),
         # the groups' number growing is the burden, not what the slimming left
@@ -84,6 +84,14 @@ def test_what_the_slimming_left_is_the_lighter_phones_mark() -> None:
     assert shipped.says("chat-groups-phone-lighter", "手机变轻了没有")
     assert not shipped.says("chat-groups-phone-lighter", "工作群越建越多")
     assert shipped.says("chat-groups-too-many-pinned", "工作群越建越多")
+
+
+def test_a_phone_full_of_groups_is_the_too_many_groups_mark() -> None:
+    """全是工作群, 群数突破 40 个: too many groups, said without 太多."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("chat-groups-too-many-pinned", "手机里全是工作群")
+    assert shipped.says("chat-groups-too-many-pinned", "手机群数突破 40 个")
+    assert not shipped.says("chat-groups-too-many-pinned", "全是开会")
 
 
 def test_the_shipped_marks_name_facts_that_exist() -> None:
@@ -120,6 +128,8 @@ def test_one_burden_named_alone_is_told_apart_from_two() -> None:
     [
         ("发言稿写了三千字，念完会都开了半天", "meetings-short-speeches"),
         ("一听说要来检查，全乡上下都得动员起来", "inspections-fewer-rounds"),
+        ("拉群太随便了，一个事拉一个群", "chat-groups-six-kinds"),  # at whim (story.py)
+        ("检查组只翻台账，材料少一页就扣分，没人去老百姓家看看", "inspections-unannounced-visits"),
     ],
 )
 def test_a_burden_told_that_names_its_fact_is_answered(

@@ -158,3 +158,66 @@ def test_a_count_asked_still_asks(text: str) -> None:
 )
 def test_a_colleague_called_by_surname(words: tuple[str, ...], named: bool) -> None:
     assert names_colleague(words) is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "防汛这一件事，这个礼拜开了三回会",
+        "同一个贫困户的收入，这个月已经报了四遍了",
+        "年底那个月光迎检就迎了七八次",
+        "这周开了 5 次会",
+        "一个贫困户的收入数据，填了五六份不同的表",  # forms filled, counted
+        "为了检查专门做了几十本台账",  # a rough count of many
+        "参会的全是那几个人",  # 那几 points, it does not ask
+        "拉群太随便了",  # done at whim
+        "材料少一页就扣分",  # punished
+        "检查组来了就看台账，一户都没走",  # never done as it should be
+    ],
+)
+def test_a_thing_done_a_count_of_times_is_a_burden_told(text: str) -> None:
+    # two or more times done: too often, or the same thing again, said as a count
+    assert tells_burden(normalize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天开了一次会",  # once is no load
+        "这周开了三次会还要开几次",  # asks
+        "上个月检查了两次吗",
+        "今天填了一张表",
+        "这是第三次迎检",  # which time, not how many
+        "参会的有几个人",  # 几 asks
+    ],
+)
+def test_once_or_a_count_asked_is_no_burden_told(text: str) -> None:
+    assert not tells_burden(normalize(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["上午开安全生产会，下午开消防会，讲的都是一码事", "两个会讲的是一码事"]
+)
+def test_the_same_thing_again_in_everyday_words_is_told(matcher: Matcher, text: str) -> None:
+    """一码事 (complaint_words.yaml, again) says a burden comes again: told, not asked."""
+    assert tells_burden(normalize(text), matcher.analyzer.complaints)
+    assert not tells_burden(normalize(text))  # story.py's own marks alone do not say it
+
+
+def test_a_count_of_rounds_told_is_answered(matcher: Matcher) -> None:
+    result = matcher.match("年底那一个月，光迎检就迎了七八次，脚都没沾过地")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "inspections-fewer-rounds"
+
+
+@pytest.mark.parametrize(
+    "text", ["查完扔下一堆问题就走了，也不教教怎么弄", "表又换了，也没人说该咋填"]
+)
+def test_a_how_nobody_tells_is_no_question(text: str) -> None:
+    """The want of guidance is the burden told; 怎么 there is what nobody says."""
+    assert not asks_something(normalize(text))
+    assert tells_burden(normalize(text))
+
+
+def test_a_how_asked_beside_it_still_asks() -> None:
+    assert asks_something(normalize("也没人教，这个表怎么填"))

@@ -134,10 +134,11 @@ _WEEKDAY = ("周几", "星期几", "礼拜几")
 
 
 def _asks(match: re.Match[str], normalized: str) -> bool:
-    """好几个人 says "several people": after 好, 几 counts, it does not ask how many; nor does
-    一周几天 ask which day."""
+    """好几个人 says "several people": after 好, 几 counts, it does not ask how many; after 那
+    or 这 it points at a few already named (参会的全是那几个人); nor does 一周几天 ask which
+    day."""
     text, before = match.group(0), normalized[: match.start()]
-    if text.startswith("几") and before.endswith("好"):
+    if text.startswith("几") and before.endswith(("好", "那", "这")):
         return False
     return not (text.startswith(_WEEKDAY) and _PER_WEEK.search(before))
 

@@ -26,16 +26,25 @@ from bot.search.fullnames import SURNAMES
 from bot.search.pieces import Piece, rendered
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
-# 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask.
+# 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask; 那几, 这几 point at a
+# few already named (参会的全是那几个人).
 _ASKS = re.compile(
-    r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<!好)几|多少|多久|多长|是否|能否"
+    r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<![好那这])几|多少|多久|多长|是否|能否"
     r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
 )
-# Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory.
+# Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory or punished
+# (少一页就扣分), done at whim (拉群太随便了), never done as it should be (一户都没走).
 _BURDENS = re.compile(
     r"天天|每天|每次|每回|回回|成天|整天|一天到晚|老是|总是|总被|又|还得|都得|也得|就得|还要"
     r"|又要|都要|也要|必须|太多|太长|太勤|太频繁|没完|不停|不完|一堆|全是|好几|三天两头"
     r"|隔三差五|接二连三|一个接一个|反复|重复|越来越|半天|一整天|一开就是|动不动|拖|磨蹭"
+    r"|太随便|太随意|随随便便|就扣分|要扣分|就挨批|就通报|就点名"
+    r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
+    # a thing done a count of times or forms filled, two or more: too often or again, said as a
+    # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
+    r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮拨份张]"
+    # a rough count of many (做了几十本台账, 跑十几趟, 几百条消息): too many, said as a count
+    r"|[0-9十百千万]\s?几|几\s?[十百千万]"
 )
 
 
@@ -83,9 +92,18 @@ def tells_burden(normalized: str, complaints: Complaints = NO_COMPLAINTS) -> boo
 ROUGH_COUNT = re.compile(r"[0-9十百千万]\s?几|几\s?[十百千万]")
 
 
+# How, under a telling or knowing denied (也不教教怎么弄, 看不懂怎么填, 没人说该咋改), is what
+# nobody says, not what the asker asks: the burden is the want of guidance.
+_UNTOLD_HOW = re.compile(
+    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白)(?:我们|咱们|大家)?(?:该|要)?"
+    r"(?:怎么|咋|如何)"
+)
+
+
 def asks_something(normalized: str) -> bool:
-    """The text has a mark of a question, a rhetorical one included; a rough count is none."""
-    return _ASKS.search(ROUGH_COUNT.sub("", normalized)) is not None
+    """The text has a mark of a question, a rhetorical one included; a rough count is none,
+    nor is a how nobody tells."""
+    return _ASKS.search(_UNTOLD_HOW.sub("", ROUGH_COUNT.sub("", normalized))) is not None
 
 
 def names_burden(normalized: str) -> bool:
