@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from bot.search.shapes import Prepared, Result, Thresholds
 from bot.search.story import asks_something
-from bot.search.timeline import tells_before_only
+from bot.search.timeline import asks_before, tells_before_only
 
 _STOP = "，,。.！!？?；;~～\\s"
 _END = "[？?。.！!~～\\s]*$"
@@ -60,6 +60,8 @@ def with_ask_after_change(p: Prepared, result: Result, t: Thresholds, one: Calla
     whole, asked = result.matches[0].fact, alone.matches[0].fact
     if asked == whole or asked.topic != whole.topic:
         return result
-    if tells_before_only(asked.measure + asked.example + asked.quote):
+    # 190多个群解散了，那之前一个干部手机里有多少个工作群 asks for the trouble before itself
+    before_only = tells_before_only(asked.measure + asked.example + asked.quote)
+    if before_only and not asks_before(p.after.query):
         return result
     return replace(alone, query=p.query, normalized=p.normalized)
