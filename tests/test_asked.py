@@ -76,3 +76,31 @@ def test_a_vague_ask_reaches_back_to_a_burden_named_by_a_facts_word(matcher: Mat
         "唉，累得很。我在山里一个村当文书，秋收刚忙完，模板隔三岔五就换，这个能解决不"
     )
     assert result.answered and result.matches[0].fact.id == "forms-stable-templates"
+
+
+def test_the_topics_named_from_the_marked_ask_on(matcher: Matcher) -> None:
+    topics = _finder(matcher).asked_topics
+    story = (
+        "我们镇开了三个会，每个会都要拍照签到、会后在群里发截图。"
+        "我就想知道，在群里发截图能不能拿来评价工作"
+    )
+    assert topics(story) == ("chat-groups",)
+    assert topics("群多会也多，我想问开会能不能少开几次") == ("meetings",)
+    assert topics("群多会也多，开会能不能少开几次") == ()  # no ask marked
+
+
+def test_a_story_on_other_topics_before_a_marked_ask_answers_the_ask_alone(
+    matcher: Matcher,
+) -> None:
+    text = (
+        "手机里工作群一大堆，有的群只是打卡，有的群天天晒成绩。领导说要开会研究精简，"
+        "我想问开这种会能不能少开几次，一个月两次够不够？"
+    )
+    result = matcher.match(text)
+    assert result.answered and result.shape == "fact"
+    assert result.matches[0].fact.id == "meetings-twice-a-month"
+
+
+def test_an_unmarked_list_of_burdens_keeps_its_several_answer(matcher: Matcher) -> None:
+    text = "填表填到半夜，第二天早上又要开会，开会开到中午，一个月要开十几次会，会能不能少开"
+    assert matcher.prepare(text).asked_topics == ()

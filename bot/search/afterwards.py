@@ -23,7 +23,9 @@ _STOP = "，,。.！!？?；;~～\\s"
 _END = "[？?。.！!~～\\s]*$"
 # 检查合并成联合检查以后由谁牵头, 群解散了一大批以后，手机上的群到底少了多少: the change, 以后 or
 # 之后, then the ask, with or without a comma between.
-_AFTER = re.compile(rf"^(?P<told>[^{_STOP}]{{2,}}?)(?:以后|之后)[，,\s]*(?P<ask>[^{_STOP}]{{2,}}){_END}")
+_AFTER = re.compile(
+    rf"^(?P<told>[^{_STOP}]{{2,}}?)(?:以后|之后)[，,\s]*(?P<ask>[^{_STOP}]{{2,}}){_END}"
+)
 # 会议记录不严查了，街道的会开多长: a change told done (了), then the ask, a clause of its own.
 _DONE = re.compile(rf"^(?P<told>[^{_STOP}]{{2,}}了)[，,\s]+(?P<ask>[^{_STOP}]{{2,}}){_END}")
 
@@ -49,7 +51,9 @@ def ask_after_change(
     return found["ask"]
 
 
-def with_ask_after_change(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]) -> Result:
+def with_ask_after_change(
+    p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]
+) -> Result:
     """`result`, unless it answers one fact and the ask after the change told (`p.after`),
     read alone, answers another fact of the same topic that tells what came after."""
     if p.after is None or not result.answered or result.shape != "fact" or not result.matches:

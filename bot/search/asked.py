@@ -91,7 +91,6 @@ class AskFinder:
             return None
         return "，".join(clauses[start : last + 1])
 
-
     def asked_topics(self, cleaned: str) -> tuple[str, ...]:
         """The topics named from the message's marked ask on (我想问, 我就想知道, 我最想问的
         是), in order; none when no ask is marked. What comes before the mark is the story
@@ -105,7 +104,9 @@ class AskFinder:
 
 
 # The asker marks what they ask after the story told (我想问, 我就想知道, 想请教的是, 问题是).
-_ASK_MARK = re.compile(r"(?:我|就|只|最|主要)?想(?:问|知道|请教|了解)(?:的是|一下|下)?|问题是|我的问题")
+_ASK_MARK = re.compile(
+    r"(?:我|就|只|最|主要)?想(?:问|知道|请教|了解)(?:的是|一下|下)?|问题是|我的问题"
+)
 
 
 def _asks(normalized: str) -> bool:
@@ -140,7 +141,8 @@ def with_long_ask(
 
 def with_ask(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]) -> Result:
     """`result`, unless it gives nothing and the long message's ask, read alone, answers one
-    fact on the topic of the best fact the message gets read whole."""
+    fact on the topic of the best fact the message gets read whole; an answer on several
+    topics where the marked ask names one is that ask's (_one_topic_asked)."""
     if p.asked is None:
         return result
     if result.answered:
@@ -155,10 +157,12 @@ def with_ask(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Resu
     return replace(alone, query=p.query, normalized=p.normalized)
 
 
-def _one_topic_asked(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]) -> Result:
+def _one_topic_asked(
+    p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]
+) -> Result:
     """`result`, unless it answers several topics where the message asks of one alone, and its
-    ask read alone answers a fact of that topic: 手机里工作群一大堆，…领导说要开会研究精简，我想问开这种
-    会能不能少开几次，一个月两次够不够 tells of the groups and asks of the meetings only."""
+    ask read alone answers a fact of that topic: 手机里工作群一大堆，…领导说要开会研究精简，
+    我想问开这种会能不能少开几次，一个月两次够不够 tells of the groups, asks of the meetings."""
     if result.shape != "several" or p.asked is None or len(p.asked_topics) != 1:
         return result
     alone: Result = one(p.asked, t)
