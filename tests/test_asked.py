@@ -104,3 +104,15 @@ def test_a_story_on_other_topics_before_a_marked_ask_answers_the_ask_alone(
 def test_an_unmarked_list_of_burdens_keeps_its_several_answer(matcher: Matcher) -> None:
     text = "填表填到半夜，第二天早上又要开会，开会开到中午，一个月要开十几次会，会能不能少开"
     assert matcher.prepare(text).asked_topics == ()
+
+
+def test_a_turn_to_the_ask_marks_it_unless_the_story_asked_already(matcher: Matcher) -> None:
+    topics = _finder(matcher).asked_topics
+    assert topics("之前群多、会多、表多，现在群少了一半多。那表格呢，填表频次压下来了吗") == (
+        "forms",
+    )
+    # the first part asks too: both are asked, no ask is marked alone
+    assert topics("群太多了怎么办？那会议呢，能不能少开") == ()
+    result = matcher.match("之前群多、会多、表多，现在群少了一半多。那表格呢，填表频次压下来了吗？")
+    assert result.answered and result.shape == "fact"
+    assert result.matches[0].fact.id == "forms-weekly-cap"

@@ -92,20 +92,25 @@ class AskFinder:
         return "，".join(clauses[start : last + 1])
 
     def asked_topics(self, cleaned: str) -> tuple[str, ...]:
-        """The topics named from the message's marked ask on (我想问, 我就想知道, 我最想问的
-        是), in order; none when no ask is marked. What comes before the mark is the story
-        (开了三个会，都要拍照签到。…我就想知道，在群里发截图能不能拿来评价工作: the groups only)."""
+        """The topics named from the message's marked ask on (我想问, 我就想知道, 那表格呢),
+        in order; none when no ask is marked, or a clause before the mark asks something
+        itself. What comes before the mark is the story (开了三个会，都要拍照签到。…我就想
+        知道，在群里发截图能不能拿来评价工作: the groups only)."""
         marks = list(_ASK_MARK.finditer(cleaned))
         if not marks:
             return ()
-        rest = cleaned[marks[-1].end() :]
+        told, rest = cleaned[: marks[-1].start()], cleaned[marks[-1].start() :]
+        if any(_asks(self.normal(c)) for c in _CLAUSE_MARKS.split(told) if c.strip()):
+            return ()
         normal = [self.normal(c) for c in _CLAUSE_MARKS.split(rest) if c.strip()]
         return tuple(dict.fromkeys(topic for text in normal for topic in self.topics(text)))
 
 
-# The asker marks what they ask after the story told (我想问, 我就想知道, 想请教的是, 问题是).
+# The asker marks what they ask after the story told (我想问, 我就想知道, 想请教的是, 问题是),
+# or turns to it (…，现在群少了一半多。那表格呢，填表频次压下来了吗).
 _ASK_MARK = re.compile(
     r"(?:我|就|只|最|主要)?想(?:问|知道|请教|了解)(?:的是|一下|下)?|问题是|我的问题"
+    r"|(?<![\u4e00-\u9fff])那[\u4e00-\u9fff]{1,6}呢"
 )
 
 
