@@ -46,8 +46,6 @@ class AskFinder:
     # A word names a topic, any word (模板, 台账, 僵尸群): the burden's clause before a vague ask
     # (模板一变就要重新填，这个能解决不) when no clause near the ask names a topic itself.
     names: Callable[[str], bool] = lambda text: False
-    # The topics a normalised text's words name, in order (群, 会: chat-groups, meetings).
-    topics: Callable[[str], list[str]] = lambda text: []
 
     @classmethod
     def reading(
@@ -62,7 +60,6 @@ class AskFinder:
             lambda text: words.subject_named(analyze(text)),
             lambda t: analyze(t).cues,
             lambda t: words.first_named(analyze(t)) is not None,
-            lambda t: words.named(analyze(t)),
         )
 
     def subject_or_named(self, text: str) -> bool:
@@ -91,28 +88,6 @@ class AskFinder:
             return None
         return "，".join(clauses[start : last + 1])
 
-    def asked_topics(self, cleaned: str) -> tuple[str, ...]:
-        """The topics named from the message's marked ask on (我想问, 我就想知道, 那表格呢),
-        in order; none when no ask is marked, or a clause before the mark asks something
-        itself. What comes before the mark is the story (开了三个会，都要拍照签到。…我就想
-        知道，在群里发截图能不能拿来评价工作: the groups only)."""
-        marks = list(_ASK_MARK.finditer(cleaned))
-        if not marks:
-            return ()
-        told, rest = cleaned[: marks[-1].start()], cleaned[marks[-1].start() :]
-        if any(_asks(self.normal(c)) for c in _CLAUSE_MARKS.split(told) if c.strip()):
-            return ()
-        normal = [self.normal(c) for c in _CLAUSE_MARKS.split(rest) if c.strip()]
-        return tuple(dict.fromkeys(topic for text in normal for topic in self.topics(text)))
-
-
-# The asker marks what they ask after the story told (我想问, 我就想知道, 想请教的是, 问题是),
-# or turns to it (…，现在群少了一半多。那表格呢，填表频次压下来了吗).
-_ASK_MARK = re.compile(
-    r"(?:我|就|只|最|主要)?想(?:问|知道|请教|了解)(?:的是|一下|下)?|问题是|我的问题"
-    r"|(?<![\u4e00-\u9fff])那[\u4e00-\u9fff]{1,6}呢"
-)
-
 
 def _asks(normalized: str) -> bool:
     """A mark of a question (a rough count, 三十几户, 十几家, asks nothing: story.py),
@@ -139,41 +114,19 @@ def with_long_ask(
     if len(p.normalized) < LONG_MESSAGE:
         return p
     span = finder.span(text)
-    if span is None:
-        return p
-    return replace(p, asked=prepare(span), asked_topics=finder.asked_topics(text))
+    return replace(p, asked=prepare(span)) if span else p
 
 
 def with_ask(p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]) -> Result:
     """`result`, unless it gives nothing and the long message's ask, read alone, answers one
-    fact on the topic of the best fact the message gets read whole; an answer on several
-    topics where the marked ask names one is that ask's (_one_topic_asked)."""
-    if p.asked is None:
+    fact on the topic of the best fact the message gets read whole."""
+    if result.answered or p.asked is None:
         return result
-    if result.answered:
-        return _one_topic_asked(p, result, t, one)
     alone: Result = one(p.asked, t)
     if not alone.answered or alone.shape not in SHAPES or not alone.matches:
         return result
     # 督查室要写总结，格式一般是啥样的: read whole, the message is not about what its ask names.
     fact = alone.matches[0].fact
     if not p.ranked or fact.topic != p.ranked[0].fact.topic:
-        return result
-    return replace(alone, query=p.query, normalized=p.normalized)
-
-
-def _one_topic_asked(
-    p: Prepared, result: Result, t: Thresholds, one: Callable[..., Result]
-) -> Result:
-    """`result`, unless it answers several topics where the message asks of one alone, and its
-    ask read alone answers a fact of that topic: 手机里工作群一大堆，…领导说要开会研究精简，
-    我想问开这种会能不能少开几次，一个月两次够不够 tells of the groups, asks of the meetings."""
-    if result.shape != "several" or p.asked is None or len(p.asked_topics) != 1:
-        return result
-    alone: Result = one(p.asked, t)
-    if not alone.answered or alone.shape != "fact" or not alone.matches:
-        return result
-    fact = alone.matches[0].fact
-    if fact.topic != p.asked_topics[0] or fact.topic not in {m.fact.topic for m in result.several}:
         return result
     return replace(alone, query=p.query, normalized=p.normalized)
