@@ -4,7 +4,7 @@ their facts tells that side."""
 from __future__ import annotations
 
 from bot.search.matcher import Matcher
-from bot.search.timeline import side_holders, tells_before_only
+from bot.search.timeline import asks_before, side_holders, tells_before_only
 
 _TOLD = {
     "trouble": "她手机里的工作群一度超过30个，当时全部设为置顶",
@@ -42,3 +42,11 @@ def test_a_fact_telling_only_the_trouble_before_tells_before_only() -> None:
     assert not tells_before_only(_TOLD["outcome"])
     assert not tells_before_only("以前要拍照，现在签字少了")  # both sides
     assert not tells_before_only("工作群越建越多")  # neither
+
+
+def test_an_ask_for_the_before_side_alone() -> None:
+    assert asks_before("那之前一个干部手机里有多少个工作群")
+    assert asks_before("当时怎么开会的")
+    assert not asks_before("现在手机里还有多少群")
+    assert not asks_before("以前和现在比群少了多少")  # both sides
+    assert not asks_before("手机里的群")

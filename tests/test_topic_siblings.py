@@ -65,3 +65,19 @@ def test_the_avoidance_marks_are_read_from_the_curated_list(matcher: Matcher) ->
     assert "要避免的做法" in marks
     marked = {f.id for f in matcher.kb.facts if f.measure.startswith(marks)}
     assert marked == {"chat-groups-too-many-pinned", "forms-stable-templates"}
+
+
+def test_a_broad_ask_keeps_first_the_best_sibling_whose_burden_is_said(matcher: Matcher) -> None:
+    """有没有好的办法 asks broadly about meetings, and the lead is near; but 一个主题的会要开
+    好几次 says the same subject met again (sibling_marks.yaml) and nothing of how often: the
+    topic answer shows that fact first."""
+    text = "我们乡开会太多了一个主题的会要开好几次你们有没有好的办法"
+    _, ranked = matcher.rank(normalize(text))
+    meetings = [m for m in ranked if m.fact.topic == "meetings"]
+    said = [m.fact.id for m in meetings if matcher.sibling_marks.says(m.fact.id, normalize(text))]
+    assert ranked[0].fact.id == "meetings-one-topic-once" and said == ["meetings-one-topic-once"]
+    facts = matcher.topic_asks.facts("meetings", ranked, True, matcher.analyzer.analyze(text))
+    assert facts[0].id == "meetings-twice-a-month"  # no burden said: the lead first
+    says = lambda fid: matcher.sibling_marks.says(fid, normalize(text))  # noqa: E731
+    facts = matcher.topic_asks.facts("meetings", ranked, True, matcher.analyzer.analyze(text), says)
+    assert facts[0].id == "meetings-one-topic-once"

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.search.afterwards import ask_after_change
 from bot.search.several import LONG_MESSAGE
 from bot.search.shapes import Prepared, Result, Thresholds
 from bot.search.story import asks_something
@@ -61,6 +62,10 @@ class AskFinder:
             lambda t: words.first_named(analyze(t)) is not None,
         )
 
+    def subject_or_named(self, text: str) -> bool:
+        """A normalised text names a topic, by a word naming it itself or any of its words."""
+        return self.subject(text) or self.names(text)
+
     def span(self, cleaned: str) -> str | None:
         """The last clause asking something, from the nearest clause before it (at most
         BACK) that names a topic; None when that is the whole message, or nothing asks."""
@@ -99,9 +104,16 @@ def with_long_ask(
 ) -> Prepared:
     """`p` with its ask prepared alone (`asked`), when the message is long and its ask is not
     the whole of it."""
-    if p.greeting or len(p.normalized) < LONG_MESSAGE:
+    if p.greeting:
         return p
-    span = finder.span(cleaned(question))
+    text = cleaned(question)
+    # 检查合并成联合检查以后由谁牵头: the ask after a change told, however short (afterwards.py)
+    after = ask_after_change(text, finder.normal, finder.subject_or_named)
+    if after is not None:
+        p = replace(p, after=prepare(after))
+    if len(p.normalized) < LONG_MESSAGE:
+        return p
+    span = finder.span(text)
     return replace(p, asked=prepare(span)) if span else p
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from bot.search.afterwards import with_ask_after_change
 from bot.search.asked import with_ask
 from bot.search.covered import FURTHER_ITEM
 from bot.search.frames import (
@@ -102,10 +103,11 @@ Conclude = Callable[[Prepared, Thresholds], Result]
 
 def conclude(p: Prepared, t: Thresholds, one: Conclude = conclude_whole) -> Result:
     """The message's answer by its items (below); when that gives nothing, the answer its
-    ask gives read alone (asked.py)."""
+    ask gives read alone (asked.py); the fact an ask after a change told gets alone
+    (afterwards.py)."""
     if asks_other_business_last(p):
         return Result(p.query, p.normalized, "decline", p.ranked, p.analysis)
-    return with_ask(p, _by_items(p, t, one), t, one)
+    return with_ask_after_change(p, with_ask(p, _by_items(p, t, one), t, one), t, one)
 
 
 # A further item marked as one (另外, 再问一下, 1. …；2. …) or a line of its own: a list, each

@@ -325,7 +325,9 @@ class Matcher:
             entity_ranked=focus.ranked, entity_focus=focus, clause_bests=lists.clause_bests,
             run_bests=lists.run_bests, topic_bests=lists.topic_bests,
             topic_ask=topic,
-            topic_facts=self.topic_asks.facts(topic, ranked, broadly, analysis) if topic else (),
+            topic_facts=self.topic_asks.facts(
+                topic, ranked, broadly, analysis, lambda fid: self.sibling_marks.says(fid, text)
+            ) if topic else (),
             asks_broadly=broadly, topics_named=tuple(topics_named),
             best_covers_topics=self.topic_asks.best_covers_topics(analysis, ranked),
             topic_lead=self.topic_asks.near_lead(topic, analysis, ranked)

@@ -135,6 +135,7 @@ class Prepared:
     items: tuple[Prepared, ...] = ()  # each item of a message asking several things (items.py)
     strangers: tuple[str, ...] = ()  # people and places named that the facts do not name
     asked: Prepared | None = None  # a long message's ask, read alone (asked.py)
+    after: Prepared | None = None  # the ask after a change told, read alone (afterwards.py)
     # A burden told, asking nothing (story.py), naming the best match's topic and saying its
     # burden and no sibling's (siblingmarks.py): 发言稿写了三千字，念完会都开了半天.
     burden_named: bool = False

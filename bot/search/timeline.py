@@ -28,6 +28,11 @@ def side_holders(rest: str, told: Mapping[str, str]) -> frozenset[str]:
     return holders if 0 < len(holders) < len(told) else frozenset()
 
 
+def asks_before(text: str) -> bool:
+    """A question asking for the trouble before the change (之前有多少个群, 当时怎么开会)."""
+    return any(w in text for w in _BEFORE_ASKED) and not any(w in text for w in _AFTER_ASKED)
+
+
 def tells_before_only(text: str) -> bool:
     """A fact's text (what the article says in it) telling the trouble before the change
     (一度超过30个, 当时) and nothing of what came after: it cannot say what the change cut."""

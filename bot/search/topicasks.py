@@ -81,15 +81,24 @@ class TopicAsks:
         return not (asked & self._terms_of[one.fact.id]) <= self._terms_of[other.fact.id]
 
     def facts(
-        self, topic: str, ranked: Sequence[Match], broadly: bool, analysis: QueryAnalysis
+        self,
+        topic: str,
+        ranked: Sequence[Match],
+        broadly: bool,
+        analysis: QueryAnalysis,
+        says: Callable[[str], bool] = lambda fact_id: False,
     ) -> tuple[Fact, ...]:
         """A topic's facts for a topic answer: its lead when the question asks what is done
         about the topic (督查检查方面有哪些做法) and the lead is about as close as any, those
         ranked first, then in KB order; a few. Asked so, a practice comes before a fact telling
-        what to avoid (_practice_first)."""
+        what to avoid (_practice_first). `says`: the question says the burden of that fact
+        (siblingmarks.py); the best match whose burden is said, and not the lead's, stays first
+        (开会太多了，一个主题的会要开好几次，有没有好的办法: the same subject met again)."""
         here = [m for m in ranked if m.fact.topic == topic]
         lead = lead_among(here, self.leads.get(topic))
         near = lead is not None and here[0].score - lead.score <= LEAD_MARGIN
+        if near and lead is not None and lead != here[0]:
+            near = says(lead.fact.id) or not says(here[0].fact.id)
         first = [lead.fact] if broadly and lead is not None and near else []
         listed = tuple(
             dict.fromkeys([*first, *(m.fact for m in here), *self._first_in_topic.get(topic, ())])

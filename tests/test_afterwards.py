@@ -1,0 +1,49 @@
+"""A change told as done, then the ask: the ask's own fact answers, not the change's."""
+
+from __future__ import annotations
+
+from bot.search.afterwards import ask_after_change
+from bot.search.matcher import Matcher
+
+
+def _ask(matcher: Matcher, text: str) -> str | None:
+    return ask_after_change(text, matcher.asks.normal, matcher.asks.subject_or_named)
+
+
+def test_the_ask_after_以后_or_之后_is_found_with_or_without_a_comma(matcher: Matcher) -> None:
+    assert _ask(matcher, "检查合并成联合检查以后由谁牵头") == "由谁牵头"
+    assert _ask(matcher, "群解散了一大批以后，手机上的群到底少了多少？") == "手机上的群到底少了多少"
+    assert _ask(matcher, "数据平台用起来之后，还要重复确认吗") == "还要重复确认吗"
+
+
+def test_after_了_the_ask_must_name_a_topic_itself(matcher: Matcher) -> None:
+    assert _ask(matcher, "会议记录不严查了，街道的会开多长") == "街道的会开多长"
+    assert _ask(matcher, "任务都结束了群还留着，要不要散") is None  # 要不要散 names nothing
+
+
+def test_no_ask_when_the_change_asks_or_nothing_is_asked_after_it(matcher: Matcher) -> None:
+    assert _ask(matcher, "检查合并了吗，谁牵头") is None  # the first part asks already
+    assert _ask(matcher, "群精简以后手机变轻了") is None  # nothing asked
+    assert _ask(matcher, "会太多怎么办") is None  # no change told
+    assert _ask(matcher, "开完会以后，群里又发通知，记录还要交吗") is None  # three parts
+
+
+def test_the_ask_after_the_change_gets_its_own_fact(matcher: Matcher) -> None:
+    asked = {
+        "检查合并成联合检查以后由谁牵头": "inspections-discipline-lead",
+        "群解散了一大批以后，手机上的群到底少了多少？": "chat-groups-phone-lighter",
+        "会议记录不严查了，街道的会开多长": "meetings-weekly-half-hour",
+    }
+    for question, fact in asked.items():
+        result = matcher.match(question)
+        assert result.answered and result.matches[0].fact.id == fact, question
+        assert result.query == question
+
+
+def test_a_fact_telling_only_the_trouble_before_answers_no_ask_after(matcher: Matcher) -> None:
+    # alone, 手机里的群还剩多少 gets the thirty pinned groups of before; 精简以后 asks the after
+    result = matcher.match("精简以后手机里的群还剩多少")
+    assert result.matches[0].fact.id == "chat-groups-phone-lighter"
+    # asked for the before itself (那之前), the fact telling the before answers
+    result = matcher.match("190多个群解散了，那之前一个干部手机里有多少个工作群？")
+    assert result.answered and result.matches[0].fact.id == "chat-groups-too-many-pinned"
