@@ -32,6 +32,8 @@ _ASKS = re.compile(
     r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<![好那这])几|多少|多久|多长|是否|能否"
     r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
 )
+# A rough count (十几, 几十, 三十几): a mark of a burden below, and no question (ROUGH_COUNT).
+_ROUGH_COUNT = r"[0-9十百千万]\s?几|几\s?[十百千万]"
 # Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory or punished
 # (少一页就扣分), done at whim (拉群太随便了), never done as it should be (一户都没走).
 _BURDENS = re.compile(
@@ -44,7 +46,7 @@ _BURDENS = re.compile(
     # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
     r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮拨份张]"
     # a rough count of many (做了几十本台账, 跑十几趟, 几百条消息): too many, said as a count
-    r"|[0-9十百千万]\s?几|几\s?[十百千万]"
+    rf"|{_ROUGH_COUNT}"
 )
 
 
@@ -89,7 +91,7 @@ def tells_burden(normalized: str, complaints: Complaints = NO_COMPLAINTS) -> boo
 
 # 几 in a rough count (十几趟, 三十几户, 几十本台账, 几百条) says how many, it does not ask: a
 # burden told with one (一个月往镇上跑十几趟，都是开会) is still a story.
-ROUGH_COUNT = re.compile(r"[0-9十百千万]\s?几|几\s?[十百千万]")
+ROUGH_COUNT = re.compile(_ROUGH_COUNT)
 
 
 # How, under a telling or knowing denied (也不教教怎么弄, 看不懂怎么填, 没人说该咋改), is what

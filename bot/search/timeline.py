@@ -7,7 +7,7 @@ of the measure (现在…, 整改后…). 齐琳手机里的群后来咋样了 n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 # Each side: the words a question asks it with, and the words a fact's text tells it with.
 _AFTER_ASKED = ("后来", "现在", "如今", "目前", "眼下", "整改后", "改了以后", "改完")
@@ -30,10 +30,15 @@ def side_holders(rest: str, told: Mapping[str, str]) -> frozenset[str]:
 
 def asks_before(text: str) -> bool:
     """A question asking for the trouble before the change (之前有多少个群, 当时怎么开会)."""
-    return any(w in text for w in _BEFORE_ASKED) and not any(w in text for w in _AFTER_ASKED)
+    return _one_side_only(text, _BEFORE_ASKED, _AFTER_ASKED)
 
 
 def tells_before_only(text: str) -> bool:
     """A fact's text (what the article says in it) telling the trouble before the change
     (一度超过30个, 当时) and nothing of what came after: it cannot say what the change cut."""
-    return any(w in text for w in _BEFORE_TOLD) and not any(w in text for w in _AFTER_TOLD)
+    return _one_side_only(text, _BEFORE_TOLD, _AFTER_TOLD)
+
+
+def _one_side_only(text: str, side: Sequence[str], other: Sequence[str]) -> bool:
+    """The text holds a word of `side` and none of `other`."""
+    return any(w in text for w in side) and not any(w in text for w in other)
