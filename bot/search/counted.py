@@ -20,21 +20,20 @@ AFTER = 2  # characters between the cue and the thing counted (几个人来签�
 
 
 class CountedWords:
-    """The two-character words the facts count with 个, read on first need."""
+    """The two-character words the facts count with 个, read with the index (a question never
+    pays for them: at 10,000 facts they took 0.3 s of the first count asked)."""
 
     def __init__(self, facts: Sequence[Fact]) -> None:
-        self._facts = facts
-        self._words: frozenset[str] | None = None
-
-    @property
-    def words(self) -> frozenset[str]:
-        if self._words is None:
-            found: set[str] = set()
-            for fact in self._facts:
-                text = unicodedata.normalize("NFKC", "\n".join((fact.example, fact.quote)))
-                found.update(_COUNTED.findall(text))
-            self._words = frozenset(found)
-        return self._words
+        found: set[str] = set()
+        seen: set[str] = set()
+        for fact in facts:
+            # Each text read once (many facts share a quote). NFKC maps no other character to
+            # 个, so a text without it counts nothing; nor does a count span two texts.
+            for text in (fact.example, fact.quote):
+                if "个" in text and text not in seen:
+                    seen.add(text)
+                    found.update(_COUNTED.findall(unicodedata.normalize("NFKC", text)))
+        self.words = frozenset(found)
 
     def asks_a_count(self, cue: str, normalized: str, read: Sequence[tuple[str, str]]) -> bool:
         """The cue asks how many (几个人) of a thing a fact counts, wherever it stands; `read`

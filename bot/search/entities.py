@@ -143,12 +143,12 @@ class EntityTable:
         self.surnames = {
             e.name[0] for e in self.entities if e.kind == "person" and len(e.name) <= 3
         }
-        self._strangers = Strangers(self)
         self.place_keys = {
             k: self.entities[number]
             for k, key in self.keys.items()
             if (number := self._one_place(key.numbers)) is not None
         }
+        self._strangers = Strangers(self)  # last: it reads the whole table
 
     def _add(self, entity: Entity) -> None:
         self.entities.append(entity)
