@@ -8,7 +8,7 @@ text here, and each fact's examples are sorted once, with the index (sorted_form
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -30,58 +30,25 @@ def _sorts_alike(text: str) -> bool:
 class Closeness:
     """The best token_sort_ratio of one question against each fact's example questions."""
 
-    def __init__(self, question: str, forms: dict[str, str | None]) -> None:
-        """`forms`: each example question's sorted form (None: compared by token_sort_ratio
-        itself), filled as they come, kept by the caller across questions (the examples are
-        the knowledge base's, not the asker's)."""
+    def __init__(self, question: str) -> None:
         self._question = question
         self._fast = _sorts_alike(question)
         self._sorted = words_sorted(question)
-        self._forms = forms
-        self._scores: dict[str, float] = {}  # example question -> its score, computed once
-
-    def best(self, examples: Sequence[str]) -> float:
-        """As process.extractOne(question, examples, scorer=fuzz.token_sort_ratio)[1], and 0.0
-        when there are no examples."""
-        scores = self._scores
-        try:  # the common case, every example scored already: one loop in C
-            return max(map(scores.__getitem__, examples), default=0.0)
-        except KeyError:
-            self.score_all(examples)
-        # Scores run 0-100, so the highest is also the highest above 0.0.
-        return max(map(scores.__getitem__, examples), default=0.0)
-
-    def score_all(self, examples: Iterable[str]) -> None:
-        """Score every example not scored yet: those compared in sorted form in one cdist call
-        (the same C scorer fuzz.ratio calls, in float64: the very same numbers), the rest
-        by token_sort_ratio. Matcher.rank passes the examples of all the facts it ranks."""
-        scores, forms = self._scores, self._forms
-        missing = [e for e in dict.fromkeys(examples) if e not in scores]
-        for example in missing:
-            if example not in forms:  # the first question ever to meet it: sorted once
-                forms[example] = words_sorted(example) if _sorts_alike(example) else None
-        sorted_forms = list(map(forms.__getitem__, missing))
-        if self._fast and None not in sorted_forms:  # the common case: one call into C
-            if missing:
-                found = process.cdist([self._sorted], sorted_forms, scorer=fuzz.ratio,
-                                      dtype=np.float64)[0]  # fmt: skip
-                scores.update(zip(missing, found.tolist(), strict=True))
-            return
-        for example in missing:
-            scores[example] = self._score(example)
 
     def best_of_each(
         self, groups: Sequence[tuple[str, ...]], forms: Sequence[tuple[str, ...] | None]
     ) -> list[float]:
-        """[self.best(group) for group in groups], each group a fact's example questions and
-        `forms` each group's sorted forms (`sorted_forms`, made once with the index), in one
-        cdist call over all those forms, with no example looked up one by one. Matcher.rank
-        passes the examples of the facts it ranks (over a hundred at 19 facts): scoring them
-        takes about a third less time, and the scores are the very same numbers (fuzz.ratio of
-        the sorted forms, as score_all). An example two facts share is compared twice: at
-        10,000 synthetic facts, which share most examples, this costs what it saves."""
+        """For each group (a fact's example questions) the best token_sort_ratio of the
+        question against its examples, 0.0 for none: process.extractOne(question, group,
+        scorer=fuzz.token_sort_ratio)[1]. `forms` are each group's sorted forms (`sorted_forms`,
+        made once with the index), all compared in one cdist call, with no example looked up
+        one by one: the same C scorer fuzz.ratio calls, in float64, so the very same numbers.
+        Matcher.rank passes the examples of the facts it ranks (over a hundred at 19 facts).
+        An example two facts share is compared twice: at 10,000 synthetic facts, which share
+        most examples, this costs what it saves. A question or a group holding a mark
+        rapidfuzz does not split at (\xa0) is compared by token_sort_ratio itself."""
         if not self._fast:  # a question holding \xa0: token_sort_ratio, example by example
-            return [self.best(group) for group in groups]
+            return [self._one_by_one(group) for group in groups]
         flat: list[str] = []
         ends: list[int] = []  # where each group's forms end in `flat`; -1: scored alone
         for group_forms in forms:
@@ -97,17 +64,14 @@ class Closeness:
         best, start = [], 0
         for group, end in zip(groups, ends, strict=True):
             if end < 0:
-                best.append(self.best(group))
+                best.append(self._one_by_one(group))
                 continue
             best.append(max(found[start:end], default=0.0))
             start = end
         return best
 
-    def _score(self, example: str) -> float:
-        form = self._forms[example]
-        if self._fast and form is not None:
-            return fuzz.ratio(self._sorted, form)
-        return fuzz.token_sort_ratio(self._question, example)
+    def _one_by_one(self, group: Sequence[str]) -> float:
+        return max((fuzz.token_sort_ratio(self._question, e) for e in group), default=0.0)
 
 
 def sorted_forms(group: tuple[str, ...]) -> tuple[str, ...] | None:

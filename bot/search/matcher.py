@@ -129,7 +129,6 @@ class Matcher:
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
-        self._example_forms: dict[str, str | None] = {}  # example questions, sorted (closeness.py)
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks)  # 开了六个会: how many, not how long
         self.quantities = Quantities(kb.quantities, kb.facts)
@@ -205,9 +204,8 @@ class Matcher:
         if not weights:  # nothing to rank by, or the words alone asked for
             return analysis, []
         ranked = score_recalled(
-            self.index, analysis, weights, self.weights, include, self._example_forms,
-            self.score_parts,
-        )  # fmt: skip
+            self.index, analysis, weights, self.weights, include, self.score_parts
+        )
         return analysis, self.sibling_marks.reordered(normalized, ranked)
 
     def match(self, question: str) -> Result:

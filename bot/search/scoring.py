@@ -48,12 +48,10 @@ def score_recalled(
     weights: dict[str, float],
     scoring: Weights,
     include: Sequence[int] = (),
-    example_forms: dict[str, str | None] | None = None,
     keep_parts: bool = False,
 ) -> list[Match]:
     """The recalled facts (and `include`, a person's or place's facts, whatever their recall)
-    scored 0-100, best first. `example_forms` is the caller's cache of example questions in
-    sorted form (closeness.py); `keep_parts` keeps each score's parts (ranked.ScoreParts)."""
+    scored 0-100, best first; `keep_parts` keeps each score's parts (ranked.ScoreParts)."""
     recall = index.recall(weights)
     ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
     masses = [(t, w * index.idf[t]) for t, w in weights.items()]  # summed as before
@@ -86,7 +84,7 @@ def score_recalled(
         extra = wanted.tolist()
     recalled = {d: float(recall[d]) for d in {*hits.tolist(), *extra}}  # exact
     best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
-    closeness = Closeness(query_text, {} if example_forms is None else example_forms)
+    closeness = Closeness(query_text)
     docs = [index.docs[d] for d in best_ids]
     closest = closeness.best_of_each([doc.questions for doc in docs], [doc.forms for doc in docs])
     scored: list[Match] = []
