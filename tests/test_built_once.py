@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.kb import Fact, KnowledgeBase
-from bot.search import placenames
+from bot.search import pinyin, placenames
 from bot.search.counted import CountedWords
 from bot.search.matcher import Matcher
 
@@ -69,5 +69,11 @@ def test_a_reloaded_matcher_reads_its_own_facts_before_any_question(
     new, old = reloaded.entities._strangers, matcher.entities._strangers
     assert new._sounds_like_known("洋柳乡") and not old._sounds_like_known("洋柳乡")
     assert old._sounds_like_known("杨湖乡")
-    # jieba's place names are general Chinese, not the facts': read once a process, already
+    # jieba's place names and pinyin's syllables are general Chinese, not the facts': read
+    # once a process, already
     assert placenames._place_names.cache_info().currsize == 1
+    assert pinyin._all_syllables.cache_info().currsize == 1
+    # the speller, the initials and the lone syllables read from the new vocabulary (WARM_UP)
+    for table in ("_speller", "_initials", "_lone_syllables"):
+        assert vars(reloaded.analyzer)[table] is not None, table
+        assert vars(reloaded.analyzer)[table] is not vars(matcher.analyzer)[table], table
