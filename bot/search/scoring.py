@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress
 
 import numpy as np
 
@@ -70,8 +71,8 @@ def score_recalled(
     scored 0-100, best first; `keep_parts` keeps each score's parts (ranked.ScoreParts)."""
     recall = index.recall(weights)
     ceiling = sum(w * index.max_posting[t] for t, w in weights.items())
-    masses = [(t, w * index.idf[t]) for t, w in weights.items()]  # summed as before
-    known_mass = sum(mass for _, mass in masses)
+    masses = [w * index.idf[t] for t, w in weights.items()]  # summed as before, in order
+    known_mass = sum(masses)
     # One unknown word in a short question is decisive (会议室怎么预约); five in a long
     # group message are mostly chatter, so their weight grows with the square root.
     unknown = [
@@ -98,7 +99,8 @@ def score_recalled(
         if len(wanted) > ENTITY_MAX:
             wanted = wanted[np.argpartition(-recall[wanted], ENTITY_MAX)[:ENTITY_MAX]]
         extra = wanted.tolist()
-    recalled = {d: float(recall[d]) for d in {*hits.tolist(), *extra}}  # exact
+    ids = list({*hits.tolist(), *extra})
+    recalled = dict(zip(ids, recall[ids].tolist(), strict=True))  # exact: float32 to float
     best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
     closeness = Closeness(query_text)
     docs = [index.docs[d] for d in best_ids]
@@ -106,8 +108,8 @@ def score_recalled(
     scored: list[Match] = []
     w = scoring
     for doc_id, doc, best in zip(best_ids, docs, closest, strict=True):
-        terms = doc.terms
-        coverage = sum([mass for t, mass in masses if t in terms]) / query_mass  # in order
+        # the masses of the words the fact holds, summed in the question's order
+        coverage = sum(compress(masses, map(doc.terms.__contains__, weights))) / query_mass
         similarity = best / 100
         bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
         score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
