@@ -77,3 +77,16 @@ def test_a_reloaded_matcher_reads_its_own_facts_before_any_question(
     for table in ("_speller", "_initials", "_lone_syllables"):
         assert vars(reloaded.analyzer)[table] is not None, table
         assert vars(reloaded.analyzer)[table] is not vars(matcher.analyzer)[table], table
+
+
+def test_the_last_text_s_hits_are_given_again_as_a_fresh_list(matcher: Matcher) -> None:
+    """EntityTable.hits keeps the last text's hits: the same hits as read afresh, for any
+    text after any other, and a caller changing the list it got changes nothing kept."""
+    table = matcher.entities
+    texts = ["李志颖讲了什么", "洋湖乡和水林社区", "", "李志颖讲了什么", "会太多", "会太多"]
+    for text in texts:
+        got = table.hits(text)
+        assert got == table._hits(text)
+        got.clear()
+        assert table.hits(text) == table._hits(text)
+    assert table.hits("李志颖讲了什么")

@@ -148,6 +148,7 @@ class EntityTable:
             for k, key in self.keys.items()
             if (number := self._one_place(key.numbers)) is not None
         }
+        self._last_hits: tuple[str, tuple[tuple[int, str, _Key], ...]] = ("", ())
         self._strangers = Strangers(self)  # last: it reads the whole table
 
     def _add(self, entity: Entity) -> None:
@@ -165,6 +166,17 @@ class EntityTable:
 
     def hits(self, text: str) -> list[tuple[int, str, _Key]]:
         """Keys in a text, left to right, the longest at each place, none inside another."""
+        # A question is looked up for its strangers, its people and places and the roles
+        # several hold, mostly the very same text: the last one's hits are kept (one tuple,
+        # replaced whole, so a reader never sees half of it).
+        last_text, last_hits = self._last_hits
+        if text == last_text:
+            return list(last_hits)
+        hits = self._hits(text)
+        self._last_hits = (text, tuple(hits))
+        return hits
+
+    def _hits(self, text: str) -> list[tuple[int, str, _Key]]:
         hits = []
         start = 0
         while start < len(text):
