@@ -19,7 +19,6 @@ from bot.kb.files import read_userdict
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
-from bot.search.countsaid import is_count_said
 from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
@@ -355,8 +354,6 @@ class Analyzer(Hearing):
             return self._candidate_slip(token) or Piece(token, "term", canonical)
         if token.isdigit():
             return Piece(token, "unknown")
-        if is_count_said(token):  # 开了三次会: 三次 says how many, it names no subject
-            return Piece(token, "stop")
         if len(token) > 1 and self._is_real_word(token) and CJK_ONLY.match(token):
             # A real word we do not know (会议室, 体检) is its own subject: read it whole
             # by exact sound (表哥 → 表格), never piecemeal (会议室 is not 会议) nor by a
