@@ -153,3 +153,23 @@ def test_what_is_not_ones_own_burden_told_is_not_answered_that_way(
     matcher: Matcher, question: str
 ) -> None:
     assert not matcher.prepare(question).burden_named
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "not_fact_id"),
+    [
+        # 开了六个会 reads 开会了六个 once classifiers.py joins verb and object: still how many
+        ("这礼拜开了六个会", "meetings-twice-a-month", "meetings-one-topic-once"),
+        # a count held on one subject named is the same again (回 is read as 次 before this)
+        ("防汛这一件事，这个礼拜开了三回会", "meetings-one-topic-once", "meetings-twice-a-month"),
+        ("这礼拜光安全生产就被叫去坐了三回", "meetings-one-topic-once", "meetings-twice-a-month"),
+        ("天天手指头点得发麻", "chat-groups-phone-lighter", "chat-groups-six-kinds"),
+    ],
+)
+def test_shipped_marks_read_the_normalised_question(
+    matcher: Matcher, question: str, fact_id: str, not_fact_id: str
+) -> None:
+    shipped = SiblingMarks(KB.sibling_marks)
+    text = matcher._normal(question)
+    assert shipped.says(fact_id, text)
+    assert not shipped.says(not_fact_id, text)

@@ -221,3 +221,26 @@ def test_a_how_nobody_tells_is_no_question(text: str) -> None:
 
 def test_a_how_asked_beside_it_still_asks() -> None:
     assert asks_something(normalize("也没人教，这个表怎么填"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上周入户走访忘了拍视频传上去，考核直接扣分",  # punished, said with 直接
+        "按发照片的数量排名，排后面的还得挨批",
+        "天天手指头点得发麻，这种负担啥时候能真减下来",  # when it eases: a measure asked
+        "群天天响，什么时候才能少点",
+        "走到哪拍到哪，手机里全是工作照",  # 哪 twice says everywhere, it asks nowhere
+        "这礼拜开了六个会",  # read 这周开会了六个 (classifiers.py): a count of meetings held
+    ],
+)
+def test_more_ways_of_telling_a_burden(text: str, matcher: Matcher) -> None:
+    assert tells_burden(matcher._normal(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["扣分标准是什么", "检查什么时候来", "你走到哪了", "我买了两个苹果", "会什么时候能少一点"],
+)
+def test_asks_and_plain_news_stay_untold(text: str, matcher: Matcher) -> None:
+    assert not tells_burden(matcher._normal(text))

@@ -40,11 +40,15 @@ _BURDENS = re.compile(
     r"天天|每天|每次|每回|回回|成天|整天|一天到晚|老是|总是|总被|又|还得|都得|也得|就得|还要"
     r"|又要|都要|也要|必须|太多|太长|太勤|太频繁|没完|不停|不完|一堆|全是|好几|三天两头"
     r"|隔三差五|接二连三|一个接一个|反复|重复|越来越|半天|一整天|一开就是|动不动|拖|磨蹭"
-    r"|太随便|太随意|随随便便|就扣分|要扣分|就挨批|就通报|就点名"
+    r"|太随便|太随意|随随便便"
+    # punished for it (少一页就扣分, 考核直接扣分, 排后面的还得挨批)
+    r"|(?:就|要|直接|还得?|都得?|得)(?:扣分|挨批|挨骂|通报|点名)"
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
     # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
     r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮拨份张]"
+    # … said of things held, 个 ending the clause: 开了六个会 reads 开会了六个 (classifiers.py)
+    r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*个(?![\u4e00-\u9fff])"
     # a rough count of many (做了几十本台账, 跑十几趟, 几百条消息): too many, said as a count
     rf"|{_ROUGH_COUNT}"
 )
@@ -57,6 +61,9 @@ _COPING = re.compile(
     r"(?:怎么办|咋办|咋整|怎么整|咋弄|怎么弄|怎么破|咋破|怎么解决|咋解决|如何解决|如何是好"
     r"|怎么应对|如何应对|有啥好?办法没?|有什么好?办法|有没有好?办法|有啥好?招|有什么好?招"
     r"|谁能支个招|求支招"
+    # when the load will ease (这种负担啥时候能真减下来): asked for a measure, as 怎么办 is
+    r"|[\u4e00-\u9fff]{0,12}?(?:啥|什么)时候(?:才)?能(?:真正?|真的)?(?:减|少|轻|降|松)"
+    r"[\u4e00-\u9fff]{0,2}"
     r"|有(?:办法|招|解)(?:吗|没|不)?|谁来管管|有没有人管管?|有人管(?:管)?吗"
     # asked as a rhetorical plea (难道就没办法吗, 就没人管管吗): the same ask for a measure
     r"|(?:难道)?(?:就|都)?没(?:有)?(?:一点|什么|啥)?(?:办法|招|人管管?)(?:了)?(?:吗|么)?)"
@@ -102,10 +109,15 @@ _UNTOLD_HOW = re.compile(
 )
 
 
+# 哪 said twice around a verb (走到哪拍到哪, 走到哪带到哪) says everywhere, it asks nowhere.
+_EVERYWHERE = re.compile(r"到哪(?:儿|里)?[\u4e00-\u9fff]{1,3}?到哪(?:儿|里)?")
+
+
 def asks_something(normalized: str) -> bool:
     """The text has a mark of a question, a rhetorical one included; a rough count is none,
-    nor is a how nobody tells."""
-    return _ASKS.search(_UNTOLD_HOW.sub("", ROUGH_COUNT.sub("", normalized))) is not None
+    nor is a how nobody tells, nor an everywhere (走到哪拍到哪)."""
+    plain = _EVERYWHERE.sub("", _UNTOLD_HOW.sub("", ROUGH_COUNT.sub("", normalized)))
+    return _ASKS.search(plain) is not None
 
 
 def names_burden(normalized: str) -> bool:
