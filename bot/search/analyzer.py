@@ -10,12 +10,13 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jieba
 
 from bot.kb.files import read_userdict
+from bot.search.blockcut import BlockCutter
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
@@ -126,6 +127,8 @@ class Analyzer(Hearing):
         self._jieba.initialize()
         if dictionary is None:
             trim_loaded(self._jieba)
+        # jieba's cut, with the words of count 0 (会开 0) kept to this analyzer (blockcut.py)
+        self._blocks = BlockCutter(self._jieba)
         # The dictionary's size before our words joined it: how rare a word is in general
         # Chinese must not shift whenever a curated list grows.
         self._general_total = float(self._jieba.total)
@@ -174,7 +177,7 @@ class Analyzer(Hearing):
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
-        self._jieba.add_word(word, freq)
+        self._blocks.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
         # curated word anywhere re-cut unrelated text (干点活都). A fixed total keeps a text's
         # cut whatever the lists hold.
@@ -193,29 +196,31 @@ class Analyzer(Hearing):
         return min(1.0, max(SPECIFICITY_FLOOR, (rarity - COMMON_RARITY) / RARITY_SPAN))
 
     def tokens(self, normalized: str, *, for_search: bool = False) -> list[str]:
-        """jieba tokens of normalised text, blanks removed."""
-        cut = (
-            self._jieba.cut_for_search(normalized, HMM=True)
-            if for_search
-            else self._cuts(normalized)
-        )
-        return [t for t in cut if t.strip()]
+        """jieba tokens of normalised text, blanks removed; `for_search`: as jieba's
+        cut_for_search (a long word's shorter words too), for the facts' texts."""
+        if for_search:  # a fact's text, read once: its blocks' cuts are not kept
+            cut = self._blocks.cut_for_search(self._cut_with(normalized, self._blocks.cut))
+            return [t for t in cut if t.strip()]
+        return [t for t in self._cuts(normalized) if t.strip()]
 
     def _cut(self, normalized: str) -> tuple[str, ...]:
         """As tuple(jieba.cut(normalized, HMM=True)): jieba splits the text at _JIEBA_BLOCK and
         cuts each block alone, and so does this, each block's cut kept."""
+        return tuple(self._cut_with(normalized, self._block_cuts))
+
+    def _cut_with(self, normalized: str, cut_block: Callable[[str], Sequence[str]]) -> list[str]:
         words: list[str] = []
         for block in _JIEBA_BLOCK.split(normalized):
             if not block:
                 continue
             if _JIEBA_BLOCK.match(block):
-                words += self._block_cuts(block)
+                words += cut_block(block)
             else:  # punctuation and blanks, split without the dictionary
                 words += self._jieba.cut(block, HMM=True)
-        return tuple(words)
+        return words
 
     def _cut_block(self, block: str) -> tuple[str, ...]:
-        return tuple(self._jieba.cut(block, HMM=True))
+        return tuple(self._blocks.cut(block))
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
