@@ -98,6 +98,7 @@ class Analyzer(Hearing):
         self._speller: Speller | None = None  # built on first need, from the sound tables
         self._initials: Initials | None = None  # likewise
         self._lone_syllables: LoneSyllables | None = None  # likewise
+        self._heard_as = {}  # what each text sounds like (hearing.py), kept until the lists change
         self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
         # 一张表现在: 表 / 现在, not 表现 / 在 (boundaries.py)
         self._boundaries = Boundaries(
@@ -165,6 +166,7 @@ class Analyzer(Hearing):
         self._readings.cache_clear()  # a one-character word joins the curated words alone
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
         for word in words:
             self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in self.stopwords:
@@ -176,6 +178,7 @@ class Analyzer(Hearing):
         self._block_cuts.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
         self._blocks.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
@@ -241,6 +244,7 @@ class Analyzer(Hearing):
         self._readings.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -265,6 +269,7 @@ class Analyzer(Hearing):
         self._readings.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""

@@ -68,6 +68,12 @@ class AskSlot:
             p if p in (UNKNOWN_WORD, KNOWN_WORD) else frozenset(p.split("|")) for p in self.parts
         )
 
+    @cached_property
+    def named(self) -> tuple[frozenset[str], ...]:
+        """The parts that name words: a question lacking the words of one of them cannot
+        fill the slot (? + 还是 needs 还是 somewhere), wherever it would start."""
+        return tuple(c for c in self.choices if isinstance(c, frozenset))
+
 
 class Word(NamedTuple):
     """A word of a question as the analyzer read it, for ask slots (a named tuple: one is
@@ -211,9 +217,9 @@ def found_slots(
     found = []
     texts = frozenset(w.text for w in words)
     for slot in slots:
+        if _lacks_a_part(slot.named, texts):
+            continue  # 怎么 + ? in 会太多: none of a part's words is here, no walk at all
         first = slot.choices[0]
-        if isinstance(first, frozenset) and first.isdisjoint(texts):
-            continue  # 怎么 + ? in 会太多: none of its first words is here, no walk at all
         named_first = isinstance(first, frozenset)
         for start, word in enumerate(words):
             if named_first and word.text not in first:
@@ -223,6 +229,15 @@ def found_slots(
                 found.append("".join(w.text for w in words[start:end]))
                 break
     return tuple(found)
+
+
+def _lacks_a_part(named: tuple[frozenset[str], ...], texts: frozenset[str]) -> bool:
+    """Whether one of a slot's named parts has none of its words among `texts` (a loop:
+    a generator per slot would cost more than the test)."""
+    for words in named:
+        if words.isdisjoint(texts):
+            return True
+    return False
 
 
 def _slot_end(
