@@ -57,6 +57,7 @@ COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
 READINGS_KEPT = 64  # a long message's readings, and a few questions before it
+ANALYSES_KEPT = 1024  # readings of texts: a clause (怎么办, 群太多) recurs across questions
 BLOCKS_KEPT = 1024  # jieba's cuts of runs between punctuation, of the last questions
 WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
 # How jieba.cut splits a text into blocks it cuts one by one (its re_han_default).
@@ -108,9 +109,10 @@ class Analyzer(Hearing):
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
         # One question is read many ways (whole, each clause, its ask, a list's parts), and
-        # the same text comes back; its reading depends on the text alone until the word lists
-        # change (then the cache is cleared), and a reading is immutable, so it is kept.
-        self._readings = functools.lru_cache(maxsize=READINGS_KEPT)(self._read)
+        # the same text comes back, as a short clause does in other questions (怎么办); its
+        # reading depends on the text alone until the word lists change (then the cache is
+        # cleared), and a reading is immutable, so it is kept.
+        self._readings = functools.lru_cache(maxsize=ANALYSES_KEPT)(self._read)
         # jieba's cut of a text, kept likewise: a question read whole is cut again to look for
         # its broad asks, occasions and names (tokens); a new word clears it, as it may re-cut.
         self._cuts = functools.lru_cache(maxsize=READINGS_KEPT)(self._cut)
