@@ -19,7 +19,7 @@ the same order, so every cut comes out as jieba's.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import jieba
 from jieba import finalseg
@@ -29,7 +29,11 @@ from jieba import finalseg
 _HMM_CUT = getattr(finalseg, "__cut")
 _HMM_HAN = finalseg.re_han  # the runs the HMM reads (Chinese characters)
 _HMM_SKIP = finalseg.re_skip  # and what it keeps whole between them (letters and digits)
-LOGS_KEPT = 200_000  # logarithms of the dictionary counts looked up (a few per character)
+WEIGHTS_KEPT = 50_000  # fragments weighed (a few per character: ~5 MB at most)
+# A fragment's weight when only longer words start with it, and when no word does: a count's
+# logarithm is never negative, nor infinite.
+_PREFIX = -math.inf
+_NO_WORD = math.inf
 RUNS_KEPT = 8192  # the HMM's cuts of runs (的会, 有啥: half the runs of a day's questions recur)
 
 
@@ -39,7 +43,7 @@ class BlockCutter:
     def __init__(self, tokenizer: jieba.Tokenizer) -> None:
         self.tokenizer = tokenizer
         self.split_words: set[str] = set()  # count 0: never joined by the HMM either
-        self._logs: dict[str, float] = {}  # log of a word's count (1 for none), by word
+        self._weights: dict[str, float] = {}  # log of a fragment's count, by fragment
         self._runs: dict[str, tuple[str, ...]] = {}  # the HMM's cut of a run, by run
 
     def add_word(self, word: str, freq: int) -> None:
@@ -52,16 +56,15 @@ class BlockCutter:
             for end in range(1, len(word)):
                 self.tokenizer.FREQ.setdefault(word[:end], 0)
             self.split_words.add(word)
-        self._logs.clear()
+        self._weights.clear()
         self._runs.clear()
 
     def cut(self, block: str) -> list[str]:
         """The words of a block (text jieba.re_han_default matches whole), as jieba cuts it."""
         self.tokenizer.check_initialized()  # jieba loads its dictionary on first need
-        freq = self.tokenizer.FREQ
-        logs = self._logs
-        if len(logs) > LOGS_KEPT:
-            logs.clear()
+        weights = self._weights
+        if len(weights) > WEIGHTS_KEPT:
+            weights.clear()
         size = len(block)
         log_total = math.log(self.tokenizer.total)
         # The likeliest path, from the end (jieba's calc over its get_DAG): at each character,
@@ -72,12 +75,14 @@ class BlockCutter:
         for start in range(size - 1, -1, -1):
             best, best_end = 0.0, -1
             end, frag = start, block[start]
-            while end < size and frag in freq:
-                if freq[frag]:
-                    known = logs.get(frag)
-                    if known is None:
-                        known = logs[frag] = math.log(freq[frag])
-                    score = known - log_total + scores[end + 1]
+            while end < size:
+                weight = weights.get(frag)
+                if weight is None:
+                    weight = weights[frag] = self._weight(frag)
+                if weight == _NO_WORD:  # no word of the dictionary starts so
+                    break
+                if weight != _PREFIX:
+                    score = weight - log_total + scores[end + 1]
                     if best_end < 0 or score >= best:
                         best, best_end = score, end
                 end += 1
@@ -85,38 +90,44 @@ class BlockCutter:
             if best_end < 0:  # no word starts here: the character alone, as of count 1
                 best, best_end = 0.0 - log_total + scores[start + 1], start
             scores[start], ends[start] = best, best_end
-        return list(self._walk(block, ends))
-
-    def _walk(self, block: str, ends: list[int]) -> Iterator[str]:
-        """jieba's __cut_DAG along the route: single characters gathered into runs, and a run
-        the dictionary does not know as a word read by the HMM."""
-        freq = self.tokenizer.FREQ
-        at, size, run = 0, len(block), ""
+        # jieba's __cut_DAG along the route: single characters gathered into runs, and a run
+        # the dictionary does not know as a word read by the HMM.
+        words: list[str] = []
+        at, run = 0, ""
         while at < size:
             end = ends[at] + 1
             if end - at == 1:
                 run += block[at]
             else:
                 if run:
-                    yield from self._run(run, freq)
+                    words += self._run(run)
                     run = ""
-                yield block[at:end]
+                words.append(block[at:end])
             at = end
         if run:
-            yield from self._run(run, freq)
+            words += self._run(run)
+        return words
 
-    def _run(self, run: str, freq: dict[str, int]) -> Iterator[str]:
+    def _weight(self, frag: str) -> float:
+        """log of the dictionary's count of a word; _PREFIX for the start of a longer word
+        alone (count 0), _NO_WORD for what starts none."""
+        count = self.tokenizer.FREQ.get(frag)
+        if count is None:
+            return _NO_WORD
+        return math.log(count) if count else _PREFIX
+
+    def _run(self, run: str) -> Sequence[str]:
+        """A run of single characters: read by the HMM when the dictionary lacks it whole."""
         if len(run) == 1:
-            yield run
-        elif not freq.get(run):
-            cut = self._runs.get(run)
-            if cut is None:
-                if len(self._runs) >= RUNS_KEPT:
-                    self._runs.clear()
-                cut = self._runs[run] = tuple(self._hmm(run))
-            yield from cut
-        else:
-            yield from run
+            return (run,)
+        if self.tokenizer.FREQ.get(run):
+            return tuple(run)
+        cut = self._runs.get(run)
+        if cut is None:
+            if len(self._runs) >= RUNS_KEPT:
+                self._runs.clear()
+            cut = self._runs[run] = tuple(self._hmm(run))
+        return cut
 
     def _hmm(self, run: str) -> Iterator[str]:
         """finalseg.cut, with this tokenizer's split words."""
