@@ -1,11 +1,12 @@
 """Cheaper readings of a question read afresh give what the plain ways give: the ask slots'
 guard (cues.py), what a text sounds like kept (hearing.py), the runs heard around each unknown
-piece (mending.py)."""
+piece (mending.py), the steps normalize skips (normalize.py)."""
 
 from __future__ import annotations
 
 import functools
 import random
+import unicodedata
 from collections.abc import Sequence
 
 import pytest
@@ -156,3 +157,39 @@ def test_phrases_are_mended_as_reading_each_run_afresh_does() -> None:
 
 def _f(piece: Piece) -> tuple[str, str, str, float, bool, str]:
     return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
+
+
+def _texts_to_normalize() -> list[str]:
+    """The development questions, and random strings of what normalize's steps look for."""
+    rng = random.Random(5)
+    alphabet = (
+        "会议表格检查群周次天个月年一二两三十百千零〇%1234567890 　ＡＢａｂ１２hzuiāǚü,.。，"
+        "\u200b\ud800工作群太多hui4yi4"
+    )
+    made = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(20_000)]
+    return [*_development_questions(), *made]
+
+
+def test_each_step_normalize_skips_would_have_left_the_text_as_it_was() -> None:
+    """A step normalize runs only where the text holds what its pattern needs: elsewhere the
+    step gives the text back unchanged, so skipping it changes nothing."""
+    from bot.search import normalize as n
+    from bot.search.smallcounts import small_counts_in_words
+
+    for text in _texts_to_normalize():
+        lowered = text.lower()
+        assert n.encodable(text) == n._SURROGATE.sub("\ufffd", text)
+        assert unicodedata.is_normalized("NFKC", text) == (
+            unicodedata.normalize("NFKC", text) == text
+        )
+        if not n._LATIN_LETTER.search(lowered):
+            assert n._LETTER_RUN.sub(r"\1\1\1", lowered) == lowered
+        if not n._TONE_DIGIT.search(text):
+            assert not n._TONE_NUMBER.findall(text)
+        if "1" not in text and "2" not in text:
+            assert small_counts_in_words(text) == text
+        if text.count(" ") < n._SPACED_OUT_BLANKS:
+            assert n._SPACED_OUT.sub("", text) == text
+        if not n._ANY_DIGIT.search(text):
+            assert n._DIGITS.sub(" ", text) == text
+            assert n._COUNTED.sub(r"\1 ", text) == text
