@@ -88,3 +88,15 @@ def test_a_word_of_count_zero_is_split_by_its_own_cutter_only() -> None:
     assert joining.cut("会开了一上午")[0] == "会开"
     assert splitting.tokenizer.FREQ["会开"] == 0
     assert "会开" not in finalseg.Force_Split_Words
+
+
+def test_a_whole_text_is_cut_as_jieba_cuts_it(matcher: Matcher) -> None:
+    """Blocks and what lies between them (blanks, line breaks, punctuation, emoji), as typed
+    and normalised: the analyzer's cut is jieba's."""
+    analyzer = matcher.analyzer
+    kb = load_kb()
+    typed = [q.question for path in question_files(None, kb) for q in load_questions(path, kb)]
+    texts = [*dict.fromkeys(typed), *_development_texts(), "会太多\r\n表也多！！😀 怎么办\t?"]
+    with _shared_split_words(analyzer._blocks.split_words):
+        jiebas = [tuple(analyzer._blocks.tokenizer.cut(t, HMM=True)) for t in texts]
+    assert [analyzer._cut(t) for t in texts] == jiebas

@@ -62,6 +62,9 @@ BLOCKS_KEPT = 1024  # jieba's cuts of runs between punctuation, of the last ques
 WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
 # How jieba.cut splits a text into blocks it cuts one by one (its re_han_default).
 _JIEBA_BLOCK = jieba.re_han_default
+# What jieba.cut keeps whole between blocks (its re_skip_default: blanks, line breaks); every
+# other character there stands alone.
+_JIEBA_SKIP = jieba.re_skip_default
 _LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
@@ -220,8 +223,13 @@ class Analyzer(Hearing):
                 continue
             if _JIEBA_BLOCK.match(block):
                 words += cut_block(block)
-            else:  # punctuation and blanks, split without the dictionary
-                words += self._jieba.cut(block, HMM=True)
+                continue
+            # punctuation and blanks, split without the dictionary as jieba.cut splits them
+            for part in _JIEBA_SKIP.split(block):
+                if _JIEBA_SKIP.match(part):
+                    words.append(part)
+                else:
+                    words += part  # each character alone
         return words
 
     def _cut_block(self, block: str) -> tuple[str, ...]:
