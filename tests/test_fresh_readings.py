@@ -193,3 +193,31 @@ def test_each_step_normalize_skips_would_have_left_the_text_as_it_was() -> None:
         if not n._ANY_DIGIT.search(text):
             assert n._DIGITS.sub(" ", text) == text
             assert n._COUNTED.sub(r"\1 ", text) == text
+
+
+def test_a_question_without_tone_digits_has_no_toned_word() -> None:
+    """typed_tones looks for toned words only where a 1 to 5 is typed: elsewhere it finds none."""
+    from bot.search import tones
+
+    for text in _texts_to_normalize():
+        if not tones._TONE_DIGIT.search(text):
+            assert not tones._TONED_WORD.findall(text.lower())
+            assert typed_tones(text) == tones.NO_TONES
+    assert typed_tones("tong1zhi1 太多") == (("tongzhi", (("tong", 1), ("zhi", 1))),)
+
+
+def test_the_tones_typed_hold_while_a_question_is_read_and_after_an_error() -> None:
+    from bot.search.tones import NO_TONES, current_tones
+
+    outer, inner = typed_tones("hui4yi4"), typed_tones("tong1zhi1")
+    with tones_typed(outer):
+        with tones_typed(inner):
+            assert current_tones() == inner
+        assert current_tones() == outer
+        try:
+            with tones_typed(inner):
+                raise ValueError
+        except ValueError:
+            pass
+        assert current_tones() == outer
+    assert current_tones() == NO_TONES

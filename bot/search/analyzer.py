@@ -291,9 +291,17 @@ class Analyzer(Hearing):
 
     def _read_toned(self, normalized: str) -> QueryAnalysis:
         pieces = self._pieces(normalized)
-        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
-        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
-        cues = tuple(p.text for p in pieces if p.kind == "cue")
+        found_terms: list[QueryTerm] = []
+        found_unknown: list[str] = []
+        found_cues: list[str] = []
+        for p in pieces:  # one pass, each piece's kind looked at once
+            if p.kind == "term":
+                found_terms.append(QueryTerm(p.term, p.weight, p.text))
+            elif p.kind == "unknown":
+                found_unknown.append(p.text)
+            elif p.kind == "cue":
+                found_cues.append(p.text)
+        terms, unknown, cues = tuple(found_terms), tuple(found_unknown), tuple(found_cues)
         told = tells_burden(normalized, self.complaints)
         if told:  # 不传要扣分: the cue word is the scene of a burden told
             unknown, cues = (*unknown, *cues), ()
