@@ -221,3 +221,23 @@ def test_the_tones_typed_hold_while_a_question_is_read_and_after_an_error() -> N
             pass
         assert current_tones() == outer
     assert current_tones() == NO_TONES
+
+
+def test_cue_patterns_found_stretch_by_stretch_as_in_the_whole_text(matcher: Matcher) -> None:
+    """Each stretch between blanks and punctuation searched once and kept: every development
+    question, and random runs of the patterns' words, separators and 好/几/每 (which _asks
+    reads before a match), find what the whole text searched at once finds."""
+    from bot.search.cues import found_patterns
+
+    by_start = matcher.analyzer._patterns_by_start
+    words = sorted({w for p in by_start.patterns for w in p.words})
+    rng = random.Random(6)
+    texts = [normalize(q) for q in _development_questions()]
+    for _ in range(5000):
+        parts = rng.choices([*words, " ", "，", "好", "几", "每", "那", "一周", "会", "?"], k=8)
+        texts.append("".join(parts))
+    for patterns in (by_start, by_start.phrases):
+        plain = list(patterns.patterns)
+        assert [found_patterns(patterns, t) for t in texts] == [
+            found_patterns(plain, t) for t in texts
+        ]
