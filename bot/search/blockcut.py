@@ -12,8 +12,8 @@ that set in place of the shared one.
 The cut is jieba's, step by step: the words of its dictionary each character starts (the DAG),
 the likeliest path through them, and jieba's HMM for each run of single characters the
 dictionary does not know as a word (检茶组). Written out here it also runs faster than jieba's
-(lists for dictionaries, the logarithms of the counts kept), with the same numbers compared in
-the same order, so every cut comes out as jieba's.
+(lists for its dictionaries, each fragment's weight looked up once and kept, the HMM's cut of a
+run kept), with the same numbers compared in the same order, so every cut comes out as jieba's.
 """
 
 from __future__ import annotations
