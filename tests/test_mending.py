@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from bot.search.mending import MAX_PHRASE, Mender, _joinable
+from bot.search.mending import MAX_PHRASE, Mender, _Around, _joinable
 from bot.search.pieces import Piece
 from bot.search.pinyin import pinyin_key
 from bot.search.sound import HOMOPHONE_WEIGHT, Heard
@@ -111,7 +111,7 @@ def test_runs_grown_a_piece_at_a_time_are_the_runs_read_whole() -> None:
         for i, piece in enumerate(pieces):
             if piece.kind == "unknown" and _joinable(piece):
                 tried.clear()
-                assert mender._phrase_around(pieces, i) is None
+                assert mender._phrase_around(_Around(pieces), i) is None
                 expected = [text for _, _, text in _phrase_runs_read_whole(pieces, i)]
                 assert sorted(tried) == sorted(expected), (pieces, i)
                 runs += len(expected)

@@ -10,12 +10,13 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jieba
 
 from bot.kb.files import read_userdict
+from bot.search.blockcut import BlockCutter
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
@@ -56,10 +57,14 @@ COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
 READINGS_KEPT = 64  # a long message's readings, and a few questions before it
+ANALYSES_KEPT = 1024  # readings of texts: a clause (怎么办, 群太多) recurs across questions
 BLOCKS_KEPT = 1024  # jieba's cuts of runs between punctuation, of the last questions
 WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
 # How jieba.cut splits a text into blocks it cuts one by one (its re_han_default).
 _JIEBA_BLOCK = jieba.re_han_default
+# What jieba.cut keeps whole between blocks (its re_skip_default: blanks, line breaks); every
+# other character there stands alone.
+_JIEBA_SKIP = jieba.re_skip_default
 _LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
@@ -97,6 +102,7 @@ class Analyzer(Hearing):
         self._speller: Speller | None = None  # built on first need, from the sound tables
         self._initials: Initials | None = None  # likewise
         self._lone_syllables: LoneSyllables | None = None  # likewise
+        self._heard_as = {}  # what each text sounds like (hearing.py), kept until the lists change
         self._mender = Mender(self._by_sound, self._single, lambda key: key in self._sounds[0])
         # 一张表现在: 表 / 现在, not 表现 / 在 (boundaries.py)
         self._boundaries = Boundaries(
@@ -106,9 +112,10 @@ class Analyzer(Hearing):
         self._jieba = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         self._dictionary = dictionary
         # One question is read many ways (whole, each clause, its ask, a list's parts), and
-        # the same text comes back; its reading depends on the text alone until the word lists
-        # change (then the cache is cleared), and a reading is immutable, so it is kept.
-        self._readings = functools.lru_cache(maxsize=READINGS_KEPT)(self._read)
+        # the same text comes back, as a short clause does in other questions (怎么办); its
+        # reading depends on the text alone until the word lists change (then the cache is
+        # cleared), and a reading is immutable, so it is kept.
+        self._readings = functools.lru_cache(maxsize=ANALYSES_KEPT)(self._read)
         # jieba's cut of a text, kept likewise: a question read whole is cut again to look for
         # its broad asks, occasions and names (tokens); a new word clears it, as it may re-cut.
         self._cuts = functools.lru_cache(maxsize=READINGS_KEPT)(self._cut)
@@ -126,6 +133,8 @@ class Analyzer(Hearing):
         self._jieba.initialize()
         if dictionary is None:
             trim_loaded(self._jieba)
+        # jieba's cut, with the words of count 0 (会开 0) kept to this analyzer (blockcut.py)
+        self._blocks = BlockCutter(self._jieba)
         # The dictionary's size before our words joined it: how rare a word is in general
         # Chinese must not shift whenever a curated list grows.
         self._general_total = float(self._jieba.total)
@@ -162,6 +171,7 @@ class Analyzer(Hearing):
         self._readings.cache_clear()  # a one-character word joins the curated words alone
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
         for word in words:
             self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in self.stopwords:
@@ -173,8 +183,9 @@ class Analyzer(Hearing):
         self._block_cuts.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
         self._general_freq.setdefault(word, self._jieba.FREQ.get(word, 0))
-        self._jieba.add_word(word, freq)
+        self._blocks.add_word(word, freq)
         # jieba adds each new word's count to its total, which weighs every cut: one more
         # curated word anywhere re-cut unrelated text (干点活都). A fixed total keeps a text's
         # cut whatever the lists hold.
@@ -193,29 +204,36 @@ class Analyzer(Hearing):
         return min(1.0, max(SPECIFICITY_FLOOR, (rarity - COMMON_RARITY) / RARITY_SPAN))
 
     def tokens(self, normalized: str, *, for_search: bool = False) -> list[str]:
-        """jieba tokens of normalised text, blanks removed."""
-        cut = (
-            self._jieba.cut_for_search(normalized, HMM=True)
-            if for_search
-            else self._cuts(normalized)
-        )
-        return [t for t in cut if t.strip()]
+        """jieba tokens of normalised text, blanks removed; `for_search`: as jieba's
+        cut_for_search (a long word's shorter words too), for the facts' texts."""
+        if for_search:  # a fact's text, read once: its blocks' cuts are not kept
+            cut = self._blocks.cut_for_search(self._cut_with(normalized, self._blocks.cut))
+            return [t for t in cut if t.strip()]
+        return [t for t in self._cuts(normalized) if t.strip()]
 
     def _cut(self, normalized: str) -> tuple[str, ...]:
         """As tuple(jieba.cut(normalized, HMM=True)): jieba splits the text at _JIEBA_BLOCK and
         cuts each block alone, and so does this, each block's cut kept."""
+        return tuple(self._cut_with(normalized, self._block_cuts))
+
+    def _cut_with(self, normalized: str, cut_block: Callable[[str], Sequence[str]]) -> list[str]:
         words: list[str] = []
         for block in _JIEBA_BLOCK.split(normalized):
             if not block:
                 continue
             if _JIEBA_BLOCK.match(block):
-                words += self._block_cuts(block)
-            else:  # punctuation and blanks, split without the dictionary
-                words += self._jieba.cut(block, HMM=True)
-        return tuple(words)
+                words += cut_block(block)
+                continue
+            # punctuation and blanks, split without the dictionary as jieba.cut splits them
+            for part in _JIEBA_SKIP.split(block):
+                if _JIEBA_SKIP.match(part):
+                    words.append(part)
+                else:
+                    words += part  # each character alone
+        return words
 
     def _cut_block(self, block: str) -> tuple[str, ...]:
-        return tuple(self._jieba.cut(block, HMM=True))
+        return tuple(self._blocks.cut(block))
 
     def document_terms(self, normalized: str) -> list[str]:
         """Canonical content terms of knowledge-base text (sub-words included for recall)."""
@@ -236,6 +254,7 @@ class Analyzer(Hearing):
         self._readings.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
 
     def _spelling(self) -> Speller:
         if self._speller is None:
@@ -260,6 +279,7 @@ class Analyzer(Hearing):
         self._readings.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
+        self._heard_as.clear()
 
     def analyze(self, normalized: str) -> QueryAnalysis:
         """Terms of a question: words as typed, then homophone and pinyin readings of the rest."""
@@ -271,9 +291,17 @@ class Analyzer(Hearing):
 
     def _read_toned(self, normalized: str) -> QueryAnalysis:
         pieces = self._pieces(normalized)
-        terms = tuple(QueryTerm(p.term, p.weight, p.text) for p in pieces if p.kind == "term")
-        unknown = tuple(p.text for p in pieces if p.kind == "unknown")
-        cues = tuple(p.text for p in pieces if p.kind == "cue")
+        found_terms: list[QueryTerm] = []
+        found_unknown: list[str] = []
+        found_cues: list[str] = []
+        for p in pieces:  # one pass, each piece's kind looked at once
+            if p.kind == "term":
+                found_terms.append(QueryTerm(p.term, p.weight, p.text))
+            elif p.kind == "unknown":
+                found_unknown.append(p.text)
+            elif p.kind == "cue":
+                found_cues.append(p.text)
+        terms, unknown, cues = tuple(found_terms), tuple(found_unknown), tuple(found_cues)
         told = tells_burden(normalized, self.complaints)
         if told:  # 不传要扣分: the cue word is the scene of a burden told
             unknown, cues = (*unknown, *cues), ()

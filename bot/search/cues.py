@@ -18,14 +18,19 @@ only the pairs listed count, and a slot only fires on a word the knowledge base 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import repeat
 from typing import NamedTuple
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
-_GAP_CHARS = rf"[^\s、，,;；。.?？!！:：]{{0,{GAP}}}?"
+_APART = r"\s、，,;；。.?？!！:："  # what the gap may not hold: a match never spans one
+_GAP_CHARS = rf"[^{_APART}]{{0,{GAP}}}?"
+# The stretches of a question between those characters (its clauses, as normalised).
+_STRETCH = re.compile(rf"[^{_APART}]+")
+_HOLDS_APART = re.compile(rf"[{_APART}]")
+STRETCHES_KEPT = 4096  # stretches' matches kept, by pattern list
 PHRASE_MARK = "~"
 GAP_MARK = "…"
 SLOT_MARK = "+"
@@ -67,6 +72,12 @@ class AskSlot:
         return tuple(
             p if p in (UNKNOWN_WORD, KNOWN_WORD) else frozenset(p.split("|")) for p in self.parts
         )
+
+    @cached_property
+    def named(self) -> tuple[frozenset[str], ...]:
+        """The parts that name words: a question lacking the words of one of them cannot
+        fill the slot (? + 还是 needs 还是 somewhere), wherever it would start."""
+        return tuple(c for c in self.choices if isinstance(c, frozenset))
 
 
 class Word(NamedTuple):
@@ -158,11 +169,43 @@ class PatternsByStart:
             for char in pattern.starts:
                 by_start.setdefault(char, []).append(n)
         self._by_start = {char: frozenset(ns) for char, ns in by_start.items()}
+        # A match lies within one stretch of the question when no pattern's word holds a
+        # character the gap may not: each stretch is then searched once, whether read in its
+        # whole question or alone as a clause (会太多 表也多, then 表也多), and kept.
+        self._by_stretch = not any(_HOLDS_APART.search(w) for p in self.patterns for w in p.words)
+        self._stretches: dict[str, tuple[tuple[int, str], ...]] = {}
+
+    def found(self, normalized: str) -> tuple[str, ...]:
+        """found_patterns over these patterns: each pattern's first match that asks."""
+        if not self._by_stretch:
+            return tuple(text for _, text in _first_matches(self, normalized))
+        stretches = _STRETCH.findall(normalized)
+        if len(stretches) == 1:
+            return tuple(text for _, text in self._in_stretch(stretches[0]))
+        # Each pattern's first match in the question is its match in the first stretch that
+        # holds one (what _asks reads before a match ends at the stretch's start either way).
+        firsts: dict[int, str] = {}
+        for stretch in stretches:
+            for n, text in self._in_stretch(stretch):
+                firsts.setdefault(n, text)
+        return tuple(firsts[n] for n in sorted(firsts))
+
+    def _in_stretch(self, stretch: str) -> tuple[tuple[int, str], ...]:
+        found = self._stretches.get(stretch)
+        if found is None:
+            if len(self._stretches) >= STRETCHES_KEPT:
+                self._stretches.clear()
+            found = self._stretches[stretch] = tuple(_first_matches(self, stretch))
+        return found
 
     def possible(self, normalized: str) -> list[CuePattern]:
         """The patterns whose start characters the text holds, in list order."""
+        return [self.patterns[n] for n in self.possible_places(normalized)]
+
+    def possible_places(self, normalized: str) -> list[int]:
+        """Where in the list those patterns stand, in order."""
         starting = map(self._by_start.get, set(normalized), repeat(frozenset()))
-        return [self.patterns[n] for n in sorted(self._anywhere.union(*starting))]
+        return sorted(self._anywhere.union(*starting))
 
     @cached_property
     def phrases(self) -> PatternsByStart:
@@ -175,12 +218,23 @@ def found_patterns(
 ) -> tuple[str, ...]:
     """The stretches of a question that patterns find (怎么设置, 在哪个), one per pattern."""
     if isinstance(patterns, PatternsByStart):
-        possible = patterns.possible(normalized)  # their start characters are in the text
+        return patterns.found(normalized)
+    return tuple(text for _, text in _first_matches(patterns, normalized))
+
+
+def _first_matches(
+    patterns: Iterable[CuePattern] | PatternsByStart, normalized: str
+) -> Iterator[tuple[int, str]]:
+    """Each pattern's first match that asks, with the pattern's place in the list."""
+    if isinstance(patterns, PatternsByStart):
+        # their start characters are in the text
+        possible = [(n, patterns.patterns[n]) for n in patterns.possible_places(normalized)]
     else:
         chars = frozenset(normalized)
-        possible = [p for p in patterns if not (p.starts and p.starts.isdisjoint(chars))]
-    found: list[str] = []
-    for p in possible:
+        possible = [
+            (n, p) for n, p in enumerate(patterns) if not (p.starts and p.starts.isdisjoint(chars))
+        ]
+    for n, p in possible:
         if p.ends and not _holds_one(normalized, p.ends):
             continue
         # The first match finditer would give, found without a generator per pattern: most
@@ -189,8 +243,7 @@ def found_patterns(
         if match is not None and not _asks(match, normalized):  # 好几个人: a later one may ask
             match = next((m for m in p.regex.finditer(normalized) if _asks(m, normalized)), None)
         if match is not None:
-            found.append(match.group(0))
-    return tuple(found)
+            yield n, match.group(0)
 
 
 def _holds_one(text: str, words: tuple[str, ...]) -> bool:
@@ -211,9 +264,9 @@ def found_slots(
     found = []
     texts = frozenset(w.text for w in words)
     for slot in slots:
+        if _lacks_a_part(slot.named, texts):
+            continue  # 怎么 + ? in 会太多: none of a part's words is here, no walk at all
         first = slot.choices[0]
-        if isinstance(first, frozenset) and first.isdisjoint(texts):
-            continue  # 怎么 + ? in 会太多: none of its first words is here, no walk at all
         named_first = isinstance(first, frozenset)
         for start, word in enumerate(words):
             if named_first and word.text not in first:
@@ -223,6 +276,15 @@ def found_slots(
                 found.append("".join(w.text for w in words[start:end]))
                 break
     return tuple(found)
+
+
+def _lacks_a_part(named: tuple[frozenset[str], ...], texts: frozenset[str]) -> bool:
+    """Whether one of a slot's named parts has none of its words among `texts` (a loop:
+    a generator per slot would cost more than the test)."""
+    for words in named:  # noqa: SIM110 (any() makes a generator: the cost avoided here)
+        if words.isdisjoint(texts):
+            return True
+    return False
 
 
 def _slot_end(

@@ -33,6 +33,7 @@ from bot.search.syllables import LoneSyllables
 from bot.search.tones import current_tones, tones_agree, tones_of
 
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
+HEARD_KEPT = 8192  # texts heard by sound (_by_sound), of the last questions
 # A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
 # many times commoner (会议) is a keyboard's wrong candidate: huiyi typed, 回忆 picked.
 CANDIDATE_SLIP = 5
@@ -53,6 +54,9 @@ class Hearing:
     _initials: Initials | None
     shorthand: dict[str, Sequence[str]]
     _lone_syllables: LoneSyllables | None
+    # What each text was heard as (_by_sound): cleared by Analyzer whenever the word lists or
+    # sound tables change, as its other readings are.
+    _heard_as: dict[tuple[str, bool], tuple[Heard, float] | None]
 
     def general_frequency(self, word: str) -> int:
         """How common a word is in general Chinese (jieba's count, before our re-weighting)."""
@@ -71,7 +75,18 @@ class Hearing:
 
     def _by_sound(self, typed: str, allow_fuzzy: bool = True) -> tuple[Heard, float] | None:
         """The known word that text (characters, or spaced syllables) sounds like, and the
-        weight its term deserves."""
+        weight its term deserves. Kept: a question, its clauses and its ask hear the same
+        pairs again (工作+裙 mended in each), and the hearing depends on the text alone (no
+        tones: its units carry none) until the lists change."""
+        key = (typed, allow_fuzzy)
+        if key in self._heard_as:
+            return self._heard_as[key]
+        if len(self._heard_as) >= HEARD_KEPT:
+            self._heard_as.clear()
+        found = self._heard_as[key] = self._by_sound_afresh(typed, allow_fuzzy)
+        return found
+
+    def _by_sound_afresh(self, typed: str, allow_fuzzy: bool) -> tuple[Heard, float] | None:
         latin = bool(LATIN.match(typed.replace(" ", "")))
         units = [Unit(u, latin) for u in (typed.split() if latin else typed)]
         found = hear(self._sounds, units, allow_fuzzy)

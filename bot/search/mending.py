@@ -99,43 +99,46 @@ class Mender:
         """A curated phrase jieba cut into pieces, one of them unknown, is heard whole: 以 + 文件
         + 落时 + 文件 sounds exactly like 以文件落实文件."""
         out = list(pieces)
+        if not any(map(_slipped, out)):
+            return out  # nothing unknown to hear a phrase around (most questions)
+        around = _Around(out)
         i = 0
         while i < len(out):
-            found = self._phrase_around(out, i) if _slipped(out[i]) else None
+            found = self._phrase_around(around, i) if _slipped(out[i]) else None
             if found is None:
                 i += 1
                 continue
             start, end, phrase = found
             out[start:end] = [phrase]
+            around = _Around(out)
             i = start + 1
         return out
 
-    def _phrase_around(self, pieces: list[Piece], i: int) -> tuple[int, int, Piece] | None:
+    def _phrase_around(self, around: _Around, i: int) -> tuple[int, int, Piece] | None:
         """The longest run of pieces around pieces[i] that sounds exactly like a curated
         phrase of three characters or more, as (start, end, the phrase's piece)."""
+        pieces, joinable, reading = around.pieces, around.joinable, around.reading
         spans: list[tuple[int, int, str]] = []
         # The run's text and reading grow a piece at a time, leftwards as it starts earlier
         # and rightwards as it reaches further; a start whose run is already too long with
         # pieces[i] alone ends the search, as every earlier start's run is longer still.
         before, before_key = "", ""  # pieces[start:i], and its reading
         start = i
-        while start >= 0 and _joinable(pieces[start]):
+        while start >= 0 and joinable[start]:
             if start < i:
                 before = pieces[start].text + before
-                reading = pinyin_key(pieces[start].text, fuzzy=False)
-                before_key = f"{reading} {before_key}" if start < i - 1 else reading
+                before_key = f"{reading(start)} {before_key}" if start < i - 1 else reading(start)
             if len(before) + len(pieces[i].text) > MAX_PHRASE:
                 break
             text, key = before, before_key
             end = i + 1
-            while end <= len(pieces) and _joinable(pieces[end - 1]):
+            while end <= len(pieces) and joinable[end - 1]:
                 text += pieces[end - 1].text
                 if len(text) > MAX_PHRASE:
                     break
-                # Each piece's reading is cached word by word: joined, they rule out most runs
+                # Each piece's reading is read once (_Around): joined, they rule out most runs
                 # before any run is read whole.
-                reading = pinyin_key(pieces[end - 1].text, fuzzy=False)
-                key = f"{key} {reading}" if end - 1 > start else reading
+                key = f"{key} {reading(end - 1)}" if end - 1 > start else reading(end - 1)
                 if end - start >= 2 and len(text) >= 3 and self._known_reading(key):
                     spans.append((start, end, text))
                 end += 1
@@ -148,6 +151,23 @@ class Mender:
                 weight = min(found[1], HOMOPHONE_WEIGHT)
                 return start, end, Piece(text, "term", found[0].term, weight)
         return None
+
+
+class _Around:
+    """A question's pieces as mend_phrases hears runs of them: whether each may join a run,
+    and each one's exact reading, read once on first need (a run around each unknown piece
+    reads its neighbours again)."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pieces = pieces
+        self.joinable = [_joinable(p) for p in pieces]
+        self._readings: dict[int, str] = {}
+
+    def reading(self, at: int) -> str:
+        found = self._readings.get(at)
+        if found is None:
+            found = self._readings[at] = pinyin_key(self.pieces[at].text, fuzzy=False)
+        return found
 
 
 def _joinable(piece: Piece) -> bool:

@@ -60,6 +60,7 @@ _VARIANT = re.compile("[" + "".join(map(re.escape, map(chr, _VARIANTS))) + "]")
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Digits stand apart from the words around them, so "190个群" and "190余个" share "190".
 _DIGITS = re.compile(r"(?<=[^0-9 ])(?=[0-9])|(?<=[0-9])(?=[^0-9 ])")
+_ANY_DIGIT = re.compile("[0-9]")  # what _DIGITS and _COUNTED need (most questions hold none)
 # Chinese numerals with 十/百/千 (三十, 两百, 一百九十) become digits, so 两百多次 meets 200次;
 # plain 一 … 九 stay words (一周, 两次会), 十分 (very) is not ten minutes, and a vague count
 # (十几场会, 几十个群, 二十几张表) is no figure of the article's: 十几 is not 10.
@@ -93,6 +94,7 @@ _U_UMLAUT = frozenset("üǖǘǚǜÜ")
 # Pinyin with tone numbers (hui4yi4 tai4 duo1): a digit right after a syllable is its tone,
 # not a count, once two syllables carry one (a lone wifi6 or qq2 keeps its digit).
 _TONE_NUMBER = re.compile(r"(?<=[a-zA-Z])[1-5](?![0-9])")
+_TONE_DIGIT = re.compile("[1-5]")
 _TONE_NUMBERS_MIN = 2
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters typed one by one with a blank or dash between (工 作 群 太 多, 会-议-太-多) are
@@ -100,6 +102,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Three (会 表 群) may be a list of one-character topics, and stay apart.
 _C = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _SPACED_OUT = re.compile(rf"(?<!{_C})(?:{_C} ){{3,}}{_C}(?!{_C})")
+_SPACED_OUT_BLANKS = 3
 # A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
 # measure word (一个一个, 一天一表) is not a verb.
 _TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
@@ -109,6 +112,7 @@ _MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟�
 _COUNTED = re.compile("(?<=[0-9] )([个次天张份条类种回遍场趟户])(?=[\u4e00-\u9fff])")
 # Laughter and sighs typed as letters run on (hhhhh, emmmmm, zzzzz): three say it as well.
 _LETTER_RUN = re.compile(r"([a-z])\1{3,}")
+_LATIN_LETTER = re.compile("[a-z]")  # what _LETTER_RUN needs
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
 # cannot be encoded as UTF-8, which OpenCC, databases and terminals all need.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -116,7 +120,11 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def encodable(text: str) -> str:
     """`text` with lone surrogates replaced by U+FFFD, so it always encodes as UTF-8."""
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")  # only a surrogate fails: most texts need no search
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 @functools.lru_cache(maxsize=NORMALIZED_KEPT)
@@ -127,19 +135,23 @@ def normalize(text: str) -> str:
     titles across facts, and a start reads each of them several times."""
     text = encodable(text[: MAX_INPUT_CHARS * 2])  # cheap cap before any per-character work
     text = without_invisible(text)  # 开\u200b会 is 开会, not 开 and 会
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check, mostly enough
+        text = unicodedata.normalize("NFKC", text)
     text = _toneless(text)
     text = _simplified(text)
     text = text.lower()
-    text = _LETTER_RUN.sub(r"\1\1\1", text)
+    # Each step below runs only where the text holds what its pattern needs (letters run on,
+    # 一 between a verb said twice, 〇/零 or 年 in digits read out, 1 or 2 before a measure
+    # word, % or 月 after a number, 十/百/千 in a range, digits beside other characters).
+    if _LATIN_LETTER.search(text):
+        text = _LETTER_RUN.sub(r"\1\1\1", text)
     text = without_tone_numbers(text)
-    # Each step below runs only where the text holds what its pattern needs (一 between a verb
-    # said twice, 〇/零 or 年 in digits read out, % or 月 after a number, 十/百/千 in a range).
     if "一" in text:
         text = _TRY_VERB.sub(_said_once, text)
     if "零" in text or "〇" in text or "年" in text:
         text = _DIGIT_RUN.sub(_digits_read_out, text)
-    text = small_counts_in_words(text)  # 1周最多1表 is 一周最多一表
+    if "1" in text or "2" in text:
+        text = small_counts_in_words(text)  # 1周最多1表 is 一周最多一表
     if "%" in text:
         text = _PER_CENT.sub(r"百分之\1", text)
     if "月" in text:
@@ -151,8 +163,9 @@ def normalize(text: str) -> str:
     text = units_as_written(text)  # 一回 is 一次, 每个礼拜 每周, 半个钟头 半个小时
     text = _NOT_WORD.sub(" ", text).strip()
     text = rejoined(text)
-    text = _DIGITS.sub(" ", text)
-    text = _COUNTED.sub(r"\1 ", text)
+    if _ANY_DIGIT.search(text):
+        text = _DIGITS.sub(" ", text)
+        text = _COUNTED.sub(r"\1 ", text)
     return text[:MAX_INPUT_CHARS].rstrip()
 
 
@@ -168,6 +181,8 @@ def without_tone_numbers(text: str) -> str:
     """Pinyin with tone numbers as typed without them: hui4yi4 tai4 duo1 → huiyi tai duo.
     Read before anything else looks at a question, the digits are no counts (yi2ge4: 2 个)
     nor list marks."""
+    if not _TONE_DIGIT.search(text):  # no 1 to 5 at all: nothing to look behind
+        return text
     if len(_TONE_NUMBER.findall(text)) < _TONE_NUMBERS_MIN:
         return text
     return _TONE_NUMBER.sub("", text)
@@ -203,6 +218,8 @@ def _simplified(text: str) -> str:
 def rejoined(text: str) -> str:
     """Characters typed one by one (工 作 群 太 多) joined again, as `normalize` joins them:
     for what reads the text as typed, as clauses.py does."""
+    if text.count(" ") < _SPACED_OUT_BLANKS:  # too few blanks to space four characters out
+        return text
     return _SPACED_OUT.sub(lambda spaced: spaced.group(0).replace(" ", ""), text)
 
 

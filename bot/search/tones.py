@@ -10,9 +10,8 @@ zhi4); san1shi2 fen1zhong1 is no 上司 (shang4 si1) 分钟. Toneless syllables,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar, Token
 from functools import lru_cache, wraps
 from typing import TypeVar
 
@@ -25,6 +24,7 @@ NO_TONES: ToneMap = ()
 # A Latin word with at least one tone number in it (sha2shi2hou4, zen3me).
 _TONED_WORD = re.compile(r"[a-z]+[1-5](?:[a-z]+[1-5]?)*(?![0-9])")
 _SEGMENT = re.compile(r"([a-z]+)([1-5]?)")  # zen3 | me: letters, then the tone of the last
+_TONE_DIGIT = re.compile("[1-5]")  # what a toned word needs
 _ANY_TONE = frozenset("一不")  # tone sandhi: yi1, yi2, yi4; bu4, bu2
 S = TypeVar("S")
 R = TypeVar("R")
@@ -34,6 +34,8 @@ _TYPED: ContextVar[ToneMap] = ContextVar("typed_tones", default=NO_TONES)
 def typed_tones(question: str) -> ToneMap:
     """The tones typed in a question, by word as it reads without them (sha2shi2hou4 →
     shashihou: sha 2, shi 2, hou 4); empty when it carries no tone numbers."""
+    if _TONE_DIGIT.search(question) is None:  # no 1 to 5 at all (most questions)
+        return NO_TONES
     found: dict[str, tuple[tuple[str, int], ...]] = {}
     for word in _TONED_WORD.findall(question.lower()):
         syllables: list[tuple[str, int]] = []
@@ -48,14 +50,20 @@ def typed_tones(question: str) -> ToneMap:
     return tuple(sorted(found.items()))
 
 
-@contextmanager
-def tones_typed(tones: ToneMap) -> Iterator[None]:
-    """While a question is read: the tones it was typed with."""
-    token = _TYPED.set(tones)
-    try:
-        yield
-    finally:
-        _TYPED.reset(token)
+class tones_typed:  # named as the function it replaced: with tones_typed(tones)
+    """While a question is read: the tones it was typed with. A class, not a generator made
+    a context manager: every reading of every text enters one, and the generator cost more."""
+
+    def __init__(self, tones: ToneMap) -> None:
+        self._tones = tones
+        self._token: Token[ToneMap] | None = None
+
+    def __enter__(self) -> None:
+        self._token = _TYPED.set(self._tones)
+
+    def __exit__(self, *_: object) -> None:
+        if self._token is not None:
+            _TYPED.reset(self._token)
 
 
 def read_with_tones(read: Callable[[S, str], R]) -> Callable[[S, str], R]:

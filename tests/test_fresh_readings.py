@@ -1,0 +1,243 @@
+"""Cheaper readings of a question read afresh give what the plain ways give: the ask slots'
+guard (cues.py), what a text sounds like kept (hearing.py), the runs heard around each unknown
+piece (mending.py), the steps normalize skips (normalize.py)."""
+
+from __future__ import annotations
+
+import functools
+import random
+import unicodedata
+from collections.abc import Sequence
+
+import pytest
+from small_vocabulary import VOCABULARY, analyzer_factory
+
+from bot.devtools.evaluate import load_questions, question_files
+from bot.kb import load_kb
+from bot.search.cues import UNKNOWN_WORD, AskSlot, Word, _slot_end, found_slots
+from bot.search.matcher import Matcher
+from bot.search.mending import MAX_PHRASE, Mender, _Around, _joinable
+from bot.search.normalize import normalize
+from bot.search.pieces import Piece
+from bot.search.sound import Heard
+from bot.search.tones import tones_typed, typed_tones
+
+
+@functools.cache
+def _development_questions() -> tuple[str, ...]:
+    kb = load_kb()
+    questions = [q.question for path in question_files(None, kb) for q in load_questions(path, kb)]
+    return tuple(dict.fromkeys(questions))
+
+
+def _pieces(matcher: Matcher, question: str) -> list[Piece]:
+    with tones_typed(typed_tones(question)):
+        return matcher.analyzer._pieces(normalize(question))
+
+
+def _walked(
+    slots: Sequence[AskSlot], words: Sequence[Word], exempt: frozenset[str]
+) -> tuple[str, ...]:
+    """found_slots without its guards: every slot walked from every word."""
+    found = []
+    for slot in slots:
+        for start in range(len(words)):
+            end = _slot_end(slot.choices, words, start, exempt)
+            if end is not None:
+                found.append("".join(w.text for w in words[start:end]))
+                break
+    return tuple(found)
+
+
+def test_ask_slots_are_found_as_walking_every_slot_finds_them(matcher: Matcher) -> None:
+    """Over the words of every development question, and random runs of the slots' words: a
+    slot with a part none of whose words is there is never walked, and finds nothing."""
+    analyzer = matcher.analyzer
+    slots, exempt = analyzer.ask_slots, analyzer.measure_asks
+    readings = [
+        [Word(p.written or p.text, p.kind) for p in _pieces(matcher, q)]
+        for q in _development_questions()
+    ]
+    named = sorted({w for s in slots for part in s.named for w in part})
+    rng = random.Random(4)
+    for _ in range(3000):
+        readings.append(
+            [
+                Word(
+                    rng.choice([*named, "会", "表格", "开会"]),
+                    rng.choice(["term", "stop", "unknown", "cue"]),
+                )
+                for _ in range(rng.randint(1, 8))
+            ]
+        )
+    found = [found_slots(slots, words, exempt) for words in readings]
+    assert found == [_walked(slots, words, exempt) for words in readings]
+    assert sum(bool(f) for f in found) > 500  # the slots do fire: the guard is no blanket
+
+
+def test_a_slot_of_unknown_words_alone_is_never_guarded_out() -> None:
+    """? + ? has no named part: it is walked whatever the words."""
+    slot = AskSlot("? + 还是", (UNKNOWN_WORD, "还是"))
+    assert slot.named == (frozenset({"还是"}),)
+    words = [Word("蓝笔", "unknown"), Word("还是", "stop"), Word("黑笔", "unknown")]
+    assert found_slots([slot], words) == ("蓝笔还是",)
+    assert found_slots([slot], words[:1]) == ()
+
+
+def test_what_a_text_sounds_like_is_kept_as_heard_afresh(matcher: Matcher) -> None:
+    """Every two- to four-character window of the development questions (and spaced pinyin)
+    is heard, from the kept hearing, as it is heard afresh."""
+    analyzer = matcher.analyzer
+    texts = {"jian cha", "qun tai duo", "hui yi"}
+    for question in _development_questions()[::10]:
+        text = normalize(question)
+        texts.update(text[at : at + size] for size in (2, 3, 4) for at in range(len(text)))
+    for fuzzy in (False, True):
+        heard = [analyzer._by_sound(t, fuzzy) for t in sorted(texts)]
+        assert heard == [analyzer._by_sound_afresh(t, fuzzy) for t in sorted(texts)]
+        assert heard == [analyzer._by_sound(t, fuzzy) for t in sorted(texts)]  # kept
+    assert any(h is not None for h in heard)
+
+
+def test_what_a_text_sounds_like_is_heard_again_when_the_words_change(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A new vocabulary (a reloaded knowledge base) hears 表哥 anew: nothing kept survives."""
+    analyzer = analyzer_factory(tmp_path_factory.mktemp("hearing"))()
+    analyzer.set_vocabulary([w for w in VOCABULARY if w != "表格"])
+    without = analyzer._by_sound("表哥", False)
+    analyzer.set_vocabulary(VOCABULARY)
+    with_form = analyzer._by_sound("表哥", False)
+    assert with_form is not None and with_form[0].term == "表格"
+    assert without is None or without[0].term != "表格"
+
+
+def _phrases_mended_one_piece_at_a_time(mender: Mender, pieces: list[Piece]) -> list[Piece]:
+    """mend_phrases as it was: each piece's runs read afresh, no piece's reading kept."""
+    out = list(pieces)
+    i = 0
+    while i < len(out):
+        unknown = out[i].kind == "unknown" and _joinable(out[i])
+        found = mender._phrase_around(_Around(out), i) if unknown else None
+        if found is None:
+            i += 1
+            continue
+        start, end, phrase = found
+        out[start:end] = [phrase]
+        i = start + 1
+    return out
+
+
+def test_phrases_are_mended_as_reading_each_run_afresh_does() -> None:
+    """Random pieces, some runs heard as a phrase: the same phrases, in the same places."""
+    rng = random.Random(11)
+    words = ["以", "文件", "落时", "会", "开会", "太多", "hui", "，", "检查", "表哥", "了", "实"]
+
+    def heard(text: str, allow_fuzzy: bool) -> tuple[Heard, float] | None:
+        if len(text) >= 3 and len(text) <= MAX_PHRASE and rng_for(text) < 0.3:
+            return Heard(text, text, "term", True), 1.0
+        return None
+
+    def rng_for(text: str) -> float:
+        return random.Random(text).random()
+
+    mender = Mender(heard, lambda t, w, latin: Piece(t, "unknown"), lambda key: True)
+    mended = 0
+    for _ in range(800):
+        pieces = [
+            Piece(rng.choice(words), rng.choice(["term", "stop", "unknown", "break"]))
+            for _ in range(rng.randint(1, 12))
+        ]
+        expected = _phrases_mended_one_piece_at_a_time(mender, [Piece(*_f(p)) for p in pieces])
+        got = mender.mend_phrases([Piece(*_f(p)) for p in pieces])
+        assert [_f(p) for p in got] == [_f(p) for p in expected]
+        mended += len(got) < len(pieces)
+    assert mended > 50
+
+
+def _f(piece: Piece) -> tuple[str, str, str, float, bool, str]:
+    return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
+
+
+def _texts_to_normalize() -> list[str]:
+    """The development questions, and random strings of what normalize's steps look for."""
+    rng = random.Random(5)
+    alphabet = (
+        "会议表格检查群周次天个月年一二两三十百千零〇%1234567890 　ＡＢａｂ１２hzuiāǚü,.。，"
+        "\u200b\ud800工作群太多hui4yi4"
+    )
+    made = ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(20_000)]
+    return [*_development_questions(), *made]
+
+
+def test_each_step_normalize_skips_would_have_left_the_text_as_it_was() -> None:
+    """A step normalize runs only where the text holds what its pattern needs: elsewhere the
+    step gives the text back unchanged, so skipping it changes nothing."""
+    from bot.search import normalize as n
+    from bot.search.smallcounts import small_counts_in_words
+
+    for text in _texts_to_normalize():
+        lowered = text.lower()
+        assert n.encodable(text) == n._SURROGATE.sub("\ufffd", text)
+        assert unicodedata.is_normalized("NFKC", text) == (
+            unicodedata.normalize("NFKC", text) == text
+        )
+        if not n._LATIN_LETTER.search(lowered):
+            assert n._LETTER_RUN.sub(r"\1\1\1", lowered) == lowered
+        if not n._TONE_DIGIT.search(text):
+            assert not n._TONE_NUMBER.findall(text)
+        if "1" not in text and "2" not in text:
+            assert small_counts_in_words(text) == text
+        if text.count(" ") < n._SPACED_OUT_BLANKS:
+            assert n._SPACED_OUT.sub("", text) == text
+        if not n._ANY_DIGIT.search(text):
+            assert n._DIGITS.sub(" ", text) == text
+            assert n._COUNTED.sub(r"\1 ", text) == text
+
+
+def test_a_question_without_tone_digits_has_no_toned_word() -> None:
+    """typed_tones looks for toned words only where a 1 to 5 is typed: elsewhere it finds none."""
+    from bot.search import tones
+
+    for text in _texts_to_normalize():
+        if not tones._TONE_DIGIT.search(text):
+            assert not tones._TONED_WORD.findall(text.lower())
+            assert typed_tones(text) == tones.NO_TONES
+    assert typed_tones("tong1zhi1 太多") == (("tongzhi", (("tong", 1), ("zhi", 1))),)
+
+
+def test_the_tones_typed_hold_while_a_question_is_read_and_after_an_error() -> None:
+    from bot.search.tones import NO_TONES, current_tones
+
+    outer, inner = typed_tones("hui4yi4"), typed_tones("tong1zhi1")
+    with tones_typed(outer):
+        with tones_typed(inner):
+            assert current_tones() == inner
+        assert current_tones() == outer
+        try:
+            with tones_typed(inner):
+                raise ValueError
+        except ValueError:
+            pass
+        assert current_tones() == outer
+    assert current_tones() == NO_TONES
+
+
+def test_cue_patterns_found_stretch_by_stretch_as_in_the_whole_text(matcher: Matcher) -> None:
+    """Each stretch between blanks and punctuation searched once and kept: every development
+    question, and random runs of the patterns' words, separators and 好/几/每 (which _asks
+    reads before a match), find what the whole text searched at once finds."""
+    from bot.search.cues import found_patterns
+
+    by_start = matcher.analyzer._patterns_by_start
+    words = sorted({w for p in by_start.patterns for w in p.words})
+    rng = random.Random(6)
+    texts = [normalize(q) for q in _development_questions()]
+    for _ in range(5000):
+        parts = rng.choices([*words, " ", "，", "好", "几", "每", "那", "一周", "会", "?"], k=8)
+        texts.append("".join(parts))
+    for patterns in (by_start, by_start.phrases):
+        plain = list(patterns.patterns)
+        assert [found_patterns(patterns, t) for t in texts] == [
+            found_patterns(plain, t) for t in texts
+        ]
