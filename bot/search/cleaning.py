@@ -7,7 +7,8 @@ the question (asides.py: 我是南岭村的文书，唉…); who passed it on an
 answer it (relayed.py: 同事让我帮他问一下，…，我也答不上来); a chat frame read as the plain
 question (frames.py: 开会这块，怎么减); what the answer is for (purpose.py: 写材料要用); a dictated
 pause (dictation.py: 哪些群可以那个撤掉); a nearby place said as another place (nearby.py:
-隔壁乡镇 is 别的乡镇); the news of the day told first (background.py: 上周刚开完会，…). Each step
+隔壁乡镇 is 别的乡镇); the news of the day told first (background.py: 上周刚开完会，…), and a load told as
+already eased before the ask on another (background.py: 会已经合并着开了，表一周最多几张). Each step
 reads the text the one before left.
 """
 
@@ -18,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from bot.search.asides import without_asides
-from bot.search.background import without_background
+from bot.search.background import without_background, without_relief
 from bot.search.dictation import without_dictation_fillers
 from bot.search.frames import plain_frame
 from bot.search.leftovers import without_leftovers
@@ -36,16 +37,19 @@ _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 class Cleaner:
     """`purposes`: the knowledge base's purpose words; `names_topic`: whether a text still names
     a topic of the facts (background is dropped only when what is left does); `set_aside`: the
-    set-aside marks (先不说…了, 言归正传)."""
+    set-aside marks (先不说…了, 言归正传); `topic_named`: the first topic a text names (a load
+    told as eased is dropped only before an ask on another topic)."""
 
     def __init__(
         self,
         purposes: Purposes,
         names_topic: Callable[[str], bool],
         set_aside: SetAside | None = None,
+        topic_named: Callable[[str], str | None] | None = None,
     ) -> None:
         self.purposes = purposes
         self.names_topic = names_topic
+        self.topic_named = topic_named or (lambda text: None)  # the first topic a text names
         self.set_aside = set_aside or SetAside(())
         # What is taken out depends on the text alone, and on the tones it was typed with
         # (names_topic reads pinyin by them: tong1zhi1 is 通知); a question's whole and its
@@ -63,4 +67,5 @@ class Cleaner:
         cleaned = without_relay(without_asides(cleaned))  # 老王让我帮他问一下，…
         cleaned = self.purposes.without(plain_frame(cleaned))
         cleaned = as_elsewhere(without_dictation_fillers(cleaned))  # 隔壁乡镇 is 别的乡镇
-        return without_background(cleaned, self.names_topic)
+        cleaned = without_background(cleaned, self.names_topic)
+        return without_relief(cleaned, self.topic_named)  # 会已经合并着开了，…: eased, not asked
