@@ -131,11 +131,17 @@ def tells_relief(clause: str) -> bool:
     )
 
 
-def without_relief(text: str, topic_named: Callable[[str], str | None]) -> str:
+def without_relief(
+    text: str,
+    topic_named: Callable[[str], str | None],
+    fact_named: Callable[[str], str | None] = lambda text: None,
+) -> str:
     """`text` without the clauses telling a load already eased that come before the last
     clause asking something, when what is left asks and names a topic (`topic_named`: the
-    first topic a text names, if any) none of them names; else `text` as typed. The good news
-    on the topic asked is what is asked about (会开少了…。有没有压减开会次数的具体做法)."""
+    first topic a text names) and, read alone, gets another fact than they do (`fact_named`:
+    the fact a text read alone ranks first); else `text` as typed. The good news on the fact
+    asked is what is asked about (会开少了…。有没有压减开会次数的具体做法: the same fact);
+    解散了190多个群，那剩下的群手机里少了多少 asks another fact of the same topic."""
     clauses = _CLAUSE.findall(text)
     asking = [n for n, c in enumerate(clauses) if asks_something(_BARE.sub("", c))]
     if not asking:
@@ -147,8 +153,12 @@ def without_relief(text: str, topic_named: Callable[[str], str | None]) -> str:
     if len(_BARE.sub("", rest)) < SHORTEST_REST or _POINTS_BACK.search(rest):
         return text
     asked_topic = topic_named(rest)
-    if asked_topic is None or asked_topic in {topic_named(clauses[n]) for n in eased}:
+    if asked_topic is None:
         return text
+    if asked_topic in {topic_named(clauses[n]) for n in eased}:
+        asked_fact = fact_named(rest)
+        if asked_fact is None or asked_fact in {fact_named(clauses[n]) for n in eased}:
+            return text
     return rest
 
 

@@ -12,9 +12,11 @@ scores stay in order; how sure the ranking is does not change).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from bot.kb import Fact
+from bot.search.normalize import normalize
 from bot.search.ranked import Match
 
 NEAR = 10.0  # a sibling this close to the best match may go first when its marks fit
@@ -27,16 +29,14 @@ AHEAD = 0.01  # … and leads by this much, so a later sort by score keeps it fi
 class SiblingMarks:
     """Each fact's marks, one pattern per fact."""
 
-    def __init__(
-        self, marks: Mapping[str, Sequence[str]], titles: Mapping[str, str] | None = None
-    ) -> None:
-        """`titles`: each fact's title (normalised), where a mark said counts from further."""
+    def __init__(self, marks: Mapping[str, Sequence[str]], facts: Iterable[Fact] = ()) -> None:
+        """`facts`: their titles are where a mark said counts from further (TITLED_NEAR)."""
         self._marks = {
             fact: re.compile("|".join(f"(?:{p})" for p in patterns))
             for fact, patterns in marks.items()
             if patterns
         }
-        self._titles = dict(titles or {})
+        self._titles = {fact.id: normalize(fact.title) for fact in facts}
 
     def _in_title(self, fact_id: str, text: str) -> bool:
         """A stretch of the text saying the fact's marks is in the fact's title."""
