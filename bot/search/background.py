@@ -115,7 +115,8 @@ _BUT = re.compile(r"^(?:可是?|但是?|不过|然而|就是|只是)")
 
 # An ask for the like of what was told (海港区解散了190多个群，检查方面有没有类似的数字) asks of
 # both: the eased load is part of the question.
-_POINTS_BACK = re.compile(r"类似|同样|一样的|这样的|那样的|像这样|也有|也能")
+# 有这回事吗, 是真的吗 ask whether what was told is so.
+_POINTS_BACK = re.compile(r"类似|同样|一样的|这样的|那样的|像这样|也有|也能|这回事|这事|真的|属实")
 
 
 def tells_relief(clause: str) -> bool:
@@ -123,7 +124,7 @@ def tells_relief(clause: str) -> bool:
     burden (会议时间确实短了; 不盯台账了)."""
     bare = _BARE.sub("", clause)
     return (
-        len(bare) >= 3
+        len(bare) >= 2
         and _RELIEF.search(bare) is not None
         and _BUT.match(bare) is None
         and not asks_something(bare)
