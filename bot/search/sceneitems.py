@@ -59,7 +59,7 @@ def with_items(
         prepared = [
             p
             for p, told in zip(prepared, eased, strict=True)
-            if not (told and topics and words.first_named(p.analysis) not in topics)
+            if not (told and topics and words.first_named(p.analysis) not in topics | {None})
         ]
     if len(prepared) < 2:
         return whole
