@@ -166,6 +166,8 @@ def test_relief_on_another_fact_of_the_topic_asked_is_dropped() -> None:
         "会议时间确实短了，是怎么做到的",  # the rest names no topic
         "填表一周最多几张？会议时间确实短了",  # told after the ask
         "时间确实短了，填表一周最多几张？",  # less of what names no topic: no load eased
+        "会议时间确实短了，另外填表一周最多几张？",  # a list of items: the figure is asked too
+        "会议时间确实短了；填表一周最多几张？",
     ],
 )
 def test_relief_stays_when_the_rest_points_back_asks_nothing_or_names_no_topic(

@@ -121,6 +121,19 @@ _BUT = re.compile(r"^(?:可是?|但是?|不过|然而|就是|只是)")
 _POINTS_BACK = re.compile(r"类似|同样|一样的|这样的|那样的|像这样|也有|也能|这回事|这事|真的|属实")
 
 
+# A message marking further items (还有, 另外, 以及, 再问一下, ；, a new line, 2.) lists its asks:
+# a figure told there (群少了一半多，另外…) is an item of its own, asked by citing it.
+_FURTHER = re.compile(
+    r"还有|另外|此外|再就是|再有|再一个|以及|再问|还想问|顺便|其次|[；;\n]"
+    r"|(?:^|\s)2\s*[.、)）:：]|\(2\)|（2）|②"
+)
+
+
+def lists_further(text: str) -> bool:
+    """The message marks a further item (还有, 另外, 以及, ；, a new line, 2.)."""
+    return _FURTHER.search(text) is not None
+
+
 def tells_relief(clause: str) -> bool:
     """The clause only tells that a load is already eased: it asks nothing and names no
     burden (会议时间确实短了; 不盯台账了)."""
@@ -146,6 +159,8 @@ def without_relief(
     the fact a text read alone ranks first); else `text` as typed. The good news on the fact
     asked is what is asked about (会开少了…。有没有压减开会次数的具体做法: the same fact);
     解散了190多个群，那剩下的群手机里少了多少 asks another fact of the same topic."""
+    if lists_further(text):
+        return text
     clauses = _CLAUSE.findall(text)
     asking = [n for n, c in enumerate(clauses) if asks_something(_BARE.sub("", c))]
     if not asking:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.search.background import eases_only, wraps_only
+from bot.search.background import eases_only, lists_further, wraps_only
 from bot.search.items import items
 from bot.search.shapes import Prepared
 from bot.search.story import asks_something
@@ -49,7 +49,7 @@ def with_items(
     prepared = [prepare(item) for item in asked]
     # 我们乡的会已经合并着开了。不过表格还是天天填，一周最多几张？: a load told as already
     # eased, before an item asking on another topic, is good news known, no item of its own.
-    eased = [eases_only(item) for item in asked]
+    eased = [eases_only(item) and not lists_further(question) for item in asked]
     if any(eased):
         topics = {
             words.first_named(p.analysis)
