@@ -150,3 +150,15 @@ def test_filler_after_an_ask_and_wishes_are_still_taken_out() -> None:
     """Searched only where 那个, 祝 or 谢 is, they are still found there."""
     assert asides._without_opening_filler("想问一下那个开会做笔记的事") == "想问一下开会做笔记的事"
     assert without_asides("最后祝工作顺利，会太多怎么办") == "会太多怎么办"
+
+
+@pytest.mark.parametrize("apology", ["不好意思又来问了", "不好意思", "又来打扰了"])
+def test_an_apology_for_asking_again_is_an_aside(apology: str) -> None:
+    """又 in 又来问了 is the asker coming back, no burden of the facts (重复确认)."""
+    assert without_asides(f"{apology}，年底检查扎堆怎么办") == "年底检查扎堆怎么办"
+
+
+def test_an_apology_opens_no_topic_of_its_own(matcher: Matcher) -> None:
+    result = matcher.match("您好，不好意思又来问了，年底各级检查扎堆能不能减少？")
+    assert (result.decision, result.shape) == ("answer", "fact")
+    assert result.matches[0].fact.id == "inspections-fewer-rounds"

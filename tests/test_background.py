@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.background import is_background, without_background, wraps_only
+from bot.search.background import (
+    eases_only,
+    is_background,
+    tells_relief,
+    without_background,
+    without_relief,
+    wraps_only,
+)
 from bot.search.matcher import Matcher
 
 
@@ -91,3 +98,103 @@ def test_news_after_a_sigh_drops_when_a_later_clause_names_a_topic() -> None:
     )
     kept = "人都快熬干了。今天刚从县里开会回来，又通知明天开会，表也多"
     assert without_background(kept, named) == kept
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "我们乡的会已经合并着开了",
+        "开会时间确实短了",
+        "半小时就散会",
+        "不盯台账了",
+        "群众不用反复确认了",  # 反复 is what went: no burden told
+        "一周三天迎检的日子总算过去了",
+        "感觉轻松不少",
+        "挺好",
+    ],
+)
+def test_a_load_told_as_eased_is_relief(clause: str) -> None:
+    assert tells_relief(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "会太多了",
+        "会少了吗",  # asks
+        "群少了一半是真的吗",
+        "可是表又多了",  # a burden after 可是
+        "不过会还是天天开",
+        "检查组只看台账",
+        "记录写少了还扣分",  # less of it punished: a shortfall
+        "字少了都不行",
+    ],
+)
+def test_a_burden_or_an_ask_is_no_relief(clause: str) -> None:
+    assert not tells_relief(clause)
+
+
+def _topic(text: str) -> str | None:  # stand-ins for the topic words and the ranking
+    return "meetings" if "会" in text else "forms" if "表" in text else None
+
+
+def _fact(text: str) -> str | None:
+    return "short" if "短" in text else "count" if "几次" in text else _topic(text)
+
+
+def test_relief_before_an_ask_on_another_topic_is_dropped() -> None:
+    text = "会议时间确实短了，填表一周最多几张？"
+    assert without_relief(text, _topic, _fact) == "填表一周最多几张？"
+
+
+def test_relief_on_the_fact_asked_stays() -> None:
+    """The good news is what is asked about: 会开少了…有没有压减开会次数的做法."""
+    text = "会开少了，这个道理都懂。开会有没有具体做法？"
+    assert without_relief(text, _topic, _fact) == text
+
+
+def test_relief_on_another_fact_of_the_topic_asked_is_dropped() -> None:
+    text = "会议时间确实短了，一个月开几次会？"
+    assert without_relief(text, _topic, _fact) == "一个月开几次会？"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议时间确实短了，表格方面有没有类似的做法",  # asks for the like of it: both
+        "会议时间确实短了，表格也天天填",  # asks nothing
+        "会议时间确实短了，是怎么做到的",  # the rest names no topic
+        "填表一周最多几张？会议时间确实短了",  # told after the ask
+        "时间确实短了，填表一周最多几张？",  # less of what names no topic: no load eased
+        "会议时间确实短了，另外填表一周最多几张？",  # a list of items: the figure is asked too
+        "会议时间确实短了；填表一周最多几张？",
+    ],
+)
+def test_relief_stays_when_the_rest_points_back_asks_nothing_or_names_no_topic(
+    text: str,
+) -> None:
+    assert without_relief(text, _topic, _fact) == text
+
+
+def test_an_item_telling_only_relief_eases_only() -> None:
+    assert eases_only("我们乡的会已经合并着开了，感觉轻松不少")
+    assert eases_only("各位好，检查次数已经压下来了")
+    assert not eases_only("会已经合并着开了，可表还是天天填")
+    assert not eases_only("各位好，我们这边刚换了书记")  # wraps, eases nothing
+
+
+def test_relief_on_another_topic_opens_no_topic_of_the_answer(matcher: Matcher) -> None:
+    """Read as typed, the inspections' news was an item of its own: a several-at-once answer
+    led by the inspections fact beside the groups one asked about."""
+    for text in (
+        "检查次数已经压下来了，挺好。想问问工作群里那些僵尸群要不要解散？",
+        "检查次数已经压下来了，挺好，想问问工作群里那些僵尸群要不要解散？",
+    ):
+        result = matcher.match(text)
+        assert (result.decision, result.shape) == ("answer", "fact")
+        assert result.matches[0].fact.id == "chat-groups-six-kinds"
+
+
+def test_relief_on_the_topic_asked_is_still_read(matcher: Matcher) -> None:
+    result = matcher.match("会议少了，是怎么做到的？")
+    assert result.answered and result.matches[0].fact.topic == "meetings"

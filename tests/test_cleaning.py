@@ -33,3 +33,12 @@ def test_the_tones_typed_are_part_of_what_is_kept(matcher: Matcher) -> None:
         assert toned == cleaner._clean(text, tones)
     assert cleaner(text) == cleaner._clean(text, ())
     assert cleaner._cleaned.cache_info().currsize >= 2
+
+
+def test_the_fact_a_text_gets_alone_is_read_with_the_ranking(matcher: Matcher) -> None:
+    """For an eased load told before the ask (background.without_relief): without a ranking
+    no fact is read."""
+    cleaner: Cleaner = matcher.cleaned
+    assert cleaner.fact_named("一张表格五六个签字") == "forms-fewer-signatures-photos"
+    assert cleaner.topic_named("一张表格五六个签字") == "forms"
+    assert Cleaner(cleaner.purposes, cleaner.topic_named).fact_named("一张表格五六个签字") is None

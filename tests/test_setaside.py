@@ -64,3 +64,14 @@ def test_the_story_set_aside_opens_no_topic(matcher: Matcher) -> None:
     assert result.answered
     assert [f.topic for f in result.shown] == ["forms"]
     assert result.shown[0].id == "forms-fewer-signatures-photos"
+
+
+def test_a_subject_put_off_with_xian_bu_shuo_is_set_aside() -> None:
+    """表格的事情先不说了: …先不说 with any subject; 不提了 on its own."""
+    marks = load_kb().setaside_marks
+    assert SetAside(marks).after("表格的事情先不说了，督查检查现在由谁牵头？") == (
+        "督查检查现在由谁牵头？"
+    )
+    assert SetAside(marks).after("年底检查扎堆的事真是头疼，不提了。模板老换咋办") == (
+        "模板老换咋办"
+    )

@@ -10,7 +10,7 @@ from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
 from bot.search.ranked import Match
-from bot.search.siblingmarks import NEAR, SiblingMarks
+from bot.search.siblingmarks import NEAR, TITLED_NEAR, SiblingMarks
 
 KB = load_kb()
 FACT = KB.by_id
@@ -173,3 +173,51 @@ def test_shipped_marks_read_the_normalised_question(
     text = matcher._normal(question)
     assert shipped.says(fact_id, text)
     assert not shipped.says(not_fact_id, text)
+
+
+def test_a_sibling_whose_title_the_text_says_goes_first_from_further() -> None:
+    """请问报销手续里的签字能不能少一点: 签字 is in the title 少签字、少拍照; the platform's fact,
+    told in the same 报销 scene, leads by more than NEAR on the scene's words."""
+    signatures = {"forms-data-platform": ["平台"], "forms-fewer-signatures-photos": ["签字|盖章"]}
+    marks = SiblingMarks(signatures, KB.facts)
+    gap = (NEAR + TITLED_NEAR) / 2
+    ranked = _ranked(("forms-data-platform", 70.0), ("forms-fewer-signatures-photos", 70.0 - gap))
+    assert marks.reordered("报销手续里的签字", ranked)[0].fact.id == "forms-fewer-signatures-photos"
+    # a mark not in the title counts from NEAR only; nothing counts beyond TITLED_NEAR
+    assert marks.reordered("报销手续里的盖章", ranked) == ranked
+    far = _ranked(
+        ("forms-data-platform", 70.0), ("forms-fewer-signatures-photos", 69.0 - TITLED_NEAR)
+    )
+    assert marks.reordered("报销手续里的签字", far) == far
+    # without the facts' titles, NEAR is the only reach
+    assert (
+        SiblingMarks({"forms-fewer-signatures-photos": ["签字"]}).reordered(
+            "报销手续里的签字", ranked
+        )
+        == ranked
+    )
+
+
+def test_how_many_groups_went_is_the_dissolved_groups_mark() -> None:
+    """清理完群的数量: a count of the groups that went; which groups to clear is the six kinds',
+    and clearing alone names neither."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("chat-groups-190-dissolved", "清理完群的数量有个具体数字吗")
+    assert shipped.says("chat-groups-190-dissolved", "有地方专门整治过微信群吗")
+    assert not shipped.says("chat-groups-190-dissolved", "一个通知在好几个群里来回转")
+    assert shipped.says("chat-groups-six-kinds", "哪些群应该解散")
+    assert not shipped.says("chat-groups-six-kinds", "工作群该怎么清理")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("请问报销手续里的签字能不能少一点", "forms-fewer-signatures-photos"),
+        ("以前办个报销要拍几次照", "forms-fewer-signatures-photos"),
+        ("老百姓办个报销要反复确认信息，咋整", "forms-data-platform"),
+    ],
+)
+def test_signatures_and_photos_told_in_the_claims_scene(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    assert matcher.prepare(question).ranked[0].fact.id == fact_id

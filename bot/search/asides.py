@@ -56,6 +56,8 @@ _ADDRESS = re.compile(
 _HELLO = re.compile(
     r"^(?:哈喽|哈啰|hello|hi|嗨|你好|您好|大家好|各位好|各位|大家|在吗|在不在|打扰一下|打扰了|打扰"
     r"|兄弟们|姐妹们|兄弟姐妹们|朋友们|家人们|群友们|各位群友|群友"
+    # an apology for asking (不好意思又来问了): 又 there is no burden of the facts
+    r"|不好意思(?:又来(?:问|打扰|请教)了?)?|又来(?:问|打扰|请教)了"
     r"|早上好|上午好|下午好|晚上好|早安|晚安)+好?(?:呀|啊|哈|哦|呢)*$",
     re.IGNORECASE,
 )

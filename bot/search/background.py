@@ -90,3 +90,103 @@ def wraps_only(text: str) -> bool:
     message's own."""
     clauses = [c for c in _CLAUSE.findall(text) if _BARE.sub("", c)]
     return bool(clauses) and all(is_background(c) or is_aside(c) for c in clauses)
+
+
+# A load already eased, told before the ask on another load (我们乡的会已经合并着开了，…填表一周
+# 最多几张; 最近检查是少了点，可…作秀群该不该解散; 数据平台用起来以后群众不用反复确认了，这个我
+# 知道): good news the asker knows, not asked. Its facts' words (合并, 暗访, 数据平台) would
+# open a topic of their own ahead of the one asked. Marks: a cut done (合并了, 精简了), less or
+# shorter now (少了点, 短了, 轻了), a step no longer needed (不用…了, 不再…了, 不盯台账了),
+# an ordeal over (总算过去了), or the asker's own word that it is fine or known (挺好, 我知道).
+_RELIEF = re.compile(
+    r"(?:合并|精简|压缩|减少|减下来|取消|解散|整合|优化|缩短|改成|变成|压下来|降下来)\S{0,6}了"
+    r"|(?:少|短|轻|快|松)了(?:点|些|不少|很多|一半|一些)?"
+    r"|(?:就|便)(?:散会|结束|开完)了?"
+    r"|不(?:用|再|盯|严查)\S{1,8}了"
+    r"|(?:总算|终于)\S{1,12}了"
+    r"|挺好|好多了|轻松不少|轻松多了|这个我知道|我知道|我能忍|能忍"
+)
+# The load's own word after the eased one keeps it a burden (会少了，可表又多了 names two
+# clauses; 会短了，但是一开就是半天 stays a story): 又, 还是, 天天 (names_burden).
+# A burden no longer borne is no burden told (群众不用反复确认了: 反复 is what went).
+_NO_LONGER = re.compile(r"不(?:用|再)\S{1,8}了")
+# Less of it punished is a shortfall, no relief (记录写少了还扣分, 字少了都不行).
+_SHORTFALL = re.compile(r"扣分|挨批|被批|通报|不行|不够|不达标")
+_BUT = re.compile(r"^(?:可是?|但是?|不过|然而|就是|只是)")
+
+
+# An ask for the like of what was told (海港区解散了190多个群，检查方面有没有类似的数字) asks of
+# both: the eased load is part of the question.
+# 有这回事吗, 是真的吗 ask whether what was told is so.
+_POINTS_BACK = re.compile(r"类似|同样|一样的|这样的|那样的|像这样|也有|也能|这回事|这事|真的|属实")
+
+
+# A message marking further items (还有, 另外, 以及, 再问一下, ；, a new line, 2.) lists its asks:
+# a figure told there (群少了一半多，另外…) is an item of its own, asked by citing it.
+_FURTHER = re.compile(
+    r"还有|另外|此外|再就是|再有|再一个|以及|再问|还想问|顺便|其次|[；;\n]"
+    r"|(?:^|\s)2\s*[.、)）:：]|\(2\)|（2）|②"
+)
+
+
+def lists_further(text: str) -> bool:
+    """The message marks a further item (还有, 另外, 以及, ；, a new line, 2.)."""
+    return _FURTHER.search(text) is not None
+
+
+def tells_relief(clause: str) -> bool:
+    """The clause only tells that a load is already eased: it asks nothing and names no
+    burden (会议时间确实短了; 不盯台账了)."""
+    bare = _BARE.sub("", clause)
+    return (
+        len(bare) >= 2
+        and _RELIEF.search(bare) is not None
+        and _BUT.match(bare) is None
+        and _SHORTFALL.search(bare) is None
+        and not asks_something(bare)
+        and not names_burden(_NO_LONGER.sub("", bare))
+    )
+
+
+def without_relief(
+    text: str,
+    topic_named: Callable[[str], str | None],
+    fact_named: Callable[[str], str | None] = lambda text: None,
+) -> str:
+    """`text` without the clauses telling a load already eased that come before the last
+    clause asking something, when what is left asks and names a topic (`topic_named`: the
+    first topic a text names) and, read alone, gets another fact than they do (`fact_named`:
+    the fact a text read alone ranks first); else `text` as typed. The good news on the fact
+    asked is what is asked about (会开少了…。有没有压减开会次数的具体做法: the same fact);
+    解散了190多个群，那剩下的群手机里少了多少 asks another fact of the same topic."""
+    if lists_further(text):
+        return text
+    clauses = _CLAUSE.findall(text)
+    asking = [n for n, c in enumerate(clauses) if asks_something(_BARE.sub("", c))]
+    if not asking:
+        return text
+    eased = {n for n in range(asking[-1]) if tells_relief(clauses[n])}
+    if not eased:
+        return text
+    rest = "".join(c for n, c in enumerate(clauses) if n not in eased)
+    if len(_BARE.sub("", rest)) < SHORTEST_REST or _POINTS_BACK.search(rest):
+        return text
+    asked_topic = topic_named(rest)
+    # 感觉轻松不少 beside 会已经合并着开了 names none: a load of some topic must be eased
+    eased_topics = {topic_named(clauses[n]) for n in eased} - {None}
+    if asked_topic is None or not eased_topics:
+        return text
+    if asked_topic in eased_topics:
+        asked_fact = fact_named(rest)
+        if asked_fact is None or asked_fact in {fact_named(clauses[n]) for n in eased}:
+            return text
+    return rest
+
+
+def eases_only(text: str) -> bool:
+    """Every clause of the text wraps an ask (wraps_only) or tells a load already eased, one
+    at least (我们乡的会已经合并着开了，感觉轻松不少): an item that asks nothing of its own."""
+    clauses = [c for c in _CLAUSE.findall(text) if _BARE.sub("", c)]
+    return any(tells_relief(c) for c in clauses) and all(
+        tells_relief(c) or is_background(c) or is_aside(c) for c in clauses
+    )

@@ -130,14 +130,14 @@ class Matcher:
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
-        self.sibling_marks = SiblingMarks(kb.sibling_marks)  # 开了六个会: how many, not how long
+        self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
         self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
         self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
                                    kb.stopwords)  # fmt: skip
         # 写材料要用, 给新来的大学生讲讲: what the answer is for; 上周刚开完会: the news of the day
         self.set_aside = SetAside(kb.setaside_marks)  # 说个别的：…: the story before is no ask
-        self.cleaned = Cleaner(Purposes(kb.purpose_words), self._names_topic, self.set_aside)
+        self.cleaned = Cleaner(Purposes(kb.purpose_words), self._topic, self.set_aside, self.rank)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         self.heard_in = HeardIn(kb.heard_in_marks)  # 在群里看到通知: where news came, no part
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
@@ -356,9 +356,9 @@ class Matcher:
     def _told(self, text: str) -> bool:
         return tells_burden(text, self.analyzer.complaints)  # 手上的活全撂下了: told, not asked
 
-    def _names_topic(self, text: str) -> bool:
+    def _topic(self, text: str) -> str | None:
         analysis = self.analyzer.analyze(self.analyzer.spelled(self._normal(text)))
-        return self.topic_words.first_named(analysis) is not None
+        return self.topic_words.first_named(analysis)
 
     def _cues_asked(self, text: str, asked: str) -> tuple[str, ...]:
         """Cues the share and how-often asks took with them (医疗报销能报几成: 报几成 asks

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.search.background import wraps_only
+from bot.search.background import eases_only, lists_further, wraps_only
 from bot.search.items import items
 from bot.search.shapes import Prepared
+from bot.search.story import asks_something
 from bot.search.topicwords import TopicWords
 
 
@@ -45,5 +46,21 @@ def with_items(
     asked = [item for item in items(question) if not wraps_only(item)]
     if len(asked) < 2:  # 上周刚开完会。群全都置顶了: the news of the day is no item of its own
         return whole
-    prepared = (prepare(item) for item in asked)
+    prepared = [prepare(item) for item in asked]
+    # 我们乡的会已经合并着开了。不过表格还是天天填，一周最多几张？: a load told as already
+    # eased, before an item asking on another topic, is good news known, no item of its own.
+    eased = [eases_only(item) and not lists_further(question) for item in asked]
+    if any(eased):
+        topics = {
+            words.first_named(p.analysis)
+            for p, item, told in zip(prepared, asked, eased, strict=True)
+            if not told and asks_something(p.normalized)
+        } - {None}
+        prepared = [
+            p
+            for p, told in zip(prepared, eased, strict=True)
+            if not (told and topics and words.first_named(p.analysis) not in topics | {None})
+        ]
+    if len(prepared) < 2:
+        return whole
     return replace(whole, items=tuple(replace(p, opens=opens_topic(p, words)) for p in prepared))
