@@ -40,7 +40,7 @@ from bot.search.query import QueryAnalysis
 from bot.search.ranked import Weights
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
-from bot.search.scoring import score_recalled, term_weights, warm_up
+from bot.search.scoring import score_recalled, term_weights
 from bot.search.setaside import SetAside
 from bot.search.setting import SettingWords
 from bot.search.shapes import (
@@ -175,7 +175,7 @@ class Matcher:
         # Reading is a function of the text alone (the matcher is immutable once built); a hot
         # reload builds a new matcher, and so forgets every reading.
         self._prepared = functools.lru_cache(maxsize=QUESTIONS_KEPT)(self._prepare)
-        warm_up(self.analyzer)  # what a first question would read on first need, read now
+        self.analyzer.warm_up()  # what a first question would read on first need, read now
 
     def rank(
         self,

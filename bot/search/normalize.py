@@ -101,8 +101,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # one text spaced out, not clauses: four or more lone characters in a row are joined again.
 # Three (会 表 群) may be a list of one-character topics, and stay apart.
 _C = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_SPACED_OUT = re.compile(rf"(?<!{_C})(?:{_C} ){{3,}}{_C}(?!{_C})")
-_SPACED_OUT_BLANKS = 3
+_SPACED_OUT_BLANKS = 3  # blanks at the least between characters spaced out (four of them)
+_SPACED_OUT = re.compile(rf"(?<!{_C})(?:{_C} ){{{_SPACED_OUT_BLANKS},}}{_C}(?!{_C})")
 # A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
 # measure word (一个一个, 一天一表) is not a verb.
 _TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")

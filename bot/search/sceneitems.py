@@ -49,7 +49,8 @@ def with_items(
     prepared = [prepare(item) for item in asked]
     # 我们乡的会已经合并着开了。不过表格还是天天填，一周最多几张？: a load told as already
     # eased, before an item asking on another topic, is good news known, no item of its own.
-    eased = [eases_only(item) and not lists_further(question) for item in asked]
+    # A message listing further items (还有, 另外) asks each: no item is set aside.
+    eased = [False] * len(asked) if lists_further(question) else [eases_only(i) for i in asked]
     if any(eased):
         topics = {
             words.first_named(p.analysis)

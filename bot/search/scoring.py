@@ -16,10 +16,8 @@ from itertools import compress
 
 import numpy as np
 
-from bot.search.analyzer import Analyzer
 from bot.search.closeness import Closeness
 from bot.search.index import FactIndex
-from bot.search.normalize import normalize
 from bot.search.pinyin import is_syllable
 from bot.search.query import QueryAnalysis
 from bot.search.ranked import NO_PARTS, ScoreParts, Weights
@@ -33,20 +31,6 @@ CUE_WEIGHT = 2.0  # an off-topic cue outweighs any one word the question shares 
 _NUMERIC = re.compile(
     r"^[0-9零一二两三四五六七八九十百千万几多来余]+[个张次天条人遍回项年月周号份点场趟页本笔拨件]?$"
 )
-
-
-# Letters as pinyin and as initials (hy, jc), with a name by sound (qilin): what reads every table
-# a question reads on first need (the speller, the readings by sound, the initials) and
-# pinyin's syllables (score_recalled). Read as a matcher is built, the first such question after
-# a start or a reload pays for none of them: 0.25 s at 19 facts, about 1.5 s at 10,000.
-WARM_UP = "hy de qilin shuo le sha jc"
-
-
-def warm_up(analyzer: Analyzer) -> None:
-    """Read the tables a question would read on first need (WARM_UP); the readings are a
-    function of the text alone, so this changes no answer."""
-    analyzer.analyze(analyzer.spelled(normalize(WARM_UP)))
-    is_syllable(WARM_UP)
 
 
 def term_weights(analysis: QueryAnalysis, specificity: Callable[[str], float]) -> dict[str, float]:

@@ -34,6 +34,8 @@ _ASKS = re.compile(
 )
 # A rough count (十几, 几十, 三十几): a mark of a burden below, and no question (ROUGH_COUNT).
 _ROUGH_COUNT = r"[0-9十百千万]\s?几|几\s?[十百千万]"
+# A count of two or more said after 了 (开了三次, 填了五六份, 开会了六个), before what is counted.
+_COUNT_DONE = r"了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*"
 # Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory or punished
 # (少一页就扣分), done at whim (拉群太随便了), never done as it should be (一户都没走).
 _BURDENS = re.compile(
@@ -46,9 +48,9 @@ _BURDENS = re.compile(
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
     # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
-    r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*[次遍回趟轮拨份张]"
+    rf"|{_COUNT_DONE}[次遍回趟轮拨份张]"
     # … said of things held, 个 ending the clause: 开了六个会 reads 开会了六个 (classifiers.py)
-    r"|了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*个(?![\u4e00-\u9fff])"
+    rf"|{_COUNT_DONE}个(?![\u4e00-\u9fff])"
     # a rough count of many (做了几十本台账, 跑十几趟, 几百条消息): too many, said as a count
     rf"|{_ROUGH_COUNT}"
 )
