@@ -56,11 +56,8 @@ COMMONER_THAN_HEARD = 20
 COMMON_RARITY = 5.0
 RARITY_SPAN = 5.0
 SPECIFICITY_FLOOR = 0.15
-# Letters as pinyin and as initials (hy, jc), with a name by sound (qilin): what reads every
-# table a question reads on first need (the speller, the readings by sound, the initials) and
-# pinyin's syllables (scoring.score_recalled). Read as a matcher is built (warm_up), the first
-# such question after a start or a reload pays for none of them: 0.25 s at 19 facts, about
-# 1.5 s at 10,000.
+# Pinyin, initials (hy, jc) and a name by sound (qilin): a text that reads every table a
+# question reads on first need (speller, sounds, initials, pinyin's syllables; warm_up).
 WARM_UP = "hy de qilin shuo le sha jc"
 READINGS_KEPT = 64  # a long message's readings, and a few questions before it
 ANALYSES_KEPT = 1024  # readings of texts: a clause (怎么办, 群太多) recurs across questions
@@ -276,17 +273,16 @@ class Analyzer(Hearing):
         self._forget_readings()
 
     def _forget_readings(self) -> None:
-        """Drop every reading kept of a text: the word lists or sound tables they came from
-        changed."""
+        """Drop every reading kept of a text: the lists or tables they came from changed."""
         self._readings.cache_clear()
         self._classified.cache_clear()
         self._runs_heard.cache_clear()
         self._heard_as.clear()
 
     def warm_up(self) -> None:
-        """Read now the tables a question would read on first need (WARM_UP), so that the
-        first such question after a start or a reload pays for none of them; the readings are a
-        function of the text alone, so this changes no answer."""
+        """Read now the tables a question would read on first need (WARM_UP): the first such
+        question after a start or reload pays for none of them (0.25 s at 19 facts, about 1.5 s
+        at 10,000). Readings depend on the text alone, so this changes no answer."""
         self.analyze(self.spelled(normalize(WARM_UP)))
         is_syllable(WARM_UP)  # pinyin's syllables, which scoring reads too
 
