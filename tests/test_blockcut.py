@@ -1,4 +1,5 @@
-"""blockcut.py: jieba's cut, each analyzer with its own words never joined (会开 0)."""
+"""blockcut.py: jieba's cut, each analyzer with its own words never joined (会开 0), a text split
+into blocks as jieba splits it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from jieba import finalseg
 
 from bot.devtools.evaluate import load_questions, question_files
 from bot.kb import load_kb
-from bot.search.blockcut import BlockCutter
+from bot.search.blockcut import BlockCutter, cut_by_blocks
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 
@@ -100,3 +101,17 @@ def test_a_whole_text_is_cut_as_jieba_cuts_it(matcher: Matcher) -> None:
     with _shared_split_words(analyzer._blocks.split_words):
         jiebas = [tuple(analyzer._blocks.tokenizer.cut(t, HMM=True)) for t in texts]
     assert [analyzer._cut(t) for t in texts] == jiebas
+
+
+def test_a_text_is_split_into_blocks_as_jieba_splits_it(matcher: Matcher) -> None:
+    """cut_by_blocks tells a block from what lies between by its place in the split, where
+    jieba matches each part again: random runs of Chinese, letters, digits, jieba's signs
+    (+#&._%-), blanks, line breaks, punctuation and emoji are cut as jieba cuts them."""
+    cutter = matcher.analyzer._blocks
+    rng = random.Random(9)
+    chars = "会议表格群太多检查组ab12+#&._%- \t\r\n，。！?😀①"
+    texts = ["".join(rng.choices(chars, k=rng.randint(0, 20))) for _ in range(5000)]
+    texts += ["", " ", "\r\n", "会", "a", "，", "😀会\r\n\r\n表"]
+    with _shared_split_words(cutter.split_words):
+        jiebas = [list(cutter.tokenizer.cut(t, HMM=True)) for t in texts]
+    assert [cut_by_blocks(t, cutter.cut) for t in texts] == jiebas

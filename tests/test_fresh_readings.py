@@ -1,6 +1,7 @@
 """Cheaper readings of a question read afresh give what the plain ways give: the ask slots'
 guard (cues.py), what a text sounds like kept (hearing.py), the runs heard around each unknown
-piece (mending.py), the steps normalize skips (normalize.py)."""
+piece (mending.py), the steps normalize skips (normalize.py), the words made for the slots only
+when one may be filled and the patterns of asks run only where they may match (story.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,15 @@ from small_vocabulary import VOCABULARY, analyzer_factory
 
 from bot.devtools.evaluate import load_questions, question_files
 from bot.kb import load_kb
-from bot.search.cues import UNKNOWN_WORD, AskSlot, Word, _slot_end, found_slots
+from bot.search import story
+from bot.search.cues import (
+    UNKNOWN_WORD,
+    AskSlot,
+    Word,
+    _slot_end,
+    found_slots,
+    may_fill_a_slot,
+)
 from bot.search.matcher import Matcher
 from bot.search.mending import MAX_PHRASE, Mender, _Around, _joinable
 from bot.search.normalize import normalize
@@ -241,3 +250,64 @@ def test_cue_patterns_found_stretch_by_stretch_as_in_the_whole_text(matcher: Mat
         assert [found_patterns(patterns, t) for t in texts] == [
             found_patterns(plain, t) for t in texts
         ]
+
+
+def test_a_text_filling_no_slot_by_its_words_finds_none_when_walked(matcher: Matcher) -> None:
+    """may_fill_a_slot (asked_forms makes no words for the slots without it): over the words of
+    every development question and random runs of the slots' words, whenever it says no slot
+    may be filled, walking every slot from every word finds none."""
+    analyzer = matcher.analyzer
+    slots, exempt = analyzer.ask_slots, analyzer.measure_asks
+    readings = [
+        [Word(p.written or p.text, p.kind) for p in _pieces(matcher, q)]
+        for q in _development_questions()
+    ]
+    named = sorted({w for s in slots for part in s.named for w in part})
+    rng = random.Random(5)
+    kinds = ["term", "stop", "unknown", "cue"]
+    for _ in range(3000):
+        size = rng.randint(1, 8)
+        texts = rng.choices([*named, "会", "表格", "开会"], k=size)
+        readings.append([Word(t, rng.choice(kinds)) for t in texts])
+    fillable = [may_fill_a_slot(slots, frozenset(w.text for w in words)) for words in readings]
+    for words, may in zip(readings, fillable, strict=True):
+        if not may:
+            assert _walked(slots, words, exempt) == (), [w.text for w in words]
+    assert fillable.count(False) > 1000 and fillable.count(True) > 500  # both ways taken
+
+
+def _asks_running_every_pattern(text: str) -> bool:
+    """asks_something without its guards: each pattern run whatever the text holds."""
+    plain = story.ROUGH_COUNT.sub("", text)
+    plain = story._EVERYWHERE.sub("", story._UNTOLD_HOW.sub("", plain))
+    return story._ASKS.search(plain) is not None
+
+
+def _burden_texts() -> list[str]:
+    """The development questions normalised, each clause of them, and random runs of the
+    characters the asks' and burdens' patterns turn on (几十, 不教怎么, 走到哪拍到哪, 又要)."""
+    texts = [normalize(q) for q in _development_questions()]
+    texts += sorted({c for t in texts for c in story._CLAUSE.findall(t)})
+    chars = "几十百千万三0123456789 到哪儿里走拍带怎么咋如何不没有人教说该要我们吗呢"
+    chars += "又天天太多会表，。"
+    rng = random.Random(6)
+    texts += ["".join(rng.choices(chars, k=rng.randint(1, 14))) for _ in range(20000)]
+    return texts
+
+
+def test_what_asks_and_what_tells_a_burden_are_read_as_running_every_pattern_reads() -> None:
+    """asks_something's guards (几; 怎么, 咋 or 如何; 到哪) and the burden looked for before the
+    ask (tells_burden, burdens_told) change no reading."""
+    texts = _burden_texts()
+    asks = [story.asks_something(t) for t in texts]
+    assert asks == [_asks_running_every_pattern(t) for t in texts]
+    assert 0 < sum(asks) < len(texts)
+    told = [story.tells_burden(t) for t in texts]
+    plain = [story._COPING.sub("", t) for t in texts]
+    assert told == [not _asks_running_every_pattern(p) and story.names_burden(p) for p in plain]
+    assert 0 < sum(told) < len(texts)
+    assert [story.burdens_told(t) for t in texts] == [
+        [c for c in story._CLAUSE.findall(t) if not _asks_running_every_pattern(c)
+         and story.names_burden(c)] if len(story._CLAUSE.findall(t)) >= 2 else []
+        for t in texts
+    ]  # fmt: skip

@@ -10,13 +10,13 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jieba
 
 from bot.kb.files import read_userdict
-from bot.search.blockcut import BlockCutter
+from bot.search.blockcut import BlockCutter, cut_by_blocks
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
@@ -63,11 +63,6 @@ READINGS_KEPT = 64  # a long message's readings, and a few questions before it
 ANALYSES_KEPT = 1024  # readings of texts: a clause (怎么办, 群太多) recurs across questions
 BLOCKS_KEPT = 1024  # jieba's cuts of runs between punctuation, of the last questions
 WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
-# How jieba.cut splits a text into blocks it cuts one by one (its re_han_default).
-_JIEBA_BLOCK = jieba.re_han_default
-# What jieba.cut keeps whole between blocks (its re_skip_default: blanks, line breaks); every
-# other character there stands alone.
-_JIEBA_SKIP = jieba.re_skip_default
 _LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
@@ -204,30 +199,13 @@ class Analyzer(Hearing):
         """jieba tokens of normalised text, blanks removed; `for_search`: as jieba's
         cut_for_search (a long word's shorter words too), for the facts' texts."""
         if for_search:  # a fact's text, read once: its blocks' cuts are not kept
-            cut = self._blocks.cut_for_search(self._cut_with(normalized, self._blocks.cut))
+            cut = self._blocks.cut_for_search(cut_by_blocks(normalized, self._blocks.cut))
             return [t for t in cut if t.strip()]
         return [t for t in self._cuts(normalized) if t.strip()]
 
     def _cut(self, normalized: str) -> tuple[str, ...]:
-        """As tuple(jieba.cut(normalized, HMM=True)): jieba splits the text at _JIEBA_BLOCK and
-        cuts each block alone, and so does this, each block's cut kept."""
-        return tuple(self._cut_with(normalized, self._block_cuts))
-
-    def _cut_with(self, normalized: str, cut_block: Callable[[str], Sequence[str]]) -> list[str]:
-        words: list[str] = []
-        for block in _JIEBA_BLOCK.split(normalized):
-            if not block:
-                continue
-            if _JIEBA_BLOCK.match(block):
-                words += cut_block(block)
-                continue
-            # punctuation and blanks, split without the dictionary as jieba.cut splits them
-            for part in _JIEBA_SKIP.split(block):
-                if _JIEBA_SKIP.match(part):
-                    words.append(part)
-                else:
-                    words += part  # each character alone
-        return words
+        """As tuple(jieba.cut(normalized, HMM=True)), each block's cut kept (blockcut.py)."""
+        return tuple(cut_by_blocks(normalized, self._block_cuts))
 
     def _cut_block(self, block: str) -> tuple[str, ...]:
         return tuple(self._blocks.cut(block))
@@ -332,6 +310,7 @@ class Analyzer(Hearing):
         pending: list[str] = []
         # 一张表现在 (boundaries.py), 一个接一个地建 (classifiers.py): a word given back
         tokens, adverbials = after_count_said_again(self._boundaries.recut(self._cuts(normalized)))
+        classified = self._classified  # a fresh piece of each: mending changes it in place
         for at, token in enumerate(tokens):
             if at in adverbials:
                 pieces.append(Piece(token, "stop"))
@@ -341,17 +320,19 @@ class Analyzer(Hearing):
                 # stays one run.
                 if pending and all(LATIN.match(t) for t in pending):
                     continue
-                pieces += self._heard(pending)
-                pending = []
+                if pending:
+                    pieces += self._heard(pending)
+                    pending = []
                 pieces.append(Piece(" ", "break"))
                 continue
-            piece = self._classify(token)
-            if piece.kind == "pending":
+            fields = classified(token)
+            if fields[1] == "pending":
                 pending.append(token)
                 continue
-            pieces += self._heard(pending)
-            pending = []
-            pieces.append(piece)
+            if pending:
+                pieces += self._heard(pending)
+                pending = []
+            pieces.append(Piece(*fields))
         pieces += self._heard(pending)
         self._mender.mend_neighbours(pieces)
         pieces = self._mender.mend_phrases(self._mender.reread_across(pieces))

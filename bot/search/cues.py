@@ -173,6 +173,8 @@ class PatternsByStart:
         # character the gap may not: each stretch is then searched once, whether read in its
         # whole question or alone as a clause (会太多 表也多, then 表也多), and kept.
         self._by_stretch = not any(_HOLDS_APART.search(w) for p in self.patterns for w in p.words)
+        # A dict, not functools.lru_cache: a hit by get took 0.24 µs against lru_cache's 0.27,
+        # a miss 2.4 against 2.7 (paired timeit), and a full one is cleared at once.
         self._stretches: dict[str, tuple[tuple[int, str], ...]] = {}
 
     def found(self, normalized: str) -> tuple[str, ...]:
@@ -276,6 +278,15 @@ def found_slots(
                 found.append("".join(w.text for w in words[start:end]))
                 break
     return tuple(found)
+
+
+def may_fill_a_slot(slots: Iterable[AskSlot], texts: frozenset[str]) -> bool:
+    """Whether some slot finds each of its named parts' words among `texts` (a question's
+    words): found_slots walks only such slots, so without one it finds nothing (会太多)."""
+    for slot in slots:  # noqa: SIM110 (any() makes a generator: the cost avoided here)
+        if not _lacks_a_part(slot.named, texts):
+            return True
+    return False
 
 
 def _lacks_a_part(named: tuple[frozenset[str], ...], texts: frozenset[str]) -> bool:

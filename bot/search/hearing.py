@@ -34,6 +34,8 @@ from bot.search.tones import current_tones, tones_agree, tones_of
 
 REAL_WORD_FREQ = 20  # jieba entries rarer than this are fragments, not words
 HEARD_KEPT = 8192  # texts heard by sound (_by_sound), of the last questions
+# What _by_sound's memo gives for a text not heard yet (a hearing may be None).
+_UNHEARD: tuple[Heard, float] = (Heard("", None, "", False), 0.0)
 # A word the facts merely use (回忆, from 小李回忆说) that sounds exactly like a curated word this
 # many times commoner (会议) is a keyboard's wrong candidate: huiyi typed, 回忆 picked.
 CANDIDATE_SLIP = 5
@@ -78,12 +80,15 @@ class Hearing:
         weight its term deserves. Kept: a question, its clauses and its ask hear the same
         pairs again (工作+裙 mended in each), and the hearing depends on the text alone (no
         tones: its units carry none) until the lists change."""
+        # A dict, not functools.lru_cache: one get (None is a hearing, so a marker tells a
+        # miss) took 0.29 µs a hit against lru_cache's 0.37 and the former `in` then `[]`'s
+        # 0.52 (paired timeit); callers pass allow_fuzzy by place or by name, one key here.
         key = (typed, allow_fuzzy)
-        if key in self._heard_as:
-            return self._heard_as[key]
-        if len(self._heard_as) >= HEARD_KEPT:
-            self._heard_as.clear()
-        found = self._heard_as[key] = self._by_sound_afresh(typed, allow_fuzzy)
+        found = self._heard_as.get(key, _UNHEARD)
+        if found is _UNHEARD:
+            if len(self._heard_as) >= HEARD_KEPT:
+                self._heard_as.clear()
+            found = self._heard_as[key] = self._by_sound_afresh(typed, allow_fuzzy)
         return found
 
     def _by_sound_afresh(self, typed: str, allow_fuzzy: bool) -> tuple[Heard, float] | None:
