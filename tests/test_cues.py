@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,25 @@ def test_patterns_skipped_by_their_first_or_last_words_would_have_found_nothing(
         assert found_patterns(by_start, text) == _found_by_every_pattern(patterns, text), text
     assert all(p.ends for p in patterns)
     assert compile_pattern("怎么|咋…撤回|设置").ends == ("撤回", "设置")
+
+
+def test_the_patterns_a_text_may_match_are_those_its_characters_start(matcher: Matcher) -> None:
+    """possible_places takes the start characters a text holds by one intersection: over the
+    cue list's patterns and its phrases, random runs of their start characters and others give
+    the places a look-up of each character gives."""
+    for patterns in (
+        matcher.analyzer._patterns_by_start,
+        matcher.analyzer._patterns_by_start.phrases,
+    ):
+        starts = sorted({ch for p in patterns.patterns for ch in p.starts})
+        rng = random.Random(10)
+        chars = [*starts, *"会表群检查太多的了 ，"]
+        texts = [
+            "",
+            "会太多",
+            *("".join(rng.choices(chars, k=rng.randint(1, 16))) for _ in range(3000)),
+        ]
+        for text in texts:
+            looked_up = {n for ch in set(text) for n in patterns._by_start.get(ch, ())}
+            assert patterns.possible_places(text) == sorted(patterns._anywhere | looked_up), text
+        assert sum(bool(patterns.possible_places(t)) for t in texts) > 1000

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import repeat
 from typing import NamedTuple
 
 GAP = 6  # characters allowed between the parts of a pattern, none of them punctuation or blank
@@ -169,6 +168,7 @@ class PatternsByStart:
             for char in pattern.starts:
                 by_start.setdefault(char, []).append(n)
         self._by_start = {char: frozenset(ns) for char, ns in by_start.items()}
+        self._start_chars = frozenset(self._by_start)
         # A match lies within one stretch of the question when no pattern's word holds a
         # character the gap may not: each stretch is then searched once, whether read in its
         # whole question or alone as a clause (会太多 表也多, then 表也多), and kept.
@@ -206,8 +206,10 @@ class PatternsByStart:
 
     def possible_places(self, normalized: str) -> list[int]:
         """Where in the list those patterns stand, in order."""
-        starting = map(self._by_start.get, set(normalized), repeat(frozenset()))
-        return sorted(self._anywhere.union(*starting))
+        # The start characters the text holds, by one intersection: most of its characters
+        # start no pattern, and looking each up cost a third more (paired timeit).
+        held = self._start_chars.intersection(normalized)
+        return sorted(self._anywhere.union(*[self._by_start[char] for char in held]))
 
     @cached_property
     def phrases(self) -> PatternsByStart:
