@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import logging
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
 from bot.search.mending import Mender
-from bot.search.normalize import normalize
+from bot.search.normalize import LATIN_LETTER, normalize
 from bot.search.pieces import Piece, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_syllable
 from bot.search.query import QueryAnalysis, QueryTerm
@@ -66,7 +65,6 @@ READINGS_KEPT = 64  # a long message's readings, and a few questions before it
 ANALYSES_KEPT = 4096
 BLOCKS_KEPT = 8192  # jieba's cuts of runs between punctuation, of the last questions
 WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
-_LATIN_LETTER = re.compile("[a-z]")  # pinyin to spell out as the words heard (spelled)
 
 
 # A piece's fields (pieces.Piece), kept where a piece would be changed in place by mending.
@@ -302,7 +300,7 @@ class Analyzer(Hearing):
         """The question with its pinyin written as the words heard (gongzuoqun qingli le duo
         shao ge → 工作群清理了多少个), for what reads characters only: number asks, names.
         What is spelled is normalised again, as if typed so (yi jiu ling ge: 190个)."""
-        if _LATIN_LETTER.search(normalized) is None:
+        if LATIN_LETTER.search(normalized) is None:
             return normalized
         spelled = rendered(self._pieces(normalized), across_scripts=True)
         return spelled if spelled == normalized else normalize(spelled)

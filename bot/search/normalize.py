@@ -94,7 +94,9 @@ _U_UMLAUT = frozenset("üǖǘǚǜÜ")
 # Pinyin with tone numbers (hui4yi4 tai4 duo1): a digit right after a syllable is its tone,
 # not a count, once two syllables carry one (a lone wifi6 or qq2 keeps its digit).
 _TONE_NUMBER = re.compile(r"(?<=[a-zA-Z])[1-5](?![0-9])")
-_TONE_DIGIT = re.compile("[1-5]")
+# A tone digit (what a toned syllable needs) and a Latin letter: tests before the searches
+# that need one, here and in tones.py (a toned word) and analyzer.py (pinyin spelled out).
+TONE_DIGIT = re.compile("[1-5]")
 _TONE_NUMBERS_MIN = 2
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters typed one by one with a blank or dash between (工 作 群 太 多, 会-议-太-多) are
@@ -112,7 +114,7 @@ _MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟�
 _COUNTED = re.compile("(?<=[0-9] )([个次天张份条类种回遍场趟户])(?=[\u4e00-\u9fff])")
 # Laughter and sighs typed as letters run on (hhhhh, emmmmm, zzzzz): three say it as well.
 _LETTER_RUN = re.compile(r"([a-z])\1{3,}")
-_LATIN_LETTER = re.compile("[a-z]")  # what _LETTER_RUN needs
+LATIN_LETTER = re.compile("[a-z]")  # what _LETTER_RUN needs
 # Lone surrogates (undecodable bytes smuggled in by surrogateescape, or "\\ud800" in JSON)
 # cannot be encoded as UTF-8, which OpenCC, databases and terminals all need.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -143,7 +145,7 @@ def normalize(text: str) -> str:
     # Each step below runs only where the text holds what its pattern needs (letters run on,
     # 一 between a verb said twice, 〇/零 or 年 in digits read out, 1 or 2 before a measure
     # word, % or 月 after a number, 十/百/千 in a range, digits beside other characters).
-    if _LATIN_LETTER.search(text):
+    if LATIN_LETTER.search(text):
         text = _LETTER_RUN.sub(r"\1\1\1", text)
     text = without_tone_numbers(text)
     if "一" in text:
@@ -181,7 +183,7 @@ def without_tone_numbers(text: str) -> str:
     """Pinyin with tone numbers as typed without them: hui4yi4 tai4 duo1 → huiyi tai duo.
     Read before anything else looks at a question, the digits are no counts (yi2ge4: 2 个)
     nor list marks."""
-    if not _TONE_DIGIT.search(text):  # no 1 to 5 at all: nothing to look behind
+    if not TONE_DIGIT.search(text):  # no 1 to 5 at all: nothing to look behind
         return text
     if len(_TONE_NUMBER.findall(text)) < _TONE_NUMBERS_MIN:
         return text

@@ -15,7 +15,7 @@ from contextvars import ContextVar, Token
 from functools import lru_cache, wraps
 from typing import TypeVar
 
-from bot.search.normalize import without_tone_numbers
+from bot.search.normalize import TONE_DIGIT, without_tone_numbers
 from bot.search.pinyin import split_pinyin
 
 # word typed, toneless (shashihou) -> its syllables, each with its tone (0: none typed)
@@ -24,7 +24,6 @@ NO_TONES: ToneMap = ()
 # A Latin word with at least one tone number in it (sha2shi2hou4, zen3me).
 _TONED_WORD = re.compile(r"[a-z]+[1-5](?:[a-z]+[1-5]?)*(?![0-9])")
 _SEGMENT = re.compile(r"([a-z]+)([1-5]?)")  # zen3 | me: letters, then the tone of the last
-_TONE_DIGIT = re.compile("[1-5]")  # what a toned word needs
 _ANY_TONE = frozenset("一不")  # tone sandhi: yi1, yi2, yi4; bu4, bu2
 S = TypeVar("S")
 R = TypeVar("R")
@@ -34,7 +33,7 @@ _TYPED: ContextVar[ToneMap] = ContextVar("typed_tones", default=NO_TONES)
 def typed_tones(question: str) -> ToneMap:
     """The tones typed in a question, by word as it reads without them (sha2shi2hou4 →
     shashihou: sha 2, shi 2, hou 4); empty when it carries no tone numbers."""
-    if _TONE_DIGIT.search(question) is None:  # no 1 to 5 at all (most questions)
+    if TONE_DIGIT.search(question) is None:  # no 1 to 5 at all (most questions)
         return NO_TONES
     found: dict[str, tuple[tuple[str, int], ...]] = {}
     for word in _TONED_WORD.findall(question.lower()):
