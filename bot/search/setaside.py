@@ -55,7 +55,7 @@ class SetAside:
     def _from_opening(self, text: str) -> str:
         """`text` from the first ask opening (我想问…) that starts a clause after a story that
         asks nothing, on one line, with no further item marked (另外, 还有); else as typed.
-        会多，还有我想问表格的事 asks both; 天天开会 and 我想问表格的事 on two lines are two items."""
+        会多，还有我想问表格的事 asks both; so do the two on two lines."""
         if self._opening is None or self._names_topic is None:
             return text
         for start in (end.end() for end in _CLAUSE_END.finditer(text)):
