@@ -130,3 +130,8 @@ def test_the_message_answers_the_ask_opened_after_a_story(matcher: Matcher) -> N
     assert [f.id for f in result.shown] == ["forms-stable-templates"]
     asked = matcher.match("群里那个通知你看了没？算了不说这个，例会一般多久能开完")
     assert [f.id for f in asked.shown] == ["meetings-weekly-half-hour"]
+    opened = matcher.match("最近天天加班填表，哈哈习惯了。问一下督查检查现在谁来牵头")
+    assert [f.id for f in opened.shown] == ["inspections-discipline-lead"]
+    # 再问一下 marks a further item: both asks are answered, as before
+    both = matcher.match("表格一天一张，太多了。再问一下，督查检查现在谁来牵头")
+    assert {f.topic for f in both.shown} == {"forms", "inspections"}
