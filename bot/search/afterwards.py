@@ -28,6 +28,10 @@ _AFTER = re.compile(
 )
 # 会议记录不严查了，街道的会开多长: a change told done (了), then the ask, a clause of its own.
 _DONE = re.compile(rf"^(?P<told>[^{_STOP}]{{2,}}了)[，,\s]+(?P<ask>[^{_STOP}]{{2,}}){_END}")
+# 段琼说例会半小时开完，那她们会议记录现在怎么弄: what was told, then 那 turning to the ask.
+_THEN = re.compile(
+    rf"^(?P<told>[^{_STOP}]{{2,}})[，,\s]+那(?:么|你们|她们|他们)?(?P<ask>[^{_STOP}]{{2,}}){_END}"
+)
 
 
 def ask_after_change(
@@ -35,12 +39,12 @@ def ask_after_change(
 ) -> str | None:
     """The ask of a two-part question telling a change first and asking after it, or None.
     `normal` normalises a part; `names_topic` says whether a normalised part names a topic.
-    After 了 the ask must name a topic itself: 任务都结束了群还留着，要不要散 asks of the
+    After 了 or 那 the ask must name a topic itself: 任务都结束了群还留着，要不要散 asks of the
     change (要不要散 alone names nothing), 群都精简了，会议记录还查吗 asks something new."""
     found = _AFTER.match(cleaned)
     told_done = found is None
     if found is None:
-        found = _DONE.match(cleaned)
+        found = _DONE.match(cleaned) or _THEN.match(cleaned)
     if found is None:
         return None
     told, ask = normal(found["told"]), normal(found["ask"])
