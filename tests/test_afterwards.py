@@ -61,3 +61,17 @@ def test_the_ask_after_那_gets_its_own_fact_of_the_same_person(matcher: Matcher
     result = matcher.match("段琼说例会半小时开完，那她们会议记录现在怎么弄")
     assert result.answered
     assert [f.id for f in result.shown] == ["meetings-light-records"]
+
+
+def test_an_ask_alone_unsure_of_its_fact_offers_both_facts(matcher: Matcher) -> None:
+    """Read whole, the change's words (分头检查, 联合检查) answered the joint inspections; the
+    ask alone (现在是哪个部门牵头负责) puts who leads first, on too low a score to answer."""
+    result = matcher.match("各部门分头检查改成联合检查之后，现在是哪个部门牵头负责？")
+    assert result.decision == "suggest"
+    assert [m.fact.id for m in matcher.suggestions(result)][:2] == [
+        "inspections-discipline-lead",
+        "inspections-joint",
+    ]
+    # the ask alone sure of its fact still answers it alone
+    sure = matcher.match("检查合并成联合检查以后由谁牵头")
+    assert sure.decision == "answer" and sure.matches[0].fact.id == "inspections-discipline-lead"
