@@ -47,3 +47,31 @@ def test_a_fact_telling_only_the_trouble_before_answers_no_ask_after(matcher: Ma
     # asked for the before itself (那之前), the fact telling the before answers
     result = matcher.match("190多个群解散了，那之前一个干部手机里有多少个工作群？")
     assert result.answered and result.matches[0].fact.id == "chat-groups-too-many-pinned"
+
+
+def test_the_ask_after_那_must_name_a_topic_itself(matcher: Matcher) -> None:
+    assert _ask(matcher, "段琼说例会半小时开完，那她们会议记录现在怎么弄") == "会议记录现在怎么弄"
+    assert _ask(matcher, "群少了一半多，那表格呢") == "表格呢"
+    assert _ask(matcher, "例会半小时开完，那是怎么做到的") is None  # names nothing
+    assert _ask(matcher, "例会半小时开完吗，那会议记录呢") is None  # the first part asks
+
+
+def test_the_ask_after_那_gets_its_own_fact_of_the_same_person(matcher: Matcher) -> None:
+    """Read whole, 例会半小时 pulled the routine meeting's fact of the same secretary."""
+    result = matcher.match("段琼说例会半小时开完，那她们会议记录现在怎么弄")
+    assert result.answered
+    assert [f.id for f in result.shown] == ["meetings-light-records"]
+
+
+def test_an_ask_alone_unsure_of_its_fact_offers_both_facts(matcher: Matcher) -> None:
+    """Read whole, the change's words (分头检查, 联合检查) answered the joint inspections; the
+    ask alone (现在是哪个部门牵头负责) puts who leads first, on too low a score to answer."""
+    result = matcher.match("各部门分头检查改成联合检查之后，现在是哪个部门牵头负责？")
+    assert result.decision == "suggest"
+    assert [m.fact.id for m in matcher.suggestions(result)][:2] == [
+        "inspections-discipline-lead",
+        "inspections-joint",
+    ]
+    # the ask alone sure of its fact still answers it alone
+    sure = matcher.match("检查合并成联合检查以后由谁牵头")
+    assert sure.decision == "answer" and sure.matches[0].fact.id == "inspections-discipline-lead"

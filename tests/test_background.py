@@ -198,3 +198,25 @@ def test_relief_on_another_topic_opens_no_topic_of_the_answer(matcher: Matcher) 
 def test_relief_on_the_topic_asked_is_still_read(matcher: Matcher) -> None:
     result = matcher.match("会议少了，是怎么做到的？")
     assert result.answered and result.matches[0].fact.topic == "meetings"
+
+
+def test_the_before_told_just_before_relief_is_part_of_the_change() -> None:
+    """之前表多，现在会少了: the before and the after of one change told, no ask of its own."""
+    assert without_relief("之前会多，现在会议时间短了。填表一周最多几张？", _topic, _fact) == (
+        "填表一周最多几张？"
+    )
+    assert eases_only("之前会多、表多，现在会议时间短了")
+    # a before told with no change after it is a burden told, asked with the rest
+    assert not eases_only("之前会多，表也多")
+    assert without_relief("之前会多，填表一周最多几张？", _topic, _fact) == (
+        "之前会多，填表一周最多几张？"
+    )
+    # a before that asks is asked
+    assert not eases_only("之前会多吗，现在会议时间短了")
+
+
+def test_the_change_told_before_an_ask_on_another_topic_opens_no_topic(matcher: Matcher) -> None:
+    """Read as typed, 之前群多、会多、表多 was an item naming three topics."""
+    result = matcher.match("之前群多、会多、表多，现在群少了一半多。那表格呢，填表频次压下来了吗？")
+    assert result.answered
+    assert [f.id for f in result.shown] == ["forms-weekly-cap"]

@@ -75,3 +75,63 @@ def test_a_subject_put_off_with_xian_bu_shuo_is_set_aside() -> None:
     assert SetAside(marks).after("年底检查扎堆的事真是头疼，不提了。模板老换咋办") == (
         "模板老换咋办"
     )
+
+
+OPENINGS = ("我想问…", "话说…", "说个别的")
+
+
+def _topic(text: str) -> bool:
+    """A stand-in for the matcher's topic test: the four topics' own characters."""
+    return any(c in text for c in "会表查群")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "手机里工作群一大堆，领导说要开会研究精简，我想问开这种会能不能少开几次",
+            "我想问开这种会能不能少开几次",
+        ),
+        ("这周连着开了四个会，腿都跑细了。话说表格模板老是换", "话说表格模板老是换"),
+    ],
+)
+def test_an_ask_opening_sets_aside_the_story_before_it(typed: str, expected: str) -> None:
+    assert SetAside(OPENINGS, _topic).after(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "会太多怎么办，我想问表格模板老换怎么办",  # the first asks too: both are asked
+        "天天开会，还有我想问表格模板老换怎么办",  # a further item marked: a list of two
+        "天天开会\n我想问表格模板老换怎么办",  # two lines, two items
+        "我们这表格一天一张，我想问这种情况怎么办",  # the ask points back at the story
+        "我想问表格模板老换怎么办",  # nothing told before it
+        "我们村在山里，话说回来",  # too little after it
+    ],
+)
+def test_an_ask_opening_keeps_what_is_asked_or_pointed_back_at(typed: str) -> None:
+    assert SetAside(OPENINGS, _topic).after(typed) == typed
+
+
+def test_without_a_topic_test_an_ask_opening_sets_nothing_aside() -> None:
+    typed = "这周连着开了四个会。话说表格模板老是换"
+    assert SetAside(OPENINGS).after(typed) == typed
+    # the whole-clause marks still count
+    assert SetAside(OPENINGS).after("群太多。说个别的，表格模板老是换") == "表格模板老是换"
+
+
+def test_the_message_answers_the_ask_opened_after_a_story(matcher: Matcher) -> None:
+    """Read as typed, the week of meetings was an item of its own, answered first."""
+    result = matcher.match(
+        "这周连着开了四个会，腿都跑细了。话说表格模板老是换，之前填的全作废，这种有说法吗"
+    )
+    assert result.answered
+    assert [f.id for f in result.shown] == ["forms-stable-templates"]
+    asked = matcher.match("群里那个通知你看了没？算了不说这个，例会一般多久能开完")
+    assert [f.id for f in asked.shown] == ["meetings-weekly-half-hour"]
+    opened = matcher.match("最近天天加班填表，哈哈习惯了。问一下督查检查现在谁来牵头")
+    assert [f.id for f in opened.shown] == ["inspections-discipline-lead"]
+    # 再问一下 marks a further item: both asks are answered, as before
+    both = matcher.match("表格一天一张，太多了。再问一下，督查检查现在谁来牵头")
+    assert {f.topic for f in both.shown} == {"forms", "inspections"}

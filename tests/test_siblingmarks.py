@@ -221,3 +221,21 @@ def test_signatures_and_photos_told_in_the_claims_scene(
     matcher: Matcher, question: str, fact_id: str
 ) -> None:
     assert matcher.prepare(question).ranked[0].fact.id == fact_id
+
+
+def test_one_figure_into_many_forms_is_the_one_figure_mark() -> None:
+    """一个数填那么多表: one figure asked in many forms, not a form every day."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("forms-one-figure-one-form", "有啥办法不用一个数填那么多表")
+    assert shipped.says("forms-one-figure-one-form", "一个数据报好几份表")
+    assert not shipped.says("forms-one-figure-one-form", "一天填一张表")
+    assert not shipped.says("forms-one-figure-one-form", "一个月填那么多表")
+
+
+def test_a_long_message_asking_to_fill_one_figure_once_gets_its_fact(matcher: Matcher) -> None:
+    """The ask alone ranked the form-a-day fact a hair ahead of the one-figure one."""
+    result = matcher.match(
+        "刚下班，坐在回家的车上，想起来问问大家。同一个数据我这个月已经往上报了五遍了，"
+        "表不一样数是一样的，真的想骂人。有啥办法不用一个数填那么多表"
+    )
+    assert result.answered and result.shown[0].id == "forms-one-figure-one-form"

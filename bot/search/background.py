@@ -148,6 +148,24 @@ def tells_relief(clause: str) -> bool:
     )
 
 
+# 之前群多、会多、表多，现在群少了一半多: the before of a change, told just before the change.
+_BEFORE = re.compile(r"^(?:以前|之前|过去|原来|以往|原先)")
+
+
+def _eased(clauses: list[str]) -> set[int]:
+    """The clauses telling a load already eased, and a clause telling the before (之前群多)
+    just before one of them (现在群少了一半多): the change told, both sides."""
+    relief = {n for n, c in enumerate(clauses) if tells_relief(c)}
+    before = {
+        n
+        for n in range(len(clauses) - 1)
+        if n + 1 in relief
+        and _BEFORE.match(_BARE.sub("", clauses[n]))
+        and not asks_something(_BARE.sub("", clauses[n]))
+    }
+    return relief | before
+
+
 def without_relief(
     text: str,
     topic_named: Callable[[str], str | None],
@@ -165,7 +183,7 @@ def without_relief(
     asking = [n for n, c in enumerate(clauses) if asks_something(_BARE.sub("", c))]
     if not asking:
         return text
-    eased = {n for n in range(asking[-1]) if tells_relief(clauses[n])}
+    eased = {n for n in _eased(clauses) if n < asking[-1]}
     if not eased:
         return text
     rest = "".join(c for n, c in enumerate(clauses) if n not in eased)
@@ -187,6 +205,7 @@ def eases_only(text: str) -> bool:
     """Every clause of the text wraps an ask (wraps_only) or tells a load already eased, one
     at least (我们乡的会已经合并着开了，感觉轻松不少): an item that asks nothing of its own."""
     clauses = [c for c in _CLAUSE.findall(text) if _BARE.sub("", c)]
-    return any(tells_relief(c) for c in clauses) and all(
-        tells_relief(c) or is_background(c) or is_aside(c) for c in clauses
+    eased = _eased(clauses)
+    return bool(eased) and all(
+        n in eased or is_background(c) or is_aside(c) for n, c in enumerate(clauses)
     )

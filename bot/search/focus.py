@@ -15,11 +15,13 @@ from bot.search.entities import Entity, EntityTable
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
-from bot.search.timeline import side_holders
+from bot.search.timeline import other_side_only, side_holders
 from bot.search.topicwords import TopicWords
 
 # How many (多少个群, 几次): the measure word the count is given in.
-_COUNT_ASK = re.compile(r"(?:多少|几)([个次张天条回项份])")
+# 有多少群 counts groups with no measure word: groups are counted in 个 (超过了30个).
+_COUNT_ASK = re.compile(r"(?:多少|几)(?:([个次张天条回项份])|(?=群))")
+_HOW_MANY = re.compile(r"多少|几")
 TITLE_FIT = 3.0  # per word of the rest in a fact's title
 COUNT_FIT = 10.0  # a fact giving the count asked for outranks a sibling that cannot answer it
 AVOIDED_FIT = 12.0  # a fact of what to avoid is no answer to how they cut it down
@@ -68,7 +70,7 @@ def entity_focus(
     # 海港区清理了多少个群 asks for a count: of the place's facts, those giving one fit.
     asked = _COUNT_ASK.search(rest)
     if asked:
-        counted = re.compile(rf"[0-9一两二三四五六七八九十百千万]+余?{asked.group(1)}")
+        counted = re.compile(rf"[0-9一两二三四五六七八九十百千万]+余?{asked.group(1) or '个'}")
         for m in rest_ranked:
             if m.fact.id in own and counted.search(m.fact.example + m.fact.quote):
                 rest_scores[m.fact.id] += COUNT_FIT
@@ -95,8 +97,16 @@ def entity_focus(
         for m in rest_ranked
         if m.fact.id in own
     }
-    for fid in side_holders(whole or rest, told) if len(told) > 1 else ():
+    sides = side_holders(whole or rest, told) if len(told) > 1 else frozenset()
+    for fid in sides:
         rest_scores[fid] += SIDE_FIT
+    # 港城大街的群后来少了多少 asks a count on one side of the change: the fact telling only the
+    # other side (一度超过30个) cannot give it. 海港区一开始用群挺便捷，后来呢 asks no count: the
+    # story's own later (越来越多) is told before the change.
+    counts = len(told) > 1 and _HOW_MANY.search(whole or rest) is not None
+    lacking = other_side_only(whole or rest, told) if counts else frozenset()
+    for fid in lacking:
+        rest_scores[fid] -= SIDE_FIT
     if _HOW_CUT.search(rest):
         for m in rest_ranked:
             if m.fact.id in own and m.fact.measure.startswith(_AVOIDED):
@@ -112,7 +122,8 @@ def entity_focus(
     clean = not rest_analysis.unknown and not rest_analysis.cues
     elsewhere = max((m.score for m in rest_ranked if m.fact.id not in own), default=0.0)
     # 江西那个乡怎么减负的 asks nothing narrower than what they did (乡, 减负): all of it.
-    specific = any(qt.term not in broad for qt in rest_analysis.terms)
+    # 港城大街的群后来少了多少 asks nothing narrower than groups, but one side of the change.
+    specific = any(qt.term not in broad for qt in rest_analysis.terms) or bool(sides and lacking)
     asked_topic = words.first_named(rest_analysis)
     other = asked_topic is not None and all(m.fact.topic != asked_topic for m in order)
     # 央金卓嘎讲没讲开会 names the topic and nothing narrower that someone else said.

@@ -136,7 +136,8 @@ class Matcher:
         self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
                                    kb.stopwords)  # fmt: skip
         # 写材料要用, 给新来的大学生讲讲: what the answer is for; 上周刚开完会: the news of the day
-        self.set_aside = SetAside(kb.setaside_marks)  # 说个别的：…: the story before is no ask
+        # 说个别的：…, 我想问…: the story before is no ask
+        self.set_aside = SetAside(kb.setaside_marks, lambda text: self._topic(text) is not None)
         self.cleaned = Cleaner(Purposes(kb.purpose_words), self._topic, self.set_aside, self.rank)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         self.heard_in = HeardIn(kb.heard_in_marks)  # 在群里看到通知: where news came, no part

@@ -42,3 +42,15 @@ def tells_before_only(text: str) -> bool:
 def _one_side_only(text: str, side: Sequence[str], other: Sequence[str]) -> bool:
     """The text holds a word of `side` and none of `other`."""
     return any(w in text for w in side) and not any(w in text for w in other)
+
+
+def other_side_only(rest: str, told: Mapping[str, str]) -> frozenset[str]:
+    """Of the facts, those telling only the side of the change the rest does not ask for:
+    港城大街的群后来少了多少 asks for the after, and 一度超过30个 tells only the before. None when
+    the rest asks for neither side or both, or when every fact tells only the other side."""
+    asked = [n for n, (asks, _) in enumerate(_SIDES) if any(w in rest for w in asks)]
+    if len(asked) != 1:
+        return frozenset()
+    side, other = _SIDES[asked[0]][1], _SIDES[1 - asked[0]][1]
+    lacking = frozenset(fid for fid, text in told.items() if _one_side_only(text, other, side))
+    return lacking if len(lacking) < len(told) else frozenset()
