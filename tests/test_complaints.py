@@ -24,6 +24,8 @@ COMPLAINTS = Complaints(load_kb().complaint_words)
         "隔三岔五通知去镇上开会，村里的活全撂下了",  # lost_time
         "填表把时间都占了，村里的事顾不上",  # lost_time
         "同一个数翻来覆去地报",  # again
+        "有的群就是用来晒成绩的，大家轮流发照片点赞，纯属做样子",  # for_show
+        "为了应付检查，专门抽个人负责做材料装订",  # for_show
     ],
 )
 def test_an_everyday_word_of_complaint_tells_a_burden(text: str) -> None:
@@ -37,6 +39,7 @@ def test_an_everyday_word_of_complaint_tells_a_burden(text: str) -> None:
         "村里的活都撂下了，怎么补回来",  # a question asks, whatever words it vents with
         "耽误的工作要不要补",
         "撂下的活谁来干",
+        "检查怎么才能不走过场",  # how to keep it from being for show asks for a measure
     ],
 )
 def test_a_question_with_those_words_is_no_story(text: str) -> None:
@@ -98,3 +101,13 @@ def test_a_burden_vented_in_everyday_words_is_answered(
 )
 def test_the_same_words_about_something_else_are_declined(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).decision == "decline"
+
+
+def test_a_burden_told_for_show_drops_its_cue_words(matcher: Matcher) -> None:
+    """为了应付检查…装订: the binding is the scene of the show, it asks for no service."""
+    told = matcher.analyzer.analyze(normalize("为了应付检查，专门抽个人负责做材料装订"))
+    assert told.told
+    assert told.cues == ()
+    result = matcher.match("为了应付检查，专门抽个人负责做材料装订")
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == "inspections-unannounced-visits"

@@ -19,6 +19,8 @@ from bot.search.story import asked_forms, asks_something, names_colleague, tells
         "补贴发下去了要拍照 钱到账了又要拍照",
         "这么多表天天要报",
         "念完稿子会都开了半天",
+        "检查组来了就一头扎进档案室，连村口都没出",  # not even the least of it done
+        "开会连口水都不让喝",
         # then how to cope, as a clause of its own: a measure is what it asks for
         "社区这边三天两头被街道叫去开会，一开就是大半天，怎么办",
         "开会必须手写笔记，还要定期拿去检查，这个怎么解决",
@@ -48,6 +50,8 @@ def test_a_statement_of_a_load_is_a_burden_told(text: str) -> None:
         "好几个群能不能合并",
         "开会开了一整天，有误餐补助没",  # 没 at the end asks
         "群里天天被踢，啥原因，怎么办",  # asks something besides how to cope
+        "连着开了两天会",  # 连 as in a row, nothing left undone
+        "连村口都没出过的检查算数吗",  # asked
     ],
 )
 def test_a_question_or_an_event_is_no_burden_told(text: str) -> None:

@@ -1,5 +1,5 @@
 """responses/complaint_words.yaml: everyday words of complaint, by the burden they name
-(撂下, 没空: time lost to it; 翻来覆去: again), read by bot/search/story.py
+(撂下, 没空: time lost to it; 翻来覆去: again; 做样子: done for show), read by bot/search/story.py
 as marks of a burden told."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.kb.collect import Collector, read_named_lists
 
 COMPLAINT_FILE = "complaint_words.yaml"
-COMPLAINT_KINDS = ("lost_time", "again")
+COMPLAINT_KINDS = ("lost_time", "again", "for_show")
 
 
 def load_complaint_words(col: Collector) -> dict[str, tuple[str, ...]]:

@@ -47,6 +47,8 @@ _BURDENS = re.compile(
     # punished for it (少一页就扣分, 考核直接扣分, 排后面的还得挨批)
     r"|(?:就|要|直接|还得?|都得?|得)(?:扣分|挨批|挨骂|通报|点名)"
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
+    # not even the least of it done (检查组来了就扎进档案室，连村口都没出)
+    r"|连[\u4e00-\u9fff]{1,4}?都(?:没|不)"
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
     # count (防汛这一件事，这周开了三次会; 这个月已经报了四遍了; 填了五六份不同的表)
     rf"|{_COUNT_DONE}[次遍回趟轮拨份张]"
