@@ -209,6 +209,21 @@ def test_punctuation_keeps_leftover_characters_apart(analyzer: Analyzer) -> None
     assert _terms(analyzer, "jian cha") == [("检查", 1.0, "jian cha")]
 
 
+def test_tables_read_on_need_are_read_by_the_warm_up(build: Callable[[], Analyzer]) -> None:
+    """The speller, the initials and the lone syllables are unread (None) until a question or
+    the warm-up needs them; a new vocabulary forgets the speller and the initials it read."""
+    fresh = build()
+    fresh.set_vocabulary(VOCABULARY)
+    assert fresh.tables_read() == (None, None, None)
+    fresh.warm_up()
+    speller, initials, lone = fresh.tables_read()
+    assert speller is not None and initials is not None and lone is not None
+    fresh.set_vocabulary(VOCABULARY)
+    assert fresh.tables_read() == (None, None, lone)
+    fresh.warm_up()
+    assert None not in fresh.tables_read() and fresh.tables_read()[0] is not speller
+
+
 def _curating(
     factory: pytest.TempPathFactory, curated: list[str], vocabulary: list[str]
 ) -> Analyzer:

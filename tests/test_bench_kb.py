@@ -10,6 +10,7 @@ from bot.devtools.bench import (
     FACTS_PER_FILE,
     first_asked,
     first_median,
+    first_p95,
     synthetic_kb,
     time_each,
     write_kb,
@@ -49,3 +50,11 @@ def test_new_p50_and_new_cpu_are_medians_of_first_times_alone() -> None:
     firsts = first_asked(["会多", "表多", "会多", "群多", "表多"])
     assert first_median([0.004, 0.002, 0.00001, 0.003, 0.00002], firsts) == 3.0
     assert first_median([0.001, 0.009, 0.5, 0.002, 0.5], [True, False, False, True, True]) == 2.0
+
+
+def test_new_cpu95_is_the_p95_of_first_times_alone() -> None:
+    # The slow tail of questions read afresh: a repeat's few microseconds never pull it down.
+    firsts = [True] * 20 + [False] * 20
+    samples = [n / 1000 for n in range(1, 21)] + [0.00001] * 20
+    assert first_p95(samples, firsts) == 20.0
+    assert first_p95([0.5, 0.001, 0.002], [False, True, True]) == 2.0

@@ -74,9 +74,10 @@ def test_a_reloaded_matcher_reads_its_own_facts_before_any_question(
     assert placenames._place_names.cache_info().currsize == 1
     assert pinyin._all_syllables.cache_info().currsize == 1
     # the speller, the initials and the lone syllables read from the new vocabulary (WARM_UP)
-    for table in ("_speller", "_initials", "_lone_syllables"):
-        assert vars(reloaded.analyzer)[table] is not None, table
-        assert vars(reloaded.analyzer)[table] is not vars(matcher.analyzer)[table], table
+    tables = reloaded.analyzer.tables_read()
+    assert len(tables) == 3 and all(table is not None for table in tables)
+    for new_table, old_table in zip(tables, matcher.analyzer.tables_read(), strict=True):
+        assert new_table is not old_table
 
 
 def test_the_last_text_s_hits_are_given_again_as_a_fresh_list(matcher: Matcher) -> None:

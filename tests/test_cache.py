@@ -92,6 +92,23 @@ def test_matcher_rebuilds_over_a_corrupt_index_entry(folder: Path) -> None:
     assert isinstance(cache.load(folder, entry.stem), tuple)
 
 
+def test_matcher_cache_keeps_the_facts_numbers(folder: Path) -> None:
+    """The facts' numbers are cached with the index: a second start reads them back equal,
+    and other quantity words (quantities.yaml edited) name another entry."""
+    from dataclasses import replace
+
+    kb = load_kb()
+    first = Matcher(kb, cache_dir=folder)
+    second = Matcher(kb, cache_dir=folder)
+    assert second.quantities.held_by_fact == first.quantities.held_by_fact
+    assert len(list(folder.glob("index-*.pickle"))) == 1
+    fewer = replace(kb.quantities, units={})
+    assert Matcher(replace(kb, quantities=fewer), cache_dir=folder).quantities.held_by_fact != (
+        first.quantities.held_by_fact
+    )
+    assert len(list(folder.glob("index-*.pickle"))) == 2
+
+
 def test_search_code_digest_reads_every_search_module(tmp_path: Path) -> None:
     """The index key covers the search code itself: the digest is over each module's name and
     bytes, so editing any of them (without bumping a format number) names a new entry."""

@@ -330,3 +330,16 @@ def test_kept_texts_are_bounded() -> None:
         assert quantities.said(text) == quantities._said(text)
         assert len(quantities._asked_kept) <= KEPT_TEXTS
         assert len(quantities._said_kept) <= KEPT_TEXTS
+
+
+def test_every_facts_numbers_are_read_when_built(quantities: Quantities) -> None:
+    """Each fact's numbers are read with the index, as held() reads them on its own; numbers
+    given back (the matcher's cache) are kept when they are this fact set's, read again when
+    they are another's (a fact added or gone)."""
+    assert quantities.held_by_fact == {fact.id: quantities.held(fact) for fact in FACTS}
+    marked = {**quantities.held_by_fact, "kinds": frozenset({Amount("kinds", "7")})}
+    assert Quantities(WORDS, FACTS, marked).held_by_fact == marked
+    stale = {k: v for k, v in marked.items() if k != "short"}
+    assert Quantities(WORDS, FACTS, stale).held_by_fact == quantities.held_by_fact
+    extra = {**marked, "gone": frozenset()}
+    assert Quantities(WORDS, FACTS, extra).held_by_fact == quantities.held_by_fact

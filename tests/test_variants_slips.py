@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import jieba
 from jieba import finalseg
 from pypinyin import lazy_pinyin
 
@@ -113,16 +114,13 @@ def test_negations_and_numbers_never_slip() -> None:
 
 def test_the_cut_does_not_depend_on_a_matcher_built_first(matcher: Matcher) -> None:
     """jieba keeps words of count 0 (会开 0) in one set shared by every tokenizer; a matcher
-    keeps its own (blockcut.py), and the generators cut as a process that built no matcher
-    does even when something else filled the shared set, so two codes with other word lists
+    keeps its own (blockcut.py) and leaves that set empty, so the generators cut after a
+    matcher was built as a process that built none does, and two codes with other word lists
     vary the same sources alike (`--sources`)."""
-    assert matcher.kb.facts and "会开" not in finalseg.Force_Split_Words
+    assert matcher.kb.facts and not finalseg.Force_Split_Words
     text = "信访会开了一上午，别一个事开好几遍会"
-    alone = (slips._content_spans(text), typing_variants._pieces(text))
-    shared = finalseg.Force_Split_Words
-    finalseg.Force_Split_Words = {"会开"}
-    try:
-        assert (slips._content_spans(text), typing_variants._pieces(text)) == alone
-    finally:
-        finalseg.Force_Split_Words = shared
-    assert "会开" in [word for _, word in alone[0]]  # jieba alone joins it
+    words = jieba.Tokenizer().lcut(text)  # a tokenizer of jieba's own, nothing added
+    assert "会开" in words  # jieba alone joins it
+    assert typing_variants._pieces(text) == [w for w in words if w.strip()]
+    spans = [word for _, word in slips._content_spans(text)]
+    assert spans and set(spans) <= set(words)

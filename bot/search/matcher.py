@@ -115,23 +115,25 @@ class Matcher:
         key = "index-" + cache.fingerprint(
             cache.search_code_digest(), kb.facts, topic_names,
             sorted(kb.synonyms.items()), sorted(neutral), sorted(cues),
-            kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ,
+            kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ, kb.quantities,
         )  # fmt: skip
-        cached = cache.load(cache_dir, key)
-        if isinstance(cached, tuple) and len(cached) == 2 and attached(cached[0], kb.facts):
-            self.index, state = cached
+        cached = cache.load(cache_dir, key)  # the index, what the analyzer read, facts' numbers
+        if isinstance(cached, tuple) and len(cached) == 3 and attached(cached[0], kb.facts):
+            self.index, state, held = cached
             self.analyzer.restore(state)
+            self.quantities = Quantities(kb.quantities, kb.facts, held)
         else:
             self.index = FactIndex(kb.facts, self.analyzer, topic_names)
             self.analyzer.set_vocabulary(self.index.postings)
-            cache.store(cache_dir, key, (self.index, self.analyzer.state))
+            self.quantities = Quantities(kb.quantities, kb.facts)
+            held = self.quantities.held_by_fact
+            cache.store(cache_dir, key, (self.index, self.analyzer.state, held))
         # 盖个章 is 盖章: 个 goes where verb and object make a word the index or synonyms know
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
-        self.quantities = Quantities(kb.quantities, kb.facts)
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
         self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
                                    kb.stopwords)  # fmt: skip

@@ -29,7 +29,6 @@ import jieba
 from pypinyin import Style, lazy_pinyin
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.jiebacut import cut_alone
 from bot.kb import KnowledgeBase
 
 COMMON_CHARS = 2500  # characters an IME offers early enough to be picked by mistake
@@ -96,7 +95,7 @@ def _content_spans(text: str) -> list[tuple[int, str]]:
     """(start, word) of each word a slip may touch."""
     spans: list[tuple[int, str]] = []
     start = 0
-    for word in cut_alone(_tables()[0], text):
+    for word in _tables()[0].lcut(text):
         if (
             len(word) >= 2
             and HAN.match(word)
@@ -151,7 +150,7 @@ def _initials(word: str, trade_words: Set[str]) -> str | None:
 def _trade_words(kb: KnowledgeBase) -> set[str]:
     """Two-character words of the facts' titles and the topics' names."""
     headlines = [f.title for f in kb.facts] + [t.name for t in kb.topics.values()]
-    words = (w for h in headlines for w in cut_alone(_tables()[0], h))
+    words = (w for h in headlines for w in _tables()[0].lcut(h))
     return {w for w in words if len(w) == 2 and HAN.match(w)}
 
 
@@ -219,7 +218,7 @@ def whole_in_pinyin(text: str, rng: random.Random) -> str:
     """The whole question in toneless pinyin, as the keyboard would spell it."""
     style = rng.choice(("words", "words", "syllables", "run"))
     pieces: list[str] = []
-    for word in cut_alone(_tables()[0], text):
+    for word in _tables()[0].lcut(text):
         if HAN.match(word):
             syllables = lazy_pinyin(word)
             pieces.extend(syllables if style == "syllables" else ["".join(syllables)])

@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from pypinyin import Style, lazy_pinyin
 
 from bot.devtools.evaluate import Labelled
-from bot.devtools.jiebacut import cut_alone
 from bot.devtools.variants.slips import HAN, _tables
 from bot.kb import KnowledgeBase
 
@@ -49,7 +48,7 @@ def _word_pinyin(word: str, tones: bool = False, apostrophe: bool = False) -> st
 
 
 def _pieces(text: str) -> list[str]:
-    return [w for w in cut_alone(_tables()[0], text) if w.strip()]
+    return [w for w in _tables()[0].lcut(text) if w.strip()]
 
 
 def _ascii_mark(piece: str) -> str:
