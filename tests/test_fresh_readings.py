@@ -58,27 +58,27 @@ def _walked(
     return tuple(found)
 
 
-def test_ask_slots_are_found_as_walking_every_slot_finds_them(matcher: Matcher) -> None:
-    """Over the words of every development question, and random runs of the slots' words: a
-    slot with a part none of whose words is there is never walked, and finds nothing."""
-    analyzer = matcher.analyzer
-    slots, exempt = analyzer.ask_slots, analyzer.measure_asks
+def _slot_readings(matcher: Matcher, rng: random.Random) -> list[list[Word]]:
+    """The words of every development question as read, and 3,000 random runs of the slots'
+    named words (and a few of the topics') as terms, stops, unknown words or cues."""
+    slots = matcher.analyzer.ask_slots
     readings = [
         [Word(p.written or p.text, p.kind) for p in _pieces(matcher, q)]
         for q in _development_questions()
     ]
     named = sorted({w for s in slots for part in s.named for w in part})
-    rng = random.Random(4)
+    kinds = ["term", "stop", "unknown", "cue"]
     for _ in range(3000):
-        readings.append(
-            [
-                Word(
-                    rng.choice([*named, "会", "表格", "开会"]),
-                    rng.choice(["term", "stop", "unknown", "cue"]),
-                )
-                for _ in range(rng.randint(1, 8))
-            ]
-        )
+        texts = rng.choices([*named, "会", "表格", "开会"], k=rng.randint(1, 8))
+        readings.append([Word(t, rng.choice(kinds)) for t in texts])
+    return readings
+
+
+def test_ask_slots_are_found_as_walking_every_slot_finds_them(matcher: Matcher) -> None:
+    """Over the words of every development question, and random runs of the slots' words: a
+    slot with a part none of whose words is there is never walked, and finds nothing."""
+    slots, exempt = matcher.analyzer.ask_slots, matcher.analyzer.measure_asks
+    readings = _slot_readings(matcher, random.Random(4))
     found = [found_slots(slots, words, exempt) for words in readings]
     assert found == [_walked(slots, words, exempt) for words in readings]
     assert sum(bool(f) for f in found) > 500  # the slots do fire: the guard is no blanket
@@ -256,19 +256,8 @@ def test_a_text_filling_no_slot_by_its_words_finds_none_when_walked(matcher: Mat
     """may_fill_a_slot (asked_forms makes no words for the slots without it): over the words of
     every development question and random runs of the slots' words, whenever it says no slot
     may be filled, walking every slot from every word finds none."""
-    analyzer = matcher.analyzer
-    slots, exempt = analyzer.ask_slots, analyzer.measure_asks
-    readings = [
-        [Word(p.written or p.text, p.kind) for p in _pieces(matcher, q)]
-        for q in _development_questions()
-    ]
-    named = sorted({w for s in slots for part in s.named for w in part})
-    rng = random.Random(5)
-    kinds = ["term", "stop", "unknown", "cue"]
-    for _ in range(3000):
-        size = rng.randint(1, 8)
-        texts = rng.choices([*named, "会", "表格", "开会"], k=size)
-        readings.append([Word(t, rng.choice(kinds)) for t in texts])
+    slots, exempt = matcher.analyzer.ask_slots, matcher.analyzer.measure_asks
+    readings = _slot_readings(matcher, random.Random(5))
     fillable = [may_fill_a_slot(slots, frozenset(w.text for w in words)) for words in readings]
     for words, may in zip(readings, fillable, strict=True):
         if not may:
