@@ -10,6 +10,7 @@ from bot.search.pinyin import (
     CJK_ONLY,
     LATIN,
     all_pinyin_keys,
+    forget_texts_read,
     fuzzy_syllable,
     is_stop_syllable,
     pinyin_key,
@@ -204,3 +205,15 @@ def test_both_keys_of_a_text_read_from_its_kept_syllables_are_read_as_afresh() -
             syllables = text.split() if LATIN.match(text.replace(" ", "")) else lazy_pinyin(text)
             expected = " ".join(fuzzy_syllable(s) if fuzzy else s for s in syllables)
             assert pinyin_key(text, fuzzy) == expected, (text, fuzzy)
+
+
+def test_forgetting_the_texts_read_empties_their_memos() -> None:
+    """jianfu bench reads each size's questions afresh: after forget_texts_read no text's key,
+    syllables or split letters are kept, and a text is read as before."""
+    key = pinyin_key("会议太多")
+    assert split_pinyin("huiyi") == ("hui", "yi")
+    assert pinyin_key.cache_info().currsize > 0 and split_pinyin.cache_info().currsize > 0
+    forget_texts_read()
+    assert pinyin_key.cache_info().currsize == 0
+    assert split_pinyin.cache_info().currsize == 0
+    assert pinyin_key("会议太多") == key

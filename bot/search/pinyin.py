@@ -153,6 +153,14 @@ def split_pinyin(letters: str) -> tuple[str, ...] | None:
     return final[1] if final else None
 
 
+def forget_texts_read() -> None:
+    """Empty the memos of texts read (their keys and syllables, pypinyin's words, split
+    letters), as a process just started has them: `jianfu bench` times each size's questions
+    as read afresh, though the size before read the same ones."""
+    for memo in (pinyin_key, _syllables, _word_syllables, split_pinyin):
+        memo.cache_clear()
+
+
 def is_stop_syllable(syllable: str, stopwords: frozenset[str]) -> bool:
     """Latin 'le', 'ma', 'de' are the particles 了, 吗, 的 typed in pinyin."""
     return syllable in _stop_syllables(stopwords)
