@@ -17,6 +17,7 @@ from bot.kb.texts import Texts
 from bot.search import cache
 from bot.search.analyzer import READINGS_KEPT, Analyzer
 from bot.search.asked import AskFinder, with_long_ask
+from bot.search.built import built_index
 from bot.search.calibrated import Calibration, concluded
 from bot.search.channel import Channels
 from bot.search.classifiers import Classifiers
@@ -27,7 +28,6 @@ from bot.search.entities import Entity, EntityTable
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
-from bot.search.index import FactIndex, attached
 from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
@@ -35,7 +35,6 @@ from bot.search.parts import ListReadings, ReadAlone, list_readings
 from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
-from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
 from bot.search.ranked import Weights
 from bot.search.regional import Regional, pair_test
@@ -112,22 +111,9 @@ class Matcher:
         )  # fmt: skip
         self.analyzer.add_domain_words(sorted(self.entities.words()))
         topic_names = {t.id: t.name for t in kb.topics.values()}
-        key = "index-" + cache.fingerprint(
-            cache.search_code_digest(), kb.facts, topic_names,
-            sorted(kb.synonyms.items()), sorted(neutral), sorted(cues),
-            kb.userdict_path.read_bytes(), cache.JIEBA_MIN_FREQ, kb.quantities,
-        )  # fmt: skip
-        cached = cache.load(cache_dir, key)  # the index, what the analyzer read, facts' numbers
-        if isinstance(cached, tuple) and len(cached) == 3 and attached(cached[0], kb.facts):
-            self.index, state, held = cached
-            self.analyzer.restore(state)
-            self.quantities = Quantities(kb.quantities, kb.facts, held)
-        else:
-            self.index = FactIndex(kb.facts, self.analyzer, topic_names)
-            self.analyzer.set_vocabulary(self.index.postings)
-            self.quantities = Quantities(kb.quantities, kb.facts)
-            held = self.quantities.held_by_fact
-            cache.store(cache_dir, key, (self.index, self.analyzer.state, held))
+        self.index, self.quantities = built_index(
+            kb, self.analyzer, topic_names, neutral, cues, cache_dir
+        )
         # 盖个章 is 盖章: 个 goes where verb and object make a word the index or synonyms know
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
