@@ -156,13 +156,11 @@ def _eased(clauses: list[str]) -> set[int]:
     """The clauses telling a load already eased, and a clause telling the before (之前群多)
     just before one of them (现在群少了一半多): the change told, both sides."""
     relief = {n for n, c in enumerate(clauses) if tells_relief(c)}
-    before = {
-        n
-        for n in range(len(clauses) - 1)
-        if n + 1 in relief
-        and _BEFORE.match(_BARE.sub("", clauses[n]))
-        and not asks_something(_BARE.sub("", clauses[n]))
-    }
+    before = set()
+    for n in relief:  # the clause just before each, read bare once
+        told = _BARE.sub("", clauses[n - 1]) if n else ""
+        if _BEFORE.match(told) and not asks_something(told):
+            before.add(n - 1)
     return relief | before
 
 
