@@ -165,9 +165,8 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
         if len(claimed) < SEVERAL_MAX:
             claimed.setdefault(match.fact.topic, (n, k, match))
     told = _told_items(p.items)
-    picks = {
-        m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: (c[0] in told, *c[:2]))
-    }
+    in_order = sorted(claimed.values(), key=lambda c: (c[0] in told, *c[:2]))
+    picks = {m.fact.topic: m for _, _, m in in_order}
     if len(picks) == 1 and not whole.answered and any(backs):
         # …想问：有统一平台的做法吗？人都快熬干了，有没有好办法: the broad ask points back at
         # the items before it, which answer one topic: that topic's fact answers, alone.
