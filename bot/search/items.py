@@ -200,11 +200,13 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
 
 
 def _told_items(items: Sequence[Prepared]) -> frozenset[int]:
-    """The items that only tell, asking nothing, before or after an item asking of another topic
-    by name: what is asked comes first in the reply, the told burden's fact after it.
+    """Of a story and its ask, the item that only tells, asking nothing, beside an item asking of
+    another topic by name: what is asked comes first in the reply, the told burden's fact after it.
     上周迎检迎了三次，人都麻了。另外想知道同一个主题的会是不是只开一次就行 asks of meetings; the
     inspections told follow. Not when the ask names a topic the story told (检查太多了，…，基层的
     检查到底能不能少点) or names none (…拍得多就是干得好。这样评价工作合理吗 points back at it)."""
+    if len(items) != 2:  # three or more are a list (会多，还有群多，还有哪里减了迎检): as asked
+        return frozenset()
     asks = [asks_something(_SOME_DAYS.sub("", item.normalized)) for item in items]
     asked = {topic for item, a in zip(items, asks, strict=True) if a for topic in item.topics_named}
     told = frozenset(n for n, a in enumerate(asks) if not a)

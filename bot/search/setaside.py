@@ -59,14 +59,15 @@ class SetAside:
         return self._from_opening(self._after_clause(text))
 
     def _from_opening(self, text: str) -> str:
-        """`text` from the first ask opening (我想问…) that starts a clause after a story that
-        asks nothing, on one line, with no further item marked (另外, 还有); else as typed.
-        会多，还有我想问表格的事 asks both; so do the two on two lines."""
-        if self._opening is None or self._names_topic is None:
+        """`text` from the first ask opening (我想问…) or turn (可, 不过) that starts a clause
+        after a story that asks nothing, on one line, with no further item marked (另外, 还有);
+        else as typed. 会多，还有我想问表格的事 asks both; so do the two on two lines."""
+        if self._names_topic is None:
             return text
+        opening = self._opening
         for start in (end.end() for end in _CLAUSE_END.finditer(text)):
             if start >= len(text) or not (
-                self._opening.match(text, start) or _TURN.match(text, start)
+                (opening is not None and opening.match(text, start)) or _TURN.match(text, start)
             ):
                 continue
             told, rest = text[:start], text[start:]
