@@ -7,6 +7,7 @@ import pytest
 from bot.search.background import (
     eases_only,
     is_background,
+    lists_further,
     tells_relief,
     without_background,
     without_relief,
@@ -220,3 +221,24 @@ def test_the_change_told_before_an_ask_on_another_topic_opens_no_topic(matcher: 
     result = matcher.match("之前群多、会多、表多，现在群少了一半多。那表格呢，填表频次压下来了吗？")
     assert result.answered
     assert [f.id for f in result.shown] == ["forms-weekly-cap"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "群少了一半多，另外表格怎么减",
+        "会短了；表格怎么减",
+        "会短了，并且表格也少了",  # the marks covered.py reads as further items
+        "会短了，再加上表格也少了",
+        "一是会短了，二是表格少了",
+        "会短了\n表格怎么减",
+        "会短了。再问一下表格怎么减",
+    ],
+)
+def test_further_items_are_marked_as_covered_reads_them(text: str) -> None:
+    assert lists_further(text)
+
+
+@pytest.mark.parametrize("text", ["会议时间确实短了，表格怎么减", "同时开两个会"])
+def test_a_message_without_a_further_mark_lists_nothing(text: str) -> None:
+    assert not lists_further(text)

@@ -245,3 +245,40 @@ def test_a_broad_ask_pointing_back_at_one_topic_gets_its_fact(matcher: Matcher) 
     assert result.decision == "answer"
     assert result.shown[0].id == "forms-data-platform"
     assert {f.topic for f in result.shown} == {"forms"}
+
+
+def test_the_item_asking_of_another_topic_leads_the_items_that_only_tell(
+    matcher: Matcher,
+) -> None:
+    """The week of inspections is told; the meeting is asked: its fact comes first."""
+    shown = _shown(
+        matcher, "上周迎检迎了三次，人都麻了。另外想知道同一个主题的会是不是只开一次就行"
+    )
+    assert shown[0] == "meetings-one-topic-once"
+    shown = _shown(matcher, "手机里群太多我都关了提醒。顺便问问，督查检查现在谁来牵头，是不是纪委")
+    assert shown[0] == "inspections-discipline-lead"
+
+
+@pytest.mark.parametrize(
+    ("message", "first_topic"),
+    [
+        # the ask names the topic the story told: the order asked in stays
+        (
+            "扶贫这块检查太多了，市里查完省里查，省里查完县里交叉查，还有第三方评估，"
+            "老百姓都被问烦了，基层的检查到底能不能少点",
+            "inspections",
+        ),
+        # the asks name no topic: they point back at the story
+        (
+            "我们镇现在考核就看群里发的工作照片和视频，拍得多就是干得好。这样评价工作合理吗？"
+            "有没有文件说不能这样",
+            "chat-groups",
+        ),
+    ],
+)
+def test_an_ask_on_the_story_topic_or_pointing_back_keeps_the_order_asked(
+    matcher: Matcher, message: str, first_topic: str
+) -> None:
+    result = matcher.match(message)
+    assert result.answered
+    assert result.shown[0].topic == first_topic

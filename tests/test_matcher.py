@@ -365,3 +365,12 @@ def test_a_question_asked_again_is_read_once(matcher: Matcher) -> None:
 def test_tones_typed_are_part_of_what_is_remembered(matcher: Matcher) -> None:
     # yi2ge4 and yige are different questions to the memo: the tones change the reading.
     assert matcher.prepare("yi2ge4 qun2") is not matcher.prepare("yige qun")
+
+
+def test_guang_hui_is_knowing_how_not_a_meeting(matcher: Matcher) -> None:
+    """光会下文件催: only knows how to press with directives (userdict.txt keeps 光会 whole);
+    no meeting is named, so no meetings fact comes beside the directives one."""
+    result = matcher.match("光会下文件催，具体怎么弄谁也不讲，干着急")
+    assert result.answered
+    assert [f.id for f in result.shown] == ["inspections-discipline-lead"]
+    assert "meetings" not in matcher.prepare("光会下文件催").topics_named

@@ -135,3 +135,41 @@ def test_the_message_answers_the_ask_opened_after_a_story(matcher: Matcher) -> N
     # 再问一下 marks a further item: both asks are answered, as before
     both = matcher.match("表格一天一张，太多了。再问一下，督查检查现在谁来牵头")
     assert {f.topic for f in both.shown} == {"forms", "inspections"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "我们这边暗访多了，不盯台账了。可开会还是一个接一个，相关的会能不能合并开",
+            "可开会还是一个接一个，相关的会能不能合并开",
+        ),
+        (
+            "这个月光开会就开了十几场。不过我真正想问的是，检查还翻不翻台账",
+            "不过我真正想问的是，检查还翻不翻台账",
+        ),
+        ("表格是少了，但是群还是那么多", "但是群还是那么多"),
+    ],
+)
+def test_a_turn_after_a_story_sets_the_story_aside(typed: str, expected: str) -> None:
+    assert SetAside((), _topic).after(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "会太多，可以合并吗",  # 可以 asks, it turns from nothing
+        "会太多，可能是事多吧",  # 可能: maybe
+        "开会太多了，可是不开又不行",  # nothing named after the turn: it points back
+        "会太多怎么办，但是表格也多",  # the first asks too: both are asked
+        "开会太多，还有可是表格也多",  # a further item marked: a list
+        "开会太多\n可表格也多",  # two lines, two items
+    ],
+)
+def test_a_turn_keeps_what_is_asked_listed_or_pointed_back_at(typed: str) -> None:
+    assert SetAside((), _topic).after(typed) == typed
+
+
+def test_without_a_topic_test_a_turn_sets_nothing_aside() -> None:
+    typed = "暗访多了，不盯台账了。可开会还是一个接一个"
+    assert SetAside(()).after(typed) == typed

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from bot.search.asides import is_aside
+from bot.search.covered import FURTHER_ITEM
 from bot.search.story import asks_something, names_burden
 
 # A clause: up to a comma, a full stop, a space or an emoji, as asides.py reads them, but
@@ -122,11 +123,10 @@ _POINTS_BACK = re.compile(r"类似|同样|一样的|这样的|那样的|像这�
 
 
 # A message marking further items (还有, 另外, 以及, 再问一下, ；, a new line, 2.) lists its asks:
-# a figure told there (群少了一半多，另外…) is an item of its own, asked by citing it.
-_FURTHER = re.compile(
-    r"还有|另外|此外|再就是|再有|再一个|以及|再问|还想问|顺便|其次|[；;\n]"
-    r"|(?:^|\s)2\s*[.、)）:：]|\(2\)|（2）|②"
-)
+# a figure told there (群少了一半多，另外…) is an item of its own, asked by citing it. The marks
+# are covered.py's (，并且 / ，同时, 再加上, 外加, 第二, 二是 too), with what only opens a
+# question or a line.
+_FURTHER = re.compile(rf"{FURTHER_ITEM.pattern}|再问|还想问|[；;\n]")
 
 
 def lists_further(text: str) -> bool:

@@ -164,7 +164,9 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
     for n, k, match in (*firsts, *further):  # past the limit, further facts give way first
         if len(claimed) < SEVERAL_MAX:
             claimed.setdefault(match.fact.topic, (n, k, match))
-    picks = {m.fact.topic: m for _, _, m in sorted(claimed.values(), key=lambda c: c[:2])}
+    told = _told_items(p.items)
+    in_order = sorted(claimed.values(), key=lambda c: (c[0] in told, *c[:2]))
+    picks = {m.fact.topic: m for _, _, m in in_order}
     if len(picks) == 1 and not whole.answered and any(backs):
         # …想问：有统一平台的做法吗？人都快熬干了，有没有好办法: the broad ask points back at
         # the items before it, which answer one topic: that topic's fact answers, alone.
@@ -195,6 +197,22 @@ def _by_items(p: Prepared, t: Thresholds, one: Conclude) -> Result:
         whole, decision="answer", matches=(*several, *rest), shape="several", related=(),
         card=None, topic=None, several=several, overview=False, joined=(),
     )  # fmt: skip
+
+
+def _told_items(items: Sequence[Prepared]) -> frozenset[int]:
+    """Of a story and its ask, the item that only tells, asking nothing, beside an item asking of
+    another topic by name: what is asked comes first in the reply, the told burden's fact after it.
+    上周迎检迎了三次，人都麻了。另外想知道同一个主题的会是不是只开一次就行 asks of meetings; the
+    inspections told follow. Not when the ask names a topic the story told (检查太多了，…，基层的
+    检查到底能不能少点) or names none (…拍得多就是干得好。这样评价工作合理吗 points back at it)."""
+    if len(items) != 2:  # three or more are a list (会多，还有群多，还有哪里减了迎检): as asked
+        return frozenset()
+    asks = [asks_something(_SOME_DAYS.sub("", item.normalized)) for item in items]
+    asked = {topic for item, a in zip(items, asks, strict=True) if a for topic in item.topics_named}
+    told = frozenset(n for n, a in enumerate(asks) if not a)
+    if not asked or not told or any(asked & set(items[n].topics_named) for n in told):
+        return frozenset()
+    return told
 
 
 def _beside_other_business(p: Prepared, alone: Sequence[Result], marked: bool) -> Result | None:

@@ -27,6 +27,12 @@ _CLAUSE_END = re.compile(r"[，,。.！!？?；;：:（）()【】\[\]~～…\s]
 _PARTICLES = "(?:了|吧|啊|哈|呀|哦|嘛)*"
 _GAP = "[\u4e00-\u9fff]{1,8}?"  # what … stands for: 会的事 in 先不说会的事了
 SHORTEST_ASK = 4  # Han characters the rest keeps to be asked on its own (表格模板老换)
+# A clause opening with a turn (可, 但是, 不过) after a story that asks nothing turns from it to
+# what is asked: 我们这边暗访多了，不盯台账了。可开会还是一个接一个，相关的会能不能合并开 asks of
+# meetings, the checks are told as settled; 这个月开了十几场会。不过我真正想问的是，检查还翻台账吗
+# asks of checks. Not 可以, 可能, 可不可以, 可否, 可靠 (a clause asking itself: 会太多，可以合并吗),
+# nor 但凡, 但愿.
+_TURN = re.compile(r"可是|但是|不过|但(?![凡愿])|可(?![以能不否靠])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -53,13 +59,16 @@ class SetAside:
         return self._from_opening(self._after_clause(text))
 
     def _from_opening(self, text: str) -> str:
-        """`text` from the first ask opening (我想问…) that starts a clause after a story that
-        asks nothing, on one line, with no further item marked (另外, 还有); else as typed.
-        会多，还有我想问表格的事 asks both; so do the two on two lines."""
-        if self._opening is None or self._names_topic is None:
+        """`text` from the first ask opening (我想问…) or turn (可, 不过) that starts a clause
+        after a story that asks nothing, on one line, with no further item marked (另外, 还有);
+        else as typed. 会多，还有我想问表格的事 asks both; so do the two on two lines."""
+        if self._names_topic is None:
             return text
+        opening = self._opening
         for start in (end.end() for end in _CLAUSE_END.finditer(text)):
-            if start >= len(text) or self._opening.match(text, start) is None:
+            if start >= len(text) or not (
+                (opening is not None and opening.match(text, start)) or _TURN.match(text, start)
+            ):
                 continue
             told, rest = text[:start], text[start:]
             if (
