@@ -19,10 +19,7 @@ from bot.kb import Fact
 from bot.search.normalize import normalize
 from bot.search.ranked import Match
 
-# A sibling this close to the best match may go first when its marks fit (the best's are not
-# said): 上个月去参加了十几个会 says how many meetings, 11 points behind a weekly meeting's fact
-# that only shares 一半 and 会; 就算是抽查也不敢马虎，每次都得全员上阵 says how many rounds.
-NEAR = 15.0
+NEAR = 10.0  # a sibling this close to the best match may go first when its marks fit
 # … or this close when what the text says of it is in its title (请问报销手续里的签字能不能少一点:
 # 签字 is in 少签字、少拍照; the platform's fact, told in the same 报销 scene, names it in passing)
 TITLED_NEAR = 20.0
