@@ -248,3 +248,20 @@ def test_more_ways_of_telling_a_burden(text: str, matcher: Matcher) -> None:
 )
 def test_asks_and_plain_news_stay_untold(text: str, matcher: Matcher) -> None:
     assert not tells_burden(matcher._normal(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个口查完那个口查，问的问题都一样",  # done, then done again
+        "上面开完我们传达，传达完再开专题会",
+        "表填完了又填",
+    ],
+)
+def test_a_thing_done_then_done_again_is_a_burden_told(text: str) -> None:
+    assert tells_burden(normalize(text))
+
+
+@pytest.mark.parametrize("text", ["开完会再说", "查完了", "表填完了"])
+def test_a_thing_done_once_is_no_burden_told(text: str) -> None:
+    assert not tells_burden(normalize(text))

@@ -14,6 +14,7 @@ from bot.errors import KBError
 from bot.kb import files
 from bot.kb.collect import Collector
 from bot.kb.complaints import load_complaint_words
+from bot.kb.loadobjects import load_load_objects
 from bot.kb.model import KnowledgeBase
 from bot.kb.purpose import load_purpose_words
 from bot.kb.regional import REGIONAL_FILE, load_regional_words
@@ -36,6 +37,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
     topics = files.load_topics(col)
     facts = files.load_facts(col, topics, seeds)
     sibling_marks = load_sibling_marks(col, {f.id for f in facts})  # beside the facts it names
+    load_objects = load_load_objects(col, topics)  # 材料: inspections, in a burden told
     synonyms = files.load_synonyms(col)
     stopwords = files.load_word_list(col, root / "responses" / "stopwords.txt")
     cues = files.load_word_list(col, root / "responses" / "offtopic_cues.txt")
@@ -127,6 +129,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         complaint_words=complaint_words,
         initials=initials,
         sibling_marks=sibling_marks,
+        load_objects=load_objects,
         quantities=quantities,
         by_id={f.id: f for f in facts},
         warnings=tuple(col.warnings),

@@ -107,6 +107,8 @@ class KnowledgeBase:
     initials: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # fact id -> patterns saying which of a topic's burdens a question means (开了六个会: how many)
     sibling_marks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # topic id -> everyday words naming its load in a burden told (材料: inspections)
+    load_objects: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     quantities: QuantityWords = field(default_factory=QuantityWords)
     by_id: Mapping[str, Fact] = field(default_factory=dict)
     warnings: tuple[KBProblem, ...] = ()  # worth a curator's look; nothing was left out

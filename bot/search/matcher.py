@@ -29,6 +29,7 @@ from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
 from bot.search.items import conclude
+from bot.search.loadobjects import LoadObjects
 from bot.search.normalize import normalize
 from bot.search.occasion import Occasions
 from bot.search.parts import ListReadings, ReadAlone, list_readings
@@ -120,6 +121,7 @@ class Matcher:
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
+        self.load_objects = LoadObjects(kb.load_objects)  # 材料少一页就扣分: inspections
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
         self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
                                    kb.stopwords)  # fmt: skip
@@ -338,7 +340,7 @@ class Matcher:
         return (
             bool(ranked) and entity is None and not analysis.cues and self._told(text)
             and not names_colleague(analysis.unknown)
-            and ranked[0].fact.topic in topics_named
+            and self.load_objects.topic_named(ranked[0].fact.topic, topics_named, text)
             and self.sibling_marks.names_one(text, ranked)
         )  # fmt: skip
 

@@ -56,6 +56,8 @@ _BURDENS = re.compile(
     rf"|{_COUNT_DONE}个(?![\u4e00-\u9fff])"
     # a rough count of many (做了几十本台账, 跑十几趟, 几百条消息): too many, said as a count
     rf"|{_ROUGH_COUNT}"
+    # done, then done again (这个口查完那个口查, 开完我们传达，传达完再开专题会)
+    r"|([开查填报签拍问])完[\u4e00-\u9fff]{0,6}?\1|完[\u4e00-\u9fff]{0,4}?再(?:开|查|填|报|发|签|拍|传)"
 )
 
 
