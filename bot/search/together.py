@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.kb import Fact
 from bot.search.bars import ENTITY_BAR
 from bot.search.entities import Entity
+from bot.search.entitydocs import Included
 from bot.search.focus import Said, entity_focus
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
@@ -36,7 +37,7 @@ KEPT_SHARE = 0.5  # of the best fit among them, what another needs to keep their
 Found = Sequence[tuple[Entity, tuple[str, ...]]]
 Joined = tuple[tuple[Entity, EntityFocus], ...]
 # The matcher's ranking: a question, documents to score whatever their recall, strangers.
-Rank = Callable[[str, Sequence[int], tuple[str, ...]], tuple[QueryAnalysis, list[Match]]]
+Rank = Callable[[str, Included, tuple[str, ...]], tuple[QueryAnalysis, list[Match]]]
 
 
 def apart(found: Found, text: str) -> list[tuple[Entity, tuple[str, ...]]]:
