@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
@@ -43,3 +45,15 @@ def test_every_person_and_place_as_looked_up_one_by_one(matcher: Matcher) -> Non
         # ranked with their facts included, the array ranks as the list did
         question = f"{entity.name}开会怎么精简"
         assert matcher.rank(question, docs.of(entity.fact_ids)) == matcher.rank(question, looked_up)
+
+
+def test_several_together_as_the_sorted_set_of_their_facts(matcher: Matcher) -> None:
+    """together.py ranks several people's facts at once: each document once, in order."""
+    numbered = {doc.fact.id: n for n, doc in enumerate(matcher.index.docs)}
+    docs = EntityDocs(numbered)
+    people = matcher.entities.entities
+    for first, second in pairwise(people):
+        union = np.unique(np.concatenate([docs.of(first.fact_ids), docs.of(second.fact_ids)]))
+        looked_up = sorted({numbered[f] for e in (first, second) for f in e.fact_ids})
+        assert union.tolist() == looked_up
+        assert union.dtype == np.int64

@@ -9,12 +9,14 @@ numbers of the people and places asked about lately are kept, as an array numpy 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 Included = Sequence[int] | npt.NDArray[np.int64]  # documents scored whatever their recall
+
+DocsOf = Callable[[tuple[str, ...]], npt.NDArray[np.int64]]  # an entity's facts: their documents
 
 NONE_INCLUDED: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
 NONE_INCLUDED.flags.writeable = False

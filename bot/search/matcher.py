@@ -160,7 +160,7 @@ class Matcher:
         )  # fmt: skip
         self.asks = AskFinder.reading(self._normal, self.analyzer.analyze, self.topic_words)
         self.together = Together(
-            self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
+            self.rank, self.topic_words, self._said, kb.by_id, self._docs_of,
             self.quantities.without_asks,
         )  # fmt: skip
         # Reading is a function of the text alone (the matcher is immutable once built); a hot
