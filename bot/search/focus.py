@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from bot.kb import Fact
 from bot.search.entities import Entity, EntityTable
+from bot.search.entitydocs import Included
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import EntityFocus, Match
@@ -40,7 +41,7 @@ _HOW_IT_WENT = re.compile(r"(?:得|的)?(?:咋样|怎么样|怎样|如何)了?[�
 _SAID = re.compile(r"^(?:说的|讲的|说过|讲过|说|讲(?!话)|提到的?|谈到的?|谈的?|介绍的?)")
 
 
-Rank = Callable[[str, Sequence[int]], tuple[QueryAnalysis, list[Match]]]
+Rank = Callable[[str, Included], tuple[QueryAnalysis, list[Match]]]
 Said = Callable[[str], frozenset[str]]  # a fact's own terms, from what the article says in it
 
 
@@ -49,7 +50,7 @@ def entity_focus(
     entity: Entity,
     found: Sequence[tuple[Entity, tuple[str, ...]]],
     text: str,
-    include: Sequence[int],
+    include: Included,
     ranked: Sequence[Match],
     words: TopicWords,
     said: Said = lambda fact_id: frozenset(),

@@ -25,6 +25,7 @@ from bot.search.cleaning import Cleaner
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
 from bot.search.entities import Entity, EntityTable
+from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
@@ -119,6 +120,7 @@ class Matcher:
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
+        self._docs_of = EntityDocs(self._doc_of).of  # a person's facts: entitydocs.py
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
         self.load_objects = LoadObjects(kb.load_objects)  # 材料少一页就扣分: inspections
@@ -160,7 +162,7 @@ class Matcher:
         )  # fmt: skip
         self.asks = AskFinder.reading(self._normal, self.analyzer.analyze, self.topic_words)
         self.together = Together(
-            self.rank, self.topic_words, self._said, kb.by_id, self._doc_of,
+            self.rank, self.topic_words, self._said, kb.by_id, self._docs_of,
             self.quantities.without_asks,
         )  # fmt: skip
         # Reading is a function of the text alone (the matcher is immutable once built); a hot
@@ -171,7 +173,7 @@ class Matcher:
     def rank(
         self,
         normalized: str,
-        include: Sequence[int] = (),
+        include: Included = (),
         strangers: tuple[str, ...] = (),
         forms: tuple[str, ...] = (),
         words_only: bool = False,
@@ -255,12 +257,12 @@ class Matcher:
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
             entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact
-        include = [self._doc_of[i] for i in entity.fact_ids] if entity else []
+        include = self._docs_of(entity.fact_ids) if entity else NONE_INCLUDED
         asked = self.quantities.without_asks(text)
         occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
         occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
         cues = strangers + self._cues_asked(text, asked)
-        if include or cues or occasion:
+        if len(include) or cues or occasion:
             analysis, ranked = self.rank(asked, include, cues, occasion)
         else:  # read as a clause of the message is: 会太多。表也多，怎么办
             analysis, ranked = read_alone(asked)
@@ -269,7 +271,7 @@ class Matcher:
             entity, typed = heard
             found = [(entity, (normalize(entity.name),))]
             text = text.replace(typed, normalize(entity.name))
-            include = [self._doc_of[i] for i in entity.fact_ids]
+            include = self._docs_of(entity.fact_ids)
             asked = self.quantities.without_asks(text)
             analysis, ranked = self.rank(asked, include, strangers + self._cues_asked(text, asked))
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives

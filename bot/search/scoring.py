@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import compress
 
 import numpy as np
 
 from bot.search.closeness import Closeness
+from bot.search.entitydocs import Included
 from bot.search.index import FactIndex
 from bot.search.pinyin import is_syllable
 from bot.search.query import QueryAnalysis
@@ -48,7 +49,7 @@ def score_recalled(
     analysis: QueryAnalysis,
     weights: dict[str, float],
     scoring: Weights,
-    include: Sequence[int] = (),
+    include: Included = (),
     keep_parts: bool = False,
 ) -> list[Match]:
     """The recalled facts (and `include`, a person's or place's facts, whatever their recall)

@@ -13,9 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from bot.kb import Fact
 from bot.search.bars import ENTITY_BAR
 from bot.search.entities import Entity
+from bot.search.entitydocs import DocsOf, Included
 from bot.search.focus import Said, entity_focus
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import (
@@ -36,7 +39,7 @@ KEPT_SHARE = 0.5  # of the best fit among them, what another needs to keep their
 Found = Sequence[tuple[Entity, tuple[str, ...]]]
 Joined = tuple[tuple[Entity, EntityFocus], ...]
 # The matcher's ranking: a question, documents to score whatever their recall, strangers.
-Rank = Callable[[str, Sequence[int], tuple[str, ...]], tuple[QueryAnalysis, list[Match]]]
+Rank = Callable[[str, Included, tuple[str, ...]], tuple[QueryAnalysis, list[Match]]]
 
 
 def apart(found: Found, text: str) -> list[tuple[Entity, tuple[str, ...]]]:
@@ -71,16 +74,16 @@ class Together:
         words: TopicWords,
         said: Said,
         facts: Mapping[str, Fact],
-        doc_of: Mapping[str, int],
+        docs_of: DocsOf,
         without_asks: Callable[[str], str],
     ) -> None:
-        """`facts` by id, `doc_of` their index documents; `without_asks`: the question
+        """`facts` by id, `docs_of` an entity's index documents; `without_asks`: the question
         without the number asks the ranking leaves out."""
         self._rank = rank
         self._words = words
         self._said = said
         self._facts = facts
-        self._doc_of = doc_of
+        self._docs_of = docs_of
         self._without_asks = without_asks
 
     def read(
@@ -93,7 +96,8 @@ class Together:
         if len(named) < 2:
             return (), None, text
         rest = _without(text.replace(role, " ") if role else text, [e for e, _ in named])
-        include = sorted({self._doc_of[fid] for e, _ in named for fid in e.fact_ids})
+        # their documents, each once, in order (as sorted() of the set of them)
+        include = np.unique(np.concatenate([self._docs_of(e.fact_ids) for e, _ in named]))
         # Scored on the whole question, names and all, as one person's facts are; what is
         # asked of them is the rest.
         _, ranked = self._rank(self._without_asks(text), include, strangers)
@@ -112,7 +116,7 @@ class Together:
         for entity, _ in kept:
             focus = entity_focus(
                 lambda question, include: self._rank(question, include, ()),
-                entity, kept, rest, [self._doc_of[fid] for fid in entity.fact_ids], ranked,
+                entity, kept, rest, self._docs_of(entity.fact_ids), ranked,
                 self._words, self._said,
             )  # fmt: skip
             asked = tuple(m for m in focus.ranked if m.fact.topic in topics)
