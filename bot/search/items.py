@@ -119,6 +119,11 @@ _FURTHER = re.compile(
 _SOME_DAYS = re.compile(r"[这前近头]几(?:天|年|个月|月|周|星期)")
 
 
+def _asks(item: Prepared) -> bool:
+    """The item asks something, a while said with 几 (前几天) aside."""
+    return asks_something(_SOME_DAYS.sub("", item.normalized))
+
+
 def asks_other_business_last(p: Prepared) -> bool:
     """唉，这周开了好几个会。想问问大家，年休假一般怎么安排: the earlier items only tell (a
     week of meetings, a sigh, who asks) and the one item that asks, the last, asks how, where or
@@ -134,7 +139,7 @@ def asks_other_business_last(p: Prepared) -> bool:
     return (
         bool(own.cues and own.unknown)
         and not last.topics_named
-        and asks_something(_SOME_DAYS.sub("", last.normalized))
+        and _asks(last)
         and not any(asks_something(item.normalized) for item in told)
     )
 
@@ -207,7 +212,7 @@ def _told_items(items: Sequence[Prepared]) -> frozenset[int]:
     检查到底能不能少点) or names none (…拍得多就是干得好。这样评价工作合理吗 points back at it)."""
     if len(items) != 2:  # three or more are a list (会多，还有群多，还有哪里减了迎检): as asked
         return frozenset()
-    asks = [asks_something(_SOME_DAYS.sub("", item.normalized)) for item in items]
+    asks = [_asks(item) for item in items]
     asked = {topic for item, a in zip(items, asks, strict=True) if a for topic in item.topics_named}
     told = frozenset(n for n, a in enumerate(asks) if not a)
     if not asked or not told or any(asked & set(items[n].topics_named) for n in told):

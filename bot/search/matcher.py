@@ -119,8 +119,8 @@ class Matcher:
         # 盖个章 is 盖章: 个 goes where verb and object make a word the index or synonyms know
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
-        self._doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
-        self._docs_of = EntityDocs(self._doc_of).of  # a person's facts: entitydocs.py
+        doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
+        self._docs_of = EntityDocs(doc_of).of  # a person's facts: entitydocs.py
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
         self.load_objects = LoadObjects(kb.load_objects)  # 材料少一页就扣分: inspections

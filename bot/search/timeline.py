@@ -21,11 +21,19 @@ def side_holders(rest: str, told: Mapping[str, str]) -> frozenset[str]:
     """Of the facts (id → what the article says in it), those telling the side of the change
     the rest of the question asks for; none when it asks for neither side or both, or when
     every fact (or none) tells it, as then it tells none of them apart."""
-    asked = [tells for asks, tells in _SIDES if any(w in rest for w in asks)]
-    if len(asked) != 1:
+    side = _side_asked(rest)
+    if side is None:
         return frozenset()
-    holders = frozenset(fid for fid, text in told.items() if any(w in text for w in asked[0]))
+    tells = _SIDES[side][1]
+    holders = frozenset(fid for fid, text in told.items() if any(w in text for w in tells))
     return holders if 0 < len(holders) < len(told) else frozenset()
+
+
+def _side_asked(rest: str) -> int | None:
+    """Which of _SIDES the rest of a question asks for (后来: 0, 以前: 1); None for neither or
+    both."""
+    asked = [n for n, (asks, _) in enumerate(_SIDES) if any(w in rest for w in asks)]
+    return asked[0] if len(asked) == 1 else None
 
 
 def asks_before(text: str) -> bool:
@@ -48,9 +56,9 @@ def other_side_only(rest: str, told: Mapping[str, str]) -> frozenset[str]:
     """Of the facts, those telling only the side of the change the rest does not ask for:
     港城大街的群后来少了多少 asks for the after, and 一度超过30个 tells only the before. None when
     the rest asks for neither side or both, or when every fact tells only the other side."""
-    asked = [n for n, (asks, _) in enumerate(_SIDES) if any(w in rest for w in asks)]
-    if len(asked) != 1:
+    asked = _side_asked(rest)
+    if asked is None:
         return frozenset()
-    side, other = _SIDES[asked[0]][1], _SIDES[1 - asked[0]][1]
+    side, other = _SIDES[asked][1], _SIDES[1 - asked][1]
     lacking = frozenset(fid for fid, text in told.items() if _one_side_only(text, other, side))
     return lacking if len(lacking) < len(told) else frozenset()
