@@ -106,8 +106,9 @@ _C = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _SPACED_OUT_BLANKS = 3  # blanks at the least between characters spaced out (four of them)
 _SPACED_OUT = re.compile(rf"(?<!{_C})(?:{_C} ){{{_SPACED_OUT_BLANKS},}}{_C}(?!{_C})")
 # A verb said twice around 一 (降一降, 压一压, 改一改) is the verb, said casually; a
-# measure word (一个一个, 一天一表) is not a verb.
-_TRY_VERB = re.compile(r"([\u4e00-\u9fff])一\1")
+# measure word (一个一个, 一天一表) is not a verb, nor is a count said twice (一级一级, 一层一层:
+# one after another; plain meaning).
+_TRY_VERB = re.compile(r"(?<!一)([\u4e00-\u9fff])一\1")
 _MEASURE_WORDS = frozenset("一个次天周年月日回遍份张条项件场趟点步")
 # A one-character measure word after digits ends the count (2 次会够用吗, 3 天都在迎检): read
 # on with the next characters it makes words that are neither (会够, 天都).

@@ -24,6 +24,7 @@ from bot.search.cues import (
     may_fill_a_slot,
 )
 from bot.search.fullnames import SURNAMES
+from bot.search.normalize import normalize
 from bot.search.pieces import Piece, rendered
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
@@ -85,7 +86,12 @@ class Complaints:
     which one."""
 
     def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
-        listed = sorted({w for kind in (words or {}).values() for w in kind}, key=len, reverse=True)
+        # in normal form, as the text they are looked for in is: 好几回 is read as 好几次
+        listed = sorted(
+            {normalize(w) for kind in (words or {}).values() for w in kind} - {""},
+            key=len,
+            reverse=True,
+        )
         self._pattern = re.compile("|".join(map(re.escape, listed))) if listed else None
 
     def said(self, normalized: str) -> bool:
