@@ -21,7 +21,9 @@ from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 
 # Lists looked for in the text as read (a pattern over it), not among the cut words: only the
-# reading of the text can lose them, and they are written in normal form by their readers.
+# reading of the text can lose them. The readers of the first two put their words in normal form
+# (好几回 looked for as 好几次); the others look for each word as written.
+NORMAL_FORM_LISTS = frozenset({"complaint_words.yaml", "load_objects.yaml"})
 TEXT_LISTS = frozenset(
     {
         "complaint_words.yaml",
@@ -33,6 +35,18 @@ TEXT_LISTS = frozenset(
         "setaside_marks.txt",
         "place_words.txt",
         "setting_words.txt",
+    }
+)
+
+# Lists read as words of the cut that name no term: each word read must be one of its own kind.
+TOKEN_LISTS = frozenset(
+    {
+        "stopwords.txt",
+        "request_words.txt",
+        "intent_cues.txt",
+        "offtopic_cues.txt",
+        "measure_asks.txt",
+        "occasion_words.txt",
     }
 )
 
@@ -57,7 +71,8 @@ def _steps(matcher: Matcher) -> list[tuple[str, Callable[[str], str]]]:
 def _read(
     word: str, steps: list[tuple[str, Callable[[str], str]]], from_raw: bool
 ) -> tuple[str, str]:
-    """The word as the reading leaves it, and the first step that changed it ("" if none)."""
+    """The word as the reading leaves it, and the first step that changed it ("" if none);
+    `from_raw`: the word is looked for as written, so its normal form is a change too."""
     text = normalize(word)
     changed_by = "the normal form (normalize.py)" if from_raw and text != word.lower() else ""
     for name, step in steps:
@@ -68,24 +83,12 @@ def _read(
     return text, changed_by
 
 
-# Lists read as words of the cut that name no term: each word read must be one of its own kind.
-TOKEN_LISTS = frozenset(
-    {
-        "stopwords.txt",
-        "request_words.txt",
-        "intent_cues.txt",
-        "offtopic_cues.txt",
-        "measure_asks.txt",
-        "occasion_words.txt",
-    }
-)
-
-
 def _misread(matcher: Matcher, file: str, word: str, text: str) -> str:
     """Why the word, read as `text`, does not stand for itself ("" when it does)."""
     analyzer = matcher.analyzer
     if file in TEXT_LISTS:
-        return "" if text == normalize(word) else "changed"
+        wanted = normalize(word) if file in NORMAL_FORM_LISTS else word.lower()
+        return "" if text == wanted else "changed"
     cut = analyzer.tokens(text)
     if file == "userdict.txt":  # a word for the cut: found only whole
         return "" if len(cut) == 1 else f"cut as {' / '.join(cut)}"
@@ -117,7 +120,7 @@ def check_words(matcher: Matcher, words: Iterable[tuple[str, str]] | None = None
     errors: list[KBProblem] = []
     warnings: list[KBProblem] = []
     for file, word in words if words is not None else listed_words(matcher.kb):
-        text, changed_by = _read(word, steps, from_raw=file not in TEXT_LISTS)
+        text, changed_by = _read(word, steps, from_raw=file not in NORMAL_FORM_LISTS)
         reason = _misread(matcher, file, word, text)
         if not reason:
             continue
