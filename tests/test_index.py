@@ -124,3 +124,21 @@ def test_recall_by_rows_equals_the_postings_added_alone(analyzer: Analyzer) -> N
     restored = pickle.loads(pickle.dumps(index))
     restored.attach([*many, *FACTS])
     assert restored.recall(weights).tobytes() == alone.tobytes()
+
+
+def test_facts_sharing_words_share_one_object_of_each(analyzer: Analyzer) -> None:
+    """Two facts asked the same questions hold one object of each term and example question,
+    also once read back from the cache: facts sharing sentences take memory once."""
+    twins = tuple(
+        _fact(f"twin{n}", keywords=("台账",), questions=("检查组还看台账吗", "台账怎么减"))
+        for n in range(2)
+    )
+    index = FactIndex((*twins, *FACTS), analyzer, TOPICS)
+    restored = pickle.loads(pickle.dumps(index))
+    restored.attach([*twins, *FACTS])
+    for built in (index, restored):
+        first, second = built.docs[0], built.docs[1]
+        assert first.questions == second.questions and first.questions is second.questions
+        assert first.forms is second.forms
+        terms = {term: term for term in first.terms}
+        assert "台账" in terms and all(terms[term] is term for term in second.terms)

@@ -3,9 +3,13 @@ or after a request or a pronoun (请教一下，周庄镇…), is a place the fa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 import pytest
 
 from bot.devtools.bench import synthetic_kb
+from bot.kb import Fact
 from bot.search.entities import EntityTable
 from bot.search.matcher import Matcher
 from bot.search.strangers import sounds_alike
@@ -71,3 +75,34 @@ def test_many_known_places_are_looked_up_as_walking_every_key(matcher: Matcher) 
         assert strangers._holds_known_place(place) == any(k in place for k in keys), place
         alike = any(sounds_alike(place, k) for k in keys)
         assert strangers._sounds_like_known(place) == alike, place
+
+
+def test_the_place_a_text_ends_with_is_the_first_key_in_order(matcher: Matcher) -> None:
+    """Before a title (樟树市长), the place the text ends with is found by looking up the text's
+    endings: the same key as testing every key in the table's order, longer and shorter ones
+    and several at once included (江西省樟树市, 樟树市 and 樟树 all end 江西省樟树市)."""
+    kb = synthetic_kb(matcher.kb, 400)
+    real = matcher.kb.facts[0]
+    places = ("新东湖村", "东湖村")
+    nested = [replace(real, id=f"nested-{n}", where=w) for n, w in enumerate(places)]
+
+    def table_of(facts: Sequence[Fact]) -> EntityTable:
+        return EntityTable(
+            facts, matcher.analyzer.general_frequency, matcher.analyzer.tokens,
+            kb.place_names, kb.place_words,
+        )  # fmt: skip
+
+    # 新东湖村 ends with 东湖村: the first of the two in the table's order, either way round
+    tables = [matcher.entities, table_of(kb.facts), table_of(nested), table_of(nested[::-1])]
+    assert all("东湖村" in t.place_keys and "新东湖村" in t.place_keys for t in tables[2:])
+    for table in tables:
+        keys = list(table.place_keys)
+        texts = ["", "乡", "请问", *(f"请问{k}" for k in keys[:80]), *_places_near_known(keys[:40])]
+        texts += [k[1:] for k in keys[:40]] + [k + "的" for k in keys[:20]]
+        texts += ["请问新东湖村", "新东湖村", "东湖村"]
+        found = 0
+        for text in texts:
+            walked = next((k for k in keys if text.endswith(k)), None)
+            assert table._strangers._place_ending(text) == walked, text
+            found += walked is not None
+        assert found > len(keys[:80])
