@@ -15,6 +15,7 @@ from collections.abc import Callable
 from itertools import compress
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.search.closeness import Closeness
 from bot.search.entitydocs import Included
@@ -42,6 +43,27 @@ def term_weights(analysis: QueryAnalysis, specificity: Callable[[str], float]) -
         weight = qt.weight * specificity(qt.term)
         weights[qt.term] = max(weights.get(qt.term, 0.0), weight)
     return weights
+
+
+def best_recalled(
+    docs: npt.NDArray[np.int64], recall: npt.NDArray[np.float32], n: int
+) -> npt.NDArray[np.int64]:
+    """The `n` documents of highest recall, in no set order. Facts tied on recall at the cut
+    go to the lowest numbers, the facts first in the knowledge base (files in name order, then
+    their order within the file), whatever order `docs` come in: np.argpartition's pick among
+    ties depends on numpy's version and the CPU, so two replicas could answer differently.
+    The cut's value is the same on every machine; the facts above it all stay."""
+    if len(docs) <= n:
+        return docs
+    values = recall[docs]
+    at = len(values) - n
+    cut = np.partition(values, at)[at]  # the n-th highest recall
+    above = docs[values > cut]
+    tied = docs[values == cut]
+    room = n - len(above)  # at least one: the cut's own fact is not above it
+    if len(tied) > room:
+        tied = np.partition(tied, room - 1)[:room]  # the lowest numbers, in linear time
+    return np.concatenate((above, tied))
 
 
 def score_recalled(
@@ -76,14 +98,10 @@ def score_recalled(
     # Unknown words stay in the compared text: 微信群怎么改名 is not about 工作群.
     query_text = " ".join(sorted({*weights, *analysis.unknown, *analysis.cues}))
     hits = (recall != 0).nonzero()[0]  # as np.flatnonzero(recall), a tenth of the time
-    if len(hits) > RERANK_DEPTH:
-        hits = hits[np.argpartition(-recall[hits], RERANK_DEPTH)[:RERANK_DEPTH]]
+    hits = best_recalled(hits, recall, RERANK_DEPTH)
     extra: list[int] = []
     if len(include):
-        wanted = np.asarray(include, dtype=np.int64)
-        if len(wanted) > ENTITY_MAX:
-            wanted = wanted[np.argpartition(-recall[wanted], ENTITY_MAX)[:ENTITY_MAX]]
-        extra = wanted.tolist()
+        extra = best_recalled(np.asarray(include, dtype=np.int64), recall, ENTITY_MAX).tolist()
     ids = list({*hits.tolist(), *extra})
     recalled = dict(zip(ids, recall[ids].tolist(), strict=True))  # exact: float32 to float
     best_ids = sorted(recalled, key=lambda d: (-recalled[d], d))
