@@ -84,3 +84,15 @@ def test_a_long_clause_opened_by_wo_shi_is_no_introduction() -> None:
 def test_short_introductions_are_still_taken_out() -> None:
     assert without_asides("我是昌吉一个社区的党总支书记，表太多") == "表太多"
     assert without_asides("我是村里的文书啊，表太多了咋办") == "表太多了咋办"
+
+
+def test_a_long_introduction_that_neither_tells_nor_asks_is_still_an_aside() -> None:
+    """A long place name makes no introduction an ask (我是昌吉回族自治州…党总支书记)."""
+    typed = "我是昌吉回族自治州一个社区的党总支书记，想问问表格模板老换怎么办？"
+    assert without_asides(typed) == "想问问表格模板老换怎么办？"
+
+
+def test_an_introduction_run_on_without_a_particle_is_kept_whole() -> None:
+    """No particle ends 我是村里的文书就是…: the clause tells and asks, so it stays."""
+    typed = "我是村里的文书就是现在表格太多了有没有规定"
+    assert without_asides(typed) == typed
