@@ -154,7 +154,8 @@ class Analyzer(Hearing):
             cue_list.patterns,
             cue_list.slots,
         )
-        self._patterns_by_start = PatternsByStart(self.cue_patterns)
+        # a gap pattern's parts are matched as the cut's words (周一 is none in 一周一表)
+        self._patterns_by_start = PatternsByStart(self.cue_patterns, cut=self._cuts)
         self.measure_asks = measure_asks
         self.shorthand = dict(shorthand or {})  # yj: 迎检 (responses/initials.txt)
         for word in self.cues:
@@ -172,6 +173,7 @@ class Analyzer(Hearing):
             self.curated.add(self.canonical(word))
             if len(word) > 1 and word not in self.stopwords:
                 self._add_word(word, _DOMAIN_FREQ)
+        self._patterns_by_start.forget()  # a new word may re-cut a cue pattern's words
 
     def _add_word(self, word: str, freq: int) -> None:
         self._forget_readings()
