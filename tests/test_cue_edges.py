@@ -1,10 +1,8 @@
 """Cue patterns at the edges of words: a gap pattern's parts are words of the question's cut,
-a count said of few people asks nothing, a meal that sets the time asks for no meal, and a
-self-introduction ends where an introduction can."""
+a count said of few people asks nothing, and a meal that sets the time asks for no meal."""
 
 from __future__ import annotations
 
-from bot.search.asides import without_asides
 from bot.search.cues import PatternsByStart, compile_pattern, found_patterns, split_cues
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
@@ -67,32 +65,3 @@ def test_the_weekly_cap_asked_as_a_choice_is_answered(matcher: Matcher) -> None:
     analysis = matcher.analyzer.analyze(normalize("一周一表还是一天一表"))
     assert not analysis.forms
     assert matcher.match("一周一表还是一天一表").decision != "decline"
-
-
-def test_an_introduction_without_a_stop_does_not_swallow_the_ask() -> None:
-    """我是村里的文书啊就是现在表格太多了…: the introduction and the filler go, the ask stays."""
-    typed = "我是村里的文书啊就是现在表格太多了一周填几张表有没有规定"
-    assert without_asides(typed) == "现在表格太多了一周填几张表有没有规定"
-
-
-def test_a_long_clause_opened_by_wo_shi_is_no_introduction() -> None:
-    """An introduction's words are few: a clause running on is kept as typed."""
-    typed = "表太多了，我是真的不明白为什么每个部门都要我们单独报一遍一样的数据"
-    assert without_asides(typed) == typed
-
-
-def test_short_introductions_are_still_taken_out() -> None:
-    assert without_asides("我是昌吉一个社区的党总支书记，表太多") == "表太多"
-    assert without_asides("我是村里的文书啊，表太多了咋办") == "表太多了咋办"
-
-
-def test_a_long_introduction_that_neither_tells_nor_asks_is_still_an_aside() -> None:
-    """A long place name makes no introduction an ask (我是昌吉回族自治州…党总支书记)."""
-    typed = "我是昌吉回族自治州一个社区的党总支书记，想问问表格模板老换怎么办？"
-    assert without_asides(typed) == "想问问表格模板老换怎么办？"
-
-
-def test_an_introduction_run_on_without_a_particle_is_kept_whole() -> None:
-    """No particle ends 我是村里的文书就是…: the clause tells and asks, so it stays."""
-    typed = "我是村里的文书就是现在表格太多了有没有规定"
-    assert without_asides(typed) == typed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.search.story import asks_something, names_burden
+from bot.search.story import asks_something
 
 # A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
 # 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
@@ -21,28 +21,14 @@ _NOT_IN_WORDS = re.compile(r"[\W_]+")  # what is left of a clause once its words
 _WORKPLACE = r"(?:乡|镇|村|街道|社区|县|市|区|局|办|站|所|中心|单位|部门|基层|一线)(?:里|上)?"
 # 本人白沙乡党政办的, 本人南岭村村支书: who they are, said bare after 本人.
 _ROLE = r"(?:干部|员|书记|支书|主任|文书|村官|专干|工作者|选调生|的)"
-# An introduction is over before the asker tells a burden or asks: with no stop typed,
-# 我是村里的文书啊就是现在表格太多了…有没有规定 runs on into the ask, and is no aside whole
-# (plain meaning; dev-chatty5). A long one that does neither (我是昌吉回族自治州一个社区的
-# 党总支书记) stays an aside; _INTRO_THEN takes the head of one run on away.
-_INTRO_WORDS = 16
-_WHO_I_AM = re.compile(r"^(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)")
 _SELF_INTRO = re.compile(
-    rf"^(?:{_WHO_I_AM.pattern.removeprefix('^')}"
+    r"^(?:(?:我|本人|俺|小弟|在下)(?:是|系)(?!说|想|问)"
     # 我在准备关于工作群的材料 is about work groups: 工作群, 工作会 are no place of work.
     r"|(?:我|本人|俺)在.{1,12}(?:工作(?![群会组量])|上班|任职|干了|待了|当|担任)"
     rf"|本人.{{0,12}}{_ROLE}$"
     rf"|(?:我|本人|俺)们?(?:在|是)(?:个|一个)?.{{0,10}}{_WORKPLACE}的?$"
     r"|.{1,12}(?:一名|一枚)$"
     r"|作为(?:一名|一个)?.{1,12}$)"
-)
-
-
-# An introduction run on into the ask with no stop, ended by a spoken particle (我是村里的文书
-# 啊就是现在表格太多了): the introduction and the filler after it go, the ask stays.
-_INTRO_THEN = re.compile(
-    rf"^(?:我|本人|俺)(?:是|系)(?!说|想|问)[^啊呀哈嘛呢]{{1,{_INTRO_WORDS}}}?[啊呀哈嘛呢]+"
-    r"(?:就是说|就是|然后|那个)*(?=[^\W_])"
 )
 
 
@@ -99,7 +85,7 @@ def without_self_introduction(text: str) -> str:
     only fill a pause, and without the filler that opens a clause, when something else is
     asked."""
     as_typed = _CLAUSE.findall(text)
-    clauses = [_INTRO_THEN.sub("", _without_opening_filler(c), count=1) for c in as_typed]
+    clauses = [_without_opening_filler(c) for c in as_typed]
     bare = [_NOT_IN_WORDS.sub("", c) for c in clauses]
     asides = [_is_aside(b) for b in bare]  # each clause tried once, for both tests below
     # 人少事多，怎么办 asks about the workload itself: it is no setting when nothing else is said.
@@ -233,14 +219,4 @@ _ANY_ASIDE = re.compile(
 
 
 def _is_aside(clause: str) -> bool:
-    return _ANY_ASIDE.match(clause) is not None and not _runs_on_into_the_ask(clause)
-
-
-def _runs_on_into_the_ask(clause: str) -> bool:
-    """A clause opened by 我是 that goes on past an introduction's few words to tell a burden
-    or ask (我是村里的文书就是现在表格太多了有没有规定): no aside, whatever it opens with."""
-    return (
-        len(clause) > _INTRO_WORDS
-        and _WHO_I_AM.match(clause) is not None
-        and (asks_something(clause) or names_burden(clause))
-    )
+    return _ANY_ASIDE.match(clause) is not None
