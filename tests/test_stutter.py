@@ -47,34 +47,3 @@ def test_a_doubled_character_no_longer_turns_into_an_ask(matcher: Matcher) -> No
     typed = matcher.match("会议记录还要不要严严格检查")
     assert typed.decision == "answer"
     assert typed.matches[0].fact.id == "meetings-light-records"
-
-
-def test_a_pair_inside_a_curated_word_written_with_it_is_meant() -> None:
-    """一遍遍 listed as a word keeps its 遍遍 wherever it stands; 严严格 is still a slip."""
-    words = WORDS | {"一遍"}
-    stutter = Stutter(lambda word: 0, words.__contains__, meant=["一遍遍", "来来回回"])
-    assert Stutter(lambda word: 0, words.__contains__)("数据一遍遍填") == "数据一遍填"
-    assert stutter("数据一遍遍填") == "数据一遍遍填"
-    assert stutter("遍遍填") == "遍遍填"  # the pair alone, no word around it: nothing to undo
-    assert stutter("来来回回跑") == "来来回回跑"
-    assert stutter("要不要严严格检查") == "要不要严格检查"
-
-
-@pytest.mark.parametrize(
-    ("typed", "read"),
-    [
-        ("一遍遍", "一遍遍"),  # synonyms.yaml
-        ("来来回回跑", "来来回回跑"),  # complaint_words.yaml
-        ("开得拖拖拉拉", "开得拖拖拉拉"),
-        ("一级级往上报", "一级级往上报"),
-        ("严严格", "严格"),
-        ("工工作群", "工作群"),
-    ],
-)
-def test_the_shipped_lists_words_are_meant(matcher: Matcher, typed: str, read: str) -> None:
-    assert matcher.stutter(typed) == read
-
-
-def test_a_reduplicated_synonym_reads_as_its_term(matcher: Matcher) -> None:
-    terms = [t.term for t in matcher.analyzer.analyze(matcher.stutter("一遍遍")).terms]
-    assert terms == ["重复"]

@@ -3,8 +3,7 @@
 Every plain word list the analyzer and its readers know: synonyms, the user dictionary, words of
 complaint, load words, setting words, stopwords, request words, cues and marks, purpose words,
 place words and the facts' keywords. A pattern (a line holding … or | or a regular expression)
-is no plain word and is left out. The slip reading keeps a doubled character such a word is
-written with (stutter.py), and `jianfu kb check` reads each word as a question is read
+is no plain word and is left out. `jianfu kb check` reads each word as a question is read
 (wordcheck.py).
 """
 
@@ -15,8 +14,6 @@ from collections.abc import Iterable, Iterator
 
 from bot.kb.files import read_userdict
 from bot.kb.model import KnowledgeBase
-from bot.search.normalize import normalize
-from bot.search.stutter import DOUBLED
 
 # A plain word: characters, letters and digits only (no pattern, no blank, no mark)
 PLAIN_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
@@ -56,9 +53,3 @@ def listed_words(kb: KnowledgeBase) -> list[tuple[str, str]]:
     for fact in kb.facts:
         found += _each(fact.source_file or "facts", fact.keywords)
     return found
-
-
-def doubled_words(words: Iterable[str]) -> frozenset[str]:
-    """The words, in normal form, written with a character twice in a row (一遍遍, 来来回回)."""
-    normal = (normalize(w) for w in words)
-    return frozenset(w for w in normal if DOUBLED.search(w))

@@ -24,7 +24,6 @@ from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
-from bot.search.curatedwords import doubled_words, listed_words
 from bot.search.entities import Entity, EntityTable
 from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
@@ -137,9 +136,7 @@ class Matcher:
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
         self.regional = Regional(kb.regional_words, words)
-        # 严严格 is 严格; 一遍遍, written so in a curated list, is meant
-        meant = doubled_words(word for _, word in listed_words(kb))
-        self.stutter = Stutter(self.analyzer.general_frequency, words, meant)
+        self.stutter = Stutter(self.analyzer.general_frequency, words)  # 严严格 is 严格
         self.topic_words = TopicWords(self.analyzer, self.index.docs, self.index.postings,
                                       kb.facts, topic_names, kb.setting_words)  # fmt: skip
         self.topic_asks = TopicAsks(kb, self.index.docs, self.analyzer.tokens,

@@ -5,14 +5,12 @@ then sits beside its word as a stray one-character word (记 of 书记记是谁)
 nothing the facts know or pulls in another reading (要不要严 as an ask). One copy is dropped
 when the pair is no word of its own (天天, 看看, 区区 are) and the character makes a word on one
 side only: 建国国书记 keeps both (建国, 国书), and so does a pair beside no word at all.
-A pair inside a curated word written with it (一遍遍, 来来回回, 拖拖拉拉, 一级级) is meant: the
-curator wrote the word so, and a slip never spells a listed word out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 LONGEST = 4  # characters of a word looked for on either side of the pair
@@ -22,22 +20,11 @@ WORD_FREQ = 20  # rarer entries are fragments (开有), no word the character be
 class Stutter:
     """Undoes characters typed twice, by a test of what is a word."""
 
-    def __init__(
-        self,
-        frequency: Callable[[str], int],
-        known: Callable[[str], bool],
-        meant: Iterable[str] = (),
-    ) -> None:
+    def __init__(self, frequency: Callable[[str], int], known: Callable[[str], bool]) -> None:
         """`frequency`: a word's count in general Chinese; `known`: a word the facts use or
-        a listed synonym (群主, 减负 may be rare in the dictionary); `meant`: curated words, in
-        normal form, whose doubled characters are written so (一遍遍)."""
+        a listed synonym (群主, 减负 may be rare in the dictionary)."""
         self._frequency = frequency
         self._known = known
-        # the doubled pair -> each meant word holding it, with where the pair starts in it
-        self._meant: dict[str, list[tuple[str, int]]] = {}
-        for word in set(meant):
-            for found in DOUBLED.finditer(word):
-                self._meant.setdefault(found.group(), []).append((word, found.start()))
 
     def _is_word(self, text: str) -> bool:
         return self._frequency(text) >= WORD_FREQ or self._known(text)
@@ -56,8 +43,6 @@ class Stutter:
         """Whether text[at] and text[at + 1], the same character, are one typed twice."""
         if text[at] != text[at + 1] or self._is_word(text[at : at + 2]):
             return False
-        if self.meant_at(text, at):
-            return False
         if at + 2 < len(text) and text[at + 2] == text[at]:
             return False  # three in a row is meant (太太太多), or too odd to guess at
         left = any(self._is_word(text[at - n : at + 1]) for n in range(1, min(LONGEST, at + 1)))
@@ -66,11 +51,3 @@ class Stutter:
             for n in range(1, min(LONGEST, len(text) - at - 1))
         )
         return left != right  # one copy belongs to a word, the other to none
-
-    def meant_at(self, text: str, at: int) -> bool:
-        """Whether the doubled pair at `at` lies inside a curated word written with it."""
-        for word, offset in self._meant.get(text[at : at + 2], ()):
-            start = at - offset
-            if start >= 0 and text.startswith(word, start):
-                return True
-        return False

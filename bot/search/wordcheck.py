@@ -2,7 +2,7 @@
 
 A word is looked for in a question after the question is read: put in normal form, a character
 typed twice undone, regional wording made mainland, a measure word taken out, then cut by jieba.
-A word that reading changes (一遍遍 read as 一遍 by the slip reading, 一级一级 as 一级) is never
+A word that reading changes (一遍遍 read as 一遍 by the slip reading, 清一清 as 清) is never
 found, and a curator cannot see it: each word is read here as a question is, alone.
 
 An error: the reading changes the word's text, so no question can ever hold it as written. A
