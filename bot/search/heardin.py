@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.search.wordalternation import longest_first
+
 # Who or when before the mark: 领导, 同事, 刚才, 昨天晚上 (four characters at most), none naming
 # a topic by its one-character word (开会时在群里说 is about a meeting).
 _WHO_OR_WHEN = r"[^会表检群\s]{0,4}?"
@@ -28,8 +30,7 @@ class HeardIn:
     """`marks`: the curated marks of where the news was seen or heard (群里看到, 会上说)."""
 
     def __init__(self, marks: Iterable[str]) -> None:
-        shapes = sorted({m.strip() for m in marks if m.strip()}, key=len, reverse=True)
-        body = "|".join(re.escape(m) for m in shapes)
+        body = longest_first(m.strip() for m in marks)
         self._lead = re.compile(f"^{_WHO_OR_WHEN}在?{_AFTER}(?:{body}){_TAIL}") if body else None
 
     def told(self, clause: str) -> str:

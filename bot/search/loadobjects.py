@@ -13,19 +13,18 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from bot.search.normalize import normalize
+from bot.search.wordalternation import longest_first
 
 
 class LoadObjects:
     """Each topic's everyday load words, one pattern per topic."""
 
     def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
-        self._patterns = {
-            topic: re.compile(
-                "|".join(map(re.escape, sorted({normalize(w) for w in listed}, key=len)[::-1]))
-            )
+        alternations = {
+            topic: longest_first(normalize(w) for w in listed)
             for topic, listed in (words or {}).items()
-            if listed
         }
+        self._patterns = {topic: re.compile(a) for topic, a in alternations.items() if a}
 
     def names(self, topic: str, normalized: str) -> bool:
         """The text names the load `topic` deals in by an everyday word (材料: inspections)."""

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.search.wordalternation import longest_first
+
 # 还 says "still": a complaint (今天还得开三个会), or, in a yes-or-no question, whether one
 # occasion still stands (今天还开会吗, 督查组明天还来吗, 那张表还要不要交了).
 _STILL = frozenset({"还"})
@@ -38,7 +40,7 @@ class Occasions:
     @cached_property
     def _any_word(self) -> re.Pattern[str] | None:
         """The occasion words as one search (None: there are none), made on first use."""
-        return re.compile("|".join(map(re.escape, sorted(self.words)))) if self.words else None
+        return re.compile(longest_first(self.words)) if self.words else None
 
     def asked(
         self, tokens: Sequence[str], counted: bool = False, figure_asked: bool = False

@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot.search.wordalternation import longest_first
+
 
 def _either(words: Iterable[str]) -> str:
     """One of the words, the longest tried first; a pattern that never matches when none."""
-    listed = sorted(dict.fromkeys(words), key=len, reverse=True)
-    return "(?:" + "|".join(map(re.escape, listed)) + ")" if listed else "(?!)"
+    listed = longest_first(words)
+    return f"(?:{listed})" if listed else "(?!)"
 
 
 # The document as what the answer is for: written or prepared (写个材料, 准备个发言), or the

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -21,6 +21,7 @@ from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
 from bot.search.timeline import tells_before_only
+from bot.search.wordalternation import longest_first
 
 FREQUENCY = "frequency"  # the group of a number that follows a period (一周最多一表)
 DROP = "drop"  # the group of a number that follows a word of a cut (少了一半, 解散整合群190余个)
@@ -123,10 +124,6 @@ def _kept(kept: dict[str, K], text: str, read: Callable[[str], K]) -> K:
     return found
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 class Quantities:
     """The numbers each fact holds, and what a question asks or says of numbers."""
 
@@ -148,24 +145,24 @@ class Quantities:
             group: tuple(compile_pattern(a if is_pattern(a) else "~" + a) for a in asks)
             for group, asks in words.asks.items()
         }
-        once = _alternatives(words.once)
+        once = longest_first(words.once)
         self._once = re.compile(rf"(?:{once})[^{_BREAK}\s]{{0,{ONCE_GAP}}}$") if once else None
         self._periods = words.periods
         self._vague = sorted(words.vague, key=len, reverse=True)
-        units = _alternatives(self._unit_group)
+        units = longest_first(self._unit_group)
         self._amount = re.compile(rf"{_NUMBER}{_ABOUT}(?:个\s?)?({units})") if units else None
         self._asked_unit = re.compile(rf"(?:多少|几)\s?(?:个\s?)?({units})") if units else None
         # 三个, 几次, 多少个小时: a number or an ask, and what it counts, as one word
         self._count_word = re.compile(rf"(?:{_NUMBER}|多少|几){_ABOUT}(?:个)?(?:{units})?")
-        phrases = _alternatives(self._phrase_group)
+        phrases = longest_first(self._phrase_group)
         self._phrase = re.compile(phrases) if phrases else None
-        periods = _alternatives(words.periods)
+        periods = longest_first(words.periods)
         self._every = (
             re.compile(rf"(?:{periods})[^{_BREAK}\s]{{0,{PERIOD_GAP}}}?{_NUMBER}{_ABOUT}({units})")
             if periods and units
             else None
         )
-        drops = _alternatives(words.drops)
+        drops = longest_first(words.drops)
         within = f"[^{_BREAK}{_ASIDE}\\s]"
         self._drop = (
             re.compile(rf"(?:{drops}){within}{{0,{DROP_GAP}}}?{_NUMBER}{_ABOUT}(?:个\s?)?({units})")

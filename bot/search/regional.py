@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from bot.search.normalize import normalize
+from bot.search.wordalternation import longest_first
 
 # A pair of characters this common in general Chinese (jieba's count: 差点 748, 多点 129) is
 # a word a form only seems to start or end inside; rarer pairs (我成, 会点) are no words.
@@ -48,7 +49,7 @@ class Regional:
         # Any form at all, as plain text: the pattern's word-edge tests (meeting, not
         # meetings) make re try every form at every character; most questions hold no form,
         # and this finds that in a tenth of the time.
-        self._any_form = re.compile("|".join(map(re.escape, forms))) if forms else None
+        self._any_form = re.compile(longest_first(forms)) if forms else None
         self._is_word = is_word
 
     def mainland(self, normalized: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from bot.search.covered import FURTHER_ITEM
 from bot.search.normalize import normalize
 from bot.search.story import asks_something
+from bot.search.wordalternation import longest_first
 
 # Clauses as typed: commas, stops, colons, brackets, spaces. 说个别的：… sets aside before a colon;
 # （会上说的是防汛） is a clause of its own.
@@ -47,10 +48,8 @@ class SetAside:
         shapes = sorted((m for m in kept if not m.endswith("…")), key=len, reverse=True)
         body = "|".join(_GAP.join(re.escape(p) for p in m.split("…")) for m in shapes)
         self._mark = re.compile(f"^(?:{body}){_PARTICLES}$") if body else None
-        openings = sorted((m[:-1] for m in kept if m.endswith("…")), key=len, reverse=True)
-        self._opening = (
-            re.compile("|".join(map(re.escape, openings))) if openings and names_topic else None
-        )
+        openings = longest_first(m[:-1] for m in kept if m.endswith("…"))
+        self._opening = re.compile(openings) if openings and names_topic else None
         self._names_topic = names_topic
 
     def after(self, text: str) -> str:

@@ -26,6 +26,7 @@ from bot.search.cues import (
 from bot.search.fullnames import SURNAMES
 from bot.search.normalize import normalize
 from bot.search.pieces import Piece, rendered
+from bot.search.wordalternation import longest_first
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
 # 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask; 那几, 这几 point at a
@@ -87,12 +88,8 @@ class Complaints:
 
     def __init__(self, words: Mapping[str, Sequence[str]] | None = None) -> None:
         # in normal form, as the text they are looked for in is: 好几回 is read as 好几次
-        listed = sorted(
-            {normalize(w) for kind in (words or {}).values() for w in kind} - {""},
-            key=len,
-            reverse=True,
-        )
-        self._pattern = re.compile("|".join(map(re.escape, listed))) if listed else None
+        listed = longest_first(normalize(w) for kind in (words or {}).values() for w in kind)
+        self._pattern = re.compile(listed) if listed else None
 
     def said(self, normalized: str) -> bool:
         """The text says one of the everyday words of complaint."""

@@ -22,6 +22,7 @@ from bot.search.naming import MIN_KEY_CHARS, PROVINCES
 from bot.search.pinyin import pinyin_key
 from bot.search.placenames import is_place_name, load_place_names, starts_with_place_name
 from bot.search.pointing import OWN, POINTERS, own
+from bot.search.wordalternation import longest_first
 
 if TYPE_CHECKING:
     from bot.search.entities import EntityTable
@@ -90,8 +91,8 @@ _LOOKUPS = (
 )  # fmt: skip
 
 # Either list above, as one search of a question (not one test per word).
-_LOOKING_UP = re.compile("|".join(map(re.escape, (*POINTERS, *_LOOKUPS))))  # 周庄镇那个副书记
-_ROLE_ASKED = re.compile("|".join(map(re.escape, (*_IN_THE_ARTICLE, *_SAID_ASKS))))  # 文章里的
+_LOOKING_UP = re.compile(longest_first((*POINTERS, *_LOOKUPS)))  # 周庄镇那个副书记
+_ROLE_ASKED = re.compile(longest_first((*_IN_THE_ARTICLE, *_SAID_ASKS)))  # 文章里的
 
 
 _FULL_NAME = re.compile(rf"^[{SURNAMES}][\u4e00-\u9fff]{{2}}$")

@@ -11,6 +11,7 @@ from bot.search.index import Document
 from bot.search.parts import LEAD_MARGIN, lead_among
 from bot.search.query import QueryAnalysis
 from bot.search.shapes import Match
+from bot.search.wordalternation import longest_first
 
 BROAD_QUESTION_WORDS = frozenset(
     {"哪些", "有啥", "都有", "有什么", "什么样", "例子", "办法", "措施"}
@@ -46,7 +47,7 @@ class TopicAsks:
         marks = tuple(sorted(kb.avoid_marks))  # 要避免的做法: the trouble, not what was done
         self._avoided = frozenset(f.id for f in kb.facts if marks and f.measure.startswith(marks))
         self._broad_words = kb.request_words | BROAD_QUESTION_WORDS
-        self._broad_written = re.compile("|".join(map(re.escape, sorted(self._broad_words))))
+        self._broad_written = re.compile(longest_first(self._broad_words))
 
     def asks_broadly(self, normalized: str) -> bool:
         """The question asks what is done about something (哪些, 方面, 经验, 案例)."""

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bot.kb import KnowledgeBase
+from bot.search.wordalternation import longest_first
 
 # Provinces named without a suffix (新疆, 西藏) open a place before any suffixed unit.
 _BARE_PROVINCES = ("内蒙古", "新疆", "西藏", "广西", "宁夏", "北京", "天津", "上海", "重庆")
@@ -171,8 +172,7 @@ class Cast:
             for short in (place.stem, *place.shorts):
                 if short:
                     self._surfaces.setdefault(short, (place.name, "stem"))
-        ordered = sorted(self._surfaces, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(s) for s in ordered))
+        self._pattern = re.compile(longest_first(self._surfaces))
 
     def mentions(self, text: str) -> list[Mention]:
         """Every person and place the text names, left to right, the longest surface first."""
