@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from bot import __version__
-from bot.errors import JianfuError, KBError
+from bot.errors import JianfuError, KBError, KBProblem
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # the search stack loads only for the commands that need it
@@ -105,6 +105,19 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kb_check_failed(
+    root: Path, problems: Sequence[KBProblem], warnings: Sequence[KBProblem], summary: str
+) -> int:
+    """`kb check`'s report of a failure: the root, each problem, each warning, a count."""
+    print(f"jianfu kb check: {root}", file=sys.stderr)
+    for problem in problems:
+        print(f"  ✗ {problem}", file=sys.stderr)
+    for warning in warnings:
+        print(f"  ! {warning}", file=sys.stderr)
+    print(f"{len(problems)} {summary}", file=sys.stderr)
+    return 1
+
+
 def cmd_kb_check(args: argparse.Namespace) -> int:
     from bot.kb import load_kb
 
@@ -112,28 +125,19 @@ def cmd_kb_check(args: argparse.Namespace) -> int:
     try:
         kb = load_kb(root)
     except KBError as exc:
-        print(f"jianfu kb check: {root}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  ✗ {problem}", file=sys.stderr)
-        for warning in exc.warnings:
-            print(f"  ! {warning}", file=sys.stderr)
-        print(
-            f"{len(exc.problems)} problem(s); the knowledge base was not loaded.", file=sys.stderr
+        return _kb_check_failed(
+            root, exc.problems, exc.warnings, "problem(s); the knowledge base was not loaded."
         )
-        return 1
     # Each curated word read as a question is: one the reading changes can never match.
     from bot.search.matcher import Matcher
     from bot.search.wordcheck import check_words
 
     words = check_words(Matcher(kb, cache_dir=args.settings.cache_dir))
     if words.errors:
-        print(f"jianfu kb check: {root}", file=sys.stderr)
-        for problem in words.errors:
-            print(f"  ✗ {problem}", file=sys.stderr)
-        for warning in (*kb.warnings, *words.warnings):
-            print(f"  ! {warning}", file=sys.stderr)
-        print(f"{len(words.errors)} curated word(s) can never match as written.", file=sys.stderr)
-        return 1
+        return _kb_check_failed(
+            root, words.errors, (*kb.warnings, *words.warnings),
+            "curated word(s) can never match as written.",
+        )  # fmt: skip
     print(
         f"ok: {len(kb.facts)} facts in {len(kb.topics)} topics from {len(kb.seeds)} seed(s); "
         f"every quote found verbatim in its seed; every curated word read as written"

@@ -7,7 +7,7 @@ the facts the index recalls for it are scored in scoring.py, and shapes.py decid
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -156,10 +156,13 @@ class Matcher:
         self.channels = Channels(self.topic_words.names_topic, self.topic_words.holding)
         self.workplaces = Workplaces(self.entities.entities, self.analyzer.analyze,
                                      self.topic_words.broad, self._said)  # fmt: skip
-        # Normal form in the facts' mainland wording; a question's clauses come back to it.
-        self._normal = functools.lru_cache(maxsize=READINGS_KEPT)(
-            lambda t: self.classifiers.joined(self.regional.mainland(self.stutter(normalize(t))))
-        )  # fmt: skip
+        # Normal form in the facts' mainland wording, step by step, named for wordcheck.py.
+        self.reading_steps: tuple[tuple[str, Callable[[str], str]], ...] = (
+            ("the slip reading (stutter.py)", self.stutter),
+            ("the regional wording (regional.py)", self.regional.mainland),
+            ("the measure-word reading (classifiers.py)", self.classifiers.joined),
+        )
+        self._normal = functools.lru_cache(maxsize=READINGS_KEPT)(self._read)
         self.asks = AskFinder.reading(self._normal, self.analyzer.analyze, self.topic_words)
         self.together = Together(
             self.rank, self.topic_words, self._said, kb.by_id, self._docs_of,
@@ -169,6 +172,13 @@ class Matcher:
         # reload builds a new matcher, and so forgets every reading.
         self._prepared = functools.lru_cache(maxsize=QUESTIONS_KEPT)(self._prepare)
         self.analyzer.warm_up()  # what a first question would read on first need, read now
+
+    def _read(self, text: str) -> str:
+        """The text in normal form, then through each reading step (`reading_steps`)."""
+        read = normalize(text)
+        for _, step in self.reading_steps:
+            read = step(read)
+        return read
 
     def rank(
         self,

@@ -53,9 +53,6 @@ TOKEN_LISTS = frozenset(
 )
 
 
-SLIP_READING = "the slip reading (stutter.py)"
-
-
 @dataclass(frozen=True)
 class WordReport:
     """The words that cannot fire as written: errors and warnings, each naming file and word."""
@@ -64,17 +61,8 @@ class WordReport:
     warnings: tuple[KBProblem, ...]
 
 
-def _steps(matcher: Matcher) -> list[tuple[str, Callable[[str], str]]]:
-    """The question's reading of its text, step by step, as matcher._normal runs it."""
-    return [
-        (SLIP_READING, matcher.stutter),
-        ("the regional wording (regional.py)", matcher.regional.mainland),
-        ("the measure-word reading (classifiers.py)", matcher.classifiers.joined),
-    ]
-
-
 def _read(
-    word: str, steps: list[tuple[str, Callable[[str], str]]], from_raw: bool
+    word: str, steps: Iterable[tuple[str, Callable[[str], str]]], from_raw: bool
 ) -> tuple[str, str]:
     """The word as the reading leaves it, and the first step that changed it ("" if none);
     `from_raw`: the word is looked for as written, so its normal form is a change too."""
@@ -121,7 +109,8 @@ def _misread(matcher: Matcher, file: str, word: str, text: str) -> str:
 def check_words(matcher: Matcher, words: Iterable[tuple[str, str]] | None = None) -> WordReport:
     """Each curated word (file, word) read as a question is; `words`: every listed word of the
     matcher's knowledge base unless given."""
-    steps = _steps(matcher)
+    steps = matcher.reading_steps  # the question's reading after normalize, step by step
+    slip_reading = next(name for name, step in steps if step is matcher.stutter)
     errors: list[KBProblem] = []
     warnings: list[KBProblem] = []
     for file, word in words if words is not None else listed_words(matcher.kb):
@@ -129,7 +118,7 @@ def check_words(matcher: Matcher, words: Iterable[tuple[str, str]] | None = None
         reason = _misread(matcher, file, word, text)
         if not reason:
             continue
-        if changed_by == SLIP_READING:
+        if changed_by == slip_reading:
             # a doubled word typed in characters is undone, but the readings by sound (pinyin)
             # may still find it: taking the ten such words out moved the typing variants (round 24)
             message = (
