@@ -15,6 +15,7 @@ from bot.search.entities import Entity, EntityTable
 from bot.search.entitydocs import Included
 from bot.search.normalize import normalize
 from bot.search.query import QueryAnalysis
+from bot.search.ranked import FactOrder
 from bot.search.shapes import EntityFocus, Match
 from bot.search.timeline import other_side_only, side_holders
 from bot.search.topicwords import TopicWords
@@ -53,12 +54,13 @@ def entity_focus(
     include: Included,
     ranked: Sequence[Match],
     words: TopicWords,
+    kb_order: FactOrder,
     said: Said = lambda fact_id: frozenset(),
     whole: str = "",
 ) -> EntityFocus:
     """Their facts ordered by the rest of the question alone, how far the first leads, and
     whether the rest is about something no fact holds. `words`: which topic a word names, and
-    which say nothing narrower than a topic (减负, 工作); `said`: the terms of a fact's own
+    which say nothing narrower than a topic (减负, 工作); `kb_order`: how ties stand; `said`: the terms of a fact's own
     text; `whole`: the question before what their card shows was taken out (后来呢)."""
     broad = words.broad
     own = set(entity.fact_ids)
@@ -114,7 +116,7 @@ def entity_focus(
                 rest_scores[m.fact.id] -= AVOIDED_FIT
     order = sorted(
         (m for m in ranked if m.fact.id in own),
-        key=lambda m: (-rest_scores.get(m.fact.id, 0.0), -m.score, m.fact.id),
+        key=lambda m: (-rest_scores.get(m.fact.id, 0.0), -m.score, kb_order[m.fact.id]),
     )
     best, second = [*sorted(rest_scores.values(), reverse=True), 0.0, 0.0][:2]
     # 附近有什么好吃的 knows nothing the facts say; 现在办业务有什么变化 knows 办 and is kept.

@@ -38,7 +38,7 @@ from bot.search.pointing import points_at_person, without_card_asks
 from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.query import QueryAnalysis
-from bot.search.ranked import Weights
+from bot.search.ranked import Weights, fact_order
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
 from bot.search.scoring import score_recalled, term_weights
@@ -119,8 +119,8 @@ class Matcher:
         # 盖个章 is 盖章: 个 goes where verb and object make a word the index or synonyms know
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
         self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
-        doc_of = {doc.fact.id: n for n, doc in enumerate(self.index.docs)}
-        self._docs_of = EntityDocs(doc_of).of  # a person's facts: entitydocs.py
+        self._kb_order = fact_order(doc.fact for doc in self.index.docs)  # each one's document
+        self._docs_of = EntityDocs(self._kb_order).of  # a person's facts: entitydocs.py
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
         self.load_objects = LoadObjects(kb.load_objects)  # 材料少一页就扣分: inspections
@@ -289,8 +289,9 @@ class Matcher:
             ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
         focus = (
             entity_focus(
-                self.rank, entity, found, text, include, ranked, self.topic_words, self._said, whole
-            )
+                self.rank, entity, found, text, include, ranked, self.topic_words,
+                self._kb_order, self._said, whole,
+            )  # fmt: skip
             if entity is not None
             else EntityFocus()
         )

@@ -19,7 +19,7 @@ from bot.kb import Fact, QuantityWords
 from bot.search.counted import CountedWords
 from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.query import QueryAnalysis
-from bot.search.shapes import Match
+from bot.search.ranked import Match, best_first, fact_order
 from bot.search.timeline import tells_before_only
 from bot.search.wordalternation import longest_first
 
@@ -178,6 +178,7 @@ class Quantities:
             re.compile(rf"(?:{drops}){within}{{0,{ASK_DROP_GAP}}}?(?:多少|几)") if drops else None
         )
         self._facts = {fact.id: fact for fact in facts}
+        self._order = fact_order(facts)
         self._counted = CountedWords(facts)
         # Every fact's numbers, read with the index (about 1 s at 10,000 facts, kept in its
         # cache): a question read afresh meets a dozen facts, each new to it at 10,000.
@@ -357,7 +358,7 @@ class Quantities:
         ]
         if cut_asked:
             moved = self._behind_the_cut(moved)
-        return sorted(moved, key=lambda m: (-m.score, m.fact.id))
+        return best_first(moved, self._order)
 
     def _behind_the_cut(self, ranked: Sequence[Match]) -> list[Match]:
         """手机里三十多个群全都置顶，后来少了多少 asks what the cut came to: the fact telling

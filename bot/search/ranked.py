@@ -3,9 +3,14 @@ asks of a person's or place's facts (kept apart from shapes.py, which decides)."
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.kb import Fact
+
+# A fact's place in the knowledge base: files in name order, then the curator's order within
+# each file (as the index numbers its documents).
+FactOrder = Mapping[str, int]
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,17 @@ class Match:
     score: float
     # Not compared: two matches of one fact at one score are the same match whatever made it.
     parts: ScoreParts = field(default=NO_PARTS, compare=False)
+
+
+def fact_order(facts: Iterable[Fact]) -> dict[str, int]:
+    """Each fact's place among `facts`, given in the knowledge base's order."""
+    return {fact.id: n for n, fact in enumerate(facts)}
+
+
+def best_first(matches: Iterable[Match], order: FactOrder) -> list[Match]:
+    """Highest score first; equal scores in the knowledge base's order, the curator's, not by
+    id as text (which puts synthetic-10 before synthetic-2)."""
+    return sorted(matches, key=lambda m: (-m.score, order[m.fact.id]))
 
 
 @dataclass(frozen=True)

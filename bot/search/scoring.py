@@ -108,7 +108,7 @@ def score_recalled(
     closeness = Closeness(query_text)
     docs = [index.docs[d] for d in best_ids]
     closest = closeness.best_of_each([doc.questions for doc in docs], [doc.forms for doc in docs])
-    scored: list[Match] = []
+    scored: list[tuple[int, Match]] = []  # with its document's number: its place in the KB
     w = scoring
     for doc_id, doc, best in zip(best_ids, docs, closest, strict=True):
         # the masses of the words the fact holds, summed in the question's order
@@ -117,6 +117,7 @@ def score_recalled(
         bm25 = known_share * recalled[doc_id] / ceiling if ceiling else 0.0
         score = 100 * (w.coverage * coverage + w.questions * similarity + w.bm25 * bm25)
         parts = ScoreParts(coverage, similarity, bm25, known_share) if keep_parts else NO_PARTS
-        scored.append(Match(doc.fact, round(score, 2), parts))
-    scored.sort(key=lambda m: (-m.score, m.fact.id))
-    return scored
+        scored.append((doc_id, Match(doc.fact, round(score, 2), parts)))
+    # Equal scores in the knowledge base's order (the curator's), as ranked.best_first orders.
+    scored.sort(key=lambda numbered: (-numbered[1].score, numbered[0]))
+    return [match for _, match in scored]

@@ -21,6 +21,7 @@ from bot.search.entities import Entity
 from bot.search.entitydocs import DocsOf, Included
 from bot.search.focus import Said, entity_focus
 from bot.search.query import QueryAnalysis
+from bot.search.ranked import fact_order
 from bot.search.shapes import (
     CARD_MAX,
     Card,
@@ -83,6 +84,7 @@ class Together:
         self._words = words
         self._said = said
         self._facts = facts
+        self._order = fact_order(facts.values())  # by id, in the knowledge base's order
         self._docs_of = docs_of
         self._without_asks = without_asks
 
@@ -117,7 +119,7 @@ class Together:
             focus = entity_focus(
                 lambda question, include: self._rank(question, include, ()),
                 entity, kept, rest, self._docs_of(entity.fact_ids), ranked,
-                self._words, self._said,
+                self._words, self._order, self._said,
             )  # fmt: skip
             asked = tuple(m for m in focus.ranked if m.fact.topic in topics)
             joined.append((entity, replace(focus, ranked=asked or focus.ranked)))
