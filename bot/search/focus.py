@@ -60,8 +60,9 @@ def entity_focus(
 ) -> EntityFocus:
     """Their facts ordered by the rest of the question alone, how far the first leads, and
     whether the rest is about something no fact holds. `words`: which topic a word names, and
-    which say nothing narrower than a topic (减负, 工作); `kb_order`: how ties stand; `said`: the terms of a fact's own
-    text; `whole`: the question before what their card shows was taken out (后来呢)."""
+    which say nothing narrower than a topic (减负, 工作); `kb_order`: how equals stand; `said`:
+    the terms of a fact's own text; `whole`: the question before what their card shows was
+    taken out (后来呢)."""
     broad = words.broad
     own = set(entity.fact_ids)
     rest = text

@@ -287,14 +287,12 @@ class Matcher:
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             # 春节放几天假 neither: a word we do not know is what it counts
             ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
-        focus = (
-            entity_focus(
+        focus = EntityFocus()
+        if entity is not None:
+            focus = entity_focus(
                 self.rank, entity, found, text, include, ranked, self.topic_words,
                 self._kb_order, self._said, whole,
             )  # fmt: skip
-            if entity is not None
-            else EntityFocus()
-        )
         topic = self.topic_words.topic_asked(analysis)
         # 工作群清理了多少个 asks for a number: one fact's, however broad its other words.
         counts = self.quantities.asked(text) or self.quantities.said(text)
