@@ -9,15 +9,13 @@ import pytest
 
 from bot.errors import KBError, KBProblem
 from bot.kb import load_kb
+from bot.search.askslots import Word, compile_slot, found_slots
 from bot.search.cues import (
     CuePattern,
     PatternsByStart,
-    Word,
     _asks,
     compile_pattern,
-    compile_slot,
     found_patterns,
-    found_slots,
     split_cues,
 )
 from bot.search.matcher import Match, Matcher, Prepared, Thresholds, conclude

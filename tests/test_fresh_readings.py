@@ -1,5 +1,5 @@
 """Cheaper readings of a question read afresh give what the plain ways give: the ask slots'
-guard (cues.py), what a text sounds like kept (hearing.py), the runs heard around each unknown
+guard (askslots.py), what a text sounds like kept (hearing.py), the runs heard around each unknown
 piece (mending.py), the steps normalize skips (normalize.py), the words made for the slots only
 when one may be filled and the patterns of asks run only where they may match (story.py)."""
 
@@ -16,7 +16,7 @@ from small_vocabulary import VOCABULARY, analyzer_factory
 from bot.devtools.evaluate import load_questions, question_files
 from bot.kb import load_kb
 from bot.search import story
-from bot.search.cues import (
+from bot.search.askslots import (
     UNKNOWN_WORD,
     AskSlot,
     Word,

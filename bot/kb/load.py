@@ -176,8 +176,8 @@ def _initials_of(word: str) -> str:
 def _pattern_problem(entry: str) -> str | None:
     """What is wrong with a cue pattern (怎么|咋…撤回, ~在哪个, 怎么|咋 + ?), if anything.
 
-    The search stage reads these patterns (bot/search/cues.py); a knowledge base that loads
-    must give it none it would refuse."""
+    The search stage reads these patterns (bot/search/cues.py, ask slots askslots.py); a
+    knowledge base that loads must give it none it would refuse."""
     if not (entry.startswith("~") or "…" in entry or "+" in entry):
         return None
     slot = "+" in entry

@@ -1,12 +1,12 @@
 """A burden told, not a question asked: which question forms a question really has.
 
-Cue patterns and ask slots (cues.py) find the shape of an ask no measure answers: 开会的通知
-怎么拟, 工作群被踢了, 开会必须带什么. An official describing a burden in their own words uses the
-same grammar to tell a story: 社区三天两头被街道叫去开会 is no 被 + ? event, 开会必须手写笔记，
-还要定期拿去检查 asks for nothing to be brought. A statement that asks nothing and says a load
-comes too often, too long or again is read as a problem told: its ask slots and two-part
-patterns are not forms of an ask. Phrase cues (~老婆, ~天气) name a subject, not a grammar, and
-stay.
+Cue patterns (cues.py) and ask slots (askslots.py) find the shape of an ask no measure
+answers: 开会的通知怎么拟, 工作群被踢了, 开会必须带什么. An official describing a
+burden in their own words uses the same grammar to tell a story: 社区三天两头被街道叫去开会
+is no 被 + ? event, 开会必须手写笔记，还要定期拿去检查 asks for nothing to be brought. A
+statement that asks nothing and says a load comes too often, too long or again is read as a
+problem told: its ask slots and two-part patterns are not forms of an ask. Phrase cues (~老婆,
+~天气) name a subject, not a grammar, and stay.
 """
 
 from __future__ import annotations
@@ -14,15 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.search.cues import (
-    AskSlot,
-    CuePattern,
-    PatternsByStart,
-    Word,
-    found_patterns,
-    found_slots,
-    may_fill_a_slot,
-)
+from bot.search.askslots import AskSlot, Word, found_slots, may_fill_a_slot
+from bot.search.cues import CuePattern, PatternsByStart, found_patterns
 from bot.search.fullnames import SURNAMES
 from bot.search.normalize import normalize
 from bot.search.pieces import Piece, rendered
