@@ -7,7 +7,7 @@ the facts the index recalls for it are scored in scoring.py, and shapes.py decid
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,20 +24,19 @@ from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
-from bot.search.entities import Entity, EntityTable
+from bot.search.entities import EntityTable
 from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
 from bot.search.items import conclude
-from bot.search.loadobjects import LoadObjects
 from bot.search.normalize import normalize
-from bot.search.occasion import Occasions
 from bot.search.parts import ListReadings, ReadAlone, list_readings
-from bot.search.pointing import points_at_person, without_card_asks
+from bot.search.pointing import without_card_asks
 from bot.search.pointing_back import asks_of_story
 from bot.search.purpose import Purposes
 from bot.search.query import QueryAnalysis
+from bot.search.questionforms import QuestionForms
 from bot.search.ranked import Weights, fact_order
 from bot.search.regional import Regional, pair_test
 from bot.search.sceneitems import with_items
@@ -56,7 +55,7 @@ from bot.search.shapes import (
     offered,
 )
 from bot.search.siblingmarks import SiblingMarks
-from bot.search.story import Complaints, names_colleague, tells_burden
+from bot.search.story import Complaints
 from bot.search.stutter import Stutter
 from bot.search.thanks import thanks_only
 from bot.search.together import Together, apart
@@ -118,15 +117,13 @@ class Matcher:
         )
         # 盖个章 is 盖章: 个 goes where verb and object make a word the index or synonyms know
         self.classifiers = Classifiers([*self.analyzer.vocabulary, *kb.synonyms])
-        self._greetings = frozenset(normalize(g) for g in self.texts.greetings)
         self._kb_order = fact_order(doc.fact for doc in self.index.docs)  # each one's document
         self._docs_of = EntityDocs(self._kb_order).of  # a person's facts: entitydocs.py
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
         self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
-        self.load_objects = LoadObjects(kb.load_objects)  # 材料少一页就扣分: inspections
-        # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
-        self.occasions = Occasions(kb.occasion_words, kb.occasion_marks | kb.measure_asks,
-                                   kb.stopwords)  # fmt: skip
+        # a greeting, 明天的会开不开 (one occasion), 小王说群太多 (told): questionforms.py
+        self.forms = QuestionForms(kb, self.texts.greetings, self.analyzer, self.quantities,
+                                   self.sibling_marks)  # fmt: skip
         # 写材料要用, 给新来的大学生讲讲: what the answer is for; 上周刚开完会: the news of the day
         # 说个别的：…, 我想问…: the story before is no ask
         self.set_aside = SetAside(kb.setaside_marks, lambda text: self._topic(text) is not None)
@@ -245,7 +242,7 @@ class Matcher:
         read_alone = reads or ReadAlone(self.rank)
         cleaned = self.cleaned(question)  # what asks nothing is taken out (cleaning.py)
         normalized = self._normal(cleaned)
-        if self._is_greeting(question, normalized):
+        if self.forms.is_greeting(question, normalized):
             return Prepared(question, normalized, QueryAnalysis((), ()), greeting=True)
         # Pinyin written as the words heard, so number asks and names typed in it count.
         text = self.analyzer.spelled(normalized)
@@ -269,9 +266,9 @@ class Matcher:
             entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact
         include = self._docs_of(entity.fact_ids) if entity else NONE_INCLUDED
         asked = self.quantities.without_asks(text)
-        occasion = (self._occasion(text) if entity is None else ()) + self.hearsay.asked(text)
+        occasion = (self.forms.occasion(text) if entity is None else ()) + self.hearsay.asked(text)
         occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
-        cues = strangers + self._cues_asked(text, asked)
+        cues = strangers + self.forms.cues_asked(text, asked)
         if len(include) or cues or occasion:
             analysis, ranked = self.rank(asked, include, cues, occasion)
         else:  # read as a clause of the message is: 会太多。表也多，怎么办
@@ -283,7 +280,9 @@ class Matcher:
             text = text.replace(typed, normalize(entity.name))
             include = self._docs_of(entity.fact_ids)
             asked = self.quantities.without_asks(text)
-            analysis, ranked = self.rank(asked, include, strangers + self._cues_asked(text, asked))
+            analysis, ranked = self.rank(
+                asked, include, strangers + self.forms.cues_asked(text, asked)
+            )
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             # 春节放几天假 neither: a word we do not know is what it counts
             ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
@@ -335,54 +334,12 @@ class Matcher:
             if topic and not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
             covered=covered.bests, cues_aside=covered.cues_aside, strangers=strangers,
-            burden_named=self._burden_named(text, analysis, ranked, topics_named, entity),
+            burden_named=self.forms.burden_named(text, analysis, ranked, topics_named, entity),
         )  # fmt: skip
-
-    def _burden_named(
-        self,
-        text: str,
-        analysis: QueryAnalysis,
-        ranked: Sequence[Match],
-        topics_named: Sequence[str],
-        entity: Entity | None,
-    ) -> bool:
-        """A burden told of the best match's topic, saying that fact's burden alone, with no
-        cue and no person or place (小王说群太多 tells what someone said)."""
-        return (
-            bool(ranked) and entity is None and not analysis.cues and self._told(text)
-            and not names_colleague(analysis.unknown)
-            and self.load_objects.topic_named(ranked[0].fact.topic, topics_named, text)
-            and self.sibling_marks.names_one(text, ranked)
-        )  # fmt: skip
-
-    def _told(self, text: str) -> bool:
-        return tells_burden(text, self.analyzer.complaints)  # 手上的活全撂下了: told, not asked
 
     def _topic(self, text: str) -> str | None:
         analysis = self.analyzer.analyze(self.analyzer.spelled(self._normal(text)))
         return self.topic_words.first_named(analysis)
-
-    def _cues_asked(self, text: str, asked: str) -> tuple[str, ...]:
-        """Cues the share and how-often asks took with them (医疗报销能报几成: 报几成 asks
-        what is refunded); the ask alone (几成, 多大比例) still asks for a share a fact may
-        hold. Rare, so the question is read twice only then."""
-        if asked == text:
-            return ()
-        kept = set(self.analyzer.analyze(asked).cues)
-        return tuple(
-            cue
-            for cue in self.analyzer.analyze(text).cues
-            if cue not in kept and self.quantities.wraps_an_ask(cue)
-        )
-
-    def _occasion(self, text: str) -> tuple[str, ...]:
-        """明天的会开不开 asks about one occasion, not a practice: a form no measure answers;
-        周一的例会拖拖拉拉到中午 tells a burden that comes every week; 那个女干部 is a person."""
-        if not self.occasions.mentioned(text) or self._told(text) or points_at_person(text):
-            return ()
-        counts = (bool(self.quantities.said(text)), bool(self.quantities.asked(text)))
-        found = self.occasions.asked(self.analyzer.tokens(text), *counts)
-        return (found,) if found else ()
 
     def inline_choices(self, result: Result) -> list[Match]:
         """Facts worth offering in inline mode: every match at or above the suggestion bar."""
@@ -391,9 +348,3 @@ class Matcher:
     def suggestions(self, result: Result) -> list[Match]:
         """The "did you mean" choices for a result of this matcher."""
         return offered(result.matches, self.thresholds)
-
-    def _is_greeting(self, question: str, normalized: str) -> bool:
-        stripped = question.strip().lower()
-        if stripped.startswith("/"):
-            return stripped.split()[0].split("@")[0] in {"/help", "/start"}
-        return not normalized or normalized in self._greetings
