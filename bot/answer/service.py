@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.answer.followup import FollowUps
+from bot.answer.heap import refreeze_if_frozen
 from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError
 from bot.search.cache import load_kb_cached
@@ -107,6 +108,8 @@ class Service:
                 return Reload(False, old.render.problems(exc.problems))
             fresh = Matcher(kb, old.matcher.thresholds, old.matcher.weights, self.cache_dir)
             self._core = _Core(fresh, Renderer(kb))  # one reference assignment: atomic
+            del old  # this was the last reference: its memory is freed in the refreeze
+            refreeze_if_frozen()  # (heap.py), the new matcher frozen
             log.info("knowledge base reloaded: %d facts", len(kb.facts))
             return Reload(True, self._core.render.text("admin_reload_ok", fact_count=len(kb.facts)))
 

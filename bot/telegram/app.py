@@ -25,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.answer.heap import freeze_built
 from bot.answer.service import Service
 from bot.errors import ConfigError, JianfuError
 from bot.settings import DEFAULT_API, Settings
@@ -223,6 +224,7 @@ def run_bot(
     coordination = open_coordination(storage, settings)
     try:
         service = Service(settings.kb_root, coordination.log, cache_dir=settings.cache_dir)
+        freeze_built()  # the matcher lives until a reload: out of the collector's passes
         application = build_application(
             token, service, base_url=settings.api_base_url, admin_ids=settings.admin_ids,
             rate_limit=rate_limit, watch_seconds=settings.watch_seconds,
