@@ -4,13 +4,10 @@ the ranking's."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.errors import KBError
 from bot.kb import load_kb
-from bot.kb.complaints import COMPLAINT_FILE, COMPLAINT_KINDS
+from bot.kb.complaints import COMPLAINT_KINDS
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 from bot.search.story import NO_COMPLAINTS, Complaints, tells_burden
@@ -59,19 +56,6 @@ def test_no_words_say_nothing() -> None:
 
 def test_the_shipped_list_names_every_burden() -> None:
     assert set(load_kb().complaint_words) == set(COMPLAINT_KINDS)
-
-
-def test_the_words_are_optional(kb_copy: Path) -> None:
-    (kb_copy / "responses" / COMPLAINT_FILE).unlink()
-    assert load_kb(kb_copy).complaint_words == {}
-
-
-def test_a_burden_no_kind_is_named(kb_copy: Path) -> None:
-    path = kb_copy / "responses" / COMPLAINT_FILE
-    path.write_text("annoyed: [烦]\n", encoding="utf-8")
-    with pytest.raises(KBError) as caught:
-        load_kb(kb_copy)
-    assert any("'annoyed' is no burden named" in p.message for p in caught.value.problems)
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.errors import KBError
 from bot.kb import load_kb
-from bot.kb.loadobjects import LOAD_OBJECTS_FILE
 from bot.search.loadobjects import NO_LOAD_OBJECTS, LoadObjects
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
@@ -45,18 +41,6 @@ def test_no_words_name_nothing() -> None:
 def test_the_shipped_words_name_topics() -> None:
     kb = load_kb()
     assert kb.load_objects and set(kb.load_objects) <= set(kb.topics)
-
-
-def test_the_words_are_optional(kb_copy: Path) -> None:
-    (kb_copy / "responses" / LOAD_OBJECTS_FILE).unlink()
-    assert load_kb(kb_copy).load_objects == {}
-
-
-def test_a_head_that_is_no_topic_is_reported(kb_copy: Path) -> None:
-    (kb_copy / "responses" / LOAD_OBJECTS_FILE).write_text("paperwork: [材料]\n", "utf-8")
-    with pytest.raises(KBError) as caught:
-        load_kb(kb_copy)
-    assert any("'paperwork' is no topic" in p.message for p in caught.value.problems)
 
 
 @pytest.mark.parametrize(
