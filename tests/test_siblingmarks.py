@@ -130,6 +130,8 @@ def test_one_burden_named_alone_is_told_apart_from_two() -> None:
         ("一听说要来检查，全乡上下都得动员起来", "inspections-fewer-rounds"),
         ("拉群太随便了，一个事拉一个群", "chat-groups-six-kinds"),  # at whim (story.py)
         ("检查组只翻台账，材料少一页就扣分，没人去老百姓家看看", "inspections-unannounced-visits"),
+        # summoned to meetings, the work left: how often (declined before round 25)
+        ("乡里一个电话又通知去开会，手上的活全停了", "meetings-twice-a-month"),
     ],
 )
 def test_a_burden_told_that_names_its_fact_is_answered(
@@ -164,6 +166,10 @@ def test_what_is_not_ones_own_burden_told_is_not_answered_that_way(
         ("防汛这一件事，这个礼拜开了三回会", "meetings-one-topic-once", "meetings-twice-a-month"),
         ("这礼拜光安全生产就被叫去坐了三回", "meetings-one-topic-once", "meetings-twice-a-month"),
         ("天天手指头点得发麻", "chat-groups-phone-lighter", "chat-groups-six-kinds"),
+        ("一天到晚往乡里跑开会", "meetings-twice-a-month", "meetings-short-speeches"),
+        ("又让去县里开会", "meetings-twice-a-month", "meetings-one-topic-once"),
+        ("活干完了群就没用了", "chat-groups-six-kinds", "chat-groups-too-many-pinned"),
+        ("这几个群早就不用了", "chat-groups-six-kinds", "chat-groups-phone-lighter"),
     ],
 )
 def test_shipped_marks_read_the_normalised_question(
