@@ -19,6 +19,8 @@ from bot.search.matcher import Matcher
         "信访件多久要办结？",
         "微信群名字怎么改",
         "工作群的群名称能不能统一一下格式",
+        # 怎么写 is the ask's form: the measure's words before it set the scene
+        "领导讲话限时10分钟，那讲话稿怎么写？",
     ],
 )
 def test_an_ask_no_measure_answers_is_declined(matcher: Matcher, question: str) -> None:
