@@ -239,3 +239,21 @@ def test_a_long_message_asking_to_fill_one_figure_once_gets_its_fact(matcher: Ma
         "表不一样数是一样的，真的想骂人。有啥办法不用一个数填那么多表"
     )
     assert result.answered and result.shown[0].id == "forms-one-figure-one-form"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # how many groups a clean-up dissolved (its figure, its effect): the 190 groups
+        ("想找个清理工作群成效明显的例子", "chat-groups-190-dissolved"),
+        ("清理工作群有具体数字吗", "chat-groups-190-dissolved"),
+        # which groups to clean up: the six kinds
+        ("哪些工作群应该清理", "chat-groups-six-kinds"),
+        ("清理工作群有什么标准", "chat-groups-six-kinds"),
+    ],
+)
+def test_a_clean_up_of_groups_asked_by_its_figure_or_by_its_kinds(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.match(question)
+    assert result.answered and result.shown[0].id == fact_id
