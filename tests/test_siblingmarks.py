@@ -257,3 +257,18 @@ def test_a_clean_up_of_groups_asked_by_its_figure_or_by_its_kinds(
 ) -> None:
     result = matcher.match(question)
     assert result.answered and result.shown[0].id == fact_id
+
+
+def test_fewer_meetings_held_is_the_count_mark() -> None:
+    """少开 is the twice-a-month fact's own 把会开少; a subject met again stays the same-again
+    fact's (同一主题的会能不能少开)."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("meetings-twice-a-month", "会少开几次 多留点时间干实事")
+    assert shipped.says("meetings-twice-a-month", "会能不能少开点")
+    assert not shipped.says("meetings-twice-a-month", "同一主题的会能不能少开")
+
+
+def test_fewer_meetings_asked_gets_the_count_fact(matcher: Matcher) -> None:
+    """Read whole, the same-again fact led the count's by 2 points."""
+    result = matcher.match("会少开几次，多留点时间干实事，有这样做的没")
+    assert result.answered and result.shown[0].id == "meetings-twice-a-month"
