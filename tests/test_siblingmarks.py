@@ -272,3 +272,23 @@ def test_fewer_meetings_asked_gets_the_count_fact(matcher: Matcher) -> None:
     """Read whole, the same-again fact led the count's by 2 points."""
     result = matcher.match("会少开几次，多留点时间干实事，有这样做的没")
     assert result.answered and result.shown[0].id == "meetings-twice-a-month"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # running back and forth for signatures: the signatures' fact
+        ("一个签字村里签完乡里签，来回跑好几趟", "forms-fewer-signatures-photos"),
+        (
+            "我们乡里干部给老百姓办个报销，签字要签五六个，照片拍了四回，老百姓跟着来回跑",
+            "forms-fewer-signatures-photos",
+        ),
+        # running back and forth to confirm the same things: the data platform's
+        ("老百姓办事来回跑好几趟怎么办", "forms-data-platform"),
+        ("群众来办事要来回跑，信息确认好几遍", "forms-data-platform"),
+    ],
+)
+def test_running_back_and_forth_goes_with_what_it_is_for(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    assert matcher.prepare(question).ranked[0].fact.id == fact_id
