@@ -65,3 +65,11 @@ def test_the_weekly_cap_asked_as_a_choice_is_answered(matcher: Matcher) -> None:
     analysis = matcher.analyzer.analyze(normalize("一周一表还是一天一表"))
     assert not analysis.forms
     assert matcher.match("一周一表还是一天一表").decision != "decline"
+
+
+def test_a_deadline_a_group_name_or_a_booking_is_asked_of_no_measure(matcher: Matcher) -> None:
+    """办结 (when a case must be closed), 群名 and 预约 (a tool's settings) are cues; the
+    meetings' own words beside them (信访, 会议室) get no fact."""
+    for asked in ("信访件多久要办结？", "群名怎么改", "会议室怎么预约"):
+        assert matcher.match(asked).decision == "decline", asked
+    assert "办结" in matcher.prepare("信访件多久要办结").analysis.cues

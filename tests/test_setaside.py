@@ -173,3 +173,40 @@ def test_a_turn_keeps_what_is_asked_listed_or_pointed_back_at(typed: str) -> Non
 def test_without_a_topic_test_a_turn_sets_nothing_aside() -> None:
     typed = "暗访多了，不盯台账了。可开会还是一个接一个"
     assert SetAside(()).after(typed) == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # what the pronoun points at is not important: the ask after it is the ask
+        (
+            "先问个小事，群里的通知要不要回复收到？算了这个不重要，主要是一周要填几张表有规定吗",
+            "主要是一周要填几张表有规定吗",
+        ),
+        # a subject put off till later with 再说 closing the clause
+        ("表格的问题下次再说。检查组来了还看不看台账", "检查组来了还看不看台账"),
+        ("开会的事回头再说，群太多了怎么办", "群太多了怎么办"),
+    ],
+)
+def test_a_subject_called_unimportant_or_put_off_till_later_is_set_aside(
+    typed: str, expected: str
+) -> None:
+    assert SetAside(load_kb().setaside_marks).after(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "日常会议记录不重要，可以少记吗",  # a burden told as unimportant is the ask itself
+        "开会这件事再说一遍，能不能少开",  # 再说 not closing the clause puts nothing off
+    ],
+)
+def test_a_burden_called_unimportant_is_no_set_aside(typed: str) -> None:
+    assert SetAside(load_kb().setaside_marks).after(typed) == typed
+
+
+def test_the_message_answers_the_ask_after_a_subject_put_off(matcher: Matcher) -> None:
+    """The forms named before 下次再说 opened a forms item ahead of the inspections ask."""
+    result = matcher.match("表格的问题下次再说。现在检查组来了还看不看材料台账")
+    assert result.answered
+    assert [f.id for f in result.shown] == ["inspections-unannounced-visits"]

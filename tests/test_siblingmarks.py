@@ -245,3 +245,56 @@ def test_a_long_message_asking_to_fill_one_figure_once_gets_its_fact(matcher: Ma
         "表不一样数是一样的，真的想骂人。有啥办法不用一个数填那么多表"
     )
     assert result.answered and result.shown[0].id == "forms-one-figure-one-form"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # how many groups a clean-up dissolved (its figure, its effect): the 190 groups
+        ("想找个清理工作群成效明显的例子", "chat-groups-190-dissolved"),
+        ("清理工作群有具体数字吗", "chat-groups-190-dissolved"),
+        # which groups to clean up: the six kinds
+        ("哪些工作群应该清理", "chat-groups-six-kinds"),
+        ("清理工作群有什么标准", "chat-groups-six-kinds"),
+    ],
+)
+def test_a_clean_up_of_groups_asked_by_its_figure_or_by_its_kinds(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    result = matcher.match(question)
+    assert result.answered and result.shown[0].id == fact_id
+
+
+def test_fewer_meetings_held_is_the_count_mark() -> None:
+    """少开 is the twice-a-month fact's own 把会开少; a subject met again stays the same-again
+    fact's (同一主题的会能不能少开)."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert shipped.says("meetings-twice-a-month", "会少开几次 多留点时间干实事")
+    assert shipped.says("meetings-twice-a-month", "会能不能少开点")
+    assert not shipped.says("meetings-twice-a-month", "同一主题的会能不能少开")
+
+
+def test_fewer_meetings_asked_gets_the_count_fact(matcher: Matcher) -> None:
+    """Read whole, the same-again fact led the count's by 2 points."""
+    result = matcher.match("会少开几次，多留点时间干实事，有这样做的没")
+    assert result.answered and result.shown[0].id == "meetings-twice-a-month"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # running back and forth for signatures: the signatures' fact
+        ("一个签字村里签完乡里签，来回跑好几趟", "forms-fewer-signatures-photos"),
+        (
+            "我们乡里干部给老百姓办个报销，签字要签五六个，照片拍了四回，老百姓跟着来回跑",
+            "forms-fewer-signatures-photos",
+        ),
+        # running back and forth to confirm the same things: the data platform's
+        ("老百姓办事来回跑好几趟怎么办", "forms-data-platform"),
+        ("群众来办事要来回跑，信息确认好几遍", "forms-data-platform"),
+    ],
+)
+def test_running_back_and_forth_goes_with_what_it_is_for(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    assert matcher.prepare(question).ranked[0].fact.id == fact_id
