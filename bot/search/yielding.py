@@ -1,0 +1,60 @@
+"""A cue in the scene yields to a measure asked after it.
+
+An official sets the scene, then asks what can be done: 上个月刚把表格全填完，县里说模板更新了，
+几个人又加了三天班。这种老换模板的事情怎么解决. The cue (几个人: how many people) lies in a
+clause told before the ask, and the ask, free of any cue, is for a measure — what the facts give.
+A cue in the closing ask itself (会议室在哪里预订), or after it (有什么好办法，明天几点开会),
+still counts: that is what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Where a message's clauses end: a pause, a stop, a question mark or a blank.
+_CLAUSE_END = re.compile(r"[，,。！!；;…~～?？\s]+")
+
+# A clause asking for a way to lessen the load: how to cope (怎么解决, 有什么好办法, 有没有什么
+# 减负措施), whether a load may go (该不该撤, 能不能少, 就不能一次开完吗) or who has managed
+# it (有地方解决了吗). Fixes from dev-chatty5 (几个人 … 怎么解决; 电话一个接一个 … 该不该撤)
+# and dev-asks2 (电脑不联网吗 … 有地方解决了吗); plain meaning: each asks what is done about it.
+_MEASURE_ASK = re.compile(
+    r"怎么办|咋办|咋整|怎么整|怎么破|咋破|怎么解决|咋解决|如何解决|怎么应对|如何应对"
+    r"|有(?:没有)?(?:什么|啥)?[\u4e00-\u9fff]{0,4}?(?:办法|招|措施|做法)"
+    r"|该不该[清撤退删散减砍并合]|(?:能不能|可不可以|能否)[少减合并统一简压砍撤]"
+    r"|就不能[\u4e00-\u9fff]{0,8}?吗"
+    r"|有(?:没有)?(?:地方|哪里|哪儿|谁)[\u4e00-\u9fff]{0,4}?(?:解决|做到|改|减)"
+    r"|(?:啥|什么)时候(?:才)?能(?:真正?|真的)?(?:减|少|轻|降|松)"
+)
+
+
+def clauses(normalized: str) -> list[str]:
+    return [c for c in _CLAUSE_END.split(normalized) if c]
+
+
+def asks_for_a_measure(clause: str) -> bool:
+    return _MEASURE_ASK.search(clause) is not None
+
+
+def yielding_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
+    """The cues found only in clauses told before a clause that asks for a measure and
+    holds no cue of its own."""
+    if not cues:
+        return ()
+    parts = clauses(normalized)
+    if len(parts) < 2:
+        return ()
+    last_ask = -1  # the last clause asking for a measure, free of every cue
+    for n, clause in enumerate(parts):
+        if asks_for_a_measure(clause) and not any(c in clause for c in cues):
+            last_ask = n
+    if last_ask <= 0:
+        return ()
+    before = parts[:last_ask]
+    after = parts[last_ask:]
+    return tuple(
+        c
+        for c in cues
+        if any(c in clause for clause in before) and not any(c in clause for clause in after)
+    )
