@@ -46,3 +46,19 @@ def test_the_story_then_the_ask_is_answered(matcher: Matcher) -> None:
 
 def test_a_near_miss_asked_after_the_measure_still_declines(matcher: Matcher) -> None:
     assert matcher.match("会能不能少开点，会议室在哪里预订").decision == "decline"
+
+
+def test_whether_the_load_was_cut_is_a_measure_asked(matcher: Matcher) -> None:
+    """减下来没 and a 做法 取消了吗 ask what a measure tells (dev-chatty4, dev-several6)."""
+    assert yielding_cues("填表减下来没有", ("下来没",)) == ("下来没",)
+    assert yielding_cues("这两种做法都取消了吗", ("取消了吗",)) == ("取消了吗",)
+    result = matcher.match("以前一天至少填一张表，现在还是这样吗，填表减下来没有")
+    assert result.decision == "answer"
+    assert result.shown[0].id == "forms-weekly-cap"
+
+
+def test_whether_one_thing_is_out_or_off_still_declines(matcher: Matcher) -> None:
+    assert yielding_cues("督查通报下来没有", ("下来没",)) == ()
+    assert yielding_cues("明天的会取消了吗", ("取消了吗",)) == ()
+    for question in ("督查通报下来没有", "明天的会取消了吗"):
+        assert matcher.match(question).decision == "decline", question

@@ -29,6 +29,30 @@ _MEASURE_ASK = re.compile(
 )
 
 
+# Whether a load was cut or a practice dropped (填表减下来没有, 这两种做法都取消了吗) asks what a
+# measure tells, though 下来没 and 取消了吗 of one thing (通报下来没, 明天的会取消了吗) ask its
+# state. Plain meaning: 减下来 is the load cut, a 做法 dropped is the practice ended. Fixes from
+# dev-chatty4 and dev-several6.
+_CUT_ASKED = re.compile(
+    r"[减降压砍缩少]下来(?:了)?(?:没|吗)|做法[\u4e00-\u9fff]{0,2}?取消(?:了)?(?:吗|没)"
+)
+
+
+def within_a_cut_asked(normalized: str, cue: str) -> bool:
+    """Every place the cue is read lies inside an ask whether the load was cut."""
+    spans = [m.span() for m in _CUT_ASKED.finditer(normalized)]
+    if not spans:
+        return False
+    start = normalized.find(cue)
+    if start < 0:
+        return False
+    while start >= 0:
+        if not any(a <= start and start + len(cue) <= b for a, b in spans):
+            return False
+        start = normalized.find(cue, start + 1)
+    return True
+
+
 def clauses(normalized: str) -> list[str]:
     return [c for c in _CLAUSE_END.split(normalized) if c]
 
@@ -39,22 +63,24 @@ def asks_for_a_measure(clause: str) -> bool:
 
 def yielding_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
     """The cues found only in clauses told before a clause that asks for a measure and
-    holds no cue of its own."""
+    holds no cue of its own, and those asking only whether the load was cut."""
     if not cues:
         return ()
+    cut = tuple(c for c in cues if within_a_cut_asked(normalized, c))
     parts = clauses(normalized)
     if len(parts) < 2:
-        return ()
+        return cut
     last_ask = -1  # the last clause asking for a measure, free of every cue
     for n, clause in enumerate(parts):
         if asks_for_a_measure(clause) and not any(c in clause for c in cues):
             last_ask = n
     if last_ask <= 0:
-        return ()
+        return cut
     before = parts[:last_ask]
     after = parts[last_ask:]
     return tuple(
         c
         for c in cues
-        if any(c in clause for clause in before) and not any(c in clause for clause in after)
+        if c in cut
+        or (any(c in clause for clause in before) and not any(c in clause for clause in after))
     )
