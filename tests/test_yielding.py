@@ -62,3 +62,9 @@ def test_whether_one_thing_is_out_or_off_still_declines(matcher: Matcher) -> Non
     assert yielding_cues("明天的会取消了吗", ("取消了吗",)) == ()
     for question in ("督查通报下来没有", "明天的会取消了吗"):
         assert matcher.match(question).decision == "decline", question
+
+
+def test_a_rule_a_hiring_or_a_tool_is_no_measure_asked() -> None:
+    for clause in ("有没有考核办法", "有没有招聘", "能不能撤回消息", "能不能压缩照片"):
+        assert not asks_for_a_measure(clause), clause
+    assert yielding_cues("群里发错了，能不能撤回消息", ("发错",)) == ()
