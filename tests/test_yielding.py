@@ -68,3 +68,13 @@ def test_a_rule_a_hiring_or_a_tool_is_no_measure_asked() -> None:
     for clause in ("有没有考核办法", "有没有招聘", "能不能撤回消息", "能不能压缩照片"):
         assert not asks_for_a_measure(clause), clause
     assert yielding_cues("群里发错了，能不能撤回消息", ("发错",)) == ()
+
+
+def test_a_cue_asking_where_who_or_how_never_yields() -> None:
+    assert yielding_cues("会议室在哪里预订，有什么好办法", ("在哪里",)) == ()
+    assert yielding_cues("群主谁来当，有什么好办法", ("谁来当",)) == ()
+
+
+def test_the_shape_of_an_ask_stays_though_a_measure_is_asked_after(matcher: Matcher) -> None:
+    """群主怎么转让 asks how to operate a group; a closing 咋整 asks nothing more."""
+    assert matcher.match("这两天老家还有点事，群主怎么转让，咋整").decision == "decline"

@@ -19,7 +19,7 @@ from bot.search.blockcut import BlockCutter, cut_by_blocks
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
-from bot.search.cues import PatternsByStart, pattern_words, split_cues
+from bot.search.cues import PatternsByStart, found_patterns, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
 from bot.search.mending import Mender
@@ -299,6 +299,9 @@ class Analyzer(Hearing):
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         cues += tuple(f for f in forms if not any(c in f for c in cues))
         yielded = yielding_cues(normalized, cues)  # 几个人又加了三天班。…怎么解决: the scene's
+        if yielded:  # a word or phrase names the scene; an ask's shape (怎么转让) is an ask
+            phrases = set(found_patterns(self._patterns_by_start.phrases, normalized))
+            yielded = tuple(c for c in yielded if c not in forms or c in phrases)
         if yielded:
             unknown += yielded
             cues = tuple(c for c in cues if c not in yielded)

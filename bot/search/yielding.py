@@ -57,6 +57,11 @@ def within_a_cut_asked(normalized: str, cue: str) -> bool:
     return True
 
 
+# A cue holding a where, who, how or what word asks that itself (会议室在哪里), whatever follows
+# it; 几 may count the scene (几个人又加了三天班).
+_ASKING_CUE = re.compile(r"哪|谁|怎|咋|如何|什么|啥|多少|多久")
+
+
 def clauses(normalized: str) -> list[str]:
     return [c for c in _CLAUSE_END.split(normalized) if c]
 
@@ -86,5 +91,9 @@ def yielding_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
         c
         for c in cues
         if c in cut
-        or (any(c in clause for clause in before) and not any(c in clause for clause in after))
+        or (
+            _ASKING_CUE.search(c) is None
+            and any(c in clause for clause in before)
+            and not any(c in clause for clause in after)
+        )
     )
