@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.search.matcher import Matcher
-from bot.search.yielding import asks_for_a_measure, yielding_cues
+from bot.search.yielding import asks_for_a_measure, clauses, yielding_cues
 
 
 def test_a_cue_told_before_a_measure_ask_yields() -> None:
@@ -78,3 +78,8 @@ def test_a_cue_asking_where_who_or_how_never_yields() -> None:
 def test_the_shape_of_an_ask_stays_though_a_measure_is_asked_after(matcher: Matcher) -> None:
     """群主怎么转让 asks how to operate a group; a closing 咋整 asks nothing more."""
     assert matcher.match("这两天老家还有点事，群主怎么转让，咋整").decision == "decline"
+
+
+def test_blanks_split_clauses_not_words_typed_apart() -> None:
+    assert clauses("群太多了真的崩溃 每个群都要置顶") == ["群太多了真的崩溃", "每个群都要置顶"]
+    assert clauses("群主 怎么 转让 有 什么 好办法") == ["群主 怎么 转让 有 什么 好办法"]

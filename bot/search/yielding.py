@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# Where a message's clauses end: a pause, a stop, a question mark or a blank.
-_CLAUSE_END = re.compile(r"[，,。！!；;…~～?？\s]+")
+# Where a message's clauses end: a pause, a stop, a question mark; a blank too, between runs of
+# three characters or more (群太多了真的崩溃 每个群都要置顶), not between words typed spaced apart.
+_CLAUSE_END = re.compile(r"[，,。！!；;…~～?？]+")
+_BLANKS = re.compile(r"\s+")
+SHORTEST_CLAUSE = 3
 
 # A clause asking for a way to lessen the load: how to cope (怎么解决, 有什么好办法, 有没有什么
 # 减负措施), whether a load may go (该不该撤, 能不能少, 就不能一次开完吗) or who has managed
@@ -63,7 +66,14 @@ _ASKING_CUE = re.compile(r"哪|谁|怎|咋|如何|什么|啥|多少|多久")
 
 
 def clauses(normalized: str) -> list[str]:
-    return [c for c in _CLAUSE_END.split(normalized) if c]
+    found = []
+    for part in _CLAUSE_END.split(normalized):
+        runs = [r for r in _BLANKS.split(part) if r]
+        if all(len(r) >= SHORTEST_CLAUSE for r in runs):
+            found += runs
+        elif runs:
+            found.append(" ".join(runs))
+    return found
 
 
 def asks_for_a_measure(clause: str) -> bool:
