@@ -19,7 +19,7 @@ from bot.search.blockcut import BlockCutter, cut_by_blocks
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
-from bot.search.cues import PatternsByStart, pattern_words, split_cues
+from bot.search.cues import PatternsByStart, found_patterns, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
 from bot.search.mending import Mender
@@ -40,6 +40,7 @@ from bot.search.spelling import Speller
 from bot.search.story import NO_COMPLAINTS, Complaints, asked_forms, tells_burden
 from bot.search.syllables import LoneSyllables
 from bot.search.tones import NO_TONES, ToneMap, current_tones, tones_typed
+from bot.search.yielding import yielding_cues
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -297,6 +298,14 @@ class Analyzer(Hearing):
         )
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         cues += tuple(f for f in forms if not any(c in f for c in cues))
+        yielded = yielding_cues(normalized, cues)  # 几个人又加了三天班。…怎么解决: the scene's
+        if yielded:  # a word or phrase names the scene; an ask's shape (怎么转让) is an ask
+            phrases = set(found_patterns(self._patterns_by_start.phrases, normalized))
+            yielded = tuple(c for c in yielded if c not in forms or c in phrases)
+        if yielded:
+            unknown += yielded
+            cues = tuple(c for c in cues if c not in yielded)
+            forms = tuple(f for f in forms if f not in yielded)
         return QueryAnalysis(terms, unknown, cues, forms, told)
 
     def spelled(self, normalized: str) -> str:

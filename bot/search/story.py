@@ -28,8 +28,9 @@ _ASKS = re.compile(
     r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<![好那这])几|多少|多久|多长|是否|能否"
     r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
 )
-# A rough count (十几, 几十, 三十几): a mark of a burden below, and no question (ROUGH_COUNT).
-_ROUGH_COUNT = r"[0-9十百千万]\s?几|几\s?[十百千万]"
+# A rough count (十几, 几十, 三十几, 满满几页: plain meaning, several full ones): a mark of a
+# burden below, and no question (ROUGH_COUNT).
+_ROUGH_COUNT = r"[0-9十百千万]\s?几|几\s?[十百千万]|满满\s?几"
 # A count of two or more said after 了 (开了三次, 填了五六份, 开会了六个), before what is counted.
 _COUNT_DONE = r"了\s*(?:[2-9]|\d{2,}|[两二三四五六七八九十百]+|好几)\s*(?:来|多)?\s*"
 # Marks of a burden: too often, too long (拖, 磨蹭), again, all of it, compulsory or punished
