@@ -29,7 +29,6 @@ from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
-from bot.search.unheldasks import UnheldAsks
 from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.parts import ListReadings, ReadAlone, list_readings
@@ -63,6 +62,7 @@ from bot.search.together import Together, apart
 from bot.search.tones import read_with_tones
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
+from bot.search.unheldasks import UnheldAsks
 from bot.search.workplace import Workplaces
 
 __all__ = [
