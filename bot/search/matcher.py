@@ -24,7 +24,7 @@ from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
-from bot.search.entities import EntityTable
+from bot.search.entities import Entity, EntityTable
 from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
@@ -264,7 +264,7 @@ class Matcher:
         entity = found[0][0] if found else None
         whole = text  # 后来怎么样了 still tells which side of the change is asked (timeline.py)
         # 央金卓嘎的办公室在哪里: asked before 在哪里 goes as where they work (pointing.py)
-        unheld = self.unheld.asked(text) if entity is not None else ()
+        unheld = self.unheld.asked(text, self._told(entity)) if entity is not None else ()
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
             entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact
@@ -340,6 +340,11 @@ class Matcher:
             covered=covered.bests, cues_aside=covered.cues_aside, strangers=strangers,
             burden_named=self.forms.burden_named(text, analysis, ranked, topics_named, entity),
         )  # fmt: skip
+
+    def _told(self, entity: Entity) -> str:
+        """What a person's or place's facts say, where a count asked of them is looked for."""
+        facts = (self.kb.by_id[fid] for fid in entity.fact_ids)
+        return " ".join(normalize(f.measure + f.example + f.quote) for f in facts)
 
     def _topic(self, text: str) -> str | None:
         analysis = self.analyzer.analyze(self.analyzer.spelled(self._normal(text)))
