@@ -45,7 +45,6 @@ def listed_words(kb: KnowledgeBase) -> list[tuple[str, str]]:
         "occasion_marks.txt": kb.occasion_marks,
         "hearsay_asks.txt": kb.hearsay_asks,
         "heard_in_marks.txt": kb.heard_in_marks,
-        "unheld_asks.txt": kb.unheld_asks,
         "setaside_marks.txt": kb.setaside_marks,
         "place_words.txt": kb.place_words,
     }
