@@ -94,6 +94,7 @@ class KnowledgeBase:
     avoid_marks: frozenset[str] = frozenset()  # 要避免的做法: a measure telling what to avoid
     setaside_marks: frozenset[str] = frozenset()  # 先不说…了, 说个别的: the story put aside
     heard_in_marks: frozenset[str] = frozenset()  # 群里看到, 会上说: where the news was heard
+    unheld_asks: frozenset[str] = frozenset()  # 办公室在哪, 天气: of a person or place, unheld
     setting_words: frozenset[str] = frozenset()  # 入户, 走过场: the scene, not the burden
     place_names: frozenset[str] = frozenset()  # 保定, 义乌: places in China, said bare
     place_words: frozenset[str] = frozenset()  # 红旗, 和平: words naming a 红旗乡, a 和平村

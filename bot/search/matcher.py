@@ -24,7 +24,7 @@ from bot.search.classifiers import Classifiers
 from bot.search.cleaning import Cleaner
 from bot.search.covered import CoveredParts, covered_parts
 from bot.search.crossing import Crossings
-from bot.search.entities import EntityTable
+from bot.search.entities import Entity, EntityTable
 from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
@@ -62,6 +62,7 @@ from bot.search.together import Together, apart
 from bot.search.tones import read_with_tones
 from bot.search.topicasks import TopicAsks
 from bot.search.topicwords import TopicWords
+from bot.search.unheldasks import UnheldAsks
 from bot.search.workplace import Workplaces
 
 __all__ = [
@@ -129,6 +130,7 @@ class Matcher:
         self.set_aside = SetAside(kb.setaside_marks, lambda text: self._topic(text) is not None)
         self.cleaned = Cleaner(Purposes(kb.purpose_words), self._topic, self.set_aside, self.rank)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
+        self.unheld = UnheldAsks(kb.unheld_asks)  # 央金卓嘎的办公室在哪里: no fact holds it
         self.heard_in = HeardIn(kb.heard_in_marks)  # 在群里看到通知: where news came, no part
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
@@ -261,13 +263,15 @@ class Matcher:
         found = alone or found  # 齐琳和央金卓嘎谁讲的检查: only one of them spoke of it
         entity = found[0][0] if found else None
         whole = text  # 后来怎么样了 still tells which side of the change is asked (timeline.py)
+        # 央金卓嘎的办公室在哪里: asked before 在哪里 goes as where they work (pointing.py)
+        unheld = self.unheld.asked(text, self._told(entity)) if entity is not None else ()
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
             entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact
         include = self._docs_of(entity.fact_ids) if entity else NONE_INCLUDED
         asked = self.quantities.without_asks(text)
         occasion = (self.forms.occasion(text) if entity is None else ()) + self.hearsay.asked(text)
-        occasion += thanks_only(text)  # 谢谢，那个例子我已经用上了: nothing asked
+        occasion += thanks_only(text) + unheld  # 谢谢，那个例子我已经用上了: nothing asked
         cues = strangers + self.forms.cues_asked(text, asked)
         if len(include) or cues or occasion:
             analysis, ranked = self.rank(asked, include, cues, occasion)
@@ -336,6 +340,11 @@ class Matcher:
             covered=covered.bests, cues_aside=covered.cues_aside, strangers=strangers,
             burden_named=self.forms.burden_named(text, analysis, ranked, topics_named, entity),
         )  # fmt: skip
+
+    def _told(self, entity: Entity) -> str:
+        """What a person's or place's facts say, where a count asked of them is looked for."""
+        facts = (self.kb.by_id[fid] for fid in entity.fact_ids)
+        return " ".join(normalize(f.measure + f.example + f.quote) for f in facts)
 
     def _topic(self, text: str) -> str | None:
         analysis = self.analyzer.analyze(self.analyzer.spelled(self._normal(text)))
