@@ -119,7 +119,7 @@ def test_an_occasion_word_is_looked_for_as_testing_each_word() -> None:
 
 
 def test_the_day_of_the_asking_is_no_occasion() -> None:
-    """今天先问一个, 这次就想知道 date the asking (dev-wrong8, dev-wrong9); 今天的会 does not."""
+    """今天先问一个, 这次就想知道 date the asking (dev-wrong8); 今天的会 does not."""
     occasions = Occasions(frozenset({"今天", "这次"}))
     assert occasions.asked(["今天", "先问", "一个", "迎检", "次数", "有没有", "减少"]) is None
     assert occasions.asked(["这次", "就", "想", "知道", "检查组", "看不看", "台账"]) is None

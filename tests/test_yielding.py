@@ -92,7 +92,7 @@ def test_blanks_split_clauses_not_words_typed_apart() -> None:
 
 
 def test_a_scene_a_burden_reaches_into_yields() -> None:
-    """吃饭都得盯着手机: the burden spares not even the meal (dev-problems2, dev-chatty8)."""
+    """吃饭都得盯着手机: the burden spares not even the meal (dev-chatty8; plain meaning)."""
     assert reached_by_burden("要求人人随时在线 吃饭都得盯着手机", ("吃饭",)) == ("吃饭",)
     assert reached_by_burden("吃饭睡觉都得盯着手机", ("吃饭",)) == ("吃饭",)
     assert reached_by_burden("吃饭的时候能不能不开会", ("吃饭",)) == ()

@@ -25,10 +25,10 @@ _YES_NO = re.compile(r"(?:吗|么|嘛|没|没有|不)[^\w]*$|(.)不\1")
 # 几分钟, 那个区撤了多少个群) they name the article's meeting or form, whose number a fact holds.
 _POINTING_BACK = frozenset({"那个", "那次", "那张", "那份", "那条"})
 # The occasion of the asking itself (今天先问一个, 这次就想知道, 今天想问的是): when the official
-# asks, not a meeting asked about. Fixes from dev-wrong8 and dev-wrong9.
+# asks, not a meeting asked about. Plain meaning; fix from dev-wrong8.
 _ASKING_NOW = re.compile(r"(?:就|先|只|还)?(?:想|要)?(?:问|知道|请教|咨询|打听)")
 # 那个 opening a message before a pause (嗯嗯，那个……检查是不是合并了) points at nothing: a
-# spoken filler. Plain meaning: a pause follows no thing pointed at.
+# spoken filler. Plain meaning: a pause follows no thing pointed at; fix from dev-wrong7.
 _OPENING_FILLER = re.compile(r"^(?:[嗯呃啊哦额]+\s*)?那个\s+")  # normal form: pauses are blanks
 # 又 heading a word jieba cut (又来登记) still says again. Plain meaning; fix from dev-problems2.
 _AGAIN = "又"

@@ -66,8 +66,9 @@ _ASKING_CUE = re.compile(r"哪|谁|怎|咋|如何|什么|啥|多少|多久")
 
 
 # In a burden told, a thing the load reaches even into (吃饭都得盯着手机, 吃饭睡觉都得盯着手机)
-# is the scene: X 都得 / 也要 / 还得 says the burden spares not even X. Fixes from dev-problems2
-# and dev-chatty8; the same words asked (吃饭的时候能不能不开会) are no burden told.
+# is the scene: X 都得 / 也要 / 还得 says the burden spares not even X. Plain meaning; the tune
+# fix is dev-chatty8's, the same telling is in dev-problems2 and dev-burden. The same words asked
+# (吃饭的时候能不能不开会) are no burden told.
 _REACHED = r"[\u4e00-\u9fff]{0,2}?(?:都|也|还)(?:得|要)"
 
 
@@ -85,7 +86,7 @@ def reached_by_burden(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
 
 
 # 谁 said twice around a verb (谁建的谁不肯散, 谁主管谁负责) says whoever, it asks no one.
-# Plain meaning, as 到哪拍到哪 says everywhere (story.py).
+# Plain meaning, as 到哪拍到哪 says everywhere (story.py); fix from dev-problems2.
 _WHOEVER = re.compile(r"谁[\u4e00-\u9fff]{1,3}?的?谁")
 
 
