@@ -20,6 +20,7 @@ COMPLAINTS = Complaints(load_kb().complaint_words)
     [
         "隔三岔五通知去镇上开会，村里的活全撂下了",  # lost_time
         "填表把时间都占了，村里的事顾不上",  # lost_time
+        "加班到半夜就是为了把明天要交的表赶出来",  # lost_time: the night, its 明天 the burden's day
         "同一个数翻来覆去地报",  # again
         "有的群就是用来晒成绩的，大家轮流发照片点赞，纯属做样子",  # for_show
         "为了应付检查，专门抽个人负责做材料装订",  # for_show
@@ -36,6 +37,7 @@ def test_an_everyday_word_of_complaint_tells_a_burden(text: str) -> None:
         "村里的活都撂下了，怎么补回来",  # a question asks, whatever words it vents with
         "耽误的工作要不要补",
         "撂下的活谁来干",
+        "加班到半夜有加班费吗",
         "检查怎么才能不走过场",  # how to keep it from being for show asks for a measure
     ],
 )
@@ -65,6 +67,8 @@ def test_the_shipped_list_names_every_burden() -> None:
         # burden told, it is no ask of what happened to the asker (declined without the words)
         ("表格一张接一张，入户的时间全被填表占了", "forms-weekly-cap"),
         ("填表把时间都占了，村里的事顾不上", "forms-weekly-cap"),
+        # 明天 is the day the form is due, not an occasion asked about (dev-problems2)
+        ("加班到半夜就是为了把明天要交的表赶出来", "forms-weekly-cap"),
     ],
 )
 def test_a_burden_vented_in_everyday_words_is_answered(

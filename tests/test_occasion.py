@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.search.matcher import Matcher
-from bot.search.occasion import Occasions
+from bot.search.occasion import Occasions, without_opening_filler
 
 OCCASIONS = Occasions(
     frozenset({"明天", "今天", "这张", "那张", "上回"}), frozenset({"又", "办法"})
@@ -116,3 +116,36 @@ def test_an_occasion_word_is_looked_for_as_testing_each_word() -> None:
     special = Occasions(frozenset({"a.b", "(会)"}))
     assert special.mentioned("x(会)y") and special.mentioned("a.b")
     assert not special.mentioned("axb") and not special.mentioned("会")
+
+
+def test_the_day_of_the_asking_is_no_occasion() -> None:
+    """今天先问一个, 这次就想知道 date the asking (dev-wrong8); 今天的会 does not."""
+    occasions = Occasions(frozenset({"今天", "这次"}))
+    assert occasions.asked(["今天", "先问", "一个", "迎检", "次数", "有没有", "减少"]) is None
+    assert occasions.asked(["这次", "就", "想", "知道", "检查组", "看不看", "台账"]) is None
+    assert occasions.asked(["今天", "的", "会", "开不开"]) == "今天"
+
+
+def test_again_heading_a_word_is_still_again() -> None:
+    """又来登记 cut as one word still says 又 (dev-problems2): the practice complained of."""
+    assert OCCASIONS.asked(["又来登记", "啊", "上", "回", "不是", "登过了", "吗"]) is None
+    assert OCCASIONS.asked(["上", "回", "不是", "登过了", "吗"]) == "上回"
+
+
+def test_an_opening_filler_is_dropped_before_a_pause_only() -> None:
+    assert without_opening_filler("嗯嗯 那个 检查是不是合并成一次了") == "检查是不是合并成一次了"
+    assert without_opening_filler("那个 明天的会几点开") == "明天的会几点开"
+    assert without_opening_filler("那个会推到下周了吗") == "那个会推到下周了吗"
+
+
+def test_a_story_dated_or_opened_by_a_filler_is_answered(matcher: Matcher) -> None:
+    asked = {
+        "嗯嗯，那个……检查是不是合并成一次了": "inspections-joint",
+        "群众一看见我们上门就问 又来登记啊 上回不是登过了吗": "forms-data-platform",
+    }
+    for question, fact in asked.items():
+        result = matcher.match(question)
+        assert result.decision == "answer", question
+        assert result.shown[0].id == fact, question
+    for question in ("那个，明天的会几点开", "今天想问一下明天开会几点"):
+        assert matcher.match(question).decision == "decline", question

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from bot.search.matcher import Matcher
-from bot.search.yielding import asks_for_a_measure, clauses, yielding_cues
+from bot.search.yielding import (
+    asks_for_a_measure,
+    clauses,
+    reached_by_burden,
+    whoever_cues,
+    yielding_cues,
+)
 
 
 def test_a_cue_told_before_a_measure_ask_yields() -> None:
@@ -83,3 +89,29 @@ def test_the_shape_of_an_ask_stays_though_a_measure_is_asked_after(matcher: Matc
 def test_blanks_split_clauses_not_words_typed_apart() -> None:
     assert clauses("群太多了真的崩溃 每个群都要置顶") == ["群太多了真的崩溃", "每个群都要置顶"]
     assert clauses("群主 怎么 转让 有 什么 好办法") == ["群主 怎么 转让 有 什么 好办法"]
+
+
+def test_a_scene_a_burden_reaches_into_yields() -> None:
+    """吃饭都得盯着手机: the burden spares not even the meal (dev-chatty8; plain meaning)."""
+    assert reached_by_burden("要求人人随时在线 吃饭都得盯着手机", ("吃饭",)) == ("吃饭",)
+    assert reached_by_burden("吃饭睡觉都得盯着手机", ("吃饭",)) == ("吃饭",)
+    assert reached_by_burden("吃饭的时候能不能不开会", ("吃饭",)) == ()
+    assert reached_by_burden("吃饭都得回 吃饭在哪", ("吃饭",)) == ()
+
+
+def test_whoever_asks_no_one() -> None:
+    assert whoever_cues("想把群清一清 可谁建的谁不肯散", ("谁建的",)) == ("谁建的",)
+    assert whoever_cues("这个群是谁建的", ("谁建的",)) == ()
+
+
+def test_a_burden_told_with_its_scene_is_answered(matcher: Matcher) -> None:
+    asked = {
+        "要求人人随时在线，吃饭都得盯着手机": "chat-groups-too-many-pinned",
+        "想把群清一清，可谁建的谁不肯散": "chat-groups-six-kinds",
+    }
+    for question, fact in asked.items():
+        result = matcher.match(question)
+        assert result.decision == "answer", question
+        assert result.shown[0].id in fact, question
+    for question in ("这个群是谁建的", "台下玩手机被抓了扣多少分", "吃饭都得回消息吗"):
+        assert matcher.match(question).decision == "decline", question

@@ -40,7 +40,7 @@ from bot.search.spelling import Speller
 from bot.search.story import NO_COMPLAINTS, Complaints, asked_forms, tells_burden
 from bot.search.syllables import LoneSyllables
 from bot.search.tones import NO_TONES, ToneMap, current_tones, tones_typed
-from bot.search.yielding import yielding_cues
+from bot.search.yielding import reached_by_burden, whoever_cues, yielding_cues
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -299,9 +299,12 @@ class Analyzer(Hearing):
         # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
         cues += tuple(f for f in forms if not any(c in f for c in cues))
         yielded = yielding_cues(normalized, cues)  # 几个人又加了三天班。…怎么解决: the scene's
+        if told:  # 吃饭都得盯着手机: the scene the burden reaches into
+            yielded += reached_by_burden(normalized, cues)
         if yielded:  # a word or phrase names the scene; an ask's shape (怎么转让) is an ask
             phrases = set(found_patterns(self._patterns_by_start.phrases, normalized))
             yielded = tuple(c for c in yielded if c not in forms or c in phrases)
+        yielded += whoever_cues(normalized, cues)  # 谁建的谁不肯散: its shape asks no one
         if yielded:
             unknown += yielded
             cues = tuple(c for c in cues if c not in yielded)

@@ -15,7 +15,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.entities import Entity
 from bot.search.loadobjects import LoadObjects
 from bot.search.normalize import normalize
-from bot.search.occasion import Occasions
+from bot.search.occasion import Occasions, without_opening_filler
 from bot.search.pointing import points_at_person
 from bot.search.quantities import Quantities
 from bot.search.query import QueryAnalysis
@@ -84,7 +84,8 @@ class QuestionForms:
         if not self._occasions.mentioned(text) or self.told(text) or points_at_person(text):
             return ()
         counts = (bool(self._quantities.said(text)), bool(self._quantities.asked(text)))
-        found = self._occasions.asked(self._analyzer.tokens(text), *counts)
+        spoken = without_opening_filler(text)  # 嗯嗯 那个 检查合并了吗: 那个 points at nothing
+        found = self._occasions.asked(self._analyzer.tokens(spoken), *counts)
         return (found,) if found else ()
 
     def is_greeting(self, question: str, normalized: str) -> bool:

@@ -65,6 +65,49 @@ def within_a_cut_asked(normalized: str, cue: str) -> bool:
 _ASKING_CUE = re.compile(r"哪|谁|怎|咋|如何|什么|啥|多少|多久")
 
 
+# In a burden told, a thing the load reaches even into (吃饭都得盯着手机, 吃饭睡觉都得盯着手机)
+# is the scene: X 都得 / 也要 / 还得 says the burden spares not even X. Plain meaning; the tune
+# fix is dev-chatty8's, the same telling is in dev-problems2 and dev-burden. The same words asked
+# (吃饭的时候能不能不开会) are no burden told.
+_REACHED = r"[\u4e00-\u9fff]{0,2}?(?:都|也|还)(?:得|要)"
+
+
+def reached_by_burden(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
+    """The cues a burden told reaches into (吃饭都得): each time one is said, 都得 follows."""
+    return tuple(
+        c
+        for c in cues
+        if c in normalized
+        and _ASKING_CUE.search(c) is None
+        and all(
+            re.match(_REACHED, normalized[m.end() :]) for m in re.finditer(re.escape(c), normalized)
+        )
+    )
+
+
+# 谁 said twice around a verb (谁建的谁不肯散, 谁主管谁负责) says whoever, it asks no one.
+# Plain meaning, as 到哪拍到哪 says everywhere (story.py); fix from dev-problems2.
+_WHOEVER = re.compile(r"谁[\u4e00-\u9fff]{1,3}?的?谁")
+
+
+def whoever_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
+    """The cues asking who (谁建的) said only inside a whoever (谁建的谁不肯散)."""
+    spans = [m.span() for m in _WHOEVER.finditer(normalized)] if "谁" in normalized else []
+    if not spans:
+        return ()
+    return tuple(
+        c
+        for c in cues
+        if "谁" in c
+        and c in normalized
+        and all(
+            any(a <= m.start() and m.end() <= b + len(c) for a, b in spans)
+            and any(a <= m.start() < b for a, b in spans)
+            for m in re.finditer(re.escape(c), normalized)
+        )
+    )
+
+
 def clauses(normalized: str) -> list[str]:
     found = []
     for part in _CLAUSE_END.split(normalized):
