@@ -118,14 +118,6 @@ def test_an_occasion_word_is_looked_for_as_testing_each_word() -> None:
     assert not special.mentioned("axb") and not special.mentioned("会")
 
 
-def test_the_day_of_the_asking_is_no_occasion() -> None:
-    """今天先问一个, 这次就想知道 date the asking (dev-wrong8); 今天的会 does not."""
-    occasions = Occasions(frozenset({"今天", "这次"}))
-    assert occasions.asked(["今天", "先问", "一个", "迎检", "次数", "有没有", "减少"]) is None
-    assert occasions.asked(["这次", "就", "想", "知道", "检查组", "看不看", "台账"]) is None
-    assert occasions.asked(["今天", "的", "会", "开不开"]) == "今天"
-
-
 def test_again_heading_a_word_is_still_again() -> None:
     """又来登记 cut as one word still says 又 (dev-problems2): the practice complained of."""
     assert OCCASIONS.asked(["又来登记", "啊", "上", "回", "不是", "登过了", "吗"]) is None

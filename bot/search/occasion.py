@@ -24,9 +24,6 @@ _YES_NO = re.compile(r"(?:吗|么|嘛|没|没有|不)[^\w]*$|(.)不\1")
 # 那个会, 那次会, 那张表 point back at a thing, not at a time: asked for a figure (那个信访会开了
 # 几分钟, 那个区撤了多少个群) they name the article's meeting or form, whose number a fact holds.
 _POINTING_BACK = frozenset({"那个", "那次", "那张", "那份", "那条"})
-# The occasion of the asking itself (今天先问一个, 这次就想知道, 今天想问的是): when the official
-# asks, not a meeting asked about. Plain meaning; fix from dev-wrong8.
-_ASKING_NOW = re.compile(r"(?:就|先|只|还)?(?:想|要)?(?:问|知道|请教|咨询|打听)")
 # 那个 opening a message before a pause (嗯嗯，那个……检查是不是合并了) points at nothing: a
 # spoken filler. Plain meaning: a pause follows no thing pointed at; fix from dev-wrong7.
 _OPENING_FILLER = re.compile(r"^(?:[嗯呃啊哦额]+\s*)?那个\s+")  # normal form: pauses are blanks
@@ -66,8 +63,7 @@ class Occasions:
             for word in self.words
             for at in _occurrences(text, word)
             if at in at_start and not self._hidden(word, at_start[at])
-            and not _dates_the_asking(text, word, at)
-        }  # fmt: skip
+        }
         if not found or counted or _in_turn(found):
             return None
         still = any(token.startswith(word) for token in tokens for word in _STILL)
@@ -89,11 +85,6 @@ class Occasions:
 def without_opening_filler(normalized: str) -> str:
     """The message without a 那个 said as a pause at its start (嗯嗯 那个 检查是不是合并了)."""
     return _OPENING_FILLER.sub("", normalized, count=1)
-
-
-def _dates_the_asking(text: str, word: str, at: int) -> bool:
-    """The word at `at` dates the asking (今天先问一个, 这次就想知道), not an occasion."""
-    return _ASKING_NOW.match(text, at + len(word)) is not None
 
 
 def _in_turn(found: set[str]) -> bool:
