@@ -264,7 +264,9 @@ class Matcher:
         entity = found[0][0] if found else None
         whole = text  # 后来怎么样了 still tells which side of the change is asked (timeline.py)
         # 央金卓嘎的办公室在哪里: asked before 在哪里 goes as where they work (pointing.py)
-        unheld = self.unheld.asked(text, self._told(entity)) if entity is not None else ()
+        unheld: tuple[str, ...] = ()
+        if entity is not None:
+            unheld = self.unheld.asked(text, functools.partial(self._told, entity))
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
             entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact

@@ -12,6 +12,7 @@ card (and every fact of theirs) needs the strong bar a question form needs: near
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # 多少件, 几户: a count in a unit of things or people. 个, 次 and 天 count almost anything the
@@ -25,13 +26,16 @@ _NUMBER = r"[0-9一两二三四五六七八九十百千万几多余]"
 class UnheldAsks:
     phrases: frozenset[str] = frozenset()  # 办公室在哪, 几岁, 天气, 怎么去
 
-    def asked(self, normalized: str, told: str = "") -> tuple[str, ...]:
+    def asked(self, normalized: str, told: Callable[[], str] = str) -> tuple[str, ...]:
         """The unheld asks of a question about a person or place, in order; () if none.
-        `told`: what their facts say, where a count asked for must find its unit."""
+        `told()`: what their facts say, where a count asked for must find its unit; called
+        only when a count is asked (at 10,000 facts one place may hold two thousand)."""
         found = [(normalized.find(p), p) for p in self.phrases if p in normalized]
+        counts = list(_COUNT_IN.finditer(normalized))
+        said = told() if counts else ""
         found += [
             (m.start(), m.group(0))
-            for m in _COUNT_IN.finditer(normalized)
-            if not re.search(rf"{_NUMBER} ?{m.group(1)}", told)  # 200 次: normalized
+            for m in counts
+            if not re.search(rf"{_NUMBER} ?{m.group(1)}", said)  # 200 次: normalized
         ]
         return tuple(p for _, p in sorted(found))
