@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.search.matcher import Matcher
 from bot.search.yielding import (
     asks_for_a_measure,
-    clauses,
+    message_clauses,
     reached_by_burden,
     whoever_cues,
     yielding_cues,
@@ -87,8 +87,9 @@ def test_the_shape_of_an_ask_stays_though_a_measure_is_asked_after(matcher: Matc
 
 
 def test_blanks_split_clauses_not_words_typed_apart() -> None:
-    assert clauses("群太多了真的崩溃 每个群都要置顶") == ["群太多了真的崩溃", "每个群都要置顶"]
-    assert clauses("群主 怎么 转让 有 什么 好办法") == ["群主 怎么 转让 有 什么 好办法"]
+    spaced = message_clauses("群太多了真的崩溃 每个群都要置顶")
+    assert spaced == ["群太多了真的崩溃", "每个群都要置顶"]
+    assert message_clauses("群主 怎么 转让 有 什么 好办法") == ["群主 怎么 转让 有 什么 好办法"]
 
 
 def test_a_scene_a_burden_reaches_into_yields() -> None:

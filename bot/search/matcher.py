@@ -164,7 +164,7 @@ class Matcher:
         self._normal = functools.lru_cache(maxsize=READINGS_KEPT)(self._read)
         self.asks = AskFinder.reading(self._normal, self.analyzer.analyze, self.topic_words)
         self.together = Together(
-            self.rank, self.topic_words, self._said, kb.by_id, self._docs_of,
+            self.rank, self.topic_words, self._said, kb.by_id, self._kb_order, self._docs_of,
             self.quantities.without_asks,
         )  # fmt: skip
         # Reading is a function of the text alone (the matcher is immutable once built); a hot
@@ -266,7 +266,7 @@ class Matcher:
         # 央金卓嘎的办公室在哪里: asked before 在哪里 goes as where they work (pointing.py)
         unheld: tuple[str, ...] = ()
         if entity is not None:
-            unheld = self.unheld.asked(text, functools.partial(self._told, entity))
+            unheld = self.unheld.asked(text, functools.partial(self._their_facts_text, entity))
         if entity is not None:  # 叫啥, 在哪上班, 后来呢: what their card shows
             text = without_card_asks(text, entity.kind, normalize(entity.name))
             entity = self.workplaces(entity, text)  # 水林社区的会议记录: its secretary's fact
@@ -343,7 +343,7 @@ class Matcher:
             burden_named=self.forms.burden_named(text, analysis, ranked, topics_named, entity),
         )  # fmt: skip
 
-    def _told(self, entity: Entity) -> str:
+    def _their_facts_text(self, entity: Entity) -> str:
         """What a person's or place's facts say, where a count asked of them is looked for."""
         facts = (self.kb.by_id[fid] for fid in entity.fact_ids)
         return " ".join(normalize(f.measure + f.example + f.quote) for f in facts)

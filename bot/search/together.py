@@ -21,7 +21,7 @@ from bot.search.entities import Entity
 from bot.search.entitydocs import DocsOf, Included
 from bot.search.focus import Said, entity_focus
 from bot.search.query import QueryAnalysis
-from bot.search.ranked import fact_order
+from bot.search.ranked import FactOrder
 from bot.search.shapes import (
     CARD_MAX,
     Card,
@@ -75,16 +75,18 @@ class Together:
         words: TopicWords,
         said: Said,
         facts: Mapping[str, Fact],
+        order: FactOrder,
         docs_of: DocsOf,
         without_asks: Callable[[str], str],
     ) -> None:
-        """`facts` by id, `docs_of` an entity's index documents; `without_asks`: the question
+        """`facts` by id, `order` their places in the knowledge base (how equals stand),
+        `docs_of` an entity's index documents; `without_asks`: the question
         without the number asks the ranking leaves out."""
         self._rank = rank
         self._words = words
         self._said = said
         self._facts = facts
-        self._order = fact_order(facts.values())  # by id, in the knowledge base's order
+        self._order = order
         self._docs_of = docs_of
         self._without_asks = without_asks
 

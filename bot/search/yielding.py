@@ -108,7 +108,9 @@ def whoever_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
     )
 
 
-def clauses(normalized: str) -> list[str]:
+def message_clauses(normalized: str) -> list[str]:
+    """The message's clauses as this module reads them (clauses.py splits a list, not a
+    message): at stops and pauses, and at blanks only between runs of three or more."""
     found = []
     for part in _CLAUSE_END.split(normalized):
         runs = [r for r in _BLANKS.split(part) if r]
@@ -129,7 +131,7 @@ def yielding_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
     if not cues:
         return ()
     cut = tuple(c for c in cues if within_a_cut_asked(normalized, c))
-    parts = clauses(normalized)
+    parts = message_clauses(normalized)
     if len(parts) < 2:
         return cut
     last_ask = -1  # the last clause asking for a measure, free of every cue
