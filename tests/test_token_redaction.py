@@ -103,3 +103,17 @@ def test_api_turning_odd_mid_run_stops_the_bot_with_the_token_masked(
     assert "Can not load invalid JSON data" in output and MASK in output
     assert f"the API at {fake.base_url} answered something that is not the Bot API" in output
     assert fake.token not in output and quote(fake.token, safe="") not in output
+
+
+def test_token_rejected_at_the_first_poll_stops_the_bot(fake: FakeBotApi, tmp_path: Path) -> None:
+    """getMe passes, then the very first getUpdates says the token is bad: PTB's polling loop
+    ends within milliseconds of starting, before the bot's watcher first looks at it. The
+    watcher still finds it (the Updater keeps its task) and the bot exits with the one line."""
+    fake.inject_fault("getUpdates", status=401, description="Unauthorized")
+    env = run_env(tmp_path, TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url)
+    code, output = _run_to_exit(tmp_path, env)
+    refused = [call for call in fake.faulted_calls if call.method == "getUpdates"]
+    assert len(refused) == 1 and not fake.calls_to("getUpdates")  # gave up at once, no retry
+    assert code == 2, output
+    assert "Telegram rejected TELEGRAM_BOT_TOKEN" in output
+    assert fake.token not in output and quote(fake.token, safe="") not in output

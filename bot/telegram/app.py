@@ -49,7 +49,10 @@ NOT_BOT_API = (
     "the API at {base} answered something that is not the Bot API"
     " (check TELEGRAM_API_BASE_URL; the token was not judged)"
 )
-POLLING_TASK = "Updater:start_polling:polling_task"  # PTB's name for its polling loop
+# Where PTB's Updater keeps its polling loop's task (Updater.__polling_task, name-mangled);
+# tests/test_token_redaction.py fails if a PTB upgrade moves it.
+POLLING_TASK = "_Updater__polling_task"
+WATCH_PAUSE = 0.2  # seconds between looks; only how soon the bot stops, never whether
 
 
 def add_handlers(application: App) -> None:
@@ -133,17 +136,31 @@ def build_application(
 async def _watch_polling(application: App) -> None:
     """PTB gives up polling for good on some errors (a web page where the Bot API should be
     reads as a bad token) yet keeps the process alive, answering nobody. Stop instead: the
-    closing line says why, and a supervisor can restart the bot."""
-    while (task := _polling_task()) is None:
-        await asyncio.sleep(0.2)
+    closing line says why, and a supervisor can restart the bot.
+
+    Every state waited on here lasts once reached, so none can slip past between two looks:
+    the Updater keeps its polling task (finished or not) until it is stopped, a finished task
+    stays finished, and the application stays running until stopped. (The event loop's own
+    task list, searched by name before, drops a task the moment it ends: an error answered
+    within one look's pause went unseen and the bot polled on, dead, for ever.)"""
+    while (task := _polling_task(application)) is None:
+        await asyncio.sleep(WATCH_PAUSE)
     await asyncio.wait({task})
-    if not task.cancelled() and task.exception() is not None and application.running:
-        application.bot_data.polling_error = task.exception()
-        application.stop_running()
+    if task.cancelled() or task.exception() is None:
+        return  # polling stopped on request: the bot is shutting down anyway
+    # run_polling starts the application after polling, and stop_running before that point
+    # only sets a mark nobody reads any more: wait until stopping it means stopping the loop.
+    while not application.running:
+        await asyncio.sleep(WATCH_PAUSE)
+    application.bot_data.polling_error = task.exception()
+    application.stop_running()
 
 
-def _polling_task() -> asyncio.Task[object] | None:
-    return next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
+def _polling_task(application: App) -> asyncio.Task[object] | None:
+    """The Updater's polling loop, from the Updater itself: it holds the task from its start
+    until Updater.stop(), so a task that already ended is still found."""
+    task: asyncio.Task[object] | None = getattr(application.updater, POLLING_TASK, None)
+    return task
 
 
 async def _post_init(application: App) -> None:
