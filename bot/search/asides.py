@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
+from bot.search.clauseends import ASKS, BLANKS, DOT, EMOJI, PAUSES, ClauseSplitter
 from bot.search.story import asks_something
 
 # A clause introducing the asker (我是村里的扶贫专干, 本人是社区书记, 我在街道工作三年了, 作为
 # 一名驻村干部) says who asks, not what: its words (扶贫专干, 街道) would pull their own facts.
 # An emoji ends a clause as a full stop does (晚上好呀🌙我在乡里干了三年了).
-_CLAUSE_END = "，,。.！!？?；;~～\\s\U0001f000-\U0001faff\u2600-\u27bf"
-_CLAUSE = re.compile(f"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*")
+_CLAUSES = ClauseSplitter(PAUSES, DOT, ASKS, BLANKS, EMOJI)
 _NOT_IN_WORDS = re.compile(r"[\W_]+")  # what is left of a clause once its words are read
 # 本人在乡镇扶贫办, 我们是个小乡镇, 社区干部一名, 刚入职的选调生一枚: where they sit, said bare.
 _WORKPLACE = r"(?:乡|镇|村|街道|社区|县|市|区|局|办|站|所|中心|单位|部门|基层|一线)(?:里|上)?"
@@ -84,7 +84,7 @@ def without_self_introduction(text: str) -> str:
     """`text` without the clauses that introduce the asker, greet whom they ask, sigh, or
     only fill a pause, and without the filler that opens a clause, when something else is
     asked."""
-    as_typed = _CLAUSE.findall(text)
+    as_typed = _CLAUSES.as_typed(text)
     clauses = [_without_opening_filler(c) for c in as_typed]
     bare = [_NOT_IN_WORDS.sub("", c) for c in clauses]
     asides = [_is_aside(b) for b in bare]  # each clause tried once, for both tests below

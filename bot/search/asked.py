@@ -18,6 +18,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.search.afterwards import ask_after_change
+from bot.search.clauseends import (
+    ASKS,
+    BLANKS,
+    DOT,
+    ELLIPSIS,
+    LIST_COMMA,
+    PAUSES,
+    ClauseSplitter,
+)
 from bot.search.several import LONG_MESSAGE
 from bot.search.shapes import Match, Prepared, Result, Thresholds
 from bot.search.story import asks_something
@@ -27,7 +36,7 @@ if TYPE_CHECKING:  # for annotations only: topicwords imports nothing of this mo
     from bot.search.topicwords import TopicWords
 
 # Clauses as people type them: commas, stops, spaces; a question mark ends one too.
-_CLAUSE_MARKS = re.compile(r"[，,。.！!？?；;…~～、\s]+")
+_CLAUSES = ClauseSplitter(PAUSES, DOT, ASKS, ELLIPSIS, LIST_COMMA, BLANKS)
 MIN_CLAUSES = 3  # fewer: the message read whole is already mostly its ask
 BACK = 3  # clauses before a vague ask searched for the one naming its subject
 SHAPES = ("fact", "topic")  # one fact asked about, or a topic's representative
@@ -75,7 +84,7 @@ class AskFinder:
     def span(self, cleaned: str) -> str | None:
         """The last clause asking something, from the nearest clause before it (at most
         BACK) that names a topic; None when that is the whole message, or nothing asks."""
-        clauses = [c for c in _CLAUSE_MARKS.split(cleaned) if c.strip()]
+        clauses = _CLAUSES.bare(cleaned)
         if len(clauses) < MIN_CLAUSES:
             return None
         normal = [self.normal(c) for c in clauses]

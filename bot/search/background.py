@@ -14,13 +14,13 @@ import re
 from collections.abc import Callable
 
 from bot.search.asides import is_aside
+from bot.search.clauseends import BLANKS, DOT, EMOJI, PAUSES, ClauseSplitter
 from bot.search.covered import FURTHER_ITEM
 from bot.search.story import asks_something, names_burden
 
 # A clause: up to a comma, a full stop, a space or an emoji, as asides.py reads them, but
 # for the question mark: what ends in one was asked (刚开完会？), never background told.
-_CLAUSE_END = "，,。.！!；;~～\\s\U0001f000-\U0001faff\u2600-\u27bf"
-_CLAUSE = re.compile(f"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*")
+_CLAUSES = ClauseSplitter(PAUSES, DOT, BLANKS, EMOJI)
 _BARE = re.compile(r"[\W_]+")
 _HAN = r"[\u4e00-\u9fff]"
 # Something just done (刚开完会, 刚找我谈过话, 刚换了书记), something going on for
@@ -57,7 +57,7 @@ def without_background(text: str, names_topic: Callable[[str], bool]) -> str:
     """`text` without the clauses of background it opens with, when what is left still
     names a topic (`names_topic`); else `text` as typed. Told later, the same words are part
     of the story (表刚交了，模板又改了)."""
-    clauses = _CLAUSE.findall(text)
+    clauses = _CLAUSES.as_typed(text)
     told = next((n for n, c in enumerate(clauses) if not is_background(c)), len(clauses))
     if told == 0:
         return _told_between(clauses, names_topic) or text
@@ -89,7 +89,7 @@ def wraps_only(text: str) -> bool:
     """Every clause of the text only wraps an ask (各位前辈，我们这边刚换了书记; 您好，我在小河村
     当干部): greetings, the asker's introduction, a sigh, the news of the day. No item of a
     message's own."""
-    clauses = [c for c in _CLAUSE.findall(text) if _BARE.sub("", c)]
+    clauses = [c for c in _CLAUSES.as_typed(text) if _BARE.sub("", c)]
     return bool(clauses) and all(is_background(c) or is_aside(c) for c in clauses)
 
 
@@ -177,7 +177,7 @@ def without_relief(
     解散了190多个群，那剩下的群手机里少了多少 asks another fact of the same topic."""
     if lists_further(text):
         return text
-    clauses = _CLAUSE.findall(text)
+    clauses = _CLAUSES.as_typed(text)
     asking = [n for n, c in enumerate(clauses) if asks_something(_BARE.sub("", c))]
     if not asking:
         return text
@@ -202,7 +202,7 @@ def without_relief(
 def eases_only(text: str) -> bool:
     """Every clause of the text wraps an ask (wraps_only) or tells a load already eased, one
     at least (我们乡的会已经合并着开了，感觉轻松不少): an item that asks nothing of its own."""
-    clauses = [c for c in _CLAUSE.findall(text) if _BARE.sub("", c)]
+    clauses = [c for c in _CLAUSES.as_typed(text) if _BARE.sub("", c)]
     eased = _eased(clauses)
     return bool(eased) and all(
         n in eased or is_background(c) or is_aside(c) for n, c in enumerate(clauses)

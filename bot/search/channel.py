@@ -10,10 +10,20 @@ several-at-once reply opening with it). When the other words name the channel's 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.search.clauseends import (
+    ASKS,
+    BLANKS,
+    COMMAS,
+    DOT,
+    EXCLAIMS,
+    FULL_STOP,
+    LIST_COMMA,
+    SEMICOLONS,
+    ClauseSplitter,
+)
 from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.setting import Holders, Names
 
@@ -27,7 +37,10 @@ _STEM = 1
 _STEM_ENDINGS = ("群", "会")
 # The channel and the burden are told in one clause: 群里又发了三张表. In a list, 群里刷不完，
 # 表也填不完 or 文件在几个群里转来转去以及会太多, the group is a burden of its own.
-_CLAUSE_END = re.compile(r"[，。；！？,.;!?、\s]+|以及|还有|另外|此外|并且|而且|同时")
+_CLAUSES = ClauseSplitter(
+    COMMAS, FULL_STOP, DOT, SEMICOLONS, EXCLAIMS, ASKS, LIST_COMMA, BLANKS,
+    joining_words=("以及", "还有", "另外", "此外", "并且", "而且", "同时"),
+)  # fmt: skip
 # Sending before it: 发群, 转群, 传到群, 晒群, 往群, 进群里.
 _SENT_BEFORE = ("发", "转", "传", "晒", "往", "发到", "转到", "传到", "发进", "拉进")
 
@@ -72,7 +85,7 @@ class Channels:
             return analysis
         as_channels = {qt for qt, _ in channels}
         burden = [(qt, t) for qt, t in named if t is not None and qt not in as_channels]
-        clauses = [c for c in _CLAUSE_END.split(text) if c]
+        clauses = _CLAUSES.bare(text)
         dropped = {qt for qt, topic in channels if self._carries(qt, topic, burden, clauses)}
         if not dropped:
             return analysis

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
+from bot.search.clauseends import ASKS, BLANKS, DOT, PAUSES, ClauseSplitter
+
 _HAN = r"[\u4e00-\u9fff]"
-_CLAUSE_END = "，,。.！!？?；;~～\\s"
-_CLAUSE = re.compile(f"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*")
+_CLAUSES = ClauseSplitter(PAUSES, DOT, ASKS, BLANKS)
 _BARE = re.compile(r"[\W_]+")
 _WHEN = r"(?:昨天|前天|今天|前两天|前几天|刚才|上午|下午|晚上|那天|上周|有一次)?"
 # Who passed the question on: 我同事小刘让我帮他问一下, 老王托我打听打听, 隔壁乡的老王前两天问我,
@@ -39,7 +40,7 @@ _HELPLESS = re.compile(
 def without_relay(text: str) -> str:
     """`text` without the clauses that relay the question or say the asker cannot answer it,
     when something else is left; else `text` as typed."""
-    clauses = _CLAUSE.findall(text)
+    clauses = _CLAUSES.as_typed(text)
     kept = []
     for clause in clauses:
         bare = _BARE.sub("", clause)

@@ -17,6 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from bot.search.clauseends import (
+    ASKS,
+    BLANKS,
+    BRACKETS,
+    COLONS,
+    DOT,
+    ELLIPSIS,
+    PAUSES,
+    ClauseSplitter,
+)
 from bot.search.covered import FURTHER_ITEM
 from bot.search.normalize import normalize
 from bot.search.story import asks_something
@@ -24,7 +34,7 @@ from bot.search.wordalternation import longest_first
 
 # Clauses as typed: commas, stops, colons, brackets, spaces. 说个别的：… sets aside before a colon;
 # （会上说的是防汛） is a clause of its own.
-_CLAUSE_END = re.compile(r"[，,。.！!？?；;：:（）()【】\[\]~～…\s]+")
+_CLAUSE_END = ClauseSplitter(PAUSES, DOT, ASKS, COLONS, BRACKETS, ELLIPSIS, BLANKS).ends
 _PARTICLES = "(?:了|吧|啊|哈|呀|哦|嘛)*"
 _GAP = "[\u4e00-\u9fff]{1,8}?"  # what … stands for: 会的事 in 先不说会的事了
 SHORTEST_ASK = 4  # Han characters the rest keeps to be asked on its own (表格模板老换)

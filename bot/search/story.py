@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.search.askslots import AskSlot, Word, found_slots, may_fill_a_slot
+from bot.search.clauseends import BLANKS, ELLIPSIS, PAUSES, ClauseSplitter
 from bot.search.cues import CuePattern, PatternsByStart, found_patterns
 from bot.search.fullnames import SURNAMES
 from bot.search.normalize import normalize
@@ -167,13 +168,13 @@ def asked_forms(
     return tuple(dict.fromkeys(forms))
 
 
-_CLAUSE = re.compile(r"[^，,。！!；;…~～\s]+")
+_CLAUSES = ClauseSplitter(PAUSES, ELLIPSIS, BLANKS)
 
 
 def burdens_told(normalized: str) -> list[str]:
     """The clauses of a question asking something that each tell a burden on their own (the
     ask lies in another clause: 兄弟单位都是咋弄的)."""
-    parts = _CLAUSE.findall(normalized)
+    parts = _CLAUSES.bare(normalized)
     if len(parts) < 2:
         return []
     return [c for c in parts if names_burden(c) and not asks_something(c)]  # cheaper first

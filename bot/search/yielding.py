@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.search.clauseends import ASKS, ELLIPSIS, PAUSES, ClauseSplitter
+
 # Where a message's clauses end: a pause, a stop, a question mark; a blank too, between runs of
 # three characters or more (群太多了真的崩溃 每个群都要置顶), not between words typed spaced apart.
-_CLAUSE_END = re.compile(r"[，,。！!；;…~～?？]+")
+_CLAUSES = ClauseSplitter(PAUSES, ELLIPSIS, ASKS)
 _BLANKS = re.compile(r"\s+")
 SHORTEST_CLAUSE = 3
 
@@ -112,7 +114,7 @@ def message_clauses(normalized: str) -> list[str]:
     """The message's clauses as this module reads them (clauses.py splits a list, not a
     message): at stops and pauses, and at blanks only between runs of three or more."""
     found = []
-    for part in _CLAUSE_END.split(normalized):
+    for part in _CLAUSES.bare(normalized):
         runs = [r for r in _BLANKS.split(part) if r]
         if all(len(r) >= SHORTEST_CLAUSE for r in runs):
             found += runs
