@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-_STOP = "，,。.！!？?；;~～\\s"
+from bot.search.clauseends import ASKS, BLANKS, DOT, PAUSES
+
+_STOP = PAUSES + DOT + ASKS + BLANKS  # what ends a clause here; used inside larger patterns
 # An ask that opens a clause: what the fronted topic is asked about.
 _OPENING_ASK = (
     r"(?:那|那么)?(?:该|要|到底|究竟)?(?:怎么|咋|如何|怎样|能不能|可不可以|能否|可否|有没有办法"
