@@ -142,7 +142,7 @@ async def _watch_polling(application: App) -> None:
     the Updater keeps its polling task (finished or not) until it is stopped, a finished task
     stays finished, and the application stays running until stopped. (The event loop's own
     task list, searched by name before, drops a task the moment it ends: an error answered
-    within one look's pause went unseen and the bot polled on, dead, for ever.)"""
+    within one look's pause went unseen and the process stayed up, answering nobody.)"""
     while (task := _polling_task(application)) is None:
         await asyncio.sleep(WATCH_PAUSE)
     await asyncio.wait({task})
