@@ -277,7 +277,7 @@ def _burden_texts() -> list[str]:
     """The development questions normalised, each clause of them, and random runs of the
     characters the asks' and burdens' patterns turn on (几十, 不教怎么, 走到哪拍到哪, 又要)."""
     texts = [normalize(q) for q in _development_questions()]
-    texts += sorted({c for t in texts for c in story._CLAUSE.findall(t)})
+    texts += sorted({c for t in texts for c in story._CLAUSES.bare(t)})
     chars = "几十百千万三0123456789 到哪儿里走拍带怎么咋如何不没有人教说该要我们吗呢"
     chars += "又天天太多会表，。"
     rng = random.Random(6)
@@ -297,7 +297,7 @@ def test_what_asks_and_what_tells_a_burden_are_read_as_running_every_pattern_rea
     assert told == [not _asks_running_every_pattern(p) and story.names_burden(p) for p in plain]
     assert 0 < sum(told) < len(texts)
     assert [story.burdens_told(t) for t in texts] == [
-        [c for c in story._CLAUSE.findall(t) if not _asks_running_every_pattern(c)
-         and story.names_burden(c)] if len(story._CLAUSE.findall(t)) >= 2 else []
+        [c for c in story._CLAUSES.bare(t) if not _asks_running_every_pattern(c)
+         and story.names_burden(c)] if len(story._CLAUSES.bare(t)) >= 2 else []
         for t in texts
     ]  # fmt: skip
