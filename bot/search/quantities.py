@@ -56,7 +56,7 @@ _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kin
 class Amount:
     group: str  # what it counts: duration, items, times …
     value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
-    # 一百多个, 190余个: more than that, up to the next step of its first digit (100-199).
+    # 一百多个, 三十来个: that many or more, up to the next step of its first digit (100-199).
     about: bool = field(default=False, compare=False)
     near: bool = field(default=False, compare=False)  # 近两百个, 两百来个: roughly that many
     low: str = ""  # 20到30个, 一两百个 (normalize: 一百到两百): a range, `value` its top
@@ -75,9 +75,9 @@ class Amount:
         """One number said (no range) against a number held."""
         if self.value == held.value:
             return True
-        if self.near and self.value and _is_figure(held.value):
-            said = float(self.value)
-            return abs(float(held.value) - said) <= NEAR_SHARE * said
+        rough = self.near and _is_figure(self.value) and _is_figure(held.value)
+        if rough and abs(float(held.value) - float(self.value)) <= NEAR_SHARE * float(self.value):
+            return True
         if not self.about or not self.value.isdigit() or not _is_figure(held.value):
             return False
         low = int(self.value)
@@ -199,10 +199,10 @@ class Quantities:
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
                 value = _value(number, self._scales.get(unit, 1.0))
-                # 两百来个: about 200 either side (plain meaning), not 多's 200-299
+                # 两百来个: about 200 either side (plain meaning) as well as 多's 200-299
                 near = about == "来" or self._rough(text, found_at.start(), found_at.end())
                 group = self._unit_group[unit]
-                about = (about and about != "来") or number in _ROUGHLY
+                about = about or number in _ROUGHLY
                 low = self._low_end(text[: found_at.start()], value, self._scales.get(unit, 1.0))
                 found.append(Amount(group, value, about=bool(about), near=near, low=low))
         if self._phrase is not None:
