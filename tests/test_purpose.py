@@ -38,6 +38,10 @@ without_purpose = Purposes(load_kb().purpose_words).without
         ("我在准备一份关于整治工作群的调研材料，有做法吗", "我在 整治工作群 ，有做法吗"),
         ("写个会议减负的汇报，有没有例子", "会议减负 ，有没有例子"),
         ("麻烦整理一份开会减负的经验给我", "麻烦 开会减负的经验给我"),  # material gathered
+        # compiling the cases asked in the same clause: the asker's work
+        ("开会这方面的好经验汇总一下", "开会这方面的好经验"),
+        ("请帮我整理一下减少开会次数的做法", "请 减少开会次数的做法"),
+        ("帮我整理一下工作群瘦身的效果", "工作群瘦身的效果"),
         # a gathering still to come, or the material's use there
         ("下周要开减负推进会，有没有填表减负的好例子", "，有没有填表减负的好例子"),
         ("经验交流会上想讲讲联合检查，有案例吗", "上想讲讲联合检查，有案例吗"),
@@ -67,6 +71,10 @@ def test_framing_is_taken_out(text: str, kept: str) -> None:
         "开了推进会又开部署会，有没有合并开的例子",  # meetings held, the burden told
         "交流会太多了，有没有少开会的例子",
         "会上都要讲一个小时，有没有限时的例子",  # the talk too long is the burden
+        "帮我把各村的做法汇总一下",  # the asker's own things handed over: a task
+        "帮我把表汇总一下",  # no case asked for
+        # the case is asked in another clause than the compiling
+        "让我整理一下别的地方是怎么精简会议的，大家有经验的可以分享一下吗",
     ],
 )
 def test_the_same_words_elsewhere_stay(text: str) -> None:
@@ -90,6 +98,17 @@ def test_data_asked_of_an_effect_gets_that_topics_figure(
 def test_a_case_for_a_report_gets_the_fact_asked_about(matcher: Matcher) -> None:
     shown = matcher.match("年终汇报材料里要用，有没有同一主题只开一次会的例子").shown
     assert [f.id for f in shown][:1] == ["meetings-one-topic-once"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("开会这方面的好经验汇总一下", "meetings-twice-a-month"),  # the topic's lead
+        ("帮我整理一下工作群瘦身的效果，手机是不是轻了", "chat-groups-phone-lighter"),
+    ],
+)
+def test_compiling_the_cases_asked_gets_them(matcher: Matcher, question: str, fact: str) -> None:
+    assert [f.id for f in matcher.match(question).shown][:1] == [fact]
 
 
 def test_writing_for_the_asker_is_still_declined(matcher: Matcher) -> None:

@@ -190,6 +190,24 @@ def test_about_a_number_fits_the_number_it_spans(quantities: Quantities) -> None
     assert moved[0] == Match(COUNT, 75.0 + BONUS)
 
 
+def test_about_a_number_with_lai_fits_either_side(quantities: Quantities) -> None:
+    """两百来个 is about 200: 190 fits as well as 230; 三十来个 fits 30, not 190 or 40."""
+    (two_hundred_odd,) = quantities.said(normalize("两百来个群"))
+    assert two_hundred_odd.fits(Amount("items", "190"))
+    assert two_hundred_odd.fits(Amount("items", "230"))
+    assert not two_hundred_odd.fits(Amount("items", "160"))
+    (thirty_odd,) = quantities.said(normalize("三十来个群"))
+    assert thirty_odd.fits(Amount("items", "30"))
+    assert not thirty_odd.fits(Amount("items", "40"))
+
+
+def test_a_number_tells_apart_the_fact_holding_it(quantities: Quantities) -> None:
+    """两百来个群 is the 190's, not the six kinds'; a question saying no number tells none."""
+    assert quantities.tells_apart(normalize("两百来个群撤了"), "count", "kinds")
+    assert not quantities.tells_apart(normalize("两百来个群撤了"), "kinds", "count")
+    assert not quantities.tells_apart(normalize("群撤了"), "count", "kinds")
+
+
 def test_a_number_said_in_any_writing(quantities: Quantities) -> None:
     """三十来个 and 一百九十多个 are 30 and 190 items; 一 says too little to count."""
     assert quantities.said(normalize("手机里三十来个群")) == {Amount("items", "30")}
@@ -227,6 +245,10 @@ def test_a_question_with_unknown_words_moves_only_on_a_telling_number(
         # 星期几 and 周几 ask which day, unless their 几 counts something (几张, 几天).
         ("一个星期几张报表", "forms-weekly-cap"),
         ("要清理一百来个群吗", "chat-groups-190-dissolved"),
+        # 两百来个 is about 200 either side, 190 among them; 近两百 said of the groups cut is
+        # the 190's alone, so the topic's lead (the six kinds) does not take the near tie.
+        ("两百来个微信群QQ群清理掉了，讲讲经过", "chat-groups-190-dissolved"),
+        ("近两百个工作群一下子撤了，怎么做到的", "chat-groups-190-dissolved"),
         ("精简的工作群占了几成", "chat-groups-phone-lighter"),
         # Typed in pinyin, the ask is read as the words heard (duoshao ge → 多少ge).
         ("gongzuoqun qingli le duoshao ge", "chat-groups-190-dissolved"),

@@ -7,7 +7,7 @@ the facts the index recalls for it are scored in scoring.py, and shapes.py decid
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -336,12 +336,21 @@ class Matcher:
             ) if topic else (),
             asks_broadly=broadly, topics_named=tuple(topics_named),
             best_covers_topics=self.topic_asks.best_covers_topics(analysis, ranked),
-            topic_lead=self.topic_asks.near_lead(topic, analysis, ranked)
-            if topic and not broadly else None,
+            topic_lead=self._topic_lead(topic, analysis, ranked, text) if not broadly else None,
             counts_only=self.quantities.counts_only(analysis, asked), joined=joined,
             covered=covered.bests, cues_aside=covered.cues_aside, strangers=strangers,
             burden_named=self.forms.burden_named(text, analysis, ranked, topics_named, entity),
         )  # fmt: skip
+
+    def _topic_lead(
+        self, topic: str | None, analysis: QueryAnalysis, ranked: Sequence[Match], text: str
+    ) -> Match | None:
+        """The topic's lead for a near tie, unless the number said or asked is the best's alone
+        (a number of the article brings the fact it comes from: issue 8, item 2)."""
+        lead = self.topic_asks.near_lead(topic, analysis, ranked) if topic else None
+        if lead is not None and self.quantities.tells_apart(text, ranked[0].fact.id, lead.fact.id):
+            return None
+        return lead
 
     def _their_facts_text(self, entity: Entity) -> str:
         """What a person's or place's facts say, where a count asked of them is looked for."""

@@ -39,6 +39,14 @@ _MAKING = r"(?:写|做|整理|整|弄|准备|出)(?:个|一个|一份|一篇|篇
 # asker's work; the case asked for follows it. Not 整 (整个 is "the whole"), and a count is
 # required so 做法 keeps its 做.
 _GATHERING = r"(?:写|做|整理|弄|准备|收集|搜集|汇总)(?:个|一个|一份|一篇|篇|份|几个|一些|点)"
+# Compiling what is asked (帮我整理一下…的做法, 好经验汇总一下): the asker's work on the cases,
+# not a task for the bot, once a case is asked for (fixes from dev-request6, dev-wrong6 and
+# dev-wrong9); 帮我把各村的数据汇总一下 hands over the asker's own figures, a task, and stays.
+_COMPILING = re.compile(
+    r"(?:帮我|给我|帮忙|替我|麻烦你?)?(?:整理|汇总|梳理|归纳|罗列|列举)(?:一下|下)"
+)
+_HANDED_OVER = re.compile(r"把[^，。,.？?！!\s]*$")  # 帮我把…: the clause hands something over
+_CLAUSE = re.compile(r"[^，。,.？?！!\s]+")
 # What a document or a gathering is about: one clause at most (准备一份关于整治工作群的调研材料).
 _SUBJECT = r"(?:关于|有关)?([^，。,.？?！!\s]{1,16}?)(?:方面|这块|这方面)?的"
 # A gathering still to come (下周要开减负推进会, 准备办个经验交流会): when it is held, not what.
@@ -152,4 +160,17 @@ class Purposes:
             text = self._gathered.sub(" ", self._about.sub(r" \1 ", text))
             text = self._meeting_held.sub(" ", self._gathering.sub(" ", text))
             text = _SEND_ME.sub(" ", self._made.sub(" ", text))
+            text = _CLAUSE.sub(self._without_compiling, text)
         return text
+
+    def _without_compiling(self, clause: re.Match[str]) -> str:
+        """A clause asking for a case, its compiling taken out (帮我整理一下开会减负的做法);
+        not one handing over the asker's own things (帮我把…汇总一下), nor one whose case is
+        asked in another clause (让我整理一下别的地方是怎么做的，大家有经验的分享一下)."""
+        text = clause.group(0)
+        found = _COMPILING.search(text)
+        if found is None or not self._material.search(text):
+            return text
+        if _HANDED_OVER.search(text[: found.start()]):
+            return text
+        return _COMPILING.sub(" ", text)

@@ -40,7 +40,7 @@ _DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5
 _DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
 # A number as the facts and questions write it: digits, a Chinese digit, 上百 (about).
 _NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
-_ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个, 两百多场
+_ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个 (about 30, either side), 两百多场
 _BREAK = "，。；、,.;！？!?\n"
 # 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
 _PERCENT = re.compile(r"百分之\s?(\d+)")
@@ -56,9 +56,9 @@ _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kin
 class Amount:
     group: str  # what it counts: duration, items, times …
     value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
-    # 一百多个, 三十来个: about that many, up to the next step of its first digit (100-199).
+    # 一百多个, 三十来个: that many or more, up to the next step of its first digit (100-199).
     about: bool = field(default=False, compare=False)
-    near: bool = field(default=False, compare=False)  # 近两百个, 30分钟左右: roughly that many
+    near: bool = field(default=False, compare=False)  # 近两百个, 两百来个: roughly that many
     low: str = ""  # 20到30个, 一两百个 (normalize: 一百到两百): a range, `value` its top
 
     def fits(self, held: Amount) -> bool:
@@ -75,9 +75,9 @@ class Amount:
         """One number said (no range) against a number held."""
         if self.value == held.value:
             return True
-        if self.near and self.value and _is_figure(held.value):
-            said = float(self.value)
-            return abs(float(held.value) - said) <= NEAR_SHARE * said
+        rough = self.near and _is_figure(self.value) and _is_figure(held.value)
+        if rough and abs(float(held.value) - float(self.value)) <= NEAR_SHARE * float(self.value):
+            return True
         if not self.about or not self.value.isdigit() or not _is_figure(held.value):
             return False
         low = int(self.value)
@@ -199,7 +199,8 @@ class Quantities:
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
                 value = _value(number, self._scales.get(unit, 1.0))
-                near = self._rough(text, found_at.start(), found_at.end())
+                # 两百来个: about 200 either side (plain meaning) as well as 多's 200-299
+                near = about == "来" or self._rough(text, found_at.start(), found_at.end())
                 group = self._unit_group[unit]
                 about = about or number in _ROUGHLY
                 low = self._low_end(text[: found_at.start()], value, self._scales.get(unit, 1.0))
@@ -380,6 +381,11 @@ class Quantities:
             else m
             for m in ranked
         ]
+
+    def tells_apart(self, normalized: str, one: str, other: str) -> bool:
+        """`one` holds the number said or the kind asked, `other` not: 近两百个群撤了 (190)."""
+        asked, said = self.asked(normalized), self.said(normalized)
+        return self._fits(one, asked, said) and not self._fits(other, asked, said)
 
     def _before_only(self, fact_id: str) -> bool:
         fact = self._facts.get(fact_id)
