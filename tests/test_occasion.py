@@ -141,3 +141,17 @@ def test_a_story_dated_or_opened_by_a_filler_is_answered(matcher: Matcher) -> No
         assert result.shown[0].id == fact, question
     for question in ("那个，明天的会几点开", "今天想问一下明天开会几点"):
         assert matcher.match(question).decision == "decline", question
+
+
+def test_an_occasion_word_heading_the_ask_points_at_the_message() -> None:
+    """今天就想问 is this message's ask; 今天的会 still one meeting, 明天 later still counted."""
+    assert OCCASIONS.asked(["今天", "就", "想", "问", "会", "开不开"]) is None
+    assert OCCASIONS.asked(["今天", "想", "问", "明天", "的", "会", "开不开"]) == "明天"
+    assert OCCASIONS.asked(["今天", "的", "会", "开不开"]) == "今天"
+
+
+def test_this_time_asking_is_answered(matcher: Matcher) -> None:
+    """这次就想知道 read as one occasion declined the inspections' ask."""
+    result = matcher.match("表格的问题下次再说。这次就想知道现在检查组来了还看不看材料台账")
+    assert result.answered
+    assert result.shown[0].id == "inspections-unannounced-visits"

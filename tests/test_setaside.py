@@ -210,3 +210,16 @@ def test_the_message_answers_the_ask_after_a_subject_put_off(matcher: Matcher) -
     result = matcher.match("表格的问题下次再说。现在检查组来了还看不看材料台账")
     assert result.answered
     assert [f.id for f in result.shown] == ["inspections-unannounced-visits"]
+
+
+def test_one_thing_asked_first_sets_the_list_before_aside() -> None:
+    """表多群多会多，今天先问一个：… asks the one thing after the mark."""
+    kb = load_kb()
+    typed = "唉，表多群多会多，今天先问一个：迎检的次数有没有减少"
+    assert SetAside(kb.setaside_marks).after(typed) == "迎检的次数有没有减少"
+
+
+def test_one_thing_asked_first_answers_it(matcher: Matcher) -> None:
+    result = matcher.match("唉，表多群多会多，今天先问一个：迎检的次数有没有减少")
+    assert result.answered
+    assert result.shown[0].id == "inspections-fewer-rounds"

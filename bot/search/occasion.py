@@ -27,6 +27,9 @@ _POINTING_BACK = frozenset({"那个", "那次", "那张", "那份", "那条"})
 # 那个 opening a message before a pause (嗯嗯，那个……检查是不是合并了) points at nothing: a
 # spoken filler. Plain meaning: a pause follows no thing pointed at; fix from dev-wrong7.
 _OPENING_FILLER = re.compile(r"^(?:[嗯呃啊哦额]+\s*)?那个\s+")  # normal form: pauses are blanks
+# An occasion word heading the asker's own ask (这次就想知道…, 这回想问…, 今天主要想请教…) points at
+# the message, not at a meeting or form. Plain meaning; fix from dev-wrong8.
+_HEADS_THE_ASK = re.compile(r"(?:就|只|主要|是)?(?:想|要)?(?:问|知道|请教|了解|打听)")
 # 又 heading a word jieba cut (又来登记) still says again. Plain meaning; fix from dev-problems2.
 _AGAIN = "又"
 
@@ -62,7 +65,9 @@ class Occasions:
             text[at : at + len(word)]
             for word in self.words
             for at in _occurrences(text, word)
-            if at in at_start and not self._hidden(word, at_start[at])
+            if at in at_start
+            and not self._hidden(word, at_start[at])
+            and not _HEADS_THE_ASK.match(text, at + len(word))
         }
         if not found or counted or _in_turn(found):
             return None

@@ -18,6 +18,11 @@ _HAN = r"[\u4e00-\u9fff]"
 _CLAUSES = ClauseSplitter(PAUSES, DOT, ASKS, BLANKS)
 _BARE = re.compile(r"[\W_]+")
 _WHEN = r"(?:昨天|前天|今天|前两天|前几天|刚才|上午|下午|晚上|那天|上周|有一次)?"
+# Asking for others, the whole clause (帮我们科室问一下, 替我们组的人问问, 受同事之托问一句):
+# plain meaning, like a colleague's relayed ask, it says who asks and asks nothing itself.
+_ASKS_FOR = (
+    r"(?:问问|问一下|问下|问一句|问一声|问个事|问个问题|打听一下|打听打听|咨询一下)(?:哈|啊|呀|哦)?"
+)
 # Who passed the question on: 我同事小刘让我帮他问一下, 老王托我打听打听, 隔壁乡的老王前两天问我,
 # 昨天跟邻镇的老赵聊天, 有个朋友问我.
 _RELAY = re.compile(
@@ -25,6 +30,8 @@ _RELAY = re.compile(
     rf"(?:一下|下|问|打听|一声)?(?:大家|各位)?$"
     rf"|^{_HAN}{{0,10}}?{_WHEN}(?:问|问过)我(?:一个问题|个问题|个事|一件事)?$"
     rf"|^{_WHEN}(?:跟|和|同){_HAN}{{1,10}}?(?:聊天|聊了聊|聊起来|闲聊|唠嗑|吃饭)(?:的时候|时)?$"
+    rf"|^我?(?:帮|替|代|代表){_HAN}{{0,10}}?{_ASKS_FOR}$"
+    rf"|^受{_HAN}{{1,8}}?之托{_ASKS_FOR}$"
 )
 # 他说：… opens the relayed question itself; only the opening goes.
 _SAID = re.compile(r"^(?:他|她|他们|对方|老\w)(?:说|问|讲)(?:了句|道)?\s*[:：]\s*")
