@@ -283,11 +283,26 @@ def _several_answer(
         # (入户走访完了要录视频传上去). A list (检查多会也多) keeps the order it was asked in.
         topic = p.ranked[0].fact.topic
         several = tuple(sorted(several, key=lambda m: m.fact.topic != topic))
+    elif not listed and (asked := _closing_ask_topic(p, t)) is not None:
+        # 填表填到半夜，…，会能不能少开: the story names forms first, yet the closing ask read
+        # alone (asked.py) is about meetings, so its topic leads. One rule with items.py's told
+        # items: what is asked leads (fixes from dev-several6 here, dev-wrong9 there). A list
+        # keeps the order it was asked in.
+        several = tuple(sorted(several, key=lambda m: m.fact.topic != asked))
     chosen = {m.fact for m in several}
     rest = tuple(m for m in p.ranked if m.fact not in chosen)
     return _with(
         base, "answer", (*several, *rest), shape="several", several=several, overview=overview
     )
+
+
+def _closing_ask_topic(p: Prepared, t: Thresholds) -> str | None:
+    """The topic of a long message's closing ask read alone, when the ask names it by a word
+    of its own and clears the suggest bar (就不能合成一次吗 names none: its 合成 is no topic)."""
+    if p.asked is None or not p.asked.ranked or p.asked.ranked[0].score < t.suggest:
+        return None
+    topic = p.asked.ranked[0].fact.topic
+    return topic if topic in p.asked.topics_named else None
 
 
 def _entity_answer(p: Prepared, base: Result, t: Thresholds) -> Result | None:
