@@ -175,6 +175,9 @@ def test_the_closing_ask_leads_a_story_of_several_topics(matcher: Matcher) -> No
     assert [m.fact.topic for m in told.several] == ["meetings", "forms"]
     listed = matcher.match("表多、会也多")
     assert [m.fact.topic for m in listed.several] == ["forms", "meetings"]
+    # Each clause asks: a list of asks, not a story closing on one, stays in the order asked.
+    asks = matcher.match("会能不能少开点，群能不能少建点，表能不能少填点")
+    assert [m.fact.topic for m in asks.several] == ["meetings", "chat-groups", "forms"]
 
 
 def test_a_story_of_two_topics_follows_its_ask_on_one(matcher: Matcher) -> None:
