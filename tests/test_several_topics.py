@@ -190,6 +190,11 @@ def test_a_story_of_two_topics_follows_its_ask_on_one(matcher: Matcher) -> None:
         result = matcher.match(question)
         assert (result.decision, result.shape) == ("answer", "several"), question
         assert [m.fact.topic for m in result.several] == topics, question
+    # A story naming no topic of its own (半夜 only sounds like forms' 填到半夜) still follows.
+    late = matcher.match(
+        "每天回家都快半夜了。我是街道的副镇长，开会太多了，怎么压一压，大家都是咋弄的"
+    )
+    assert late.matches[0].fact.topic == "meetings"
     one = matcher.match("检查太多了，天天迎检。基层的检查到底能不能少点")
     assert (one.decision, one.shape) == ("answer", "fact")
     assert one.matches[0].fact.topic == "inspections"
