@@ -162,3 +162,39 @@ def test_clauses_that_lose_what_the_message_is_about_give_way_to_it(matcher: Mat
     assert listed.shape == "several"
     short = matcher.prepare("会太多，表也多")
     assert not told_as_one(short, {"meetings", "forms"}, False, t)
+
+
+def test_the_closing_ask_leads_a_story_of_several_topics(matcher: Matcher) -> None:
+    """填表填到半夜 tells forms first, yet the message closes asking about meetings: read
+    alone, 会能不能少开 is about meetings, so meetings leads and forms follows. A list (表多、
+    会也多) keeps the order it was asked in."""
+    told = matcher.match(
+        "填表填到半夜，第二天早上又要开会，开会开到中午，一个月要开十几次会，会能不能少开"
+    )
+    assert (told.decision, told.shape) == ("answer", "several")
+    assert [m.fact.topic for m in told.several] == ["meetings", "forms"]
+    listed = matcher.match("表多、会也多")
+    assert [m.fact.topic for m in listed.several] == ["forms", "meetings"]
+    # Each clause asks: a list of asks, not a story closing on one, stays in the order asked.
+    asks = matcher.match("会能不能少开点，群能不能少建点，表能不能少填点")
+    assert [m.fact.topic for m in asks.several] == ["meetings", "chat-groups", "forms"]
+
+
+def test_a_story_of_two_topics_follows_its_ask_on_one(matcher: Matcher) -> None:
+    """A story telling meetings and forms, then an item asking about forms alone: forms leads
+    and the meeting told follows. A story telling only what is asked stays one answer."""
+    for question, topics in [
+        ("上午开了半天会，下午又填了三张表。填表这块能不能少点", ["forms", "meetings"]),
+        ("群里一天到晚发通知，会也一个接一个。开会这事能不能管管", ["meetings", "chat-groups"]),
+    ]:
+        result = matcher.match(question)
+        assert (result.decision, result.shape) == ("answer", "several"), question
+        assert [m.fact.topic for m in result.several] == topics, question
+    # A story naming no topic of its own (半夜 only sounds like forms' 填到半夜) still follows.
+    late = matcher.match(
+        "每天回家都快半夜了。我是街道的副镇长，开会太多了，怎么压一压，大家都是咋弄的"
+    )
+    assert late.matches[0].fact.topic == "meetings"
+    one = matcher.match("检查太多了，天天迎检。基层的检查到底能不能少点")
+    assert (one.decision, one.shape) == ("answer", "fact")
+    assert one.matches[0].fact.topic == "inspections"
