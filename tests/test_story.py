@@ -8,7 +8,13 @@ from bot.search.cues import split_cues
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 from bot.search.pieces import Piece
-from bot.search.story import asked_forms, asks_something, names_colleague, tells_burden
+from bot.search.story import (
+    asked_forms,
+    asks_something,
+    judged_cues,
+    names_colleague,
+    tells_burden,
+)
 
 
 @pytest.mark.parametrize(
@@ -265,3 +271,23 @@ def test_a_thing_done_then_done_again_is_a_burden_told(text: str) -> None:
 @pytest.mark.parametrize("text", ["开完会再说", "查完了", "表填完了"])
 def test_a_thing_done_once_is_no_burden_told(text: str) -> None:
     assert not tells_burden(normalize(text))
+
+
+def test_a_cue_judged_too_much_or_too_bad_is_what_a_told_burden_is_about() -> None:
+    assert judged_cues("会开完了盒饭太难吃，白等了半天", ("盒饭",)) == ("盒饭",)
+    assert judged_cues("追责太多了，干得越多错得越多", ("追责",)) == ("追责",)
+    assert judged_cues("补贴实在太少了", ("补贴",)) == ("补贴",)
+    # a cue merely in the story is its scene
+    assert judged_cues("天天打电话催材料，一催就是半天", ("打电话",)) == ()
+    assert judged_cues("吃饭都得盯着手机，群太多了", ("吃饭",)) == ()
+
+
+def test_a_told_burden_about_a_cue_declines_and_one_with_a_scene_is_answered(
+    matcher: Matcher,
+) -> None:
+    """Tune fixes from dev-problems10 and dev-problems6: the burden is the cue's thing."""
+    for question in ("会开完了盒饭太难吃，白等了半天", "追责太多了，干得越多错得越多"):
+        assert matcher.match(question).decision == "decline", question
+    result = matcher.match("群太多了，吃饭都得盯着手机")
+    assert result.decision == "answer"
+    assert result.shown[0].id == "chat-groups-too-many-pinned"

@@ -37,7 +37,7 @@ from bot.search.sound import (
     sound_entries,
 )
 from bot.search.spelling import Speller
-from bot.search.story import NO_COMPLAINTS, Complaints, asked_forms, tells_burden
+from bot.search.story import NO_COMPLAINTS, Complaints, asked_forms, judged_cues, tells_burden
 from bot.search.syllables import LoneSyllables
 from bot.search.tones import NO_TONES, ToneMap, current_tones, tones_typed
 from bot.search.yielding import reached_by_burden, whoever_cues, yielding_cues
@@ -291,8 +291,9 @@ class Analyzer(Hearing):
                 found_cues.append(p.text)
         terms, unknown, cues = tuple(found_terms), tuple(found_unknown), tuple(found_cues)
         told = tells_burden(normalized, self.complaints)
-        if told:  # 不传要扣分: the cue word is the scene of a burden told
-            unknown, cues = (*unknown, *cues), ()
+        if told:  # 不传要扣分: the cue word is the scene of a burden told; 盒饭太难吃 its subject
+            judged = judged_cues(normalized, cues)
+            unknown, cues = (*unknown, *(c for c in cues if c not in judged)), judged
         forms = asked_forms(
             self._patterns_by_start, self.ask_slots, self.measure_asks, normalized, pieces, told
         )

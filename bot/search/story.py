@@ -102,6 +102,20 @@ def tells_burden(normalized: str, complaints: Complaints = NO_COMPLAINTS) -> boo
     return (names_burden(told) or complaints.said(told)) and not asks_something(told)
 
 
+# In a burden told, a cue word judged too much or too bad (盒饭太难吃, 追责太多了, 补贴太少) is
+# what the burden is about, not its scene: the load complained of is the cue's thing, which no
+# measure lightens. Plain meaning of X太Y (X is too Y); tune fixes from dev-problems10 (盒饭) and
+# dev-problems6 (追责). A cue merely in the story (打电话催材料, 吃饭都得) stays its scene.
+_JUDGED = r"(?:也|都|实在|真的?|简直)?(?:太|忒|过于)"
+
+
+def judged_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
+    """The cues a told burden judges too much or too bad (盒饭太难吃): what is complained of."""
+    return tuple(
+        c for c in cues if re.search(re.escape(c) + r"\s*(?:了)?" + _JUDGED, normalized) is not None
+    )
+
+
 # 几 in a rough count (十几趟, 三十几户, 几十本台账, 几百条) says how many, it does not ask: a
 # burden told with one (一个月往镇上跑十几趟，都是开会) is still a story.
 ROUGH_COUNT = re.compile(_ROUGH_COUNT)
