@@ -156,6 +156,9 @@ def test_one_burden_named_alone_is_told_apart_from_two() -> None:
         ("检查组只翻台账，材料少一页就扣分，没人去老百姓家看看", "inspections-unannounced-visits"),
         # summoned to meetings, the work left: how often (declined before round 25)
         ("乡里一个电话又通知去开会，手上的活全停了", "meetings-twice-a-month"),
+        # asked whether a measure may lift it (dev-intent, dev-problems3, dev-subjects)
+        ("能不能几家一起来查，别一家一家排队来", "inspections-joint"),
+        ("各部门的河长制督查、耕地督查、乡村振兴考核能不能合并起来", "inspections-joint"),
     ],
 )
 def test_a_burden_told_that_names_its_fact_is_answered(
@@ -173,6 +176,7 @@ def test_a_burden_told_that_names_its_fact_is_answered(
         "小王说群太多",  # what a colleague said
         "家里老人总是一件事问好几遍",  # names no topic of ours
         "这礼拜又开会，会议室在几楼",  # asks where
+        "迎检期间能不能请婚假",  # asks may it be, but no measure: a leave, not the burden lifted
     ],
 )
 def test_what_is_not_ones_own_burden_told_is_not_answered_that_way(
