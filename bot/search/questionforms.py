@@ -8,6 +8,7 @@ question (matcher.py); the decision weighs them (shapes.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.kb import KnowledgeBase
@@ -22,6 +23,12 @@ from bot.search.query import QueryAnalysis
 from bot.search.ranked import Match
 from bot.search.siblingmarks import SiblingMarks
 from bot.search.story import names_colleague, tells_burden
+from bot.search.wordalternation import longest_first
+
+# Whether the burden may be lifted, by a measure word in the same clause (能不能一起来查, 能否合并;
+# not 迎检期间能不能休假): what a measure says, asked of the one burden the text names (fixes from
+# dev-intent, dev-problems3 and dev-subjects)
+_MAY_IT = r"(?:能不能|能否|可不可以|可否)[^\s，。？！,.?!；;]{0,8}?"
 
 
 class QuestionForms:
@@ -39,6 +46,8 @@ class QuestionForms:
         self._quantities = quantities
         self._sibling_marks = sibling_marks
         self._greetings = frozenset(normalize(g) for g in greetings)
+        measures = longest_first(kb.measure_asks)
+        self._relief_ask = re.compile(f"{_MAY_IT}(?:{measures})") if measures else None
         self._load_objects = LoadObjects(kb.load_objects)  # 材料少一页就扣分: inspections
         # A measure ask (减, 改, 才能) also makes an occasion a case of the practice.
         self._occasions = Occasions(
@@ -56,11 +65,16 @@ class QuestionForms:
         """A burden told of the best match's topic, saying that fact's burden alone, with no
         cue and no person or place (小王说群太多 tells what someone said)."""
         return (
-            bool(ranked) and entity is None and not analysis.cues and self.told(text)
+            bool(ranked) and entity is None and not analysis.cues
+            and (self.told(text) or self.asks_relief(text))
             and not names_colleague(analysis.unknown)
             and self._load_objects.topic_named(ranked[0].fact.topic, topics_named, text)
             and self._sibling_marks.names_one(text, ranked)
         )  # fmt: skip
+
+    def asks_relief(self, text: str) -> bool:
+        """The text asks whether a burden may be lifted by a measure (能不能几家一起来查)."""
+        return self._relief_ask is not None and self._relief_ask.search(text) is not None
 
     def told(self, text: str) -> bool:
         return tells_burden(text, self._analyzer.complaints)  # 手上的活全撂下了: told, not asked
