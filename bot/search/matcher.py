@@ -209,7 +209,7 @@ class Matcher:
         ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self.score_parts
         )
-        return analysis, self.sibling_marks.reordered(normalized, ranked, self.forms.told)
+        return analysis, self.sibling_marks.reordered(normalized, ranked)
 
     def match(self, question: str) -> Result:
         return concluded(self.prepare(question), self.thresholds, self.calibration)

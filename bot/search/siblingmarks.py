@@ -12,7 +12,7 @@ scores stay in order; how sure the ranking is does not change).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.kb import Fact
@@ -23,9 +23,6 @@ NEAR = 10.0  # a sibling this close to the best match may go first when its mark
 # … or this close when what the text says of it is in its title (请问报销手续里的签字能不能少一点:
 # 签字 is in 少签字、少拍照; the platform's fact, told in the same 报销 scene, names it in passing)
 TITLED_NEAR = 20.0
-# … or this close in a burden told (not asked) when it is the one fact of the topic whose burden
-# the text says (这礼拜五天开了六个会: how many, nothing of how long or of the street's routine
-# meeting, 17 points behind; fixes from dev-problems5, dev-problems7 and dev-problems11)
 AHEAD = 0.01  # … and leads by this much, so a later sort by score keeps it first
 
 
@@ -55,12 +52,9 @@ class SiblingMarks:
         pattern = self._marks.get(fact_id)
         return pattern is not None and pattern.search(text) is not None
 
-    def reordered(
-        self, text: str, ranked: Sequence[Match], told: Callable[[str], bool] = lambda _: False
-    ) -> list[Match]:
+    def reordered(self, text: str, ranked: Sequence[Match]) -> list[Match]:
         """`ranked`, with the closest sibling whose marks the text says first when the best
-        match's marks are not said (这个月开了十来个会: how many meetings, not how long).
-        `told`: the text states a burden, asking nothing (story.py), read only when needed."""
+        match's marks are not said (这个月开了十来个会: how many meetings, not how long)."""
         if len(ranked) < 2 or not self._marks:
             return list(ranked)
         best = ranked[0]
@@ -70,23 +64,12 @@ class SiblingMarks:
             gap = best.score - match.score
             if gap > TITLED_NEAR:
                 break
-            if gap > NEAR and not (
-                self._in_title(match.fact.id, text)
-                or (self._alone_said(match, text, ranked) and told(text))
-            ):
+            if gap > NEAR and not self._in_title(match.fact.id, text):
                 continue
             if match.fact.topic == best.fact.topic and self.says(match.fact.id, text):
                 first = replace(match, score=round(best.score + AHEAD, 2))
                 return [first, *(m for m in ranked if m is not match)]
         return list(ranked)
-
-    def _alone_said(self, match: Match, text: str, ranked: Sequence[Match]) -> bool:
-        """No other fact of `match`'s topic ranked with it says its burden in the text."""
-        return not any(
-            other is not match and other.fact.topic == match.fact.topic
-            and self.says(other.fact.id, text)
-            for other in ranked
-        )  # fmt: skip
 
     def names_one(self, text: str, ranked: Sequence[Match]) -> bool:
         """The text says the best match's burden and no burden of a sibling ranked with it
