@@ -7,9 +7,10 @@ from dataclasses import replace
 import pytest
 from quantity_words import BLANK, WORDS
 
+from bot.search.amounts import Amount
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
-from bot.search.quantities import Amount, Quantities
+from bot.search.quantities import Quantities
 from bot.search.shapes import Match
 
 COUNT = replace(BLANK, id="count", example="全区累计解散微信群190余个。")

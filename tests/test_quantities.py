@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from quantity_words import BLANK, WORDS
 
+from bot.search.amounts import Amount
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
 from bot.search.quantities import (
@@ -16,7 +17,6 @@ from bot.search.quantities import (
     FLOOR,
     FREQUENCY,
     KEPT_TEXTS,
-    Amount,
     Quantities,
 )
 from bot.search.shapes import Match

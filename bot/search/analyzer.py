@@ -15,18 +15,19 @@ from pathlib import Path
 import jieba
 
 from bot.kb.files import read_userdict
+from bot.search.analysis import analysis_of_pieces
 from bot.search.blockcut import BlockCutter, cut_by_blocks
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
 from bot.search.classifiers import after_count_said_again
-from bot.search.cues import PatternsByStart, found_patterns, pattern_words, split_cues
+from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
 from bot.search.mending import Mender
 from bot.search.normalize import LATIN_LETTER, normalize
-from bot.search.pieces import Piece, rendered
+from bot.search.pieces import Piece, PieceFields, piece_fields, rendered
 from bot.search.pinyin import CJK_ONLY, LATIN, is_syllable
-from bot.search.query import QueryAnalysis, QueryTerm
+from bot.search.query import QueryAnalysis
 from bot.search.slipbelief import LeftoverHearing
 from bot.search.sound import (
     NearSounds,
@@ -37,10 +38,9 @@ from bot.search.sound import (
     sound_entries,
 )
 from bot.search.spelling import Speller
-from bot.search.story import NO_COMPLAINTS, Complaints, asked_forms, judged_cues, tells_burden
+from bot.search.story import NO_COMPLAINTS, Complaints
 from bot.search.syllables import LoneSyllables
 from bot.search.tones import NO_TONES, ToneMap, current_tones, tones_typed
-from bot.search.yielding import reached_by_burden, whoever_cues, yielding_cues
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -66,14 +66,6 @@ READINGS_KEPT = 64  # a long message's readings, and a few questions before it
 ANALYSES_KEPT = 4096
 BLOCKS_KEPT = 8192  # jieba's cuts of runs between punctuation, of the last questions
 WORDS_KEPT = 4096  # how words as cut read alone, of the last questions
-
-
-# A piece's fields (pieces.Piece), kept where a piece would be changed in place by mending.
-PieceFields = tuple[str, str, str, float, bool, str]
-
-
-def _fields(piece: Piece) -> PieceFields:
-    return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
 
 
 class Analyzer(Hearing):
@@ -278,39 +270,10 @@ class Analyzer(Hearing):
             return self._read_toned(normalized)
 
     def _read_toned(self, normalized: str) -> QueryAnalysis:
-        pieces = self._pieces(normalized)
-        found_terms: list[QueryTerm] = []
-        found_unknown: list[str] = []
-        found_cues: list[str] = []
-        for p in pieces:  # one pass, each piece's kind looked at once
-            if p.kind == "term":
-                found_terms.append(QueryTerm(p.term, p.weight, p.text))
-            elif p.kind == "unknown":
-                found_unknown.append(p.text)
-            elif p.kind == "cue":
-                found_cues.append(p.text)
-        terms, unknown, cues = tuple(found_terms), tuple(found_unknown), tuple(found_cues)
-        told = tells_burden(normalized, self.complaints)
-        if told:  # 不传要扣分: the cue word is the scene of a burden told; 盒饭太难吃 its subject
-            judged = judged_cues(normalized, cues)
-            unknown, cues = (*unknown, *(c for c in cues if c not in judged)), judged
-        forms = asked_forms(
-            self._patterns_by_start, self.ask_slots, self.measure_asks, normalized, pieces, told
-        )
-        # A pattern around a cue word already counted (怎么申请) is the same ask, counted once.
-        cues += tuple(f for f in forms if not any(c in f for c in cues))
-        yielded = yielding_cues(normalized, cues)  # 几个人又加了三天班。…怎么解决: the scene's
-        if told:  # 吃饭都得盯着手机: the scene the burden reaches into
-            yielded += reached_by_burden(normalized, cues)
-        if yielded:  # a word or phrase names the scene; an ask's shape (怎么转让) is an ask
-            phrases = set(found_patterns(self._patterns_by_start.phrases, normalized))
-            yielded = tuple(c for c in yielded if c not in forms or c in phrases)
-        yielded += whoever_cues(normalized, cues)  # 谁建的谁不肯散: its shape asks no one
-        if yielded:
-            unknown += yielded
-            cues = tuple(c for c in cues if c not in yielded)
-            forms = tuple(f for f in forms if f not in yielded)
-        return QueryAnalysis(terms, unknown, cues, forms, told)
+        return analysis_of_pieces(
+            normalized, self._pieces(normalized), self.complaints,
+            self._patterns_by_start, self.ask_slots, self.measure_asks,
+        )  # fmt: skip
 
     def spelled(self, normalized: str) -> str:
         """The question with its pinyin written as the words heard (gongzuoqun qingli le duo
@@ -361,7 +324,7 @@ class Analyzer(Hearing):
         return Piece(*self._classified(token))
 
     def _classify_fields(self, token: str) -> PieceFields:
-        return _fields(self._classify_afresh(token))
+        return piece_fields(self._classify_afresh(token))
 
     def _heard(self, tokens: list[str]) -> list[Piece]:
         """_read_by_sound, in fresh pieces. Pinyin is read with the tones typed (tong1zhi1),
@@ -373,7 +336,7 @@ class Analyzer(Hearing):
         return [Piece(*fields) for fields in self._runs_heard(tuple(tokens))]
 
     def _run_fields(self, tokens: tuple[str, ...]) -> tuple[PieceFields, ...]:
-        return tuple(map(_fields, self._read_by_sound(list(tokens))))
+        return tuple(map(piece_fields, self._read_by_sound(list(tokens))))
 
     def _classify_afresh(self, token: str) -> Piece:
         canonical = self.canonical(token)

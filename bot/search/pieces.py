@@ -19,6 +19,14 @@ class Piece:
     written: str = ""  # the word heard, in characters, when read from pinyin
 
 
+# A piece's fields, kept where a piece would be changed in place by mending.
+PieceFields = tuple[str, str, str, float, bool, str]
+
+
+def piece_fields(piece: Piece) -> PieceFields:
+    return piece.text, piece.kind, piece.term, piece.weight, piece.whole, piece.written
+
+
 def rendered(pieces: list[Piece], across_scripts: bool = False) -> str:
     """The question in characters: pinyin read as words written as those words.
     `across_scripts`: a blank typed only where the keyboard switched between characters and

@@ -4,7 +4,8 @@ The numbers are read from the facts' own text with the units of responses/quanti
 a new article brings its own: 190余个 holds a count of items, 3分钟 a duration, 一个月最多两次
 says how often. A question asking for a kind of number (清理了多少个群, 会开了多长时间,
 一个月开几次会) favours the facts holding one; a question stating a number (三十来个群, 6种)
-favours the facts holding that very number.
+favours the facts holding that very number. How a number reads, and when a number said fits
+one held, is amounts.py's.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from bot.kb import Fact, QuantityWords
+from bot.search.amounts import ABOUT, NUMBER, PERCENT, ROUGHLY, Amount, low_end, plain, value_of
 from bot.search.counted import CountedWords
 from bot.search.cues import CuePattern, compile_pattern, is_pattern
 from bot.search.query import QueryAnalysis
@@ -28,7 +30,6 @@ DROP = "drop"  # the group of a number that follows a word of a cut (少了一�
 SHARE = "share"  # 几成, 多大比例: words no fact holds, so they are asked, not matched
 BONUS = 8.0  # points for a fact holding the kind of number asked for, or the number said
 BEHIND_CUT = 1.0  # points a fact of the trouble before a cut stays below the fact of the cut
-NEAR_SHARE = 0.15  # 近两百 fits 190; 差不多三十 fits 30 but not 40
 NEAR_GAP = 2  # characters between 将近/大概 and the number (将近 两百)
 FLOOR = 25.0  # a fact scoring below this shares too little with the question to be lifted
 DISTINCT = 10  # a number said this large is telling even among words we do not know
@@ -36,70 +37,10 @@ PERIOD_GAP = 6  # characters between a period and its number (一个月最多也
 ONCE_GAP = 4  # characters between 只/最多 and the 一 they make a count (一周最多一表)
 DROP_GAP = 4  # characters between a word of a cut and its number (解散整合群190余个)
 ASK_DROP_GAP = 6  # … and the 多少 asking for it (清理群的成果有多少)
-_DIGITS = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
-_DIGITS |= {"七": "7", "八": "8", "九": "9", "半": "0.5"}
-# A number as the facts and questions write it: digits, a Chinese digit, 上百 (about).
-_NUMBER = r"(\d+|[一二两三四五六七八九十百千半上]+)"
-_ABOUT = r"\s?(余|多|来)?\s?"  # 190余个, 三十来个 (about 30, either side), 两百多场
 _BREAK = "，。；、,.;！？!?\n"
-# 百分之五十 (normalize writes 50% so too): a share in per cent, the scale of 成 and 一半.
-_PERCENT = re.compile(r"百分之\s?(\d+)")
-# 20到30个, 二十至三十个: the lower end of a range, before the number read with its unit.
-_RANGE_LOW = re.compile(r"(\d+)\s?[到至]\s?$")
-_ROUGHLY = {"上百": "100", "上千": "1000"}  # 上百条: a hundred or more, as 一百多条 says
 KEPT_TEXTS = 64  # texts whose asks and numbers are kept (Quantities.asked, Quantities.said)
 K = TypeVar("K")
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
-
-
-@dataclass(frozen=True)
-class Amount:
-    group: str  # what it counts: duration, items, times …
-    value: str  # "190", "6", "0.5"; "" when not exact (上百, 五六)
-    # 一百多个, 三十来个: that many or more, up to the next step of its first digit (100-199).
-    about: bool = field(default=False, compare=False)
-    near: bool = field(default=False, compare=False)  # 近两百个, 两百来个: roughly that many
-    low: str = ""  # 20到30个, 一两百个 (normalize: 一百到两百): a range, `value` its top
-
-    def fits(self, held: Amount) -> bool:
-        """A number said fits a number held: the same, within what 一百多 spans (190), close
-        to a rough one (近两百个), or within a range said, both ends included (一两百个群
-        meets 190余个 and 200; 二三十个群 meets 30个)."""
-        if self.group != held.group or not held.value:
-            return False
-        if self.low and _is_figure(held.value):
-            return float(self.low) <= float(held.value) <= float(self.value)
-        return self._fits_one(held)
-
-    def _fits_one(self, held: Amount) -> bool:
-        """One number said (no range) against a number held."""
-        if self.value == held.value:
-            return True
-        rough = self.near and _is_figure(self.value) and _is_figure(held.value)
-        if rough and abs(float(held.value) - float(self.value)) <= NEAR_SHARE * float(self.value):
-            return True
-        if not self.about or not self.value.isdigit() or not _is_figure(held.value):
-            return False
-        low = int(self.value)
-        step = 10 ** (len(self.value) - len(self.value.rstrip("0")))  # 一百多 100, 一百九十多 10
-        return low >= 10 and low <= float(held.value) < low + step
-
-
-def _is_figure(value: str) -> bool:
-    """A value in digits (190, 0.5): one a number said can be compared with; a kind held
-    with no figure of its own (a cut, how often) has the value ""."""
-    return value.replace(".", "").isdigit()
-
-
-def _value(number: str, scale: float = 1.0) -> str:
-    """The number as digits, in its group's smallest unit (半 小时 → 30 minutes)."""
-    value = str(int(number)) if number.isdigit() else _DIGITS.get(number, _ROUGHLY.get(number, ""))
-    return _plain(float(value) * scale) if value and scale != 1.0 else value
-
-
-def _plain(number: float) -> str:
-    number = float(number)
-    return str(int(number)) if number.is_integer() else str(number)
 
 
 def _blank(ask: CuePattern, text: str) -> str:
@@ -139,7 +80,7 @@ class Quantities:
         self._phrase_group = {p: g for g, phrases in words.phrases.items() for p in phrases}
         self._scales = words.scales
         self._near = words.near
-        self._values = {p: _plain(v) for p, v in words.values.items()}
+        self._values = {p: plain(v) for p, v in words.values.items()}
         # Each ask a pattern (多久…一次, or a plain phrase), longest first within a group.
         self._asks = {
             group: tuple(compile_pattern(a if is_pattern(a) else "~" + a) for a in asks)
@@ -150,22 +91,22 @@ class Quantities:
         self._periods = words.periods
         self._vague = sorted(words.vague, key=len, reverse=True)
         units = longest_first(self._unit_group)
-        self._amount = re.compile(rf"{_NUMBER}{_ABOUT}(?:个\s?)?({units})") if units else None
+        self._amount = re.compile(rf"{NUMBER}{ABOUT}(?:个\s?)?({units})") if units else None
         self._asked_unit = re.compile(rf"(?:多少|几)\s?(?:个\s?)?({units})") if units else None
         # 三个, 几次, 多少个小时: a number or an ask, and what it counts, as one word
-        self._count_word = re.compile(rf"(?:{_NUMBER}|多少|几){_ABOUT}(?:个)?(?:{units})?")
+        self._count_word = re.compile(rf"(?:{NUMBER}|多少|几){ABOUT}(?:个)?(?:{units})?")
         phrases = longest_first(self._phrase_group)
         self._phrase = re.compile(phrases) if phrases else None
         periods = longest_first(words.periods)
         self._every = (
-            re.compile(rf"(?:{periods})[^{_BREAK}\s]{{0,{PERIOD_GAP}}}?{_NUMBER}{_ABOUT}({units})")
+            re.compile(rf"(?:{periods})[^{_BREAK}\s]{{0,{PERIOD_GAP}}}?{NUMBER}{ABOUT}({units})")
             if periods and units
             else None
         )
         drops = longest_first(words.drops)
         within = f"[^{_BREAK}{_ASIDE}\\s]"
         self._drop = (
-            re.compile(rf"(?:{drops}){within}{{0,{DROP_GAP}}}?{_NUMBER}{_ABOUT}(?:个\s?)?({units})")
+            re.compile(rf"(?:{drops}){within}{{0,{DROP_GAP}}}?{NUMBER}{ABOUT}(?:个\s?)?({units})")
             if drops and units
             else None
         )
@@ -198,29 +139,20 @@ class Quantities:
                 number, about, unit = found_at.groups()
                 if number == "一" and not self._counts_once(text, found_at.start(), unit):
                     continue  # 一个月, 不久前的一次会: "a", no count
-                value = _value(number, self._scales.get(unit, 1.0))
+                value = value_of(number, self._scales.get(unit, 1.0))
                 # 两百来个: about 200 either side (plain meaning) as well as 多's 200-299
                 near = about == "来" or self._rough(text, found_at.start(), found_at.end())
                 group = self._unit_group[unit]
-                about = about or number in _ROUGHLY
-                low = self._low_end(text[: found_at.start()], value, self._scales.get(unit, 1.0))
+                about = about or number in ROUGHLY
+                low = low_end(text[: found_at.start()], value, self._scales.get(unit, 1.0))
                 found.append(Amount(group, value, about=bool(about), near=near, low=low))
         if self._phrase is not None:
             found += [
                 Amount(self._phrase_group[p], self._values.get(p, ""))
                 for p in self._phrase.findall(text)
             ]
-        found += [Amount(SHARE, str(int(n))) for n in _PERCENT.findall(text)]
+        found += [Amount(SHARE, str(int(n))) for n in PERCENT.findall(text)]
         return found
-
-    @staticmethod
-    def _low_end(before: str, top: str, scale: float) -> str:
-        """The lower end of a range ending in `top` (20到30个 → 20), else ""."""
-        found = _RANGE_LOW.search(before)
-        if found is None or not _is_figure(top):
-            return ""
-        low = _value(found.group(1), scale)
-        return low if float(low) < float(top) else ""
 
     def _rough(self, text: str, start: int, end: int) -> bool:
         """将近两百个, 快200个, 30分钟左右: a rough number."""
