@@ -1,7 +1,8 @@
 """Near misses written as people type them (responses/intent_cues.txt, round 26): a burden or a
 scene told, then an ask no measure holds (who stamps, a group's owner, shrinking a photo, a
 phone's location gone wrong, a layout, hosting a visit, documents counted, a room's air
-conditioning, hands too few). The same words asking for a measure are still answered."""
+conditioning, hands too few, where a paper goes, the same act offered two ways). The same words
+asking for a measure are still answered."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ from bot.search.matcher import Matcher
         "发文数量压减了百分之几",
         "会议室空调太冷了，坐一上午冻得够呛",
         "乡里就五个人，干着五十个人的活",
+        "每天都要填表，要交到档案室吗",
+        "签村书记还是签经办人",
+        "天天开会，签到表签村书记还是签经办人",
+        "材料交纸质的还是交电子的",
     ],
 )
 def test_an_ask_no_measure_answers_is_declined(matcher: Matcher, question: str) -> None:
@@ -41,6 +46,10 @@ def test_an_ask_no_measure_answers_is_declined(matcher: Matcher, question: str) 
         ("群主天天拉人建群，群越建越多", "chat-groups-six-kinds"),
         # 模板 changed is the templates' burden; no layout is asked
         ("表格模板老是换，填好的全作废了", "forms-stable-templates"),
+        # 签 told as a burden, and a choice between two counts of the article's own measure
+        ("签字太多了，能不能少签几个", "forms-fewer-signatures-photos"),
+        ("找人签字跑断腿，有什么办法", "forms-fewer-signatures-photos"),
+        ("一周填一张表还是填两张", "forms-weekly-cap"),
     ],
 )
 def test_the_same_words_asking_a_measure_are_answered(
