@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot.search.clauseends import ASKS, BLANKS, COMMAS, DOT, EXCLAIMS, FULL_STOP
 from bot.search.wordalternation import longest_first
 
 
@@ -45,8 +46,9 @@ _GATHERING = r"(?:写|做|整理|弄|准备|收集|搜集|汇总)(?:个|一个|�
 _COMPILING = re.compile(
     r"(?:帮我|给我|帮忙|替我|麻烦你?)?(?:整理|汇总|梳理|归纳|罗列|列举)(?:一下|下)"
 )
-_HANDED_OVER = re.compile(r"把[^，。,.？?！!\s]*$")  # 帮我把…: the clause hands something over
-_CLAUSE = re.compile(r"[^，。,.？?！!\s]+")
+_CLAUSE_END = COMMAS + FULL_STOP + DOT + ASKS + EXCLAIMS + BLANKS
+_HANDED_OVER = re.compile(f"把[^{_CLAUSE_END}]*$")  # 帮我把…: the clause hands something over
+_CLAUSE = re.compile(f"[^{_CLAUSE_END}]+")
 # What a document or a gathering is about: one clause at most (准备一份关于整治工作群的调研材料).
 _SUBJECT = r"(?:关于|有关)?([^，。,.？?！!\s]{1,16}?)(?:方面|这块|这方面)?的"
 # A gathering still to come (下周要开减负推进会, 准备办个经验交流会): when it is held, not what.

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.kb import KnowledgeBase
 from bot.search.analyzer import Analyzer
+from bot.search.clauseends import ASKS, BLANKS, COMMAS, DOT, EXCLAIMS, FULL_STOP, SEMICOLONS
 from bot.search.entities import Entity
 from bot.search.loadobjects import LoadObjects
 from bot.search.normalize import normalize
@@ -28,7 +29,8 @@ from bot.search.wordalternation import longest_first
 # Whether the burden may be lifted, by a measure word in the same clause (能不能一起来查, 能否合并;
 # not 迎检期间能不能休假): what a measure says, asked of the one burden the text names (fixes from
 # dev-intent, dev-problems3 and dev-subjects)
-_MAY_IT = r"(?:能不能|能否|可不可以|可否)[^\s，。？！,.?!；;]{0,8}?"
+_CLAUSE_END = COMMAS + FULL_STOP + DOT + ASKS + EXCLAIMS + SEMICOLONS + BLANKS
+_MAY_IT = f"(?:能不能|能否|可不可以|可否)[^{_CLAUSE_END}]{{0,8}}?"
 
 
 class QuestionForms:

@@ -14,6 +14,7 @@ from typing import Literal
 from bot.decision import Decision
 from bot.kb import Fact
 from bot.search.bars import BURDEN_BAR, ENTITY_BAR, PART_BAR, TOPIC_BAR
+from bot.search.clauseends import ASKS, BLANKS, COMMAS, EXCLAIMS, FULL_STOP, LIST_COMMA, SEMICOLONS
 from bot.search.entities import Entity
 from bot.search.query import QueryAnalysis
 
@@ -28,7 +29,8 @@ Shape = Literal["fact", "card", "topic", "several"]
 SUGGESTIONS = 3
 RELATED = 3  # close siblings offered as 相关做法 under a one-fact answer
 CARD_MAX = 8  # lines on a person's or place's card, closest to the question first
-_CLAUSE_MARK = re.compile(r"[，,。；;！!？?、\s]")  # an ask holding one is more than one clause
+# An ask holding one of these marks is more than one clause.
+_CLAUSE_MARK = re.compile(f"[{COMMAS}{FULL_STOP}{SEMICOLONS}{EXCLAIMS}{ASKS}{LIST_COMMA}{BLANKS}]")
 
 
 @dataclass(frozen=True)
