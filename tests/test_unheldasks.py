@@ -33,6 +33,7 @@ def test_an_ask_the_facts_hold_has_no_unheld_phrase() -> None:
         "敖再生几岁",
         "洋湖乡有什么景点",
         "海港区怎么去",
+        "林周县扶贫办有几个工作人员",
     ],
 )
 def test_what_no_fact_holds_of_a_person_or_place_is_declined(
