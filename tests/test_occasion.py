@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.search.matcher import Matcher
 from bot.search.occasion import Occasions, without_opening_filler
 
@@ -130,17 +132,26 @@ def test_an_opening_filler_is_dropped_before_a_pause_only() -> None:
     assert without_opening_filler("那个会推到下周了吗") == "那个会推到下周了吗"
 
 
-def test_a_story_dated_or_opened_by_a_filler_is_answered(matcher: Matcher) -> None:
-    asked = {
-        "嗯嗯，那个……检查是不是合并成一次了": "inspections-joint",
-        "群众一看见我们上门就问 又来登记啊 上回不是登过了吗": "forms-data-platform",
-    }
-    for question, fact in asked.items():
-        result = matcher.match(question)
-        assert result.decision == "answer", question
-        assert result.shown[0].id == fact, question
-    for question in ("那个，明天的会几点开", "今天想问一下明天开会几点"):
-        assert matcher.match(question).decision == "decline", question
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("嗯嗯，那个……检查是不是合并成一次了", "inspections-joint"),
+        ("群众一看见我们上门就问 又来登记啊 上回不是登过了吗", "forms-data-platform"),
+    ],
+)
+def test_a_story_dated_or_opened_by_a_filler_is_answered(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.shown[0].id == fact
+
+
+@pytest.mark.parametrize("question", ["那个，明天的会几点开", "今天想问一下明天开会几点"])
+def test_one_meeting_asked_after_a_filler_or_the_day_still_declines(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.match(question).decision == "decline"
 
 
 def test_an_occasion_word_heading_the_ask_points_at_the_message() -> None:

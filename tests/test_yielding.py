@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.search.matcher import Matcher
 from bot.search.yielding import (
     asks_for_a_measure,
@@ -105,14 +107,23 @@ def test_whoever_asks_no_one() -> None:
     assert whoever_cues("这个群是谁建的", ("谁建的",)) == ()
 
 
-def test_a_burden_told_with_its_scene_is_answered(matcher: Matcher) -> None:
-    asked = {
-        "要求人人随时在线，吃饭都得盯着手机": "chat-groups-too-many-pinned",
-        "想把群清一清，可谁建的谁不肯散": "chat-groups-six-kinds",
-    }
-    for question, fact in asked.items():
-        result = matcher.match(question)
-        assert result.decision == "answer", question
-        assert result.shown[0].id == fact, question
-    for question in ("这个群是谁建的", "台下玩手机被抓了扣多少分", "吃饭都得回消息吗"):
-        assert matcher.match(question).decision == "decline", question
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("要求人人随时在线，吃饭都得盯着手机", "chat-groups-too-many-pinned"),
+        ("想把群清一清，可谁建的谁不肯散", "chat-groups-six-kinds"),
+    ],
+)
+def test_a_burden_told_with_its_scene_is_answered(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.shown[0].id == fact
+
+
+@pytest.mark.parametrize(
+    "question", ["这个群是谁建的", "台下玩手机被抓了扣多少分", "吃饭都得回消息吗"]
+)
+def test_the_scene_asked_itself_still_declines(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).decision == "decline"
