@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from bot.answer.service import Service
 from bot.answer.watch import KBWatcher
@@ -52,3 +55,37 @@ async def test_broken_edit_keeps_old_kb(kb_copy: Path, _session_cache: Path) -> 
     assert note.startswith(service.text("admin_reload_failed", count=1, problems="").strip())
     assert f"{FACTS} [fact " in note
     assert "field 'quote': quote does not appear verbatim" in note
+
+
+async def test_refused_reload_log_names_the_file_and_the_fact(
+    kb_copy: Path, _session_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The operator reading the bot's log (not only the admins' chat) learns where the broken
+    edit is: the file and the fact, not just how many problems there were."""
+    service, watcher, _ = _watched(kb_copy, _session_cache)
+    expected = service.ask("海港区解散了多少个群").text
+    _replace(kb_copy, "quote: ", "quote: 不在原文里的话")
+    with caplog.at_level(logging.WARNING, logger="bot.answer.service"):
+        assert await watcher.check_once() is True
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"{FACTS} [fact " in logged
+    assert "field 'quote'" in logged
+    assert service.ask("海港区解散了多少个群").text == expected
+
+
+async def test_invalid_yaml_while_running_keeps_old_kb_and_logs_file_and_line(
+    kb_copy: Path, _session_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A facts file saved half-typed (invalid YAML) is refused; the old knowledge base keeps
+    answering and the log names the file and where in it the YAML broke."""
+    service, watcher, notes = _watched(kb_copy, _session_cache)
+    expected = service.ask("海港区解散了多少个群").text
+    path = kb_copy / FACTS
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: [unclosed\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="bot.answer.service"):
+        assert await watcher.check_once() is True
+    assert service.ask("海港区解散了多少个群").text == expected
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"{FACTS}: malformed YAML at line " in logged
+    (note,) = notes
+    assert f"{FACTS}: malformed YAML at line " in note
