@@ -176,3 +176,24 @@ def test_log_on_an_empty_postgres_database_says_so(
     assert "no question log in this PostgreSQL database" in capsys.readouterr().err
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT to_regclass('questions')").fetchone() == (None,)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgress://jianfu:S3cretPassw0rd@db.example/jianfu",  # a typo in the scheme
+        "host=db.example password=S3cretPassw0rd dbname",  # a key=value string cut short
+    ],
+)
+def test_mistyped_database_url_is_one_line_without_its_password(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A DATABASE_URL psycopg cannot parse is one line naming the variable, not a traceback
+    whose last line (psycopg's own message) quotes the whole URL, password and all, into
+    whatever keeps the service's stderr."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["log", "unanswered"]) == 2
+    err = capsys.readouterr().err
+    assert "S3cretPassw0rd" not in err
+    assert "DATABASE_URL" in err
+    assert len(err.strip().splitlines()) == 1, err
