@@ -321,3 +321,16 @@ def test_key_written_twice_is_refused(kb_copy: Path) -> None:
         FACTS,
         f"malformed YAML at line {line + 1}, column 5: 'quote' appears twice in the same mapping",
     )
+
+
+def test_escape_for_half_a_character_is_refused(kb_copy: Path) -> None:
+    """An "\\ud800" escape in a quoted YAML string is half of a UTF-16 pair, no character:
+    loaded, every answer showing it failed to print (`ask` died with UnicodeEncodeError) or to
+    send. The file and line are named instead."""
+    text = (kb_copy / FACTS).read_text(encoding="utf-8")
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("    title: "))
+    _replace(kb_copy, FACTS, "    title: ", '    title: "\\ud800"\n    titlex: ')
+    (problem,) = _problems(kb_copy)
+    assert problem.file == FACTS
+    assert problem.message.startswith(f"malformed YAML at line {line}, column 12: ")
+    assert "half of a character" in problem.message

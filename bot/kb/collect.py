@@ -6,6 +6,7 @@ check crash or eat the machine's memory; messages quote at most a short preview 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from bot.errors import KBProblem
 MAX_FILE_BYTES = 2 * 1024 * 1024
 PREVIEW_CHARS = 80  # how much of a curator's value a message quotes
 GROUP_SHOWN = 5  # fact ids named in a problem many facts share
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clip(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -52,6 +54,17 @@ class _NoAliasLoader(yaml.SafeLoader):
                 self.peek_event().start_mark,  # type: ignore[no-untyped-call]  # untyped in the stubs
             )  # fmt: skip
         return super().compose_node(parent, index)
+
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> str:
+        """A "\\ud800" escape is half of a UTF-16 pair, no character: a text holding one cannot
+        be printed or sent, so every answer showing it would fail. Refuse it here, located."""
+        value = super().construct_scalar(node)
+        if _SURROGATE.search(value):
+            raise yaml.constructor.ConstructorError(
+                None, None, "an escape like \\ud800 is half of a character; write the character",
+                node.start_mark,
+            )  # fmt: skip
+        return value
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """A key written twice would silently keep only its last value: refuse it instead."""
