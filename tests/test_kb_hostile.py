@@ -334,3 +334,18 @@ def test_escape_for_half_a_character_is_refused(kb_copy: Path) -> None:
     assert problem.file == FACTS
     assert problem.message.startswith(f"malformed YAML at line {line}, column 12: ")
     assert "half of a character" in problem.message
+
+
+def test_huge_stray_file_beside_a_seed_costs_no_memory(kb_copy: Path, tmp_path: Path) -> None:
+    """A 3 GB scan left in seeds/ (sparse here: no disk used) is no part of the knowledge base,
+    yet the digest naming the cached KB read every file whole: the bot died at start with
+    MemoryError (and a reload would too). It answers within a bounded address space."""
+    with (kb_copy / "seeds" / "original-scan.pdf").open("wb") as scan:
+        scan.truncate(3 * 1024**3)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "--kb-root", str(kb_copy), "ask", "会太多怎么办"],
+        capture_output=True, text=True, cwd=PROJECT, timeout=120, preexec_fn=_cap_memory,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "JIANFU_CACHE_DIR": str(tmp_path)},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith("【")

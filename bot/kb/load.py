@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.errors import KBError
 from bot.kb import files
-from bot.kb.collect import Collector
+from bot.kb.collect import MAX_FILE_BYTES, Collector
 from bot.kb.complaints import load_complaint_words
 from bot.kb.loadobjects import load_load_objects
 from bot.kb.model import KnowledgeBase
@@ -199,8 +199,20 @@ def content_digest(root: Path) -> str:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
                 digest.update(str(path.relative_to(root)).encode() + b"\0")
-                digest.update(path.read_bytes() + b"\0")
+                digest.update(_digested(path) + b"\0")
     return digest.hexdigest()[:24]
+
+
+def _digested(path: Path) -> bytes:
+    """A file's bytes; for one larger than the loader reads (a scan left beside a seed), its
+    size and time instead: read whole it could exhaust memory, and no knowledge base that
+    loads depends on its bytes (a KB file that large is refused)."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) <= MAX_FILE_BYTES:
+        return data
+    stat = path.stat()
+    return f"larger than the loader reads: {stat.st_size} bytes, {stat.st_mtime_ns}".encode()
 
 
 def code_digest() -> str:
