@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from bot.errors import StorageError
+from bot.questionlog.pgurl import connection_options
 
 if TYPE_CHECKING:
     from psycopg import Connection
@@ -111,10 +112,6 @@ MIGRATIONS: list[tuple[int, str]] = [
 
 # Arbitrary constant naming our advisory lock; only has to be the same in every replica.
 _PG_LOCK_KEY = 0x6A69616E6675  # "jianfu"
-BAD_URL = (
-    "DATABASE_URL is not a PostgreSQL connection string (expected "
-    "postgresql://user:password@host:port/dbname); not shown here, as it may hold a password"
-)
 
 
 def _no_log_yet(where: str) -> str:
@@ -377,21 +374,3 @@ class PostgresDB(Database):
 
     def close(self) -> None:
         self._pool.close(timeout=1.0)
-
-
-def connection_options(url: str, connect_timeout: int, statement_timeout_ms: int) -> dict[str, Any]:
-    """Connection settings added to `url`'s own: timeouts, and a name in pg_stat_activity
-    unless the URL gives one. Options the URL already sets (search_path …) are kept."""
-    from psycopg import ProgrammingError
-    from psycopg.conninfo import conninfo_to_dict
-
-    try:
-        given = conninfo_to_dict(url)
-    except ProgrammingError:  # psycopg's message quotes the whole URL, password included
-        raise StorageError(BAD_URL) from None
-    options = f"{given.get('options') or ''} -c statement_timeout={statement_timeout_ms}"
-    return {
-        "connect_timeout": connect_timeout,
-        "options": options.strip(),
-        "application_name": given.get("application_name") or "jianfu",
-    }
