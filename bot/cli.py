@@ -51,14 +51,11 @@ def _questions(args: argparse.Namespace, stdin: IO[Any]) -> Iterable[str]:
     if args.question:
         yield " ".join(_from_argv(a) for a in args.question)
         return
-    # Bytes, split on LF, CRLF or a lone CR (a file saved with classic Mac line ends): whatever
-    # arrives, each line is one question and gets one answer. NEL and U+2028 split nothing.
+    # Bytes, split on LF only: whatever arrives, each line is one question and gets one answer.
     for raw in getattr(stdin, "buffer", stdin):
         if isinstance(raw, str):  # a text stream with no bytes beneath (embedding, tests)
             raw = raw.encode("utf-8", "surrogateescape")
-        line = raw.removesuffix(b"\n")
-        for part in line.removesuffix(b"\r").split(b"\r"):
-            yield part.decode("utf-8", "replace")
+        yield raw.removesuffix(b"\n").decode("utf-8", "replace")
 
 
 def _service(settings: Settings) -> Service:
