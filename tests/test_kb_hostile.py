@@ -312,14 +312,17 @@ async def test_watcher_tells_admins_about_a_bad_word_list_and_an_alias_bomb(
 
 
 def test_key_written_twice_is_refused(kb_copy: Path) -> None:
-    """A second `quote:` in one fact would silently replace the first; it is named instead."""
-    text = (kb_copy / FACTS).read_text(encoding="utf-8")
-    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("    quote: "))
+    """A second `quote:` in one fact would silently replace the first; it is named instead,
+    with the fact it is in."""
+    lines = (kb_copy / FACTS).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, s in enumerate(lines, 1) if s.startswith("    quote: "))
+    fact = [s.split("id: ")[1] for s in lines[:line] if s.startswith("  - id: ")][-1]
     _replace(kb_copy, FACTS, "    quote: ", "    quote: 另一句话\n    quote: ")
     (problem,) = _problems(kb_copy)
     assert problem == KBProblem(
         FACTS,
         f"malformed YAML at line {line + 1}, column 5: 'quote' appears twice in the same mapping",
+        fact,
     )
 
 

@@ -73,19 +73,28 @@ async def test_refused_reload_log_names_the_file_and_the_fact(
     assert service.ask("海港区解散了多少个群").text == expected
 
 
-async def test_invalid_yaml_while_running_keeps_old_kb_and_logs_file_and_line(
-    kb_copy: Path, _session_cache: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title: 解散整合群190余个", 'title: "解散整合群190余个'),  # a quote left open
+        ("    title: 解散整合群190余个", "   title: 解散整合群190余个"),
+    ],
+    ids=["open quote", "indent off by one"],
+)
+async def test_invalid_yaml_while_running_keeps_old_kb_and_logs_file_and_fact(
+    kb_copy: Path, _session_cache: Path, caplog: pytest.LogCaptureFixture, old: str, new: str
 ) -> None:
-    """A facts file saved half-typed (invalid YAML) is refused; the old knowledge base keeps
-    answering and the log names the file and where in it the YAML broke."""
+    """A fact saved half-typed (invalid YAML) is refused; the old knowledge base keeps
+    answering, and the log and the admins' notice name the file, where the YAML broke and
+    the fact being edited (the one whose entry the broken YAML is in, even when the parser
+    only noticed at the end of the file)."""
     service, watcher, notes = _watched(kb_copy, _session_cache)
     expected = service.ask("海港区解散了多少个群").text
-    path = kb_copy / FACTS
-    path.write_text(path.read_text(encoding="utf-8") + "  - id: [unclosed\n", encoding="utf-8")
+    _replace(kb_copy, old, new)
     with caplog.at_level(logging.WARNING, logger="bot.answer.service"):
         assert await watcher.check_once() is True
     assert service.ask("海港区解散了多少个群").text == expected
     logged = "\n".join(r.getMessage() for r in caplog.records)
-    assert f"{FACTS}: malformed YAML at line " in logged
     (note,) = notes
-    assert f"{FACTS}: malformed YAML at line " in note
+    for told in (logged, note):
+        assert f"{FACTS} [fact chat-groups-190-dissolved]: malformed YAML at line " in told

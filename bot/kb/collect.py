@@ -148,7 +148,9 @@ class Collector:
             self.add(path, f"line {line}: not UTF-8 text ({exc.reason}); save the file as UTF-8")
             return None
 
-    def read_yaml(self, path: Path) -> Any:
+    def read_yaml(self, path: Path, *, entry_ids: bool = False) -> Any:
+        """The file's YAML. `entry_ids`: a list of entries with ids (a facts file), so that
+        malformed YAML names the entry it is in: the curator's eye goes to the fact edited."""
         text = self.read_text(path)
         if text is None:
             return None
@@ -158,12 +160,30 @@ class Collector:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(exc, "problem", None) or str(exc)
-            self.add(path, f"malformed YAML{where}: {problem[:200]}")
+            entry = _entry_at(text, exc) if entry_ids else None
+            self.add(path, f"malformed YAML{where}: {problem[:200]}", entry)
         except RecursionError:
             self.add(path, "malformed YAML: nested too deeply")
         except (ValueError, OverflowError) as exc:  # a value YAML parses but Python refuses
             self.add(path, f"malformed YAML: {str(exc)[:200]}")
         return None
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:(.*)$")
+_ID_VALUE = re.compile(r"""^\s*(['"]?)([a-z0-9-]{2,40})\1\s*(?:#.*)?$""")
+
+
+def _entry_at(text: str, exc: yaml.YAMLError) -> str | None:
+    """The id of the entry a YAML error is in: the last `id:` line at or above where the
+    parser stopped, or, when it stopped scanning a text (a quote left open is noticed only
+    lines or facts later), where that text began."""
+    context = str(getattr(exc, "context", None) or "")
+    mark = getattr(exc, "context_mark" if "scalar" in context else "problem_mark", None)
+    for line in reversed(text.splitlines()[: mark.line + 1] if mark else ()):
+        if found := _ID_LINE.match(line):  # the entry's id; one itself broken names nothing
+            value = _ID_VALUE.match(found.group(1))
+            return value.group(2) if value else None
+    return None
 
 
 def read_word_map(
