@@ -352,3 +352,16 @@ def test_huge_stray_file_beside_a_seed_costs_no_memory(kb_copy: Path, tmp_path: 
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.startswith("【")
+
+
+def test_file_named_in_gbk_beside_a_seed_does_not_stop_the_bot(
+    kb_copy: Path, tmp_path: Path
+) -> None:
+    """A file whose name is not UTF-8 (unzipped from an archive made on a Chinese Windows, its
+    name in GBK) sits in seeds/: the digest naming the cached knowledge base could not encode
+    the name, and the bot died at start with UnicodeEncodeError. It answers, and the watcher
+    can tell which knowledge base it serves."""
+    (kb_copy / "seeds" / os.fsdecode("原文扫描.pdf".encode("gbk"))).write_bytes(b"%PDF")
+    service = Service(kb_copy, cache_dir=tmp_path)
+    assert service.ask("会太多怎么办").facts
+    assert KBWatcher(service, interval=1.0).version

@@ -7,6 +7,7 @@ a KBError lists them all and no KnowledgeBase object is produced.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -198,7 +199,9 @@ def content_digest(root: Path) -> str:
     for folder in ("responses", "seeds"):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
-                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                # The name's own bytes: one that is not UTF-8 (a GBK name from a Windows
+                # archive) cannot be .encode()d, and the bot would not start.
+                digest.update(os.fsencode(path.relative_to(root)) + b"\0")
                 digest.update(_digested(path) + b"\0")
     return digest.hexdigest()[:24]
 
