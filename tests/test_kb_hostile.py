@@ -365,3 +365,20 @@ def test_file_named_in_gbk_beside_a_seed_does_not_stop_the_bot(
     service = Service(kb_copy, cache_dir=tmp_path)
     assert service.ask("会太多怎么办").facts
     assert KBWatcher(service, interval=1.0).version
+
+
+async def test_unreadable_file_beside_the_facts_stops_neither_start_nor_reload(
+    kb_copy: Path, tmp_path: Path
+) -> None:
+    """A file under responses/ the bot cannot read, say the swap file (mode 0600) of a curator
+    editing a fact in vim on the server, made the digest raise: the bot could not start, and
+    every reload failed until the editor closed. Here the read fails with EIO (as root, a
+    mode cannot stop a read), through a link to /proc/self/mem. The bot starts, and an edit
+    saved meanwhile is loaded."""
+    (kb_copy / "responses" / "facts" / ".meetings.yaml.swp").symlink_to("/proc/self/mem")
+    service = Service(kb_copy, cache_dir=tmp_path)
+    watcher = KBWatcher(service, interval=1.0)
+    title = service.ask("会太多怎么办").facts[0].title
+    _replace(kb_copy, FACTS, f"title: {title}", "title: 会议一月最多两次")
+    assert await watcher.check_once() is True
+    assert service.ask("会太多怎么办").facts[0].title == "会议一月最多两次"

@@ -209,12 +209,17 @@ def content_digest(root: Path) -> str:
 def _digested(path: Path) -> bytes:
     """A file's bytes; for one larger than the loader reads (a scan left beside a seed), its
     size and time instead: read whole it could exhaust memory, and no knowledge base that
-    loads depends on its bytes (a KB file that large is refused)."""
-    with path.open("rb") as stream:
-        data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) <= MAX_FILE_BYTES:
-        return data
-    stat = path.stat()
+    loads depends on its bytes (a KB file that large is refused). A file we cannot read (a
+    curator's editor swap file, gone or private) is named as such: the loader reports it if
+    it is part of the knowledge base, and the bot must start and reload regardless."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) <= MAX_FILE_BYTES:
+            return data
+        stat = path.stat()
+    except OSError as exc:
+        return f"unreadable: {exc.errno}".encode()
     return f"larger than the loader reads: {stat.st_size} bytes, {stat.st_mtime_ns}".encode()
 
 
