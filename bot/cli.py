@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -64,21 +65,37 @@ def _service(settings: Settings) -> Service:
     return Service(settings.kb_root, cache_dir=settings.cache_dir)
 
 
+def _write(text: str) -> None:
+    """Print one answer. A stdout that takes no more (`> file` on a full disk) is one line,
+    not a traceback; stdout then points at /dev/null, so the exit's own flush fails no more."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise JianfuError(f"cannot write the answers: {exc.strerror or exc}") from None
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from bot.answer.service import clean_question
 
+    if not args.question and sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise JianfuError("no standard input to read questions from; give one as arguments")
     service = _service(args.settings)
     for question in _questions(args, sys.stdin):
         reply = service.ask(question)
         if args.json:
-            print(reply_json(reply, clean_question(question)), flush=True)
+            _write(reply_json(reply, clean_question(question)))
         else:
-            print(reply.text + ("\n" if not args.question else ""), flush=True)
+            _write(reply.text + ("\n" if not args.question else ""))
     return 0
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """The terminal chat: what a private Telegram chat shows, commands and follow-ups too."""
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise JianfuError("no standard input to chat on")
     service = _service(args.settings)
     if isinstance(sys.stdin, io.TextIOWrapper):  # bytes that are not UTF-8 become U+FFFD
         sys.stdin.reconfigure(errors="replace")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
+
+import pytest
 
 from bot.answer.service import MAX_QUESTION_CHARS
 from bot.search.normalize import normalize
@@ -75,3 +79,36 @@ def test_crlf_and_line_separators_keep_one_line_per_question() -> None:
     answers = _answers(_run("ask", "--json", stdin=stdin))
     assert [a["query"] for a in answers[:4]] == ["会太多怎么办", "会太多怎么办", *lines[2:4]]
     assert answers[4]["query"] == "会" * MAX_QUESTION_CHARS
+
+
+def _run_with(
+    *args: str, stdout: int | IO[bytes] = subprocess.PIPE, stdin_closed: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        stdin=None if stdin_closed else subprocess.DEVNULL, stdout=stdout,
+        stderr=subprocess.PIPE, cwd=PROJECT, timeout=120,
+        preexec_fn=(lambda: os.close(0)) if stdin_closed else None,
+    )  # fmt: skip
+
+
+def test_answers_that_cannot_be_written_are_one_line() -> None:
+    """`jianfu ask … > file` on a full disk: one line saying so and a failing exit code, not
+    a traceback the operator must read through."""
+    with open("/dev/full", "wb") as full:
+        run = _run_with("ask", "会太多怎么办", stdout=full)
+    assert run.returncode == 2
+    err = run.stderr.decode("utf-8", "replace")
+    assert err.startswith("jianfu: cannot write the answers: No space left on device"), err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("command", ["ask", "chat"])
+def test_closed_stdin_is_one_line(command: str) -> None:
+    """Run with stdin closed (`<&-`), `ask` without a question died with a TypeError and
+    `chat` with a RuntimeError; each now says what is missing, in one line."""
+    run = _run_with(command, stdin_closed=True)
+    err = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2, err
+    assert err.startswith("jianfu: no standard input"), err
+    assert len(err.strip().splitlines()) == 1, err

@@ -312,12 +312,73 @@ async def test_watcher_tells_admins_about_a_bad_word_list_and_an_alias_bomb(
 
 
 def test_key_written_twice_is_refused(kb_copy: Path) -> None:
-    """A second `quote:` in one fact would silently replace the first; it is named instead."""
-    text = (kb_copy / FACTS).read_text(encoding="utf-8")
-    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("    quote: "))
+    """A second `quote:` in one fact would silently replace the first; it is named instead,
+    with the fact it is in."""
+    lines = (kb_copy / FACTS).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, s in enumerate(lines, 1) if s.startswith("    quote: "))
+    fact = [s.split("id: ")[1] for s in lines[:line] if s.startswith("  - id: ")][-1]
     _replace(kb_copy, FACTS, "    quote: ", "    quote: 另一句话\n    quote: ")
     (problem,) = _problems(kb_copy)
     assert problem == KBProblem(
         FACTS,
         f"malformed YAML at line {line + 1}, column 5: 'quote' appears twice in the same mapping",
+        fact,
     )
+
+
+def test_escape_for_half_a_character_is_refused(kb_copy: Path) -> None:
+    """An "\\ud800" escape in a quoted YAML string is half of a UTF-16 pair, no character:
+    loaded, every answer showing it failed to print (`ask` died with UnicodeEncodeError) or to
+    send. The file and line are named instead."""
+    text = (kb_copy / FACTS).read_text(encoding="utf-8")
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("    title: "))
+    _replace(kb_copy, FACTS, "    title: ", '    title: "\\ud800"\n    titlex: ')
+    (problem,) = _problems(kb_copy)
+    assert problem.file == FACTS
+    assert problem.message.startswith(f"malformed YAML at line {line}, column 12: ")
+    assert "half of a character" in problem.message
+
+
+def test_huge_stray_file_beside_a_seed_costs_no_memory(kb_copy: Path, tmp_path: Path) -> None:
+    """A 3 GB scan left in seeds/ (sparse here: no disk used) is no part of the knowledge base,
+    yet the digest naming the cached KB read every file whole: the bot died at start with
+    MemoryError (and a reload would too). It answers within a bounded address space."""
+    with (kb_copy / "seeds" / "original-scan.pdf").open("wb") as scan:
+        scan.truncate(3 * 1024**3)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "--kb-root", str(kb_copy), "ask", "会太多怎么办"],
+        capture_output=True, text=True, cwd=PROJECT, timeout=120, preexec_fn=_cap_memory,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "JIANFU_CACHE_DIR": str(tmp_path)},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith("【")
+
+
+def test_file_named_in_gbk_beside_a_seed_does_not_stop_the_bot(
+    kb_copy: Path, tmp_path: Path
+) -> None:
+    """A file whose name is not UTF-8 (unzipped from an archive made on a Chinese Windows, its
+    name in GBK) sits in seeds/: the digest naming the cached knowledge base could not encode
+    the name, and the bot died at start with UnicodeEncodeError. It answers, and the watcher
+    can tell which knowledge base it serves."""
+    (kb_copy / "seeds" / os.fsdecode("原文扫描.pdf".encode("gbk"))).write_bytes(b"%PDF")
+    service = Service(kb_copy, cache_dir=tmp_path)
+    assert service.ask("会太多怎么办").facts
+    assert KBWatcher(service, interval=1.0).version
+
+
+async def test_unreadable_file_beside_the_facts_stops_neither_start_nor_reload(
+    kb_copy: Path, tmp_path: Path
+) -> None:
+    """A file under responses/ the bot cannot read, say the swap file (mode 0600) of a curator
+    editing a fact in vim on the server, made the digest raise: the bot could not start, and
+    every reload failed until the editor closed. Here the read fails with EIO (as root, a
+    mode cannot stop a read), through a link to /proc/self/mem. The bot starts, and an edit
+    saved meanwhile is loaded."""
+    (kb_copy / "responses" / "facts" / ".meetings.yaml.swp").symlink_to("/proc/self/mem")
+    service = Service(kb_copy, cache_dir=tmp_path)
+    watcher = KBWatcher(service, interval=1.0)
+    title = service.ask("会太多怎么办").facts[0].title
+    _replace(kb_copy, FACTS, f"title: {title}", "title: 会议一月最多两次")
+    assert await watcher.check_once() is True
+    assert service.ask("会太多怎么办").facts[0].title == "会议一月最多两次"

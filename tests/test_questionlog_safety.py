@@ -176,3 +176,48 @@ def test_log_on_an_empty_postgres_database_says_so(
     assert "no question log in this PostgreSQL database" in capsys.readouterr().err
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT to_regclass('questions')").fetchone() == (None,)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgress://jianfu:S3cretPassw0rd@db.example/jianfu",  # a typo in the scheme
+        "host=db.example password=S3cretPassw0rd dbname",  # a key=value string cut short
+        # An "@" in the password left unencoded: libpq took "Passw0rd@127.0.0.1" for the host
+        # and every failed connection logged that half of the password.
+        "postgresql://jianfu:S3cret@Passw0rd@127.0.0.1:1/jianfu",
+    ],
+)
+def test_mistyped_database_url_is_one_line_without_its_password(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A DATABASE_URL psycopg cannot parse is one line naming the variable, not a traceback
+    whose last line (psycopg's own message) quotes the whole URL, password and all, into
+    whatever keeps the service's stderr."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["log", "unanswered"]) == 2
+    err = capsys.readouterr().err
+    assert "S3cret" not in err and "Passw0rd" not in err
+    assert "DATABASE_URL" in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_log_windows_past_the_calendar_mean_all_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--days 999999` ("all of it") reaches back before year 1: it was an OverflowError
+    traceback; it now reports the whole log. A --limit or --days too large for the database's
+    integers is refused by the argument parser, in one line."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("JIANFU_DATA_DIR", str(data))
+    with closing(open_storage(data, retention_days=36500)) as store:
+        store.record_question(_record("很久以前", NOW - timedelta(days=400)))
+    for command in (["unanswered"], ["feedback"], ["export"]):
+        for days in ("999999", "999999999"):
+            assert main(["log", *command, "--days", days]) == 0, (command, days)
+    assert capsys.readouterr().out.count("很久以前") == 4  # unanswered and export, twice each
+    for option in ("--limit", "--days"):
+        with pytest.raises(SystemExit) as refused:
+            main(["log", "unanswered", option, "99999999999999999999"])
+        assert refused.value.code == 2
+        assert "expected a whole number from 1 to" in capsys.readouterr().err

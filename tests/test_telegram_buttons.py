@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from conftest import RunningBot, StartBot
 from test_telegram_private import expected_fact_html
+
+from bot.answer.render import Button
 
 USER = 1001
 FACT = "inspections-unannounced-visits"
@@ -148,3 +151,46 @@ async def test_button_without_message_expires(start_bot: StartBot) -> None:
     [answer] = await bot.sent(method="answerCallbackQuery")
     assert answer["text"] == bot.texts("expired_button")
     assert not bot.fake.calls_to("sendMessage")
+
+
+async def test_browse_buttons_on_a_message_too_old_to_see_still_answer(
+    start_bot: StartBot,
+) -> None:
+    """Telegram leaves out a message too old to show (an InaccessibleMessage: only its chat
+    and id). 更多实例, a fact or a topic pressed on last month's answer needs neither its text
+    nor its keyboard, so it is answered in that chat, not told the button expired; a vote,
+    which must be checked against the keyboard, still is."""
+    bot = await start_bot()
+    message_id, markup = await answered(bot)
+    vote = markup["inline_keyboard"][1][0]["callback_data"]
+    for data in (f"more:{FACT}", f"fact:{FACT}", "topic:forms", "topics"):
+        bot.fake.push_callback_query(data, message_id, chat_id=USER, inaccessible=True)
+    bot.fake.push_callback_query(vote, message_id, chat_id=USER, inaccessible=True)
+    assert await toasts(bot, 5) == [None] * 4 + [bot.texts("expired_button")]
+    sent = (await bot.sent(5, chat_id=USER))[1:]
+    assert sent[1]["text"] == bot.service.press(Button("", "fact", FACT)).html  # type: ignore[union-attr]  # a fact always renders a Reply
+    assert not bot.fake.rejected_calls
+
+
+async def test_buttons_of_a_fact_a_reload_removed_expire_and_its_vote_counts(
+    start_bot: StartBot, kb_copy: Path
+) -> None:
+    """A hot reload renames the answered fact (its old id is gone): 更多实例 and the fact's
+    button on the earlier answer get the expired notice, nothing else; the vote on that
+    answer still counts, as the answer was given; a new question gets the new id."""
+    bot = await start_bot(kb_root=kb_copy)
+    message_id, markup = await answered(bot)
+    vote = markup["inline_keyboard"][1][0]["callback_data"]
+    for name in ("responses/facts/inspections.yaml", "responses/sibling_marks.yaml"):
+        path = kb_copy / name
+        path.write_text(path.read_text("utf-8").replace(FACT, f"{FACT}-new"), "utf-8")
+    assert bot.service.reload().ok
+    for data in (f"more:{FACT}", f"fact:{FACT}", vote):
+        bot.fake.push_callback_query(data, message_id, chat_id=USER)
+    expired = bot.texts("expired_button")
+    assert await toasts(bot, 3) == [expired, expired, bot.texts("feedback_thanks_up")]
+    assert bot.storage.stats(1).up == 1
+    _, markup = await answered(bot)
+    assert markup["inline_keyboard"][0][0]["callback_data"] == f"more:{FACT}-new"
+    assert len(bot.fake.calls_to("sendMessage")) == 2
+    assert not bot.fake.rejected_calls

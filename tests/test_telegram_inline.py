@@ -71,3 +71,24 @@ async def test_inline_queries_are_not_logged(start_bot: StartBot) -> None:
     await bot.sent(4, method="answerInlineQuery")
     assert bot.storage.stats(1).total == 0
     assert not bot.fake.rejected_calls
+
+
+async def test_inline_query_past_telegrams_cap_or_with_an_odd_offset_is_answered_once(
+    start_bot: StartBot,
+) -> None:
+    """A query longer than Telegram's 256 characters (a modified client) is read as its first
+    256; an offset we never gave (we send no next_offset) changes nothing: the same results,
+    answered once each, none refused."""
+    bot = await start_bot()
+    question = "检查组还看台账吗"
+    bot.fake.push_inline_query(question)
+    [plain] = await bot.sent(method="answerInlineQuery")
+    for offset in ("", "10", "-1", "abc", "9" * 64):
+        bot.fake.push_inline_query(question + "吗" * 400, offset=offset)
+        bot.fake.push_inline_query(question, offset=offset)
+    answers = await bot.sent(11, method="answerInlineQuery")
+    assert len(answers) == 11
+    assert all(a["results"] and "next_offset" not in a for a in answers)
+    # Inline queries belong to no chat, so they are answered in any order: count, not index.
+    assert sum(a["results"] == plain["results"] for a in answers[1:]) >= 5
+    assert not bot.fake.rejected_calls

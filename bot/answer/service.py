@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from bot.answer.followup import FollowUps
 from bot.answer.heap import refreeze_if_frozen
 from bot.answer.render import Button, InlineChoice, Renderer, Reply
-from bot.errors import KBError
+from bot.errors import KBError, KBProblem
 from bot.search.cache import load_kb_cached
 from bot.search.matcher import Matcher
 from bot.search.normalize import MAX_INPUT_CHARS, encodable, normalize
@@ -34,6 +35,7 @@ INLINE_RESULTS = 10
 _DEEP_LINK_FACT = ("fact-", "f_")  # t.me/<bot>?start=fact-<id>
 # Nobody types a longer question; the cap bounds matcher work and what the log keeps.
 MAX_QUESTION_CHARS = 500
+LOGGED_PROBLEMS = 20  # a refused reload's log names this many problems, then counts the rest
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,15 @@ class _Core:
 
     matcher: Matcher
     render: Renderer
+
+
+def _listed(problems: Sequence[KBProblem]) -> str:
+    """The first problems, one a line (file, fact, field, what is wrong), for the operator's
+    log: whoever reads it must find the broken edit without the admins' chat."""
+    lines = [f"\n  - {p}" for p in problems[:LOGGED_PROBLEMS]]
+    if len(problems) > LOGGED_PROBLEMS:
+        lines.append(f"\n  … and {len(problems) - LOGGED_PROBLEMS} more")
+    return "".join(lines)
 
 
 def clean_question(question: str) -> str:
@@ -103,8 +114,9 @@ class Service:
                 kb = load_kb_cached(self.kb_root, self.cache_dir)
             except KBError as exc:
                 log.warning(
-                    "reload refused: %d problem(s) in the knowledge base", len(exc.problems)
-                )
+                    "reload refused, the old knowledge base keeps serving: %d problem(s)%s",
+                    len(exc.problems), _listed(exc.problems),
+                )  # fmt: skip
                 return Reload(False, old.render.problems(exc.problems))
             fresh = Matcher(kb, old.matcher.thresholds, old.matcher.weights, self.cache_dir)
             self._core = _Core(fresh, Renderer(kb))  # one reference assignment: atomic

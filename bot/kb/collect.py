@@ -6,6 +6,7 @@ check crash or eat the machine's memory; messages quote at most a short preview 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from bot.errors import KBProblem
 MAX_FILE_BYTES = 2 * 1024 * 1024
 PREVIEW_CHARS = 80  # how much of a curator's value a message quotes
 GROUP_SHOWN = 5  # fact ids named in a problem many facts share
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clip(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -52,6 +54,17 @@ class _NoAliasLoader(yaml.SafeLoader):
                 self.peek_event().start_mark,  # type: ignore[no-untyped-call]  # untyped in the stubs
             )  # fmt: skip
         return super().compose_node(parent, index)
+
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> str:
+        """A "\\ud800" escape is half of a UTF-16 pair, no character: a text holding one cannot
+        be printed or sent, so every answer showing it would fail. Refuse it here, located."""
+        value = super().construct_scalar(node)
+        if _SURROGATE.search(value):
+            raise yaml.constructor.ConstructorError(
+                None, None, "an escape like \\ud800 is half of a character; write the character",
+                node.start_mark,
+            )  # fmt: skip
+        return value
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """A key written twice would silently keep only its last value: refuse it instead."""
@@ -135,7 +148,9 @@ class Collector:
             self.add(path, f"line {line}: not UTF-8 text ({exc.reason}); save the file as UTF-8")
             return None
 
-    def read_yaml(self, path: Path) -> Any:
+    def read_yaml(self, path: Path, *, entry_ids: bool = False) -> Any:
+        """The file's YAML. `entry_ids`: a list of entries with ids (a facts file), so that
+        malformed YAML names the entry it is in: the curator's eye goes to the fact edited."""
         text = self.read_text(path)
         if text is None:
             return None
@@ -145,12 +160,30 @@ class Collector:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(exc, "problem", None) or str(exc)
-            self.add(path, f"malformed YAML{where}: {problem[:200]}")
+            entry = _entry_at(text, exc) if entry_ids else None
+            self.add(path, f"malformed YAML{where}: {problem[:200]}", entry)
         except RecursionError:
             self.add(path, "malformed YAML: nested too deeply")
         except (ValueError, OverflowError) as exc:  # a value YAML parses but Python refuses
             self.add(path, f"malformed YAML: {str(exc)[:200]}")
         return None
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:(.*)$")
+_ID_VALUE = re.compile(r"""^\s*(['"]?)([a-z0-9-]{2,40})\1\s*(?:#.*)?$""")
+
+
+def _entry_at(text: str, exc: yaml.YAMLError) -> str | None:
+    """The id of the entry a YAML error is in: the last `id:` line at or above where the
+    parser stopped, or, when it stopped scanning a text (a quote left open is noticed only
+    lines or facts later), where that text began."""
+    context = str(getattr(exc, "context", None) or "")
+    mark = getattr(exc, "context_mark" if "scalar" in context else "problem_mark", None)
+    for line in reversed(text.splitlines()[: mark.line + 1] if mark else ()):
+        if found := _ID_LINE.match(line):  # the entry's id; one itself broken names nothing
+            value = _ID_VALUE.match(found.group(1))
+            return value.group(2) if value else None
+    return None
 
 
 def read_word_map(

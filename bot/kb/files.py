@@ -200,7 +200,7 @@ def load_facts(
         col.add(col.root / "responses" / "facts", "no fact files (*.yaml) found")
     for path in fact_files:
         known = len(col.problems)
-        data = col.read_yaml(path)
+        data = col.read_yaml(path, entry_ids=True)
         if len(col.problems) > known:
             continue
         if data is None or data == {"facts": []}:

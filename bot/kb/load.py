@@ -7,12 +7,13 @@ a KBError lists them all and no KnowledgeBase object is produced.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
 from bot.errors import KBError
 from bot.kb import files
-from bot.kb.collect import Collector
+from bot.kb.collect import MAX_FILE_BYTES, Collector
 from bot.kb.complaints import load_complaint_words
 from bot.kb.loadobjects import load_load_objects
 from bot.kb.model import KnowledgeBase
@@ -198,9 +199,28 @@ def content_digest(root: Path) -> str:
     for folder in ("responses", "seeds"):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
-                digest.update(str(path.relative_to(root)).encode() + b"\0")
-                digest.update(path.read_bytes() + b"\0")
+                # The name's own bytes: one that is not UTF-8 (a GBK name from a Windows
+                # archive) cannot be .encode()d, and the bot would not start.
+                digest.update(os.fsencode(path.relative_to(root)) + b"\0")
+                digest.update(_digested(path) + b"\0")
     return digest.hexdigest()[:24]
+
+
+def _digested(path: Path) -> bytes:
+    """A file's bytes; for one larger than the loader reads (a scan left beside a seed), its
+    size and time instead: read whole it could exhaust memory, and no knowledge base that
+    loads depends on its bytes (a KB file that large is refused). A file we cannot read (a
+    curator's editor swap file, gone or private) is named as such: the loader reports it if
+    it is part of the knowledge base, and the bot must start and reload regardless."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) <= MAX_FILE_BYTES:
+            return data
+        stat = path.stat()
+    except OSError as exc:
+        return f"unreadable: {exc.errno}".encode()
+    return f"larger than the loader reads: {stat.st_size} bytes, {stat.st_mtime_ns}".encode()
 
 
 def code_digest() -> str:

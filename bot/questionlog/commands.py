@@ -18,10 +18,15 @@ from typing import Any
 from bot.errors import JianfuError
 from bot.questionlog.store import open_configured
 
+# Larger counts fit no database integer (or Python's timedelta); none is needed to mean "all".
+MAX_WHOLE = 999_999_999
+
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    if not text.isdigit() or not 1 <= int(text) <= MAX_WHOLE:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_WHOLE}, got {text[:20]!r}"
+        )
     return int(text)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from bot.errors import StorageError
+from bot.questionlog.pgurl import connection_options
 
 if TYPE_CHECKING:
     from psycopg import Connection
@@ -373,17 +374,3 @@ class PostgresDB(Database):
 
     def close(self) -> None:
         self._pool.close(timeout=1.0)
-
-
-def connection_options(url: str, connect_timeout: int, statement_timeout_ms: int) -> dict[str, Any]:
-    """Connection settings added to `url`'s own: timeouts, and a name in pg_stat_activity
-    unless the URL gives one. Options the URL already sets (search_path …) are kept."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    given = conninfo_to_dict(url)
-    options = f"{given.get('options') or ''} -c statement_timeout={statement_timeout_ms}"
-    return {
-        "connect_timeout": connect_timeout,
-        "options": options.strip(),
-        "application_name": given.get("application_name") or "jianfu",
-    }

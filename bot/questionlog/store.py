@@ -116,7 +116,10 @@ def _since(days: int | None) -> datetime | None:
         return None
     if days < 1:
         raise ValueError("days must be at least 1")
-    return datetime.now(UTC) - timedelta(days=days)
+    now = datetime.now(UTC)
+    if days >= (now - datetime.min.replace(tzinfo=UTC)).days:
+        return None  # back before year 1 (`--days 999999`, "all of it"): the whole log
+    return now - timedelta(days=days)
 
 
 class SQLStorage:

@@ -165,7 +165,7 @@ class Leadership:
             return True
         import psycopg
 
-        from bot.questionlog.database import connection_options
+        from bot.questionlog.pgurl import connection_options
 
         try:
             if self._conn is not None and not self._conn.closed:

@@ -127,13 +127,18 @@ class UpdateBuilders:
         )
 
     def push_callback_query(
-        self, data: str, message_id: int, chat_id: int = 1001, user_id: int = 1001
-    ) -> int:
+        self, data: str, message_id: int, chat_id: int = 1001, user_id: int = 1001,
+        *, inaccessible: bool = False,
+    ) -> int:  # fmt: skip
+        """A press on the bot's message; `inaccessible`: one too old for Telegram to include
+        (an InaccessibleMessage: its chat and id, date 0, no content or keyboard)."""
         user = self._user(user_id, "Tester", "tester")
         query_id = f"cq{next(self._query_ids)}"
         with self._cond:
             self._open_queries.add(query_id)
             message = self._bot_message(self._chat(chat_id, user), message_id)
+        if inaccessible:
+            message = {"chat": message["chat"], "message_id": message_id, "date": 0}
         return self._push(
             "callback_query",
             {
