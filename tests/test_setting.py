@@ -55,3 +55,10 @@ def test_settings_drop_only_words_no_named_topic_holds() -> None:
     assert settings.kept(both) == both
     alone = QueryAnalysis(terms=(visit,), unknown=())
     assert settings.kept(alone) == alone
+
+
+def test_the_village_secretary_beside_another_topic_signs_no_form(matcher: Matcher) -> None:
+    """村书记 is 村支书 said another way: who complains, not the committee's signature."""
+    question = "我们村书记天天抱怨检查太多，我自己是抱怨群太多，这俩有政策吗"
+    assert {f.topic for f in matcher.match(question).shown} == {"inspections", "chat-groups"}
+    assert matcher.match("村书记签字太多了").shown[0].id == "forms-fewer-signatures-photos"

@@ -119,3 +119,17 @@ def test_several_topics_of_one_person_are_theirs(matcher: Matcher) -> None:
     assert {f.topic for f in result.shown} == {"forms", "inspections"}
     assert all(f.who.startswith("央金卓嘎") for f in result.shown)
     assert result.matches[0].fact == result.shown[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "水林社区开会，港城大街建群，都有啥变化",  # 建群 is weaker than 开会, read whole
+        "港城大街建群，水林社区开会，都有啥变化",
+    ],
+)
+def test_each_place_is_asked_what_follows_its_name(matcher: Matcher, question: str) -> None:
+    result = matcher.match(question)
+    assert result.card is not None and len(result.joined) == 1
+    topics = {card.name: {f.topic for f in card.facts} for card in (result.card, *result.joined)}
+    assert topics == {"水林社区": {"meetings"}, "港城大街": {"chat-groups"}}

@@ -118,14 +118,38 @@ class Together:
             return (), None, text
         joined = []
         for entity, _ in kept:
+            own_text, own_topics = rest, topics
+            # 水林社区开会，港城大街建群: each is asked what follows their name, when that names a
+            # topic of theirs (plain meaning; read whole, 开会 outweighed 建群: dev-several2).
+            part = _own_part(text, entity, kept)
+            if part:
+                analysis, _ = self._rank(self._without_asks(part), (), strangers)
+                part_topics = {self._words.names_topic(q.term, q.source) for q in analysis.terms}
+                if any(self._facts[fid].topic in part_topics for fid in entity.fact_ids):
+                    own_text, own_topics = part, part_topics - {None}
             focus = entity_focus(
                 lambda question, include: self._rank(question, include, ()),
-                entity, kept, rest, self._docs_of(entity.fact_ids), ranked,
+                entity, kept, own_text, self._docs_of(entity.fact_ids), ranked,
                 self._words, self._order, self._said,
             )  # fmt: skip
-            asked = tuple(m for m in focus.ranked if m.fact.topic in topics)
+            asked = tuple(m for m in focus.ranked if m.fact.topic in own_topics)
             joined.append((entity, replace(focus, ranked=asked or focus.ranked)))
         return tuple(joined), None, text
+
+
+def _own_part(text: str, entity: Entity, named: Found) -> str:
+    """What follows one name up to the next name the question gives (港城大街建群，都有啥变化 of
+    水林社区开会，港城大街建群，都有啥变化), names taken out; empty when the name is not found."""
+
+    def position(one: Entity, keys: tuple[str, ...]) -> int:
+        return min((at for k in (*keys, one.name) if (at := text.find(k)) >= 0), default=-1)
+
+    start = next((position(e, keys) for e, keys in named if e is entity), -1)
+    if start < 0:
+        return ""
+    after = [at for e, keys in named if (at := position(e, keys)) > start]
+    part = text[start : min(after, default=len(text))]
+    return _without(part, [e for e, _ in named]).strip()
 
 
 def _without(text: str, entities: Sequence[Entity]) -> str:
