@@ -1,13 +1,12 @@
-"""Near misses in round 27's voices (a newcomer, a pasted notice, loan words, a second question
+"""Near misses in round 27's voices (a newcomer, our own county, loan words, a second question
 after a first): a post's duties, equipment handed out, an errand's steps, a clock-in made up,
-and a load told as eased beside an ask no measure holds are declined; the same voices asking a
-measure are answered (responses/intent_cues.txt, bot/search/items.py)."""
+who fills a form in or holds a post besides their own are declined; the same voices asking a
+measure are answered (responses/intent_cues.txt)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.search.background import tells_relief
 from bot.search.matcher import Matcher
 
 
@@ -26,11 +25,9 @@ from bot.search.matcher import Matcher
         "KPI考核表谁来填？",
         "我们县纪委也牵头督查，督查通报会发到哪些群？",
         "我们县也实行一周一表，那周末填的表算哪一周的？",
-        # a load told as eased, then (marked as a further item or not) an ask no measure holds
-        "工作群精简完了，手机清爽多了。还想问下工作手机能不能由单位配？",
-        "开会时间短了不少。另外问下，年终述职报告一般写多少字？",
-        "现在会少多了，挺好。顺便问下，单位的年假怎么休？",
-        "群少了一半，舒服。另外问下，微信怎么清理缓存？",
+        # a load told as eased, then an ask no measure holds
+        "工作群精简完了，手机清爽多了。工作手机能不能由单位配？",
+        "微信怎么清理缓存？",
     ],
 )
 def test_a_near_miss_in_a_new_voice_is_declined(matcher: Matcher, question: str) -> None:
@@ -54,12 +51,3 @@ def test_the_same_voice_asking_a_measure_is_answered(
     matcher: Matcher, question: str, fact: str
 ) -> None:
     assert [f.id for f in matcher.match(question).shown][:1] == [fact]
-
-
-@pytest.mark.parametrize("clause", ["会少多了", "手机清爽多了", "开会时间短了不少"])
-def test_less_said_with_duo_le_tells_relief(clause: str) -> None:
-    assert tells_relief(clause)
-
-
-def test_a_burden_said_with_duo_le_is_no_relief() -> None:
-    assert not tells_relief("会又多了")

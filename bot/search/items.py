@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from bot.search.afterwards import with_ask_after_change
 from bot.search.asked import with_ask
-from bot.search.background import eases_only
 from bot.search.covered import FURTHER_ITEM
 from bot.search.frames import (
     BARE_ASK_CLOSING,
@@ -238,8 +237,6 @@ def _beside_other_business(p: Prepared, alone: Sequence[Result], marked: bool) -
     pairs = list(zip(p.items, alone, strict=True))
     answering = [r for item, r in pairs if r.answered and item.opens]
     others = [(item, r) for item, r in pairs if not (r.answered and item.opens)]
-    if _relief_beside_near_miss(p.query, pairs, others):
-        return None
     # 天天开会。开会时手机怎么静音: beside a burden only told, a near miss on a topic is the ask;
     # 例会取消了没\n群里咋没通知 is one question in two lines. Only a further item marked as such
     # (还有, 另外, 2.) beside one that asks is other business.
@@ -260,36 +257,6 @@ def _beside_other_business(p: Prepared, alone: Sequence[Result], marked: bool) -
     ):
         return None
     return replace(answering[0], query=p.query, normalized=p.normalized)
-
-
-# Words turning from what was told to what is asked.
-_TURNS_TO_ASK = re.compile(r"问|想知道|想了解|请教")
-
-
-def _relief_beside_near_miss(
-    p_query: str,
-    pairs: Sequence[tuple[Prepared, Result]],
-    others: Sequence[tuple[Prepared, Result]],
-) -> bool:
-    """开会时间短了不少。另外问下，年终述职报告一般写多少字: the one item answering only tells a
-    load already eased (good news known, nothing asked of it) and every other item asks what no
-    measure holds (a cue and a word no fact uses), turned to in words: the message asks nothing
-    the facts hold. Plain meaning; tune fixes from dev-nearmiss8 (工作群精简完了，手机清爽多了。还想问下…)."""
-    answering = [item for item, r in pairs if r.answered and item.opens]
-    told = p_query.find(answering[0].query) if len(answering) == 1 else -1
-    return (
-        told >= 0
-        # the asker turns to the ask in words (另外问下, 还想问, 顺便问一句, 我想知道): two
-        # questions merely joined (群少了一半。天气怎么样) stay each asked
-        and _TURNS_TO_ASK.search(p_query, told + len(answering[0].query)) is not None
-        and eases_only(answering[0].query)
-        and not asks_something(answering[0].normalized)
-        and bool(others)
-        and all(
-            item.analysis.cues and item.analysis.unknown and _asks(item) and r.decision == "decline"
-            for item, r in others
-        )
-    )
 
 
 def _asks_back(item: Prepared, result: Result) -> bool:
