@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.kb import load_kb
-from bot.search.asked import CLEAR, SIBLINGS_NEAR, ask_leads
+from bot.search.asked import CLEAR, DECISIVE, SIBLINGS_FAR, SIBLINGS_NEAR, ask_leads
 from bot.search.matcher import Matcher
 from bot.search.ranked import Match
 
@@ -55,3 +55,31 @@ def test_a_story_before_the_ask_no_longer_picks_the_sibling(matcher: Matcher) ->
     assert p.asked is not None and _ids(p.ranked[:2]) == [TWICE, WEEKLY]
     result = matcher.match(text)
     assert result.answered and result.shown[0].id == TWICE
+
+
+def test_an_ask_alone_leaving_no_doubt_reaches_a_sibling_further_behind() -> None:
+    whole = _ranked((WEEKLY, 55.0), (TWICE, 55.0 - SIBLINGS_FAR + 0.5))
+    decisive = _ranked((TWICE, 80.0), (WEEKLY, 80.0 - DECISIVE - 0.5))
+    assert _ids(ask_leads(whole, decisive)) == [TWICE, WEEKLY]
+    # clear (the near siblings' bar) but not decisive: the whole reading stands
+    clear = _ranked((TWICE, 80.0), (WEEKLY, 80.0 - DECISIVE + 0.5))
+    assert ask_leads(whole, clear) == whole
+    # further behind than SIBLINGS_FAR: however decisive the ask, the whole reading stands
+    beyond = _ranked((WEEKLY, 55.0), (TWICE, 55.0 - SIBLINGS_FAR - 0.5))
+    assert ask_leads(beyond, decisive) == beyond
+
+
+def test_a_story_of_the_trouble_before_a_plain_ask_after_the_change(matcher: Matcher) -> None:
+    # read whole, the many groups told came first by 10.9 points; the ask alone leads by 50
+    text = "害，手机天天响个不停，群多得刷不完，别的地方群少了以后手机真的轻了吗"
+    result = matcher.match(text)
+    assert result.answered and result.shown[0].id == "chat-groups-phone-lighter"
+
+
+def test_two_clauses_one_saying_whom_one_asking(matcher: Matcher) -> None:
+    # read whole, his weekly meeting came first by 1.1 points on the count that names him
+    result = matcher.match("200多次会那个书记，现在会议记录怎么弄")
+    assert result.answered and result.shown[0].id == "meetings-light-records"
+    # the count asked in the closing clause is his weekly meeting's, and stays so
+    result = matcher.match("段琼那个社区，街道会现在开多长时间")
+    assert result.answered and result.shown[0].id == WEEKLY

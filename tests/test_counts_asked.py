@@ -82,3 +82,13 @@ def test_a_range_said_fits_every_number_between_its_ends(quantities: Quantities)
 def test_a_range_said_meets_the_number_held(matcher: Matcher) -> None:
     result = matcher.match("听说哪个区一口气散了一两百个群")
     assert result.matches[0].fact.id == "chat-groups-190-dissolved"
+
+
+def test_groups_cleared_asked_of_the_district_is_its_count_dissolved(matcher: Matcher) -> None:
+    # 清群 is 删群, 撤群 said with 清 (synonyms.yaml): the district's groups broken up, not the
+    # street cadre's phone grown quiet (清静), which the bare 清 sounded like
+    result = matcher.match("各位 海港区清群是怎么清的 清了多少")
+    assert result.answered and result.shown[0].id == "chat-groups-190-dissolved"
+    # the phone grown quiet after the groups were cleared stays the phone's fact
+    result = matcher.match("群清了以后手机清净了吗")
+    assert result.answered and result.shown[0].id == "chat-groups-phone-lighter"
