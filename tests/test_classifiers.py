@@ -30,6 +30,19 @@ def test_a_count_between_verb_and_object_moves_after_them() -> None:
     assert WORDS.joined("盖190个章") == "盖190个章"
 
 
+def test_a_count_after_a_period_stays_before_what_it_counts() -> None:
+    """一周五个会 is five meetings a week: 周 is no verb, and 周会 (the routine meeting) was never
+    said; moved, it read 一周会五个, cut 一/周会/五个."""
+    words = Classifiers(["周会", "月会", "开会"])
+    assert words.joined("一周五个会") == "一周五个会"
+    assert words.joined("一个月三个会") == "一个月三个会"
+    assert words.joined("一周开五个会") == "一周开会五个"  # the verb said still takes it
+
+
+def test_meetings_counted_in_a_week_are_how_many_meetings(matcher: Matcher) -> None:
+    assert matcher.prepare("一周五个会").ranked[0].fact.id == "meetings-twice-a-month"
+
+
 def test_an_unknown_pair_keeps_its_measure_word() -> None:
     assert WORDS.joined("找个人签字") == "找个人签字"
     assert WORDS.joined("个个都忙") == "个个都忙"

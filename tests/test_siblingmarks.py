@@ -10,7 +10,7 @@ from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
 from bot.search.ranked import Match
-from bot.search.siblingmarks import NEAR, TITLED_NEAR, SiblingMarks
+from bot.search.siblingmarks import NEAR, TITLED_NEAR, TOLD_NEAR, SiblingMarks
 
 KB = load_kb()
 FACT = KB.by_id
@@ -49,6 +49,31 @@ def test_a_sibling_far_behind_or_on_another_topic_never_goes_first() -> None:
     other = SiblingMarks({"forms-weekly-cap": ["6 个会"]})
     ranked = _ranked(("meetings-short-speeches", 49.0), ("forms-weekly-cap", 48.0))
     assert other.reordered("开了 6 个会", ranked) == ranked
+
+
+def test_in_a_burden_told_a_sibling_further_behind_may_go_first() -> None:
+    """上个月去参加了十几个会: the scene's 参加 lifts the weekly meeting's fact more than NEAR
+    ahead; told, what the burden is (how many) decides from TOLD_NEAR, asked it does not."""
+    gap = (NEAR + TOLD_NEAR) / 2
+    ranked = _ranked(("meetings-short-speeches", 56.0), ("meetings-twice-a-month", 56.0 - gap))
+    assert MARKS.reordered("开了 6 个会", ranked) == ranked
+    first = MARKS.reordered("开了 6 个会", ranked, told=True)[0]
+    assert first.fact.id == "meetings-twice-a-month" and first.score > 56.0
+    far = _ranked(("meetings-short-speeches", 56.0), ("meetings-twice-a-month", 55.0 - TOLD_NEAR))
+    assert MARKS.reordered("开了 6 个会", far, told=True) == far
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("上个月去参加了十几个会，一半时间不在岗", "meetings-twice-a-month"),  # dev-problems11
+        ("就算是抽查也不敢马虎，每次都得全员上阵准备", "inspections-fewer-rounds"),  # dev-problems5
+    ],
+)
+def test_a_sibling_a_burden_told_says_goes_first_from_further(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    assert matcher.prepare(question).ranked[0].fact.id == fact_id
 
 
 def test_a_best_match_without_marks_is_never_moved() -> None:

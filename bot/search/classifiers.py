@@ -21,6 +21,9 @@ _NUMBERS = "".join(sorted(_COUNTING - set("这那每各某哪整")))
 _COUNT = re.compile(
     rf"(?<=[^\W\d{''.join(sorted(_COUNTING))}])(了?[{_NUMBERS}]+{_MEASURE})(\w{{1,{_LONGEST - 1}}})"
 )
+# A period before the count is no verb (一周五个会, 一个月十几个会: five meetings a week): moved,
+# 一周会五个 would be cut 一/周会/五个, the weekly routine meeting (周会 is 例会). Plain meaning.
+_PERIODS = frozenset("周天月年")
 # A count said again, joined or not (会一个接一个, 群一个又一个, 表一个一个地填), is one after
 # another, no count between a verb and its object: moved, 会一个接一个 read 会接一个一个.
 _AGAIN = "接又连跟挨"
@@ -52,7 +55,7 @@ class Classifiers:
     def _counted_after(self, count: re.Match[str]) -> str:
         """盖 + 四五个 + 章: the count moves behind 章 when 盖章 is a word; else nothing moves."""
         verb, said, after = count.string[count.start() - 1], count.group(1), count.group(2)
-        if _said_again(said.removeprefix("了"), count.string[count.end(1) :]):
+        if verb in _PERIODS or _said_again(said.removeprefix("了"), count.string[count.end(1) :]):
             return count.group(0)
         for n in range(len(after), 0, -1):
             if verb + after[:n] not in self._words:

@@ -209,7 +209,8 @@ class Matcher:
         ranked = score_recalled(
             self.index, analysis, weights, self.weights, include, self.score_parts
         )
-        return analysis, self.sibling_marks.reordered(normalized, ranked)
+        told = analysis.told and not analysis.cues  # a burden told of nothing but our topics
+        return analysis, self.sibling_marks.reordered(normalized, ranked, told)
 
     def match(self, question: str) -> Result:
         return concluded(self.prepare(question), self.thresholds, self.calibration)
