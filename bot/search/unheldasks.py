@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 # 多少件, 几户: a count in a unit of things or people. 个, 次 and 天 count almost anything the
 # facts tell (一个月, 两次会), so they name no unit the facts could lack. 好几件, 那几户: a few, no
-# ask. 多少年, 几年: years (in post, at work), plain meaning, a count in years their facts give
-# no number of (tune fix dev-numbers2 央金卓嘎当副主任当了多少年了); 段琼's 2017年 is one; 这几年,
-# 近几年, 前几年, 十几年: a span said, no ask.
-_COUNT_IN = re.compile(r"(?<![好那这近前十])(?:多少|几)([件户人名村岁年])")
+# ask.
+_COUNT_IN = re.compile(r"(?<![好那这])(?:多少|几)([件户人名村岁])")
 _NUMBER = r"[0-9一两二三四五六七八九十百千万几多余]"
 
 
