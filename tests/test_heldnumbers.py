@@ -71,6 +71,7 @@ def test_a_number_no_best_fact_holds_is_unheld(
         ("一个月最多开两次会的是哪个地方", "monthly"),  # the article's own number
         ("一百九十多个群被解散整合，是哪个区", "dissolved"),  # the whole number, not 九十多
         ("检查考核排名靠后", "this-year"),  # a ranking told, not asked
+        ("上礼拜开了五次会，谁能支个招", "monthly"),  # 谁 asking for help, not who said it
         ("合并后还有几个部门来查", "this-year"),  # 还有: still, nothing left asked
     ],
 )

@@ -56,7 +56,8 @@ _RANK_ASKED = re.compile(
 )
 _RANK_HELD = re.compile(r"排名|排第|排行|第[一二三1-3]名")
 # A number said then asked where or who (…的是哪个地方, 是谁说的): the article's own, or none.
-_WHERE_ASKED = re.compile(r"哪|谁")
+# 谁 alone asks for help as often (开了五次会…谁能支个招: a rewording variant of dev-problems).
+_WHERE_ASKED = re.compile(r"哪(?:里|儿|个|些|位|家)|是谁|谁说|谁讲|谁提")
 
 
 _SPANS = ("天", "周", "月", "年")  # shortest first
