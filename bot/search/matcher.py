@@ -29,6 +29,7 @@ from bot.search.entitydocs import NONE_INCLUDED, EntityDocs, Included
 from bot.search.focus import SaidTerms, entity_focus, heard_name
 from bot.search.heardin import HeardIn
 from bot.search.hearsay import Hearsay
+from bot.search.heldnumbers import HeldNumbers
 from bot.search.items import conclude
 from bot.search.normalize import normalize
 from bot.search.parts import ListReadings, ReadAlone, list_readings
@@ -131,6 +132,8 @@ class Matcher:
         self.cleaned = Cleaner(Purposes(kb.purpose_words), self._topic, self.set_aside, self.rank)
         self.hearsay = Hearsay(kb.hearsay_asks)  # 听说又要检查了是真的吗: a rumour, no measure
         self.unheld = UnheldAsks(kb.unheld_asks)  # 央金卓嘎的办公室在哪里: no fact holds it
+        # 海港区现在还剩多少个工作群: a number of a shape the best fact does not hold
+        self.held_numbers = HeldNumbers(kb.quantities, self.quantities, kb.by_id)
         self.heard_in = HeardIn(kb.heard_in_marks)  # 在群里看到通知: where news came, no part
         # 群组 is 群, 范本 模板, 使唔使 要不要; not where a synonym is cut (啰嗦)
         words = pair_test(self.analyzer.general_frequency, kb.synonyms.__contains__)
@@ -293,6 +296,11 @@ class Matcher:
         if not analysis.cues:  # 加班费多少钱 asks for a number no measure gives
             # 春节放几天假 neither: a word we do not know is what it counts
             ranked = self.quantities.rerank(text, ranked, ask=analysis.clean)
+        person = entity is not None and entity.kind == "person"
+        unheld_number = () if occasion else self.held_numbers.unheld(text, ranked, person)
+        if unheld_number:  # asked as a form no measure answers: the strong bar (heldnumbers.py)
+            occasion += unheld_number
+            analysis, ranked = self.rank(asked, include, cues, occasion)
         focus = EntityFocus()
         if entity is not None:
             focus = entity_focus(
