@@ -192,7 +192,9 @@ class Renderer:
             return self._cards((result.card, *result.joined), shown)
         if result.shape == "several":
             head = self.text("overview_header" if result.overview else "several_header")
-            return self._overview(head, shown, bodies=True)
+            note = self.rest_note(len(shown))
+            reply = self._overview(head, shown, bodies=True, limit=SAFE_LIMIT - len(note))
+            return replace(reply, text=reply.text + note, html=reply.html + _e(note))
         if result.shape == "topic" and result.topic is not None and result.topic in self.kb.topics:
             topic = self.kb.topics[result.topic]
             head = self.text("topic_answer_header", topic=topic.name)
@@ -208,15 +210,15 @@ class Renderer:
 
     def _cards(self, cards: Sequence[Card], shown: Sequence[Fact]) -> Reply:
         """A card for each person or place asked about, in one message sharing its room."""
+        note = self.rest_note(len(shown))
         parts = [
             self._overview(
                 self.text("card_header", name=card.name, description=_role(card)),
                 card.facts,
-                limit=SAFE_LIMIT // len(cards) - 2,
+                limit=(SAFE_LIMIT - len(note)) // len(cards) - 2,
             )
             for card in cards
         ]
-        note = self.rest_note(len(shown))
         return Reply(
             "\n\n".join(p.text for p in parts) + note,
             "\n\n".join(p.html for p in parts) + _e(note),
@@ -232,28 +234,26 @@ class Renderer:
             parts = [self.fact_lines(fact) for fact in facts]
             plain = "\n\n".join([head, *(p for p, _ in parts)])
             markup = "\n\n".join([_e(head), *(h for _, h in parts)])
-            if len(markup) <= SAFE_LIMIT:
-                note = self.rest_note(len(facts))
+            if len(markup) <= limit:
                 return Reply(
-                    clip(plain, SAFE_LIMIT) + note, markup + _e(note), "answer",
-                    facts=tuple(facts), buttons=self.fact_rows(facts),
+                    clip(plain, limit), markup, "answer", facts=tuple(facts),
+                    buttons=self.fact_rows(facts),
                 )  # fmt: skip
             # Three long facts: one line each instead.
         plain_lines, html_lines = [head], [_e(head)]
         used = len(html_lines[0])
         for fact in facts:
             line = f"· {_b(fact.title)}：{_e(fact.measure)}"
-            if used + len(line) + 2 > limit:  # the rest stay reachable by their buttons
+            if used + len(line) + 2 > limit:  # the rest: by their buttons (or rest_note)
                 plain_lines.append("…")
                 html_lines.append("…")
                 break
             used += len(line) + 1
             plain_lines.append(f"· {fact.title}：{fact.measure}")
             html_lines.append(line)
-        note = self.rest_note(len(facts))
         return Reply(
-            clip("\n".join(plain_lines), limit) + note, "\n".join(html_lines) + _e(note),
-            "answer", facts=tuple(facts), buttons=self.fact_rows(facts),
+            clip("\n".join(plain_lines), limit), "\n".join(html_lines), "answer",
+            facts=tuple(facts), buttons=self.fact_rows(facts),
         )  # fmt: skip
 
     def _did_you_mean(self, choices: Sequence[Match]) -> Reply:
