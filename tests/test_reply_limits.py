@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,16 @@ from fake_bot_api import FakeBotApi, parse_text, utf16_len
 from fakebot import methods, text
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest
+from test_render import _result
 
 from bot.answer import limits
 from bot.answer.limits import PAGE_FACTS, page_of
-from bot.answer.render import Button, Reply
+from bot.answer.render import Button, Renderer, Reply
 from bot.answer.service import INLINE_RESULTS, Service
 from bot.devtools.bench import synthetic_kb, write_kb
-from bot.kb import load_kb
+from bot.kb import Fact, load_kb
 from bot.kb.texts import TOAST_CHARS, check_texts
-from bot.search.matcher import Matcher
+from bot.search.matcher import Match, Matcher
 from bot.telegram.context import callback_data
 from bot.telegram.handlers.buttons import BROWSE_PATTERN
 
@@ -218,3 +220,30 @@ async def test_inline_topics_fit_one_message(start_bot: StartBot, big_root: Path
     [answer] = await bot.sent(method="answerInlineQuery")
     assert len(answer["results"]) == len(bot.service.matcher.kb.topics)
     assert not bot.fake.rejected_calls
+
+
+def test_facts_with_very_long_fields_fit_in_every_shape(matcher: Matcher) -> None:
+    """A curator's long paste stays one message: a fact, its full card (a follow-up's
+    "具体怎么做的") and did-you-mean clip each field so the fields share the room."""
+    kb = matcher.kb
+    long = "很长的内容" * 1000
+    facts = [
+        replace(f, measure=long, example=long, who=long, where=long, quote=long)
+        for f in kb.facts[:3]
+    ]
+    render = Renderer(kb)
+    suggest = _result(matcher, decision="suggest", matches=tuple(Match(f, 50.0) for f in facts))
+    replies = [render.fact(facts[0]), render.fact(facts[0], full=True, related=facts[1:])]
+    replies.append(render.result(suggest, FixedSuggestions(facts)))  # type: ignore[arg-type]
+    for reply in replies:
+        assert_fits(reply)
+
+
+class FixedSuggestions:
+    """What Renderer.result asks a matcher for a did-you-mean: these facts."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self.facts = facts
+
+    def suggestions(self, result: object) -> list[Match]:
+        return [Match(f, 50.0) for f in self.facts]

@@ -24,6 +24,7 @@ from bot.search.normalize import normalize
 # Telegram's message limit is 4096; leave room for its counting quirks and a group's quote.
 SAFE_LIMIT = 3800
 PIECE_LIMIT = 1200  # one field of a fact
+FULL_PIECE_LIMIT = PIECE_LIMIT * 3 // 5  # the full card's five fields share three fields' room
 RELATED_SHOWN = 3  # related facts listed under an answer
 
 Action = Literal["more", "fact", "topic", "topics", "fb"]
@@ -96,7 +97,7 @@ class Renderer:
     def fact_lines(self, fact: Fact, *, full: bool = False) -> tuple[str, str]:
         """A fact as (plain, html): title, measure, example, verbatim quote, source; `full`
         adds who and where."""
-        limit = SAFE_LIMIT if full else PIECE_LIMIT
+        limit = FULL_PIECE_LIMIT if full else PIECE_LIMIT
         parts: list[tuple[str, str]] = [(f"【{fact.title}】", _b(fact.title))]
         fields = [("label_measure", fact.measure), ("label_example", fact.example)]
         if full:
