@@ -182,7 +182,11 @@ async def test_the_fake_refuses_what_telegram_refuses(fake: FakeBotApi) -> None:
             with pytest.raises(BadRequest, match="markup is too long"):
                 await bot.send_message(chat, "x", reply_markup=InlineKeyboardMarkup(rows))
         fits = [[InlineKeyboardButton(str(n), callback_data=str(n))] for n in range(100)]
-        await bot.send_message(chat, "x", reply_markup=InlineKeyboardMarkup(fits))
+        sent = await bot.send_message(chat, "x", reply_markup=InlineKeyboardMarkup(fits))
+        fake.push_callback_query("0", message_id=sent.message_id, chat_id=chat)
+        with pytest.raises(BadRequest, match=r"(?i)message_too_long"):  # the first query: "cq1"
+            await bot.answer_callback_query("cq1", "过" * (TOAST_CHARS + 1))
+        await bot.answer_callback_query("cq1", "过" * TOAST_CHARS)
 
 
 async def big_bot(start_bot: StartBot, big_root: Path) -> tuple[RunningBot, int]:
