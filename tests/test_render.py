@@ -3,6 +3,7 @@ with its related measures, a person's or place's card, a topic, several topics a
 
 from __future__ import annotations
 
+from bot.answer.limits import PAGE_FACTS
 from bot.answer.render import SAFE_LIMIT, Renderer
 from bot.search.matcher import Card, Match, Matcher, Result
 from bot.search.query import QueryAnalysis
@@ -91,13 +92,14 @@ def test_an_overview_across_topics_says_so(matcher: Matcher) -> None:
 
 
 def test_a_card_naming_every_fact_still_fits_one_message(matcher: Matcher) -> None:
-    """However many facts name someone, the card's HTML fits Telegram's limit; every fact
-    keeps its button."""
+    """However many facts name someone, the card's HTML fits Telegram's limit; the first
+    PAGE_FACTS keep a button (Telegram's keyboard limit) and the card says how many of how many."""
     kb = matcher.kb
     facts = kb.facts * 5  # more than any real card holds
     card = Card("某地", "某省某市某地", facts)
     result = _result(matcher, matches=tuple(Match(f, 80.0) for f in facts), shape="card", card=card)
     reply = Renderer(kb).result(result, matcher)
     assert len(reply.html) <= SAFE_LIMIT and len(reply.text) <= SAFE_LIMIT
-    assert reply.html.endswith("…")
-    assert len(reply.buttons) == len(facts)
+    note = Renderer(kb).text("buttons_first", shown=PAGE_FACTS, count=len(facts))
+    assert reply.html.endswith(f"…\n\n{note}")
+    assert [b.arg for (b,) in reply.buttons] == [f.id for f in facts[:PAGE_FACTS]]

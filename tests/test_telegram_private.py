@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import RunningBot, StartBot
 from fake_bot_api import utf16_len
 
+from bot.answer.limits import page_of
 from bot.answer.render import Renderer
 from bot.answer.service import Service
 from bot.kb import load_kb
@@ -144,8 +145,10 @@ def test_callback_data_always_fits_64_bytes(matcher: Matcher) -> None:
     kb = load_kb()
     render = Renderer(kb)
     replies = [render.fact(f, related=kb.facts) for f in kb.facts]
-    replies += [render.listing("", kb.facts), render.topics(), render.not_found()]
-    replies += [render.topic(t) for t in kb.topics]
+    everything = page_of(list(kb.facts), 0)  # the first page: up to PAGE_FACTS
+    assert everything is not None
+    replies += [render.listing("", everything, "more", kb.facts[0].id), render.not_found()]
+    replies += [r for r in (render.topics(), *(render.topic(t) for t in kb.topics)) if r]
     feedback = render.feedback_row(2**63 - 1, "f" * 16)
     replies = [r.__class__(r.text, r.html, buttons=(*r.buttons, feedback)) for r in replies]
     service = Service(matcher=matcher)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Literal
 
+from bot.answer.limits import LIST_LIMIT, PAGE_FACTS, Page, clip, fit_lines, page_of
 from bot.decision import Decision
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.texts import Texts
@@ -22,7 +24,7 @@ from bot.search.normalize import normalize
 # Telegram's message limit is 4096; leave room for its counting quirks and a group's quote.
 SAFE_LIMIT = 3800
 PIECE_LIMIT = 1200  # one field of a fact
-LIST_LIMIT = 3500  # an admin list (problems, unanswered questions) before "…"
+FULL_PIECE_LIMIT = PIECE_LIMIT * 3 // 5  # the full card's five fields share three fields' room
 RELATED_SHOWN = 3  # related facts listed under an answer
 
 Action = Literal["more", "fact", "topic", "topics", "fb"]
@@ -95,7 +97,7 @@ class Renderer:
     def fact_lines(self, fact: Fact, *, full: bool = False) -> tuple[str, str]:
         """A fact as (plain, html): title, measure, example, verbatim quote, source; `full`
         adds who and where."""
-        limit = SAFE_LIMIT if full else PIECE_LIMIT
+        limit = FULL_PIECE_LIMIT if full else PIECE_LIMIT
         parts: list[tuple[str, str]] = [(f"【{fact.title}】", _b(fact.title))]
         fields = [("label_measure", fact.measure), ("label_example", fact.example)]
         if full:
@@ -134,7 +136,15 @@ class Renderer:
         return Reply(plain, markup, "answer", facts=(fact,), buttons=tuple(rows))
 
     def fact_rows(self, facts: Iterable[Fact]) -> Rows:
-        return tuple((Button(f.title, "fact", f.id),) for f in facts)
+        """A button per fact, the first PAGE_FACTS only: Telegram refuses a whole message
+        whose keyboard is too big (limits.py), and no knowledge base's size may cause that."""
+        return tuple((Button(f.title, "fact", f.id),) for f in islice(facts, PAGE_FACTS))
+
+    def rest_note(self, count: int) -> str:
+        """Under a reply with more facts than buttons: how many the buttons show, of how many."""
+        if count <= PAGE_FACTS:
+            return ""
+        return "\n\n" + self.text("buttons_first", shown=PAGE_FACTS, count=count)
 
     def more_button(self, fact: Fact) -> Button:
         return Button(self.text("button_more"), "more", fact.id)
@@ -146,14 +156,22 @@ class Renderer:
             Button(self.text("button_down"), "fb", f"{question_id}:0:{token}"),
         )
 
-    def listing(self, head: str, facts: Sequence[Fact]) -> Reply:
-        """A header and one button per fact (topic listings, "more on this topic")."""
-        return Reply(
-            f"{head}\n" + bullets(f.title for f in facts),
-            _e(head),
-            facts=(),
-            buttons=self.fact_rows(facts),
-        )
+    def listing(self, head: str, page: Page[Fact], action: Action, key: str) -> Reply:
+        """A header and a button per fact on one page (topic listings, "more on this topic"),
+        then a button to the next page while facts remain: `action:key:page` asks for it."""
+        if page.paged:
+            head += "\n" + self.text(
+                "listing_page", first=page.first, last=page.last, count=page.total
+            )
+        rows = self.fact_rows(page.items)
+        if page.has_next:
+            rows += ((self.next_page(page.number, page.rest, action, key),),)
+        return Reply(f"{head}\n" + bullets(f.title for f in page.items), _e(head), buttons=rows)
+
+    def next_page(self, number: int, rest: int, action: Action, key: str) -> Button:
+        """The button to page `number` + 1, saying how many facts are still to come."""
+        arg = f"{key}:{number + 1}" if key else str(number + 1)
+        return Button(self.text("button_next_page", rest=rest), action, arg)
 
     # --- search results ----------------------------------------------------------------------
 
@@ -175,7 +193,9 @@ class Renderer:
             return self._cards((result.card, *result.joined), shown)
         if result.shape == "several":
             head = self.text("overview_header" if result.overview else "several_header")
-            return self._overview(head, shown, bodies=True)
+            note = self.rest_note(len(shown))
+            reply = self._overview(head, shown, bodies=True, limit=SAFE_LIMIT - len(note))
+            return replace(reply, text=reply.text + note, html=reply.html + _e(note))
         if result.shape == "topic" and result.topic is not None and result.topic in self.kb.topics:
             topic = self.kb.topics[result.topic]
             head = self.text("topic_answer_header", topic=topic.name)
@@ -191,17 +211,19 @@ class Renderer:
 
     def _cards(self, cards: Sequence[Card], shown: Sequence[Fact]) -> Reply:
         """A card for each person or place asked about, in one message sharing its room."""
+        note = self.rest_note(len(shown))
         parts = [
             self._overview(
                 self.text("card_header", name=card.name, description=_role(card)),
                 card.facts,
-                limit=SAFE_LIMIT // len(cards) - 2,
+                limit=(SAFE_LIMIT - len(note)) // len(cards) - 2,
             )
             for card in cards
         ]
         return Reply(
-            "\n\n".join(p.text for p in parts), "\n\n".join(p.html for p in parts), "answer",
-            facts=tuple(shown), buttons=self.fact_rows(shown),
+            "\n\n".join(p.text for p in parts) + note,
+            "\n\n".join(p.html for p in parts) + _e(note),
+            "answer", facts=tuple(shown), buttons=self.fact_rows(shown),
         )  # fmt: skip
 
     def _overview(
@@ -213,9 +235,9 @@ class Renderer:
             parts = [self.fact_lines(fact) for fact in facts]
             plain = "\n\n".join([head, *(p for p, _ in parts)])
             markup = "\n\n".join([_e(head), *(h for _, h in parts)])
-            if len(markup) <= SAFE_LIMIT:
+            if len(markup) <= limit:
                 return Reply(
-                    clip(plain, SAFE_LIMIT), markup, "answer", facts=tuple(facts),
+                    clip(plain, limit), markup, "answer", facts=tuple(facts),
                     buttons=self.fact_rows(facts),
                 )  # fmt: skip
             # Three long facts: one line each instead.
@@ -223,7 +245,7 @@ class Renderer:
         used = len(html_lines[0])
         for fact in facts:
             line = f"· {_b(fact.title)}：{_e(fact.measure)}"
-            if used + len(line) + 2 > limit:  # the rest stay reachable by their buttons
+            if used + len(line) + 2 > limit:  # the rest: by their buttons (or rest_note)
                 plain_lines.append("…")
                 html_lines.append("…")
                 break
@@ -237,7 +259,10 @@ class Renderer:
 
     def _did_you_mean(self, choices: Sequence[Match]) -> Reply:
         head = self.text("did_you_mean")
-        lines = [f"{i}. {m.fact.title}：{m.fact.measure}" for i, m in enumerate(choices, 1)]
+        lines = [
+            f"{i}. {m.fact.title}：{clip(m.fact.measure, PIECE_LIMIT)}"
+            for i, m in enumerate(choices, 1)
+        ]
         plain = head + "\n" + "\n".join(lines)
         markup = _e(head) + "\n" + "\n".join(_e(line) for line in lines)
         return Reply(
@@ -258,18 +283,26 @@ class Renderer:
     def topics_button(self) -> Button:
         return Button(self.text("button_topics"), "topics")
 
-    def topics(self) -> Reply:
+    def topics(self, number: int = 0) -> Reply | None:
+        """The topics, a button each, a page at a time; None past the last page."""
+        page = page_of(list(self.kb.topics.values()), number)
+        if page is None:
+            return None
         head = self.text("topics_header")
-        lines = [f"{t.emoji} {t.name}" for t in self.kb.topics.values()]
-        rows = tuple(
-            (Button(f"{t.emoji} {t.name}", "topic", t.id),) for t in self.kb.topics.values()
-        )
+        lines = [f"{t.emoji} {t.name}" for t in page.items]
+        rows = tuple((Button(f"{t.emoji} {t.name}", "topic", t.id),) for t in page.items)
+        if page.has_next:
+            rows += ((self.next_page(page.number, page.rest, "topics", ""),),)
         return Reply(f"{head}\n" + bullets(lines), _e(head), buttons=rows)
 
-    def topic(self, topic_id: str) -> Reply:
+    def topic(self, topic_id: str, number: int = 0) -> Reply | None:
+        """A topic's facts, a page at a time; None past the last page."""
         topic = self.kb.topics[topic_id]
+        page = page_of(self.kb.facts_in_topic(topic_id), number)
+        if page is None:
+            return None
         head = self.text("topic_header", topic=f"{topic.emoji} {topic.name}")
-        return self.listing(head, self.kb.facts_in_topic(topic_id))
+        return self.listing(head, page, "topic", topic_id)
 
     def about(self) -> Reply:
         sources = bullets(seed.citation for seed in self.kb.seeds.values())
@@ -320,7 +353,8 @@ class Renderer:
         choices = []
         for topic in self.kb.topics.values():
             head = self.text("topic_header", topic=f"{topic.emoji} {topic.name}")
-            titles = bullets(f.title for f in self.kb.facts_in_topic(topic.id))
+            # The titles that fit one message, then how many more (fit_lines).
+            titles = bullets(fit_lines([f.title for f in self.kb.facts_in_topic(topic.id)]))
             choices.append(
                 InlineChoice(
                     f"topic-{topic.id}",
@@ -345,26 +379,8 @@ def squeeze(text: str) -> str:
     return normalize(text).replace(" ", "")
 
 
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"· {item}" for item in items)
-
-
-def fit_lines(lines: Sequence[str], limit: int = LIST_LIMIT) -> list[str]:
-    """As many whole lines as fit in `limit` characters, then "…" (admin lists can grow)."""
-    kept: list[str] = []
-    used = 0
-    for line in lines:
-        line = clip(line, limit // 4)  # one monstrous line must not hide all the others
-        used += len(line) + 1
-        if used > limit:
-            kept.append(f"…（+{len(lines) - len(kept)}）")
-            break
-        kept.append(line)
-    return kept
 
 
 def _e(text: str) -> str:

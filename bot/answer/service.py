@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.followup import FollowUps
 from bot.answer.heap import refreeze_if_frozen
+from bot.answer.limits import page_of
 from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError, KBProblem
 from bot.search.cache import load_kb_cached
@@ -206,23 +207,34 @@ class Service:
         render = self._core.render
         kb = render.kb
         expired = render.text("expired_button")
+        # Listings come a page at a time: "<id>:<page>" (or "<page>" for the topics) asks for
+        # a page after the first (limits.py).
+        key, _, number = button.arg.partition(":")
+        if button.action == "topics":
+            key, number = "", button.arg
+        if number and not (number.isascii() and number.isdigit()):
+            return expired
+        page = int(number) if number else 0
         if button.action == "fact":
             fact = kb.by_id.get(button.arg)
             return render.fact(fact) if fact else expired
         if button.action == "more":
-            fact = kb.by_id.get(button.arg)
+            fact = kb.by_id.get(key)
             if fact is None:
                 return expired
             others = [f for f in kb.facts_in_topic(fact.topic) if f.id != fact.id]
             if not others:
                 return render.text("no_more")
-            return render.listing(
-                render.text("more_header", topic=kb.topics[fact.topic].name), others
-            )
+            listed = page_of(others, page)
+            if listed is None:
+                return expired
+            head = render.text("more_header", topic=kb.topics[fact.topic].name)
+            return render.listing(head, listed, "more", fact.id)
         if button.action == "topic":
-            return render.topic(button.arg) if button.arg in kb.topics else expired
+            reply = render.topic(key, page) if key in kb.topics else None
+            return reply or expired
         if button.action == "topics":
-            return expired if button.arg else render.topics()
+            return render.topics(page) or expired
         return expired
 
     def feedback(self, question_id: int, helpful: bool, token: str, chat: int | None) -> str | None:

@@ -27,6 +27,9 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
     "button_up": frozenset(),
     "button_down": frozenset(),
     "button_topics": frozenset(),
+    "button_next_page": frozenset({"rest"}),
+    "listing_page": frozenset({"first", "last", "count"}),
+    "buttons_first": frozenset({"shown", "count"}),
     "ask_usage": frozenset(),
     "empty_question": frozenset(),
     "error": frozenset(),
@@ -64,6 +67,10 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
 EXAMPLE_LIST_KEYS = ("example_questions",)
 FOLLOWUP_KEYS = ("followup_more", "followup_detail")
 GREETINGS_KEY = "greetings"
+# Shown as a toast when a button is pressed: Telegram refuses a toast over 200 characters
+# (answerCallbackQuery; bot/answer/limits.py TOAST_CHARS).
+TOAST_KEYS = ("expired_button", "no_more", "feedback_thanks_up", "feedback_thanks_down")
+TOAST_CHARS = 200
 
 
 # Stand-ins for the values the bot fills in (texts, counts), to try each text as a reply would.
@@ -130,6 +137,13 @@ def check_texts(texts: Mapping[str, Any]) -> list[str]:
             problems.append(f"text '{name}' uses unknown placeholder(s) {extra}")
         if not broken and found <= needed and (error := _fails_when_filled(value, needed)):
             problems.append(f"text '{name}' cannot be filled in: {error}")
+    for name in TOAST_KEYS:
+        value = texts.get(name)
+        if isinstance(value, str) and len(value) > TOAST_CHARS:
+            problems.append(
+                f"text '{name}' is shown as a button's notice: at most {TOAST_CHARS} characters"
+                f" (it has {len(value)})"
+            )
     for key in (*EXAMPLE_LIST_KEYS, *FOLLOWUP_KEYS, GREETINGS_KEY):
         value = texts.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):

@@ -1,8 +1,10 @@
 """What every handler shares: the bot's typed state, how a reply is sent, how its buttons are
 encoded, and the one question path that private chats, /ask, replies and mentions go through.
 
-Callback data (always well under Telegram's 64 bytes; fact and topic ids are ≤ 40):
-  more:<fact_id>  fact:<fact_id>  topic:<topic_id>  topics  fb:<question_id>:<1|0>:<token>
+Callback data (always well under Telegram's 64 bytes; fact and topic ids are ≤ 40 ASCII, pages
+≤ 4 digits, question ids ≤ 18 digits, tokens 16):
+  more:<fact_id>[:<page>]  fact:<fact_id>  topic:<topic_id>[:<page>]  topics[:<page>]
+  fb:<question_id>:<1|0>:<token>
 """
 
 from __future__ import annotations

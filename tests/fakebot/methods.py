@@ -10,6 +10,7 @@ from fakebot.text import check_markup, checked_text
 from fakebot.updates import UpdateBuilders, photo_sizes
 from fakebot.wire import JSON, ApiError, required
 
+TOAST_CHARS = 200  # answerCallbackQuery's text
 # fmt: off
 METHODS = (
     "getMe", "getUpdates", "deleteWebhook", "setWebhook", "getWebhookInfo", "setMyCommands",
@@ -182,6 +183,8 @@ class BotApiMethods(UpdateBuilders):
             return new
 
     def _api_answerCallbackQuery(self, p: JSON) -> bool:
+        if len(str(p.get("text") or "")) > TOAST_CHARS:  # 0-200 characters, says the Bot API
+            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         self._close_query(str(p.get("callback_query_id", "")))
         return True
 
@@ -196,6 +199,11 @@ class BotApiMethods(UpdateBuilders):
             raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
         for result in results:
             check_markup(result.get("reply_markup"))
+            content = result.get("input_message_content") or {}
+            if "message_text" in content:  # the message a chosen result posts: 1-4096
+                checked_text(
+                    content["message_text"], content.get("parse_mode"), 4096, "MESSAGE_TOO_LONG"
+                )
         self._close_query(str(p.get("inline_query_id", "")))
         return True
 

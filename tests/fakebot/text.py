@@ -77,8 +77,19 @@ def parse_text(text: str, parse_mode: str | None) -> str:
     return "".join(parser.out)
 
 
+# Telegram's inline keyboard limits (python-telegram-bot's InlineKeyboardMarkupLimit): past
+# them the whole message is refused, with this description.
+KEYBOARD_BUTTONS, ROW_BUTTONS = 100, 8
+_MARKUP_TOO_LONG = "Bad Request: reply markup is too long"
+
+
 def check_markup(markup: Any) -> None:
-    for row in (markup or {}).get("inline_keyboard", []) if isinstance(markup, dict) else []:
+    rows = (markup or {}).get("inline_keyboard", []) if isinstance(markup, dict) else []
+    if sum(len(row) for row in rows) > KEYBOARD_BUTTONS or any(
+        len(row) > ROW_BUTTONS for row in rows
+    ):
+        raise ApiError(400, _MARKUP_TOO_LONG)
+    for row in rows:
         for button in row:
             data = button.get("callback_data")
             if data is not None and not 1 <= len(str(data).encode()) <= 64:

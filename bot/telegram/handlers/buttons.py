@@ -14,16 +14,25 @@ import re
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
+from bot.answer.limits import TOAST_CHARS
 from bot.answer.render import Action, Button
 from bot.telegram.context import Context, send
 
-# \Z, not $: "$" also matches before a final newline ("topics\n").
-BROWSE_PATTERN = r"^(?:(?:more|fact|topic):[a-z0-9-]{1,40}|topics)\Z"
+# \Z, not $: "$" also matches before a final newline ("topics\n"). A listing's later pages
+# add ":<page>" (1-9999, bot/answer/limits.py); the first page's data is as it always was.
+BROWSE_PATTERN = (
+    r"^(?:(?:more|topic):[a-z0-9-]{1,40}(?::[1-9][0-9]{0,3})?"
+    r"|fact:[a-z0-9-]{1,40}|topics(?::[1-9][0-9]{0,3})?)\Z"
+)
 FEEDBACK_PATTERN = r"^fb:\d{1,18}:[01]:[0-9a-f]{16}\Z"
 FEEDBACK_PREFIX = "fb:"
 
 
 async def _toast(query: CallbackQuery, text: str | None) -> None:
+    # Telegram refuses a longer notice outright; texts.yaml's toasts are checked to fit, so
+    # the clip only guards against a notice built some other way.
+    if text is not None and len(text) > TOAST_CHARS:
+        text = text[: TOAST_CHARS - 1] + "…"
     with contextlib.suppress(BadRequest):  # the query expired while we worked: nothing to do
         await query.answer(text)
 
