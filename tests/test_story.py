@@ -221,7 +221,15 @@ def test_a_count_of_rounds_told_is_answered(matcher: Matcher) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["查完扔下一堆问题就走了，也不教教怎么弄", "表又换了，也没人说该咋填"]
+    "text",
+    [
+        "查完扔下一堆问题就走了，也不教教怎么弄",
+        "表又换了，也没人说该咋填",
+        # how exactly, said between (具体, 到底): still what nobody says
+        "上面检查完就发个文件，然后也不说具体咋干",
+        "查完就走了，怎么改没人管，也不管我们具体咋干",  # said the other way round too
+        "文件下了一堆，也没人讲到底怎么弄",
+    ],
 )
 def test_a_how_nobody_tells_is_no_question(text: str) -> None:
     """The want of guidance is the burden told; 怎么 there is what nobody says."""

@@ -122,10 +122,26 @@ ROUGH_COUNT = re.compile(_ROUGH_COUNT)
 
 
 # How, under a telling or knowing denied (也不教教怎么弄, 看不懂怎么填, 没人说该咋改), is what
-# nobody says, not what the asker asks: the burden is the want of guidance.
+# nobody says, not what the asker asks: the burden is the want of guidance. 具体, 到底 and 该
+# between only say how exactly (也不说具体咋干, 才不管我们具体咋干: plain meaning, a complaint
+# that nobody says how; tune fixes from dev-problems13 and dev-words).
+# Said the other way round (怎么改没人管, 到底咋干谁也不说): the same how nobody tells.
+_HOW_THEN_WITHHELD = (
+    r"(?:怎么|咋|如何)[\u4e00-\u9fff]{1,2}?(?:也|都)?(?:谁也|谁都)?(?:没人|没有人|不)"
+    r"(?:教|说|讲|告诉|管)"
+)
 _UNTOLD_HOW = re.compile(
-    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白)(?:我们|咱们|大家)?(?:该|要)?"
-    r"(?:怎么|咋|如何)"
+    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白|管)(?:我们|咱们|大家)?"
+    r"(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
+    rf"|{_HOW_THEN_WITHHELD}"
+)
+# Others not telling how (也不说具体咋干, 没人教怎么弄) is a burden told of its own: the want of
+# guidance (plain meaning). Not knowing it oneself (不知道怎么填) may be an ask for help, and
+# 不管怎么 says "no matter how": neither is one.
+_GUIDANCE_WITHHELD = re.compile(
+    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉)(?:我们|咱们|大家)?"
+    r"(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
+    rf"|{_HOW_THEN_WITHHELD}"
 )
 
 
@@ -147,8 +163,11 @@ def asks_something(normalized: str) -> bool:
 
 
 def names_burden(normalized: str) -> bool:
-    """The text says a load comes too often, too long or again."""
-    return _BURDENS.search(normalized) is not None
+    """The text says a load comes too often, too long or again, or that nobody says how."""
+    return _BURDENS.search(normalized) is not None or (
+        ("怎么" in normalized or "咋" in normalized or "如何" in normalized)
+        and _GUIDANCE_WITHHELD.search(normalized) is not None
+    )
 
 
 def asked_forms(
