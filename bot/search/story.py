@@ -44,6 +44,10 @@ _BURDENS = re.compile(
     # punished for it (少一页就扣分, 考核直接扣分, 排后面的还得挨批)
     r"|(?:就|要|直接|还得?|都得?|得)(?:扣分|挨批|挨骂|通报|点名)"
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
+    # kept though long unused (那个工作群半年没人说话，还留着): the thing kept idle is the load
+    # (plain meaning; tune fix from dev-problems14); 那个 before it is a pause, not one group
+    r"|(?:半年|一年|几个月|好几个月|好久|很久|长期|常年|多年)多?了?(?:都|也)?(?:没人|没有人)"
+    r"(?:说话|发言|说句话|吭声|冒泡)"
     # not even the least of it done (检查组来了就扎进档案室，连村口都没出)
     r"|连[\u4e00-\u9fff]{1,4}?都(?:没|不)"
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
