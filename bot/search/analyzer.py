@@ -305,11 +305,11 @@ class Analyzer(Hearing):
                     pending = []
                 pieces.append(Piece(" ", "break"))
                 continue
-            if more_than_a_number(tokens, at) and self.canonical(token) not in self.vocabulary:
-                # 20 多张: a count said, not 多长 heard (classifiers.py)
+            fields = classified(token)
+            # 20 多张: a count said, not 多长 heard (classifiers.py); 多份 is a word of ours
+            heard = fields[1] == "term" and self.canonical(token) not in self.vocabulary
+            if heard and more_than_a_number(tokens, at):
                 fields = piece_fields(Piece(token, "stop"))
-            else:
-                fields = classified(token)
             if fields[1] == "pending":
                 pending.append(token)
                 continue

@@ -128,8 +128,9 @@ ROUGH_COUNT = re.compile(_ROUGH_COUNT)
 # How, under a telling or knowing denied (也不教教怎么弄, 看不懂怎么填, 没人说该咋改), is what
 # nobody says, not what the asker asks: the burden is the want of guidance. 具体, 到底 and 该
 # between only say how exactly (也不说具体咋干, 才不管我们具体咋干: plain meaning, a complaint
-# that nobody says how; tune fixes from dev-problems13 and dev-words).
-# Said the other way round (怎么改没人管, 到底咋干谁也不说): the same how nobody tells.
+# that nobody says how; tune fix from dev-problems13).
+# Said the other way round (怎么改没人管, 到底咋干谁也不说): the same how nobody tells (plain
+# meaning; no tune fix of its own).
 _HOW_THEN_WITHHELD = (
     r"(?:怎么|咋|如何)[\u4e00-\u9fff]{1,2}?(?:也|都)?(?:谁也|谁都)?(?:没人|没有人|不)"
     r"(?:教|说|讲|告诉|管)"
