@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.search.classifiers import Classifiers, after_count_said_again
+from bot.search.classifiers import Classifiers, after_count_said_again, more_than_a_number
 from bot.search.matcher import Matcher
 
 WORDS = Classifiers(["盖章", "开会", "拍照", "建群", "开短会", "一会", "这表", "会议"])
@@ -90,3 +90,18 @@ def test_groups_built_one_after_another_are_no_doubt(matcher: Matcher) -> None:
     result = matcher.match(question)
     assert result.decision == "answer"
     assert result.matches[0].fact.topic == "chat-groups"
+
+
+def test_more_than_a_number_is_part_of_the_count() -> None:
+    """20 多张: 多 and a measure word after a number; 多长 or a word before no number are not."""
+    assert more_than_a_number(["拍", "了", " ", "20", " ", "多张", "照片"], 5)
+    assert not more_than_a_number(["会", "开", "多长"], 2)
+    assert not more_than_a_number(["好", "多张"], 1)
+
+
+def test_a_count_of_photos_names_no_meeting_length(matcher: Matcher) -> None:
+    """二十多张 was heard as 多长 (how long): the meetings' length beside a burden of photos."""
+    prepared = matcher.prepare("走访一户要拍三十多张照片")
+    assert "时长" not in {t.term for t in prepared.analysis.terms}
+    assert "meetings" not in prepared.topics_named
+    assert "时长" in {t.term for t in matcher.prepare("会开多长").analysis.terms}

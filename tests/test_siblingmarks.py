@@ -9,6 +9,7 @@ import pytest
 from bot.errors import KBError
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
+from bot.search.normalize import normalize
 from bot.search.ranked import Match
 from bot.search.siblingmarks import NEAR, TITLED_NEAR, TOLD_NEAR, SiblingMarks
 
@@ -117,6 +118,18 @@ def test_a_phone_full_of_groups_is_the_too_many_groups_mark() -> None:
     assert shipped.says("chat-groups-too-many-pinned", "手机里全是工作群")
     assert shipped.says("chat-groups-too-many-pinned", "手机群数突破 40 个")
     assert not shipped.says("chat-groups-too-many-pinned", "全是开会")
+
+
+@pytest.mark.parametrize("text", ["通知在五六个群里各转一遍", "一个人管三个群", "十几个群天天响"])
+def test_a_count_of_groups_in_words_is_the_too_many_groups_mark(text: str) -> None:
+    """Small and rough counts stay words in normal form: a count said in words is a count."""
+    assert SiblingMarks(KB.sibling_marks).says("chat-groups-too-many-pinned", normalize(text))
+
+
+def test_one_group_or_which_groups_is_no_count_of_many() -> None:
+    shipped = SiblingMarks(KB.sibling_marks)
+    for text in ("拉了一个群", "哪几个群该撤"):
+        assert not shipped.says("chat-groups-too-many-pinned", normalize(text))
 
 
 def test_the_shipped_marks_name_facts_that_exist() -> None:

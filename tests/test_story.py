@@ -27,6 +27,7 @@ from bot.search.story import (
         "念完稿子会都开了半天",
         "检查组来了就一头扎进档案室，连村口都没出",  # not even the least of it done
         "开会连口水都不让喝",
+        "那个工作群一年多没人说话了，一直没撤",  # kept though long unused: 那个 is a pause
         # then how to cope, as a clause of its own: a measure is what it asks for
         "社区这边三天两头被街道叫去开会，一开就是大半天，怎么办",
         "开会必须手写笔记，还要定期拿去检查，这个怎么解决",
@@ -221,7 +222,15 @@ def test_a_count_of_rounds_told_is_answered(matcher: Matcher) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["查完扔下一堆问题就走了，也不教教怎么弄", "表又换了，也没人说该咋填"]
+    "text",
+    [
+        "查完扔下一堆问题就走了，也不教教怎么弄",
+        "表又换了，也没人说该咋填",
+        # how exactly, said between (具体, 到底): still what nobody says
+        "上面检查完就发个文件，然后也不说具体咋干",
+        "查完就走了，怎么改没人管，也不管我们具体咋干",  # said the other way round too
+        "文件下了一堆，也没人讲到底怎么弄",
+    ],
 )
 def test_a_how_nobody_tells_is_no_question(text: str) -> None:
     """The want of guidance is the burden told; 怎么 there is what nobody says."""
@@ -291,3 +300,19 @@ def test_a_told_burden_about_a_cue_declines_and_one_with_a_scene_is_answered(
     result = matcher.match("群太多了，吃饭都得盯着手机")
     assert result.decision == "answer"
     assert result.shown[0].id == "chat-groups-too-many-pinned"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("那个工作群很久没人说话了，还在那儿放着", "chat-groups-six-kinds"),
+        ("那个上面查完了就是发个文件，也不说具体咋干", "inspections-discipline-lead"),
+    ],
+)
+def test_that_said_as_a_pause_before_a_burden_told_points_at_nothing(
+    matcher: Matcher, question: str, fact_id: str
+) -> None:
+    """那个 heading a burden told is dictation's pause, not one group or inspection."""
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert result.matches[0].fact.id == fact_id

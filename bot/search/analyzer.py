@@ -19,7 +19,7 @@ from bot.search.analysis import analysis_of_pieces
 from bot.search.blockcut import BlockCutter, cut_by_blocks
 from bot.search.boundaries import Boundaries
 from bot.search.cache import trim_loaded
-from bot.search.classifiers import after_count_said_again
+from bot.search.classifiers import after_count_said_again, more_than_a_number
 from bot.search.cues import PatternsByStart, pattern_words, split_cues
 from bot.search.hearing import Hearing
 from bot.search.initials import Initials
@@ -306,6 +306,10 @@ class Analyzer(Hearing):
                 pieces.append(Piece(" ", "break"))
                 continue
             fields = classified(token)
+            # 20 多张: a count said, not 多长 heard (classifiers.py); 多份 is a word of ours
+            heard = fields[1] == "term" and self.canonical(token) not in self.vocabulary
+            if heard and more_than_a_number(tokens, at):
+                fields = piece_fields(Piece(token, "stop"))
             if fields[1] == "pending":
                 pending.append(token)
                 continue

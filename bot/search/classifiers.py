@@ -99,3 +99,17 @@ def _ends_count_said_again(tokens: Sequence[str]) -> bool:
     if tokens[-2] == tokens[-1]:
         return True
     return len(tokens) >= 3 and tokens[-2] in _AGAIN and tokens[-3] == tokens[-1]
+
+
+# 20 多张照片, 10 多场会: 多 and a measure word after a number say "more than" so many (plain
+# meaning). Read by sound they were 多长 (how long), which named the meetings' length in a
+# burden of photos or forms (一户贫困户拍了二十多张照片).
+_MORE_THAN = re.compile(r"多[张场份本条页户趟遍次个项篇件回轮拨天年月周人位名家元块]")
+
+
+def more_than_a_number(tokens: Sequence[str], at: int) -> bool:
+    """tokens[at] is 多 and a measure word right after a number (20 多张): part of a count."""
+    if _MORE_THAN.fullmatch(tokens[at]) is None:
+        return False
+    before = next((t for t in reversed(tokens[:at]) if t.strip()), "")
+    return before.isdigit()

@@ -44,6 +44,10 @@ _BURDENS = re.compile(
     # punished for it (少一页就扣分, 考核直接扣分, 排后面的还得挨批)
     r"|(?:就|要|直接|还得?|都得?|得)(?:扣分|挨批|挨骂|通报|点名)"
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
+    # kept though long unused (那个工作群半年没人说话，还留着): the thing kept idle is the load
+    # (plain meaning; tune fix from dev-problems14); 那个 before it is a pause, not one group
+    r"|(?:半年|一年|几个月|好几个月|好久|很久|长期|常年|多年)多?了?(?:都|也)?(?:没人|没有人)"
+    r"(?:说话|发言|说句话|吭声|冒泡)"
     # not even the least of it done (检查组来了就扎进档案室，连村口都没出)
     r"|连[\u4e00-\u9fff]{1,4}?都(?:没|不)"
     # a thing done a count of times or forms filled, two or more: too often or again, said as a
@@ -122,10 +126,27 @@ ROUGH_COUNT = re.compile(_ROUGH_COUNT)
 
 
 # How, under a telling or knowing denied (也不教教怎么弄, 看不懂怎么填, 没人说该咋改), is what
-# nobody says, not what the asker asks: the burden is the want of guidance.
+# nobody says, not what the asker asks: the burden is the want of guidance. 具体, 到底 and 该
+# between only say how exactly (也不说具体咋干, 才不管我们具体咋干: plain meaning, a complaint
+# that nobody says how; tune fix from dev-problems13).
+# Said the other way round (怎么改没人管, 到底咋干谁也不说): the same how nobody tells (plain
+# meaning; no tune fix of its own).
+_HOW_THEN_WITHHELD = (
+    r"(?:怎么|咋|如何)[\u4e00-\u9fff]{1,2}?(?:也|都)?(?:谁也|谁都)?(?:没人|没有人|不)"
+    r"(?:教|说|讲|告诉|管)"
+)
 _UNTOLD_HOW = re.compile(
-    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白)(?:我们|咱们|大家)?(?:该|要)?"
-    r"(?:怎么|咋|如何)"
+    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白|管)(?:我们|咱们|大家)?"
+    r"(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
+    rf"|{_HOW_THEN_WITHHELD}"
+)
+# Others not telling how (也不说具体咋干, 没人教怎么弄) is a burden told of its own: the want of
+# guidance (plain meaning). Not knowing it oneself (不知道怎么填) may be an ask for help, and
+# 不管怎么 says "no matter how": neither is one.
+_GUIDANCE_WITHHELD = re.compile(
+    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉)(?:我们|咱们|大家)?"
+    r"(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
+    rf"|{_HOW_THEN_WITHHELD}"
 )
 
 
@@ -147,8 +168,11 @@ def asks_something(normalized: str) -> bool:
 
 
 def names_burden(normalized: str) -> bool:
-    """The text says a load comes too often, too long or again."""
-    return _BURDENS.search(normalized) is not None
+    """The text says a load comes too often, too long or again, or that nobody says how."""
+    return _BURDENS.search(normalized) is not None or (
+        ("怎么" in normalized or "咋" in normalized or "如何" in normalized)
+        and _GUIDANCE_WITHHELD.search(normalized) is not None
+    )
 
 
 def asked_forms(
