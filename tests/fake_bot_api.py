@@ -106,6 +106,7 @@ class FakeBotApi(BotApiMethods):
         self.faulted_calls: list[Call] = []
         self.rejected_calls: list[Call] = []  # also in .calls; answered with a 4xx
         self.messages: dict[tuple[Any, int], JSON] = {}  # (chat_id, message_id) -> Message
+        self.user_messages: dict[tuple[Any, int], JSON] = {}  # pushed by people, to reply to
         self.commands: dict[str, list[JSON]] = {}  # JSON-encoded (scope, language) -> commands
         self.webhook_url = ""
         # When set, every request gets a web server's HTML 404 page echoing its path (and so
@@ -159,6 +160,11 @@ class FakeBotApi(BotApiMethods):
         if self._thread is not None:
             self._thread.join(timeout=1)
         self._server = None
+
+    def rename_bot(self, username: str) -> None:
+        """A rename in BotFather: getMe answers the new username from now on."""
+        with self._cond:
+            self.bot_user = {**self.bot_user, "username": username}
 
     def __enter__(self) -> FakeBotApi:
         return self.start()

@@ -20,6 +20,7 @@ class UpdateBuilders:
     # State kept by FakeBotApi, which these helpers read and extend.
     bot_user: JSON
     messages: dict[tuple[Any, int], JSON]
+    user_messages: dict[tuple[Any, int], JSON]
     push_raw: Callable[[JSON], int]
     _cond: threading.Condition
     _chats: dict[Any, JSON]
@@ -48,12 +49,18 @@ class UpdateBuilders:
         reply_to_bot_message_id: int | None = None,
         first_name: str = "Tester",
         title: str = "Test Group",
+        reply_to_message_id: int | None = None,
     ) -> int:
+        """`reply_to_message_id`: a reply to a message pushed earlier by someone (a colleague's
+        question, photo or sticker) in this chat."""
         user = self._user(user_id, first_name, "tester")
         chat = self._chat(chat_id, user, chat_type, title)
         extra = text_fields("text", text)
         if reply_to_bot_message_id is not None:
             extra["reply_to_message"] = self._bot_message(chat, reply_to_bot_message_id)
+        if reply_to_message_id is not None:
+            with self._cond:
+                extra["reply_to_message"] = self.user_messages[(chat_id, reply_to_message_id)]
         return self._push("message", self._message(chat, user, **extra))
 
     def push_edited_message(
@@ -150,6 +157,11 @@ class UpdateBuilders:
             },
         )
 
+    def last_user_message(self, chat_id: Any) -> int:
+        """The id of the message last pushed by someone into `chat_id`, to reply to it."""
+        with self._cond:
+            return max(mid for (chat, mid) in self.user_messages if chat == chat_id)
+
     def _push(self, kind: str, payload: JSON) -> int:
         return self.push_raw({kind: payload})
 
@@ -184,13 +196,16 @@ class UpdateBuilders:
             return self._chats[chat_id]
 
     def _message(self, chat: JSON, user: JSON, **extra: Any) -> JSON:
-        return {
+        message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": chat,
             "from": user,
             **extra,
         }
+        with self._cond:
+            self.user_messages[(chat["id"], message["message_id"])] = message
+        return message
 
     def _bot_message(self, chat: JSON, message_id: int) -> JSON:
         with self._cond:
