@@ -28,6 +28,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.answer.render import Button, Reply
 from bot.answer.service import Service
 from bot.telegram.budget import GroupBudget
+from bot.telegram.own_name import OwnName
 
 if TYPE_CHECKING:
     from bot.telegram.replica import Coordination
@@ -46,6 +47,7 @@ class BotState:
         self.tasks: list[asyncio.Task[None]] = []  # background work, cancelled at shutdown
         self.watch_polling = False  # stop the bot if PTB's polling loop gives up (app.py)
         self.polling_error: BaseException | None = None  # why it gave up, if it did
+        self.own_name = OwnName()  # refreshes the username after a rename (gate.py)
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotState]
@@ -81,9 +83,12 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )  # fmt: skip
 
 
-async def send(context: Context, message: Message, reply: Reply | str) -> None:
-    """Send a reply (or one plain sentence) into `message`'s chat; in groups quote `message`,
-    so the asker sees it is theirs. HTML is the Application's default parse mode."""
+async def send(
+    context: Context, message: Message, reply: Reply | str, quote_message: Message | None = None
+) -> None:
+    """Send a reply (or one plain sentence) into `message`'s chat; in groups quote `message`
+    (or `quote_message`, the question someone asked the bot to answer), so the asker sees it
+    is theirs. HTML is the Application's default parse mode."""
     if isinstance(reply, str):
         text, markup = html.escape(reply), None
     else:
@@ -91,7 +96,8 @@ async def send(context: Context, message: Message, reply: Reply | str) -> None:
     quote = None
     if is_group(message.chat):
         # allow_sending_without_reply: the asker may delete the question before we answer.
-        quote = ReplyParameters(message.message_id, allow_sending_without_reply=True)
+        quoted = quote_message or message
+        quote = ReplyParameters(quoted.message_id, allow_sending_without_reply=True)
     await context.bot.send_message(
         message.chat.id,
         text,
@@ -101,8 +107,11 @@ async def send(context: Context, message: Message, reply: Reply | str) -> None:
     )
 
 
-async def answer_question(update: Update, context: Context, question: str) -> None:
-    """The one question path: ask the service, send its reply with its buttons."""
+async def answer_question(
+    update: Update, context: Context, question: str, quote_message: Message | None = None
+) -> None:
+    """The one question path: ask the service, send its reply with its buttons (quoting
+    `quote_message` when the question was taken from it)."""
     message = update.effective_message
     if message is None:
         return
@@ -118,4 +127,4 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         conversation=message.chat.id if private else None,
         chat=message.chat.id,
     )
-    await send(context, message, reply)
+    await send(context, message, reply, quote_message)

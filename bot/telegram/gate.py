@@ -4,13 +4,17 @@ An update that would make the bot post into a group (an addressed question, one 
 commands, a button that sends a message) spends one unit of that group's budget first. Over
 budget, the group is told once (`slow_down`) and the update goes no further; a button gets the
 notice as a toast instead. Everything else passes untouched.
+
+It runs before every other handler, so it is also where a group message naming someone other
+than the bot's known username refreshes that name (a rename in BotFather, see own_name.py)
+before PTB's command handlers and ours compare names.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
@@ -20,6 +24,16 @@ from bot.telegram.handlers.group import addressed_to_bot
 
 # Commands that answer in groups; admin and unknown commands are ignored there, for free.
 GROUP_COMMANDS = frozenset({"ask", "start", "help", "topics", "about"})
+
+
+def _names_someone_else(message: Message, username: str) -> bool:
+    """Whether `message` addresses a command or an @mention to a name other than ours."""
+    ours = username.lower()
+    command = command_of(message)
+    if command is not None and command[1] and command[1].lower() != ours:
+        return True
+    mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    return any(found[1:].lower() != ours for found in mentions)
 
 
 def _costs(message: Message, bot_id: int, username: str) -> bool:
@@ -46,6 +60,8 @@ async def group_budget(update: Update, context: Context) -> None:
     message = update.message  # edits are ignored anyway: the first answer stands
     if message is None or not is_group(message.chat):
         return
+    if _names_someone_else(message, context.bot.username):
+        await state.own_name.refresh(context.bot)
     if not _costs(message, context.bot.id, context.bot.username):
         return
     verdict = await state.limiter.hit(message.chat.id)

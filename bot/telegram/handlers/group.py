@@ -4,13 +4,18 @@ Addressed means `/ask 问题` (or `/ask@botname 问题`, the form Telegram clien
 with several bots), a reply to one of the bot's own messages, or, when privacy mode is off
 and every message arrives, an @botname mention. Everything else is ignored. The group's
 question budget is spent before these run (see bot/telegram/gate.py).
+
+A bare `@botname` or `/ask` (no words of its own) replying to a colleague's message asks the
+bot that message's question: the answer quotes the colleague's message. Replying that way to
+a message with no text (a sticker, a photo without caption) or to the bot itself gets the
+usage line, as a bare mention always did.
 """
 
 from __future__ import annotations
 
 from telegram import Message, MessageEntity, Update
 
-from bot.telegram.context import Context, answer_question, send
+from bot.telegram.context import Context, answer_question, command_of, is_group, send
 
 
 def after_command(text: str) -> str:
@@ -19,20 +24,48 @@ def after_command(text: str) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
+def _without_our_mentions(message: Message, username: str) -> tuple[str, bool]:
+    """The message's text (or a photo's caption) without this bot's @mentions, and whether
+    it had any."""
+    if message.text is not None:
+        text, found = message.text, message.parse_entities([MessageEntity.MENTION])
+    else:
+        text, found = message.caption or "", message.parse_caption_entities([MessageEntity.MENTION])
+    ours = [mention for mention in found.values() if mention.lower() == f"@{username}".lower()]
+    for mention in ours:
+        text = text.replace(mention, " ")
+    return " ".join(text.split()), bool(ours)
+
+
 def addressed_to_bot(message: Message, bot_id: int, username: str) -> tuple[str, bool]:
     """The text without this bot's @mentions, and whether the message is meant for the bot
     (a reply to one of its messages, or a mention)."""
-    text = message.text or ""
-    ours = [
-        found
-        for found in message.parse_entities([MessageEntity.MENTION]).values()
-        if found.lower() == f"@{username}".lower()
-    ]
-    for mention in ours:
-        text = text.replace(mention, " ")
+    text, mentioned = _without_our_mentions(message, username)
     replied = message.reply_to_message
     to_bot = bool(replied and replied.from_user and replied.from_user.id == bot_id)
-    return " ".join(text.split()), to_bot or bool(ours)
+    return text, to_bot or mentioned
+
+
+def replied_question(message: Message, bot_id: int, username: str) -> tuple[str, Message | None]:
+    """The question in the group message `message` replies to, and that message; ("", None)
+    when there is none: no reply, a reply to the bot, a command (answered when it was sent),
+    or a message without text."""
+    replied = message.reply_to_message
+    if replied is None or not is_group(message.chat):
+        return "", None
+    if (replied.from_user and replied.from_user.id == bot_id) or command_of(replied):
+        return "", None
+    question = _without_our_mentions(replied, username)[0]
+    return question, replied if question else None
+
+
+async def _answer_replied_or_usage(update: Update, context: Context, message: Message) -> None:
+    """A bare /ask or @mention: answer the question it replies to, or show how to ask."""
+    question, replied = replied_question(message, context.bot.id, context.bot.username)
+    if replied is None:
+        await send(context, message, context.bot_data.service.text("ask_usage"))
+        return
+    await answer_question(update, context, question, quote_message=replied)
 
 
 async def on_ask(update: Update, context: Context) -> None:
@@ -42,7 +75,7 @@ async def on_ask(update: Update, context: Context) -> None:
         return
     question = after_command(message.text or "")
     if not question:
-        await send(context, message, context.bot_data.service.text("ask_usage"))
+        await _answer_replied_or_usage(update, context, message)
         return
     await answer_question(update, context, question)
 
@@ -55,6 +88,6 @@ async def on_group_text(update: Update, context: Context) -> None:
     if not addressed:
         return  # chatter: not for us
     if not question:
-        await send(context, message, context.bot_data.service.text("ask_usage"))
+        await _answer_replied_or_usage(update, context, message)
         return
     await answer_question(update, context, question)
