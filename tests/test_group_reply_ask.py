@@ -10,6 +10,8 @@ from fake_bot_api import BOT_USERNAME
 from test_telegram_group import GROUP, QUESTION, quoted
 from test_telegram_private import expected_fact_html
 
+from bot.telegram.own_name import OwnName
+
 COLLEAGUE = 2002
 UNANNOUNCED = "inspections-unannounced-visits"  # the fact QUESTION asks about
 
@@ -78,6 +80,22 @@ async def test_reply_to_no_text_or_to_the_bot_gets_usage(start_bot: StartBot) ->
     assert first == sent[0]
 
 
+async def test_reply_to_a_command_or_an_inline_answer_gets_usage(start_bot: StartBot) -> None:
+    """A bare '@bot' replying to an /ask (answered when it was sent) or to one of the bot's
+    answers a member posted through inline mode does not ask it again: usage."""
+    bot = await start_bot()
+    usage = html.escape(bot.texts("ask_usage"))
+    bot.fake.push_group_message(f"/ask {QUESTION}", chat_id=GROUP, user_id=COLLEAGUE)
+    command = bot.fake.last_user_message(GROUP)
+    bot.fake.push_group_message(QUESTION, chat_id=GROUP, user_id=COLLEAGUE)
+    inline = bot.fake.last_user_message(GROUP)
+    bot.fake.user_messages[(GROUP, inline)]["via_bot"] = bot.fake.bot_user
+    for replied in (command, inline):
+        bot.fake.push_group_message(f"@{BOT_USERNAME}", chat_id=GROUP, reply_to_message_id=replied)
+    sent = await bot.sent(3, chat_id=GROUP)
+    assert [s["text"] for s in sent] == [expected_fact_html(bot, UNANNOUNCED), usage, usage]
+
+
 async def test_reply_to_a_captioned_photo_answers_the_caption(start_bot: StartBot) -> None:
     """A photo's caption is its text: '@bot' in reply to it answers the caption."""
     bot = await start_bot()
@@ -133,3 +151,45 @@ async def test_other_names_refresh_at_a_bounded_rate(start_bot: StartBot) -> Non
     [sent] = await bot.sent(chat_id=GROUP)
     assert quoted(sent) == 5
     assert len(bot.fake.calls_to("getMe")) - before <= 1
+
+
+async def test_linked_name_addresses_the_bot_whatever_its_username(start_bot: StartBot) -> None:
+    """A text_mention (the bot's name linked to its user id) addresses it without any
+    username, even after a rename; only that span is cut, so the same word elsewhere stays."""
+    bot = await start_bot()
+    started = len(bot.fake.calls_to("getMe"))
+    bot.fake.rename_bot("jianfu_renamed_bot")
+    bot.fake.push_group_message(f"助手 {QUESTION}", chat_id=GROUP, linked_to_bot="助手")
+    bot.fake.push_group_message(QUESTION, chat_id=GROUP, user_id=COLLEAGUE)
+    asked = bot.fake.last_user_message(GROUP)
+    bot.fake.push_group_message("减负助手", chat_id=GROUP, reply_to_message_id=asked,
+                                linked_to_bot="减负助手")  # fmt: skip
+    bot.fake.push_group_message("减负助手", chat_id=GROUP)  # plain words: chatter
+    bot.fake.push_group_message("/ask 检查组还看台账吗", chat_id=-100777)  # the sentinel
+    await bot.sent(chat_id=-100777)
+    sent = await bot.sent(2, chat_id=GROUP)
+    assert [s["text"] for s in sent] == [expected_fact_html(bot, UNANNOUNCED)] * 2
+    assert [quoted(s) for s in sent] == [1, asked]
+    assert len(bot.fake.calls_to("sendMessage")) == 3
+    assert len(bot.fake.calls_to("getMe")) == started  # no refresh was needed
+
+
+async def test_failed_refresh_keeps_the_old_name_and_waits(start_bot: StartBot) -> None:
+    """A getMe that fails keeps the name we had and the bot answering; the next refresh comes
+    only after the interval, and then the new name works."""
+    bot = await start_bot()
+    now = [1000.0]
+    bot.app.bot_data.own_name = OwnName(min_interval=60.0, clock=lambda: now[0])
+    bot.fake.rename_bot("jianfu_renamed_bot")
+    bot.fake.inject_fault("getMe", status=400)
+    bot.fake.push_group_message(f"/ask@jianfu_renamed_bot {QUESTION}", chat_id=GROUP)
+    bot.fake.push_group_message(f"@jianfu_renamed_bot {QUESTION}", chat_id=GROUP)  # too soon
+    bot.fake.push_group_message(f"/ask@{BOT_USERNAME} {QUESTION}", chat_id=GROUP)
+    [first] = await bot.sent(chat_id=GROUP)
+    assert quoted(first) == 3  # the old name still works: the rename was not seen
+    assert len(bot.fake.faulted_calls) == 1  # and the second mention asked no getMe
+    now[0] += 61.0
+    bot.fake.push_group_message(f"@jianfu_renamed_bot {QUESTION}", chat_id=GROUP)
+    sent = await bot.sent(2, chat_id=GROUP)
+    assert quoted(sent[1]) == bot.fake.last_user_message(GROUP)
+    assert bot.app.bot.username == "jianfu_renamed_bot"

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from fakebot.text import text_fields
+from fakebot.text import text_fields, utf16_len
 from fakebot.wire import JSON
 
 STICKER = {"type": "regular", "width": 512, "height": 512, "is_animated": False, "is_video": False}
@@ -50,12 +50,25 @@ class UpdateBuilders:
         first_name: str = "Tester",
         title: str = "Test Group",
         reply_to_message_id: int | None = None,
+        linked_to_bot: str | None = None,
     ) -> int:
         """`reply_to_message_id`: a reply to a message pushed earlier by someone (a colleague's
-        question, photo or sticker) in this chat."""
+        question, photo or sticker) in this chat. `linked_to_bot`: a name in `text` marked as
+        a text_mention of the bot (a name linked to its user id, not its @username)."""
         user = self._user(user_id, first_name, "tester")
         chat = self._chat(chat_id, user, chat_type, title)
         extra = text_fields("text", text)
+        if linked_to_bot is not None:
+            start = text.index(linked_to_bot)
+            link = {
+                "type": "text_mention",
+                "offset": utf16_len(text[:start]),
+                "length": utf16_len(linked_to_bot),
+                "user": self.bot_user,
+            }
+            extra["entities"] = sorted(
+                [*extra.get("entities", []), link], key=lambda e: int(e["offset"])
+            )
         if reply_to_bot_message_id is not None:
             extra["reply_to_message"] = self._bot_message(chat, reply_to_bot_message_id)
         if reply_to_message_id is not None:
@@ -203,8 +216,9 @@ class UpdateBuilders:
             "from": user,
             **extra,
         }
-        with self._cond:
-            self.user_messages[(chat["id"], message["message_id"])] = message
+        if not user.get("is_bot"):  # the bot's own sent messages are kept in .messages
+            with self._cond:
+                self.user_messages[(chat["id"], message["message_id"])] = message
         return message
 
     def _bot_message(self, chat: JSON, message_id: int) -> JSON:

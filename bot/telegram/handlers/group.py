@@ -24,23 +24,34 @@ def after_command(text: str) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
-def _without_our_mentions(message: Message, username: str) -> tuple[str, bool]:
-    """The message's text (or a photo's caption) without this bot's @mentions, and whether
-    it had any."""
+def _without_our_mentions(message: Message, bot_id: int, username: str) -> tuple[str, bool]:
+    """The message's text (or a photo's caption) without this bot's mentions, and whether it
+    had any: `@username`, or a text_mention (a name linked to the bot's user id, which needs no
+    username and so survives a rename)."""
+    kinds: list[str | None] = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
     if message.text is not None:
-        text, found = message.text, message.parse_entities([MessageEntity.MENTION])
+        text, found = message.text, message.parse_entities(kinds)
     else:
-        text, found = message.caption or "", message.parse_caption_entities([MessageEntity.MENTION])
-    ours = [mention for mention in found.values() if mention.lower() == f"@{username}".lower()]
-    for mention in ours:
-        text = text.replace(mention, " ")
-    return " ".join(text.split()), bool(ours)
+        text, found = message.caption or "", message.parse_caption_entities(kinds)
+    ours = [
+        entity
+        for entity, mention in found.items()
+        if (entity.user.id == bot_id if entity.user else mention.lower() == f"@{username}".lower())
+    ]
+    # Cut the mentions out where Telegram marked them (offsets count UTF-16 code units), so a
+    # display name that also occurs as a word elsewhere in the question stays there.
+    units, kept, at = text.encode("utf-16-le"), [], 0
+    for entity in sorted(ours, key=lambda e: e.offset):
+        kept.append(units[2 * at : 2 * entity.offset].decode("utf-16-le"))
+        at = entity.offset + entity.length
+    kept.append(units[2 * at :].decode("utf-16-le"))
+    return " ".join(" ".join(kept).split()), bool(ours)
 
 
 def addressed_to_bot(message: Message, bot_id: int, username: str) -> tuple[str, bool]:
     """The text without this bot's @mentions, and whether the message is meant for the bot
     (a reply to one of its messages, or a mention)."""
-    text, mentioned = _without_our_mentions(message, username)
+    text, mentioned = _without_our_mentions(message, bot_id, username)
     replied = message.reply_to_message
     to_bot = bool(replied and replied.from_user and replied.from_user.id == bot_id)
     return text, to_bot or mentioned
@@ -48,14 +59,16 @@ def addressed_to_bot(message: Message, bot_id: int, username: str) -> tuple[str,
 
 def replied_question(message: Message, bot_id: int, username: str) -> tuple[str, Message | None]:
     """The question in the group message `message` replies to, and that message; ("", None)
-    when there is none: no reply, a reply to the bot, a command (answered when it was sent),
-    or a message without text."""
+    when there is none: no reply, a reply to the bot or to an answer sent through its inline
+    mode, a command (answered when it was sent), or a message without text."""
     replied = message.reply_to_message
     if replied is None or not is_group(message.chat):
         return "", None
-    if (replied.from_user and replied.from_user.id == bot_id) or command_of(replied):
+    by_bot = replied.from_user is not None and replied.from_user.id == bot_id
+    via_bot = replied.via_bot is not None and replied.via_bot.id == bot_id  # our inline answer
+    if by_bot or via_bot or command_of(replied):
         return "", None
-    question = _without_our_mentions(replied, username)[0]
+    question = _without_our_mentions(replied, bot_id, username)[0]
     return question, replied if question else None
 
 
