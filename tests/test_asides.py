@@ -28,6 +28,11 @@ from bot.search.matcher import Matcher
         ("本人白沙乡党政办的，表格天天报", "表格天天报"),
         ("本人南岭村村支书！检查太多", "检查太多"),
         ("我在安宁县当办事员，群太多", "群太多"),
+        # dictated with no stop, the introduction runs on into the ask: it stays
+        (
+            "会多得很，我是村里的文书啊就是一周填几张表啊有没有规定",
+            "会多得很，我是村里的文书啊就是一周填几张表啊有没有规定",
+        ),
         ("我是青石镇的网格员，gongzuoqun tai duo", "gongzuoqun tai duo"),  # a pinyin ask
         ("本人觉得会太多", "本人觉得会太多"),  # an opinion, not an introduction
         ("烦死了", "烦死了"),  # nothing else is said

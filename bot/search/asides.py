@@ -219,4 +219,8 @@ _ANY_ASIDE = re.compile(
 
 
 def _is_aside(clause: str) -> bool:
-    return _ANY_ASIDE.match(clause) is not None
+    if _ANY_ASIDE.match(clause) is None:
+        return False
+    # Dictated with no stop, an introduction runs on into the ask (我是村里的文书啊就是现在表格
+    # 太多了…一周填几张表啊有没有规定): a clause that asks is no mere introduction.
+    return _SELF_INTRO.match(clause) is None or not asks_something(clause)
