@@ -51,13 +51,15 @@ _ADDRESS = re.compile(
 )
 
 
-# A clause that only greets (哈喽, 大家好, 在吗, 打扰一下, 兄弟们): nobody is named in it, and
-# 哈喽 before 街道 is no place called 哈喽街道.
+# A clause that only greets (哈喽, 大家好, 在吗, 打扰一下, 打扰大家休息了, 兄弟们): nobody is
+# named in it, and 哈喽 before 街道 is no place called 哈喽街道.
 _HELLO = re.compile(
     r"^(?:哈喽|哈啰|hello|hi|嗨|你好|您好|大家好|各位好|各位|大家|在吗|在不在|打扰一下|打扰了|打扰"
     r"|兄弟们|姐妹们|兄弟姐妹们|朋友们|家人们|群友们|各位群友|群友"
     # an apology for asking (不好意思又来问了): 又 there is no burden of the facts
     r"|不好意思(?:又来(?:问|打扰|请教)了?)?|又来(?:问|打扰|请教)了"
+    # sorry to disturb your rest (打扰大家休息了, 打扰您休息): politeness, no rest day asked of
+    r"|打扰(?:大家|各位|您|你|领导们?)?休息了?"
     r"|早上好|上午好|下午好|晚上好|早安|晚安)+好?(?:呀|啊|哈|哦|呢)*$",
     re.IGNORECASE,
 )
