@@ -162,6 +162,13 @@ _NEWCOMER = re.compile(
     r"(?:没多久|不久|没几天|几天|一个月|半年|的)?(?:啥也不懂|什么都不懂|什么也不懂|不太懂|不懂)?$"
 )
 
+# How the message was typed, with an apology (语音输入的不好意思, 语音转的文字有错字见谅): no
+# voice or input tool asked about.
+_DICTATED = re.compile(
+    r"^(?:是|用的)?语音(?:输入|转文字|转的文字|转的|打字|识别)的?(?:可能)?(?:有错别?字)?"
+    r"(?:不好意思|见谅|勿怪|抱歉|请见谅|莫怪)?(?:啊|哈|哈)*$"
+)
+
 
 # How busy the asker's place is, said in general (我们镇人少事多, 年底了事情特别多, 这边活多):
 # the setting of the ask, not a staffing question, once something else is asked.
@@ -207,7 +214,7 @@ _JOINED_GROUP = re.compile(
 # Every kind of clause that wraps the ask, tried in turn on a whole clause.
 _ASIDES = (
     _SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP,
-    _JOINED_GROUP,
+    _JOINED_GROUP, _DICTATED,
 )  # fmt: skip
 
 
