@@ -29,6 +29,7 @@ from bot.search.matcher import Matcher
         ("本人南岭村村支书！检查太多", "检查太多"),
         ("我在安宁县当办事员，群太多", "群太多"),
         ("打扰大家休息了，群太多", "群太多"),
+        ("周一综合症犯了，群太多", "群太多"),  # a Monday mood, no Monday meeting
         ("开会时间有没有压缩 语音输入的不好意思", "开会时间有没有压缩 "),  # how it was typed
         # dictated with no stop, the introduction runs on into the ask: it stays
         (
