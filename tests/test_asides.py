@@ -28,6 +28,14 @@ from bot.search.matcher import Matcher
         ("本人白沙乡党政办的，表格天天报", "表格天天报"),
         ("本人南岭村村支书！检查太多", "检查太多"),
         ("我在安宁县当办事员，群太多", "群太多"),
+        ("打扰大家休息了，群太多", "群太多"),
+        ("周一综合症犯了，群太多", "群太多"),  # a Monday mood, no Monday meeting
+        ("开会时间有没有压缩 语音输入的不好意思", "开会时间有没有压缩 "),  # how it was typed
+        # dictated with no stop, the introduction runs on into the ask: it stays
+        (
+            "会多得很，我是村里的文书啊就是一周填几张表啊有没有规定",
+            "会多得很，我是村里的文书啊就是一周填几张表啊有没有规定",
+        ),
         ("我是青石镇的网格员，gongzuoqun tai duo", "gongzuoqun tai duo"),  # a pinyin ask
         ("本人觉得会太多", "本人觉得会太多"),  # an opinion, not an introduction
         ("烦死了", "烦死了"),  # nothing else is said
@@ -162,3 +170,9 @@ def test_an_apology_opens_no_topic_of_its_own(matcher: Matcher) -> None:
     result = matcher.match("您好，不好意思又来问了，年底各级检查扎堆能不能减少？")
     assert (result.decision, result.shape) == ("answer", "fact")
     assert result.matches[0].fact.id == "inspections-fewer-rounds"
+
+
+def test_a_party_committee_meeting_is_a_meeting(matcher: Matcher) -> None:
+    """党委会 is one of a township's meetings (党委会、专题会一个接一个), no unknown word."""
+    analysis = matcher.prepare("党委会太多了").analysis
+    assert "会议" in {t.term for t in analysis.terms} and "党委会" not in analysis.unknown

@@ -97,6 +97,9 @@ def test_strangers_are_people_the_facts_do_not_name(table: EntityTable) -> None:
     assert table.strangers("浙江安吉县是怎么减负的") == ("浙江",)
     assert table.strangers("我们刘书记天天开会") == ()  # the asker's own colleague
     assert table.strangers("刘书记天天让我们开会") == ()  # a complaint: nobody looked up
+    # 钟 of 分钟 before 我们书记: no pronoun is part of a name
+    assert table.strangers("领导讲了十几分钟我们书记说要限时") == ()
+    assert table.strangers("钟我书记说要限时") == ()
     assert table.strangers("洋湖乡副书记说的") == ()
     assert table.strangers("海港区长期不用的群") == ()  # 长期, not 区长
     assert table.strangers("李主任说的一周一表") == ()  # 李志颖, a slip of the title

@@ -223,3 +223,13 @@ def test_one_thing_asked_first_answers_it(matcher: Matcher) -> None:
     result = matcher.match("唉，表多群多会多，今天先问一个：迎检的次数有没有减少")
     assert result.answered
     assert result.shown[0].id == "inspections-fewer-rounds"
+
+
+def test_an_ask_opened_without_its_wo_sets_aside_the_story_before_it(matcher: Matcher) -> None:
+    """想问下… typed fast is 我想问…: the inspectors' visit told before it is not asked about."""
+    marks = load_kb().setaside_marks
+    typed = "今天检查组又来看台账，忙了一天 想问下开会时间有没有压缩"
+    assert SetAside(marks, _topic).after(typed) == "想问下开会时间有没有压缩"
+    result = matcher.match(typed)
+    assert result.answered and result.shown
+    assert all(f.topic == "meetings" for f in result.shown)

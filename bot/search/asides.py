@@ -51,13 +51,15 @@ _ADDRESS = re.compile(
 )
 
 
-# A clause that only greets (哈喽, 大家好, 在吗, 打扰一下, 兄弟们): nobody is named in it, and
-# 哈喽 before 街道 is no place called 哈喽街道.
+# A clause that only greets (哈喽, 大家好, 在吗, 打扰一下, 打扰大家休息了, 兄弟们): nobody is
+# named in it, and 哈喽 before 街道 is no place called 哈喽街道.
 _HELLO = re.compile(
     r"^(?:哈喽|哈啰|hello|hi|嗨|你好|您好|大家好|各位好|各位|大家|在吗|在不在|打扰一下|打扰了|打扰"
     r"|兄弟们|姐妹们|兄弟姐妹们|朋友们|家人们|群友们|各位群友|群友"
     # an apology for asking (不好意思又来问了): 又 there is no burden of the facts
     r"|不好意思(?:又来(?:问|打扰|请教)了?)?|又来(?:问|打扰|请教)了"
+    # sorry to disturb your rest (打扰大家休息了, 打扰您休息): politeness, no rest day asked of
+    r"|打扰(?:大家|各位|您|你|领导们?)?休息了?"
     r"|早上好|上午好|下午好|晚上好|早安|晚安)+好?(?:呀|啊|哈|哦|呢)*$",
     re.IGNORECASE,
 )
@@ -134,7 +136,7 @@ _FEELING = re.compile(
     r"^(?:唉|哎|哎呀|哎哟|我)*(?:最近|这两天|这几天|这阵子|这段时间|今天|这周|每天|天天)?"
     r"(?:真的|真是|实在|简直|快|都|要|人|心态|我都|整个人)*"
     r"(?:烦死了?|累死了?|要?崩溃了?|要?疯了|服了|无语了?|心累|太难了|好难|头都大了|头大"
-    r"|头疼|救命|哭了|醉了|麻了|裂开了?|崩了"
+    r"|头疼|救命|哭了|醉了|麻了|裂开了?|崩了|周一综合症(?:又|就)?犯了"
     r"|(?:吃饭|睡觉|吃饭睡觉|吃不好睡不好)都?不(?:安生|安稳|踏实|香))(?:啊|呀|啦|了|哈|吧|啊啊)*$"
     r"|^[唉哎]+$"
 )
@@ -158,6 +160,13 @@ _WISHES = re.compile(
 _NEWCOMER = re.compile(
     r"^(?:我|本人|俺)?(?:也|才)?刚(?:调过来|调来|过来|来|入职|上岗|到岗|到任|参加工作|毕业|分配|接手)"
     r"(?:没多久|不久|没几天|几天|一个月|半年|的)?(?:啥也不懂|什么都不懂|什么也不懂|不太懂|不懂)?$"
+)
+
+# How the message was typed, with an apology (语音输入的不好意思, 语音转的文字有错字见谅): no
+# voice or input tool asked about.
+_DICTATED = re.compile(
+    r"^(?:是|用的)?语音(?:输入|转文字|转的文字|转的|打字|识别)的?(?:可能)?(?:有错别?字)?"
+    r"(?:不好意思|见谅|勿怪|抱歉|请见谅|莫怪)?(?:啊|哈|哈)*$"
 )
 
 
@@ -205,7 +214,7 @@ _JOINED_GROUP = re.compile(
 # Every kind of clause that wraps the ask, tried in turn on a whole clause.
 _ASIDES = (
     _SELF_INTRO, _ADDRESS, _HELLO, _FILLER, _FEELING, _NEWCOMER, _RELAY, _IN_THE_GROUP,
-    _JOINED_GROUP,
+    _JOINED_GROUP, _DICTATED,
 )  # fmt: skip
 
 
@@ -219,4 +228,8 @@ _ANY_ASIDE = re.compile(
 
 
 def _is_aside(clause: str) -> bool:
-    return _ANY_ASIDE.match(clause) is not None
+    if _ANY_ASIDE.match(clause) is None:
+        return False
+    # Dictated with no stop, an introduction runs on into the ask (我是村里的文书啊就是现在表格
+    # 太多了…一周填几张表啊有没有规定): a clause that asks is no mere introduction.
+    return _SELF_INTRO.match(clause) is None or not asks_something(clause)

@@ -38,8 +38,10 @@ _SURNAMES = COMMON_SURNAMES
 _HEAD_TITLES = (
     r"(?:副书记|书记|副主任|主任|乡长|镇长|县长|市长|区长|州长|局长|村长|支书)(?![期久远大短度达])"
 )
+# No pronoun is part of a name: 十几分钟，我们书记说 names nobody called 钟我们.
+_NAME_CHAR = r"(?:(?![我你他她们咱俺您])[\u4e00-\u9fff])"
 _SURNAME_TITLE = re.compile(
-    rf"[{_SURNAMES}](?:[\u4e00-\u9fff]{{0,2}}?{_HEAD_TITLES}|[\u4e00-\u9fff]{{1,2}}(?=是谁))"
+    rf"[{_SURNAMES}](?:{_NAME_CHAR}{{0,2}}?{_HEAD_TITLES}|{_NAME_CHAR}{{1,2}}(?=是谁))"
 )
 # A count of a place itself (松盘乡有几个村, 林周县有多少贫困户): a census, not a measure.
 _CENSUS = re.compile(r"^(?:一共|总共|共)?有(?:多少|几)")
