@@ -1,7 +1,8 @@
 """Loan words and abbreviations read for what they name (responses/regional_words.yaml,
-synonyms.yaml, intent_cues.txt): a PPT told is material (台账), a KPI a target naming no topic
-(a stopword), 钉钉 the messenger a burden arrives by (微信), 腾讯会议 a meeting; a PPT asked about
-as a file, a meeting's number or which messenger to use stay questions no measure answers."""
+stopwords.txt, intent_cues.txt): a PPT told is material whose topic the words beside it name, a
+KPI a target naming no topic (both stopwords), 钉钉 the messenger a burden arrives by (微信),
+腾讯会议 a meeting; a PPT asked about as a file, a meeting's number or which messenger to use
+stay questions no measure answers."""
 
 from __future__ import annotations
 
