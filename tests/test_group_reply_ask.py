@@ -193,3 +193,13 @@ async def test_failed_refresh_keeps_the_old_name_and_waits(start_bot: StartBot) 
     sent = await bot.sent(2, chat_id=GROUP)
     assert quoted(sent[1]) == bot.fake.last_user_message(GROUP)
     assert bot.app.bot.username == "jianfu_renamed_bot"
+
+
+async def test_a_captioned_photo_naming_the_bot_spends_no_budget(start_bot: StartBot) -> None:
+    """A photo captioned '@bot 问题' is not answered (questions are text), so it must not
+    spend the group's one question either: the text question after it is still answered."""
+    bot = await start_bot(group_limit=(1, 3600.0))
+    bot.fake.push_photo(caption=f"@{BOT_USERNAME} {QUESTION}", chat_id=GROUP, user_id=COLLEAGUE)
+    bot.fake.push_group_message(f"/ask {QUESTION}", chat_id=GROUP)
+    [sent] = await bot.sent(chat_id=GROUP)
+    assert sent["text"] == expected_fact_html(bot, UNANNOUNCED)

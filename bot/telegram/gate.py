@@ -37,6 +37,11 @@ def _names_someone_else(message: Message, username: str) -> bool:
 
 
 def _costs(message: Message, bot_id: int, username: str) -> bool:
+    """Whether a handler will post for `message`. Only text is answered (app.py's filters):
+    a photo captioned '@bot …' or a sticker replying to the bot gets nothing, so spends
+    nothing, though addressed_to_bot reads a caption (for a question asked by reply)."""
+    if message.text is None:
+        return False
     command = command_of(message)  # read as the command handlers read it
     if command is not None:
         name, target = command
