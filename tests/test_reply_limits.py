@@ -238,6 +238,7 @@ def test_facts_with_very_long_fields_fit_in_every_shape(matcher: Matcher) -> Non
     render = Renderer(kb)
     suggest = _result(matcher, decision="suggest", matches=tuple(Match(f, 50.0) for f in facts))
     replies = [render.fact(facts[0]), render.fact(facts[0], full=True, related=facts[1:])]
+    # a stand-in for the Matcher: result() asks it for suggestions() only
     replies.append(render.result(suggest, FixedSuggestions(facts)))  # type: ignore[arg-type]
     for reply in replies:
         assert_fits(reply)
