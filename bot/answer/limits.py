@@ -71,6 +71,7 @@ def page_of(items: Sequence[T], number: int) -> Page[T] | None:
 
 
 def clip(text: str, limit: int) -> str:
+    """`text`, or its first `limit` - 1 characters and "…" when it is longer than `limit`."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -14,7 +14,7 @@ import re
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
-from bot.answer.limits import TOAST_CHARS
+from bot.answer.limits import TOAST_CHARS, clip
 from bot.answer.render import Action, Button
 from bot.telegram.context import Context, send
 
@@ -31,8 +31,8 @@ FEEDBACK_PREFIX = "fb:"
 async def _toast(query: CallbackQuery, text: str | None) -> None:
     # Telegram refuses a longer notice outright; texts.yaml's toasts are checked to fit, so
     # the clip only guards against a notice built some other way.
-    if text is not None and len(text) > TOAST_CHARS:
-        text = text[: TOAST_CHARS - 1] + "…"
+    if text is not None:
+        text = clip(text, TOAST_CHARS)
     with contextlib.suppress(BadRequest):  # the query expired while we worked: nothing to do
         await query.answer(text)
 
