@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+# CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH: written once, where the loader checks
+# texts.yaml's toasts against it (so the knowledge base cache's code digest covers it too).
+from bot.kb.texts import TOAST_CHARS as TOAST_CHARS
+
 KEYBOARD_BUTTONS = 100  # InlineKeyboardMarkupLimit.TOTAL_BUTTON_NUMBER
 ROW_BUTTONS = 8  # InlineKeyboardMarkupLimit.BUTTONS_PER_ROW
 CALLBACK_DATA_BYTES = 64  # InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 MESSAGE_CHARS = 4096  # MessageLimit.MAX_TEXT_LENGTH
 INLINE_RESULTS = 50  # InlineQueryLimit.RESULTS
-TOAST_CHARS = 200  # CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH
 
 # Fact buttons under one reply: a screenful to choose from, and with the other rows (related,
 # more, next page, 👍/👎) far below KEYBOARD_BUTTONS. A listing's next page holds the rest.

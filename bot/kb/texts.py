@@ -67,8 +67,8 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
 EXAMPLE_LIST_KEYS = ("example_questions",)
 FOLLOWUP_KEYS = ("followup_more", "followup_detail")
 GREETINGS_KEY = "greetings"
-# Shown as a toast when a button is pressed: Telegram refuses a toast over 200 characters
-# (answerCallbackQuery; bot/answer/limits.py TOAST_CHARS).
+# Shown as a toast when a button is pressed: Telegram refuses a toast over TOAST_CHARS
+# (answerCallbackQuery; bot/answer/limits.py, with Telegram's other limits, takes it from here).
 TOAST_KEYS = ("expired_button", "no_more", "feedback_thanks_up", "feedback_thanks_down")
 TOAST_CHARS = 200
 
