@@ -3,7 +3,9 @@ quoting it; and mentions of the bot's new username work after a rename without a
 
 from __future__ import annotations
 
+import asyncio
 import html
+from typing import Any
 
 from conftest import StartBot
 from fake_bot_api import BOT_USERNAME
@@ -203,3 +205,38 @@ async def test_a_captioned_photo_naming_the_bot_spends_no_budget(start_bot: Star
     bot.fake.push_group_message(f"/ask {QUESTION}", chat_id=GROUP)
     [sent] = await bot.sent(chat_id=GROUP)
     assert sent["text"] == expected_fact_html(bot, UNANNOUNCED)
+
+
+class _SlowGetMe:
+    """A stand-in for PTB's bot whose getMe answers only when told to, with a new name."""
+
+    def __init__(self) -> None:
+        self.username = "old_name_bot"
+        self.answer = asyncio.Event()
+        self.asked = 0
+
+    async def get_me(self) -> None:
+        self.asked += 1
+        await self.answer.wait()
+        self.username = "new_name_bot"
+
+
+async def test_a_refresh_under_way_is_awaited_not_skipped() -> None:
+    """Two chats name the new name at once: the second waits for the first's getMe and then
+    reads the new name, rather than skipping the refresh and reading the old one."""
+    own, bot = OwnName(), _SlowGetMe()
+    # a stand-in for ExtBot: refresh uses only get_me and username
+    stand_in: Any = bot
+
+    async def name_after_refresh() -> str:
+        await own.refresh(stand_in)
+        return bot.username
+
+    first = asyncio.create_task(own.refresh(stand_in))
+    second = asyncio.create_task(name_after_refresh())
+    for _ in range(3):
+        await asyncio.sleep(0)
+    bot.answer.set()
+    assert await first is True
+    assert await second == "new_name_bot"
+    assert bot.asked == 1  # one getMe for both

@@ -8,6 +8,7 @@ may be a mention of our new name, so it asks for a refresh; refreshes are at mos
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from collections.abc import Callable
@@ -22,6 +23,8 @@ REFRESH_INTERVAL = 60.0
 
 
 class OwnName:
+    """When the bot last asked getMe for its own name, so that refreshes stay rare."""
+
     def __init__(
         self,
         min_interval: float = REFRESH_INTERVAL,
@@ -30,15 +33,19 @@ class OwnName:
         self.min_interval = min_interval
         self.clock = clock
         self.last_refresh: float | None = None  # never since start: the first one is due
+        # Other chats' updates run meanwhile (order.py): one naming the new name while getMe
+        # is under way waits for its answer, rather than being read against the old name.
+        self._asking = asyncio.Lock()
 
     async def refresh(self, bot: ExtBot[Any]) -> bool:
         """Ask getMe again unless one was asked within `min_interval`; True when the name
         changed. A failed getMe keeps the name we had (and waits out the interval)."""
-        now = self.clock()
-        if self.last_refresh is not None and now - self.last_refresh < self.min_interval:
-            return False
-        self.last_refresh = now
-        before = bot.username
-        with contextlib.suppress(TelegramError):  # no reason to drop the update it came with
-            await bot.get_me()  # PTB keeps the answer as bot.bot, so bot.username follows
-        return bot.username != before
+        async with self._asking:
+            now = self.clock()
+            if self.last_refresh is not None and now - self.last_refresh < self.min_interval:
+                return False
+            self.last_refresh = now
+            before = bot.username
+            with contextlib.suppress(TelegramError):  # no reason to drop the update it came with
+                await bot.get_me()  # PTB keeps the answer as bot.bot, so bot.username follows
+            return bot.username != before
