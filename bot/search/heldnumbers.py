@@ -18,12 +18,19 @@ one fix is dev-numbers2's).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from bot.kb import Fact, QuantityWords
 from bot.search.amounts import ABOUT, NUMBER, Amount
-from bot.search.quantities import DROP, FLOOR, FREQUENCY, PERIOD_GAP, SHARE, Quantities
+from bot.search.quantities import (
+    DROP,
+    FLOOR,
+    FREQUENCY,
+    PERIOD_GAP,
+    SHARE,
+    Quantities,
+    numbers_text,
+)
 from bot.search.ranked import Match
 from bot.search.wordalternation import longest_first
 
@@ -109,7 +116,7 @@ class HeldNumbers:
         if not near:
             return ()  # nothing shares enough with the question to be answered
         told = [self._told(fid) for fid in near]
-        held = [self._quantities.held_by_fact.get(fid, frozenset()) for fid in near]
+        held = [self._quantities.held_by(fid) for fid in near]
         found: list[str] = []
         rate = self._rate(text)
         rate_held = bool(rate) and any(self._rate_held_within(rate, t) for t in told)
@@ -139,9 +146,7 @@ class HeldNumbers:
         """The fact's text as its numbers are read (quantities.Quantities.held), kept."""
         told = self._texts.get(fact_id)
         if told is None:
-            fact = self._facts[fact_id]
-            parts = (fact.title, fact.measure, fact.example, fact.quote)
-            told = self._texts[fact_id] = unicodedata.normalize("NFKC", "\n".join(parts))
+            told = self._texts[fact_id] = numbers_text(self._facts[fact_id])
         return told
 
     def _rate(self, text: str) -> str:

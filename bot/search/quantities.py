@@ -43,6 +43,13 @@ K = TypeVar("K")
 _ASIDE = "（）()"  # 精简（解散或整合）六类: the cut is the six kinds', not a number of them
 
 
+def numbers_text(fact: Fact) -> str:
+    """The fact's text as its numbers are read: title, measure, example and quote, NFKC."""
+    return unicodedata.normalize(
+        "NFKC", "\n".join((fact.title, fact.measure, fact.example, fact.quote))
+    )
+
+
 def _blank(ask: CuePattern, text: str) -> str:
     """The text with the words of an ask blanked where the ask is found: 多久填一次表 keeps
     填 and 表, which say what is asked about."""
@@ -168,9 +175,7 @@ class Quantities:
 
     def held(self, fact: Fact) -> frozenset[Amount]:
         """The numbers a fact's text holds; a number after a period also says how often."""
-        text = unicodedata.normalize(
-            "NFKC", "\n".join((fact.title, fact.measure, fact.example, fact.quote))
-        )
+        text = numbers_text(fact)
         found = set(self.amounts(text))
         if self._every is not None and self._every.search(text):
             found.add(Amount(FREQUENCY, ""))
@@ -299,7 +304,7 @@ class Quantities:
         it falls below the fact of its topic holding the cut (少了一半多)."""
         cut: dict[str, float] = {}
         holding = {
-            m.fact.id for m in ranked if any(a.group == DROP for a in self._held_by(m.fact.id))
+            m.fact.id for m in ranked if any(a.group == DROP for a in self.held_by(m.fact.id))
         }
         for m in ranked:
             if m.fact.id in holding:
@@ -323,10 +328,11 @@ class Quantities:
         fact = self._facts.get(fact_id)
         return fact is not None and tells_before_only(fact.measure + fact.example + fact.quote)
 
-    def _held_by(self, fact_id: str) -> frozenset[Amount]:
+    def held_by(self, fact_id: str) -> frozenset[Amount]:
+        """The numbers `fact_id`'s text holds (none for an id not known)."""
         return self.held_by_fact.get(fact_id, frozenset())
 
     def _fits(self, fact_id: str, asked: frozenset[str], said: frozenset[Amount]) -> bool:
-        held = self._held_by(fact_id)
+        held = self.held_by(fact_id)
         fits = any(s.fits(h) for s in said for h in held)
         return fits or any(a.group in asked for a in held)
