@@ -105,8 +105,7 @@ class Together:
         # Scored on the whole question, names and all, as one person's facts are; what is
         # asked of them is the rest.
         _, ranked = self._rank(self._without_asks(text), include, strangers)
-        analysis, _ = self._rank(self._without_asks(rest), (), strangers)
-        topics = {self._words.names_topic(qt.term, qt.source) for qt in analysis.terms} - {None}
+        topics = self._topics_named(rest, strangers)
         kept = [
             (entity, keys)
             for entity, keys in named
@@ -123,10 +122,9 @@ class Together:
             # topic of theirs (plain meaning; read whole, 开会 outweighed 建群: dev-several2).
             part = _own_part(text, entity, kept)
             if part:
-                analysis, _ = self._rank(self._without_asks(part), (), strangers)
-                part_topics = {self._words.names_topic(q.term, q.source) for q in analysis.terms}
+                part_topics = self._topics_named(part, strangers)
                 if any(self._facts[fid].topic in part_topics for fid in entity.fact_ids):
-                    own_text, own_topics = part, part_topics - {None}
+                    own_text, own_topics = part, part_topics
             focus = entity_focus(
                 lambda question, include: self._rank(question, include, ()),
                 entity, kept, own_text, self._docs_of(entity.fact_ids), ranked,
@@ -135,6 +133,12 @@ class Together:
             asked = tuple(m for m in focus.ranked if m.fact.topic in own_topics)
             joined.append((entity, replace(focus, ranked=asked or focus.ranked)))
         return tuple(joined), None, text
+
+    def _topics_named(self, text: str, strangers: tuple[str, ...]) -> set[str]:
+        """The topics `text` names, its asks left out (what is asked of the people named)."""
+        analysis, _ = self._rank(self._without_asks(text), (), strangers)
+        named = {self._words.names_topic(qt.term, qt.source) for qt in analysis.terms}
+        return {topic for topic in named if topic is not None}
 
 
 def _own_part(text: str, entity: Entity, named: Found) -> str:
