@@ -135,18 +135,17 @@ _HOW_THEN_WITHHELD = (
     r"(?:怎么|咋|如何)[\u4e00-\u9fff]{1,2}?(?:也|都)?(?:谁也|谁都)?(?:没人|没有人|不)"
     r"(?:教|说|讲|告诉|管)"
 )
+# … whom it is not told (我们), how exactly (具体, 到底) and what ought (该): then the how
+_WITHHELD_HOW = r"(?:我们|咱们|大家)?(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
 _UNTOLD_HOW = re.compile(
-    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白|管)(?:我们|咱们|大家)?"
-    r"(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
+    rf"(?:不|没人|没有人)(?:教教|教|说|讲|告诉|知道|晓得|懂|明白|管){_WITHHELD_HOW}"
     rf"|{_HOW_THEN_WITHHELD}"
 )
 # Others not telling how (也不说具体咋干, 没人教怎么弄) is a burden told of its own: the want of
 # guidance (plain meaning). Not knowing it oneself (不知道怎么填) may be an ask for help, and
 # 不管怎么 says "no matter how": neither is one.
 _GUIDANCE_WITHHELD = re.compile(
-    r"(?:不|没人|没有人)(?:教教|教|说|讲|告诉)(?:我们|咱们|大家)?"
-    r"(?:具体|到底|究竟)?(?:该|要|应该)?(?:具体)?(?:怎么|咋|如何)"
-    rf"|{_HOW_THEN_WITHHELD}"
+    rf"(?:不|没人|没有人)(?:教教|教|说|讲|告诉){_WITHHELD_HOW}|{_HOW_THEN_WITHHELD}"
 )
 
 
