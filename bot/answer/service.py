@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.followup import FollowUps
 from bot.answer.heap import refreeze_if_frozen
-from bot.answer.limits import page_of
+from bot.answer.limits import LAST_PAGE, page_of
 from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError, KBProblem
 from bot.search.cache import load_kb_cached
@@ -212,7 +212,11 @@ class Service:
         key, _, number = button.arg.partition(":")
         if button.action == "topics":
             key, number = "", button.arg
-        if number and not (number.isascii() and number.isdigit()):
+        # No more digits than the last page has, whatever a caller's pattern lets through: a
+        # forged page of thousands is no page (and int() refuses past 4,300 digits).
+        if number and not (
+            number.isascii() and number.isdigit() and len(number) <= len(str(LAST_PAGE))
+        ):
             return expired
         page = int(number) if number else 0
         if button.action == "fact":
