@@ -383,3 +383,16 @@ def test_a_period_naming_no_span_is_refused(kb_copy: Path) -> None:
     assert [p.message for p in caught.value.problems] == [
         "period '每学期' names no span (天, 日, 晚, 周, 星期, 礼拜, 月, 季, 年)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("一共多少张表", "sheets"), ("一共多少次", "times"), ("总共多少分钟", "duration")],
+)
+def test_a_unit_after_a_total_asked_still_counts(
+    matcher: Matcher, question: str, kind: str
+) -> None:
+    """一共多少 asks a total; the unit right after it (张表, 次, 分钟) says of what."""
+    asked = matcher.quantities.asked(normalize(question))
+    assert {kind, "items"} <= asked
+    assert matcher.quantities.asked(normalize("一共多少个群")) == {"items"}
