@@ -9,7 +9,7 @@ from typing import Any
 
 from conftest import StartBot
 from fake_bot_api import BOT_USERNAME
-from test_telegram_group import GROUP, QUESTION, quoted
+from test_telegram_group import GROUP, QUESTION, group_usage, quoted
 from test_telegram_private import expected_fact_html
 
 from bot.telegram.own_name import OwnName
@@ -62,7 +62,7 @@ async def test_reply_with_its_own_question_answers_that(start_bot: StartBot) -> 
 async def test_reply_to_no_text_or_to_the_bot_gets_usage(start_bot: StartBot) -> None:
     """A bare '@bot' replying to a sticker, an uncaptioned photo or the bot itself: usage."""
     bot = await start_bot()
-    usage = html.escape(bot.texts("ask_usage"))
+    usage = group_usage(bot)
     bot.fake.push_sticker(chat_id=GROUP, user_id=COLLEAGUE)
     bot.fake.push_group_message(
         f"@{BOT_USERNAME}", chat_id=GROUP, reply_to_message_id=bot.fake.last_user_message(GROUP)
@@ -86,7 +86,7 @@ async def test_reply_to_a_command_or_an_inline_answer_gets_usage(start_bot: Star
     """A bare '@bot' replying to an /ask (answered when it was sent) or to one of the bot's
     answers a member posted through inline mode does not ask it again: usage."""
     bot = await start_bot()
-    usage = html.escape(bot.texts("ask_usage"))
+    usage = group_usage(bot)
     bot.fake.push_group_message(f"/ask {QUESTION}", chat_id=GROUP, user_id=COLLEAGUE)
     command = bot.fake.last_user_message(GROUP)
     bot.fake.push_group_message(QUESTION, chat_id=GROUP, user_id=COLLEAGUE)

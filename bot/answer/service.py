@@ -180,8 +180,9 @@ class Service:
             log.exception("could not record a question")
             return None
 
-    def command(self, name: str, payload: str = "") -> Reply | None:
-        """/start (with a deep-link payload), /help, /topics, /about; None for anything else."""
+    def command(self, name: str, payload: str = "", group: bool = False) -> Reply | None:
+        """/start (with a deep-link payload), /help, /topics, /about; None for anything else.
+        `group`: sent in a group, whose help tells how to ask by reply."""
         render = self._core.render
         if name == "start":
             if payload == "topics":
@@ -193,7 +194,7 @@ class Service:
                         return render.fact(fact)
             return render.plain("start")
         if name == "help":
-            return render.help()
+            return render.help(group)
         if name == "topics":
             return render.topics()
         if name == "about":
@@ -279,6 +280,10 @@ class Service:
     def text(self, key: str, /, **values: str | int) -> str:
         """A curated sentence from responses/texts.yaml."""
         return self._core.render.text(key, **values)
+
+    def usage(self, group: bool = False) -> str:
+        """How to use /ask (in a group, asking by reply too)."""
+        return self._core.render.usage(group)
 
     def unanswered(self, days: int, limit: int = 20) -> Reply:
         render = self._core.render

@@ -31,6 +31,7 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
     "listing_page": frozenset({"first", "last", "count"}),
     "buttons_first": frozenset({"shown", "count"}),
     "ask_usage": frozenset(),
+    "group_reply_ask": frozenset(),
     "empty_question": frozenset(),
     "error": frozenset(),
     "slow_down": frozenset(),

@@ -76,7 +76,8 @@ async def _answer_replied_or_usage(update: Update, context: Context, message: Me
     """A bare /ask or @mention: answer the question it replies to, or show how to ask."""
     question, replied = replied_question(message, context.bot.id, context.bot.username)
     if replied is None:
-        await send(context, message, context.bot_data.service.text("ask_usage"))
+        usage = context.bot_data.service.usage(group=is_group(message.chat))
+        await send(context, message, usage)
         return
     await answer_question(update, context, question, quote_message=replied)
 
