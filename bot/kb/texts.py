@@ -35,6 +35,7 @@ REQUIRED_TEXTS: dict[str, frozenset[str]] = {
     "empty_question": frozenset(),
     "error": frozenset(),
     "slow_down": frozenset(),
+    "already_answered": frozenset(),
     "expired_button": frozenset(),
     "inline_topics_hint": frozenset(),
     "inline_nothing": frozenset(),
