@@ -9,6 +9,7 @@ A bare `@botname` or `/ask` (no words of its own) replying to a colleague's mess
 bot that message's question: the answer quotes the colleague's message. Replying that way to
 a message with no text (a sticker, a photo without caption) or to the bot itself gets the
 usage line, as a bare mention always did.
+
 A message the bot has answered (asked by reply or in its own words) is answered once: a
 later bare `@botname` or `/ask` replying to it gets `already_answered` as a reply to the
 answer, for no question budget, while answered.py remembers it.
