@@ -50,6 +50,21 @@ def test_buttons_browse_and_expire(service: Service) -> None:
     assert service.press(Button("", "topics", "extra")) == expired
 
 
+@pytest.mark.parametrize("digits", [5, 4301, 100_000])
+def test_a_forged_page_of_many_digits_is_an_expired_button(service: Service, digits: int) -> None:
+    """Callback data is anyone's to type: a page number longer than any page (past Python's
+    4,300-digit limit on int(), too) gets the expired-button notice, not an error."""
+    fact = service.matcher.kb.facts[0]
+    expired = service.text("expired_button")
+    page = "9" * digits
+    for button in (
+        Button("", "topics", page),
+        Button("", "topic", f"{fact.topic}:{page}"),
+        Button("", "more", f"{fact.id}:{page}"),
+    ):
+        assert service.press(button) == expired
+
+
 def test_follow_up_continues_from_the_last_answer(service: Service) -> None:
     """还有吗 gives another fact on the same subject, never one already shown; 具体怎么做的
     shows the last one in full; without a previous answer they are ordinary questions."""

@@ -9,9 +9,10 @@ from typing import Any
 
 from conftest import StartBot
 from fake_bot_api import BOT_USERNAME
-from test_telegram_group import GROUP, QUESTION, quoted
+from test_telegram_group import GROUP, QUESTION, group_usage, quoted
 from test_telegram_private import expected_fact_html
 
+from bot.telegram.answered import AnsweredMessages
 from bot.telegram.own_name import OwnName
 
 COLLEAGUE = 2002
@@ -62,7 +63,7 @@ async def test_reply_with_its_own_question_answers_that(start_bot: StartBot) -> 
 async def test_reply_to_no_text_or_to_the_bot_gets_usage(start_bot: StartBot) -> None:
     """A bare '@bot' replying to a sticker, an uncaptioned photo or the bot itself: usage."""
     bot = await start_bot()
-    usage = html.escape(bot.texts("ask_usage"))
+    usage = group_usage(bot)
     bot.fake.push_sticker(chat_id=GROUP, user_id=COLLEAGUE)
     bot.fake.push_group_message(
         f"@{BOT_USERNAME}", chat_id=GROUP, reply_to_message_id=bot.fake.last_user_message(GROUP)
@@ -82,11 +83,15 @@ async def test_reply_to_no_text_or_to_the_bot_gets_usage(start_bot: StartBot) ->
     assert first == sent[0]
 
 
-async def test_reply_to_a_command_or_an_inline_answer_gets_usage(start_bot: StartBot) -> None:
+async def test_reply_to_a_command_or_an_inline_answer_does_not_ask_again(
+    start_bot: StartBot,
+) -> None:
     """A bare '@bot' replying to an /ask (answered when it was sent) or to one of the bot's
-    answers a member posted through inline mode does not ask it again: usage."""
+    answers a member posted through inline mode does not ask it again: the /ask gets a
+    pointer to its answer (test_group_answered_once.py), the inline answer the usage; so does
+    the /ask once its answer is forgotten (a restart, say)."""
     bot = await start_bot()
-    usage = html.escape(bot.texts("ask_usage"))
+    usage = group_usage(bot)
     bot.fake.push_group_message(f"/ask {QUESTION}", chat_id=GROUP, user_id=COLLEAGUE)
     command = bot.fake.last_user_message(GROUP)
     bot.fake.push_group_message(QUESTION, chat_id=GROUP, user_id=COLLEAGUE)
@@ -95,7 +100,12 @@ async def test_reply_to_a_command_or_an_inline_answer_gets_usage(start_bot: Star
     for replied in (command, inline):
         bot.fake.push_group_message(f"@{BOT_USERNAME}", chat_id=GROUP, reply_to_message_id=replied)
     sent = await bot.sent(3, chat_id=GROUP)
-    assert [s["text"] for s in sent] == [expected_fact_html(bot, UNANNOUNCED), usage, usage]
+    pointer = html.escape(bot.texts("already_answered"))
+    assert [s["text"] for s in sent] == [expected_fact_html(bot, UNANNOUNCED), pointer, usage]
+    bot.app.bot_data.answered = AnsweredMessages()  # forgotten
+    bot.fake.push_group_message(f"@{BOT_USERNAME}", chat_id=GROUP, reply_to_message_id=command)
+    sent = await bot.sent(4, chat_id=GROUP)
+    assert sent[3]["text"] == usage
 
 
 async def test_reply_to_a_captioned_photo_answers_the_caption(start_bot: StartBot) -> None:
@@ -110,12 +120,13 @@ async def test_reply_to_a_captioned_photo_answers_the_caption(start_bot: StartBo
 
 
 async def test_reply_asks_spend_the_budget_and_log_like_asks(start_bot: StartBot) -> None:
-    """Each '@bot' reply costs one question of the group's budget and is logged once; over
-    budget it is told to slow down and not logged, as any group question."""
+    """Each '@bot' reply asking a question not yet answered costs one question of the group's
+    budget and is logged once; over budget it is told to slow down and not logged, as any
+    group question."""
     bot = await start_bot(group_limit=(1, 3600.0))
-    bot.fake.push_group_message(QUESTION, chat_id=GROUP, user_id=COLLEAGUE)
-    asked = bot.fake.last_user_message(GROUP)
     for _ in range(3):
+        bot.fake.push_group_message(QUESTION, chat_id=GROUP, user_id=COLLEAGUE)
+        asked = bot.fake.last_user_message(GROUP)
         bot.fake.push_group_message(f"@{BOT_USERNAME}", chat_id=GROUP, reply_to_message_id=asked)
     bot.fake.push_group_message("/ask 检查组还看台账吗", chat_id=-100777)  # the sentinel
     await bot.sent(chat_id=-100777)

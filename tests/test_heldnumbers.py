@@ -40,6 +40,28 @@ def test_periods_count_in_their_span() -> None:
     ]  # fmt: skip
 
 
+def test_a_period_counts_in_the_span_it_names_not_its_last_character() -> None:
+    """A curator's 每日 is a day, 每周一 (every Monday) a week, 每月1日 a month, 每季度 a
+    quarter; a word naming no span has none."""
+    words = ("每日", "每晚", "每周一", "每个周日", "每月1日", "每季度", "半年", "今年", "每学期")
+    assert [span_of(p) for p in words] == ["天", "天", "周", "周", "月", "季", "年", "年", ""]
+
+
+@pytest.mark.parametrize(
+    ("period", "question", "why"),
+    [
+        ("每日", "每日开会要开多少分钟", "per-天"),  # a month's cap tells nothing of a day
+        ("每周一", "每周一要开几个小时会", "per-周"),  # nor of a week
+    ],
+)
+def test_a_curator_s_period_word_asks_a_rate_in_its_span(
+    period: str, question: str, why: str
+) -> None:
+    words = replace(WORDS, periods=("一个月", "一周", "每周", "一天", "一年", period))
+    curated = HeldNumbers(words, Quantities(words, FACTS), {f.id: f for f in FACTS})
+    assert why in asked(curated, question, "monthly")
+
+
 @pytest.mark.parametrize(
     ("question", "best", "why"),
     [

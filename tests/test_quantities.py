@@ -365,3 +365,34 @@ def test_every_facts_numbers_are_read_when_built(quantities: Quantities) -> None
     assert Quantities(WORDS, FACTS, stale).held_by_fact == quantities.held_by_fact
     extra = {**marked, "gone": frozenset()}
     assert Quantities(WORDS, FACTS, extra).held_by_fact == quantities.held_by_fact
+
+
+def test_a_period_naming_no_span_is_refused(kb_copy: Path) -> None:
+    """A period word must name its span (天/日, 周/星期/礼拜, 月, 季, 年), so a rate asked in
+    it is read in that span (heldnumbers.span_of)."""
+    from bot.errors import KBError
+    from bot.kb import load_kb
+
+    path = kb_copy / "responses" / "quantities.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "periods: [一天,", "periods: [每学期, 每日, 一天,"
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KBError) as caught:
+        load_kb(kb_copy)
+    assert [p.message for p in caught.value.problems] == [
+        "period '每学期' names no span (天, 日, 晚, 周, 星期, 礼拜, 月, 季, 年)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("一共多少张表", "sheets"), ("一共多少次", "times"), ("总共多少分钟", "duration")],
+)
+def test_a_unit_after_a_total_asked_still_counts(
+    matcher: Matcher, question: str, kind: str
+) -> None:
+    """一共多少 asks a total; the unit right after it (张表, 次, 分钟) says of what."""
+    asked = matcher.quantities.asked(normalize(question))
+    assert {kind, "items"} <= asked
+    assert matcher.quantities.asked(normalize("一共多少个群")) == {"items"}

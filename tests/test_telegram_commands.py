@@ -73,13 +73,19 @@ async def test_unknown_private_command_looks_like_an_admin_command(start_bot: St
 
 
 async def test_group_commands_quote_the_asker(start_bot: StartBot) -> None:
-    """/help@botname and /topics in a group are answered as replies to the command."""
+    """/help@botname and /topics in a group are answered as replies to the command; the
+    group's help tells how to ask by reply (the private chat's is unchanged)."""
     bot = await start_bot()
     bot.fake.push_group_message("/help@jianfu_test_bot", chat_id=-100321)
     bot.fake.push_group_message("/topics", chat_id=-100321)
     sent = await bot.sent(2, chat_id=-100321)
-    assert sent[0]["text"] == help_text(bot)
+    assert sent[0]["text"] == group_help_text(bot)
     assert [s["reply_parameters"]["message_id"] for s in sent] == [1, 2]
+
+
+def group_help_text(bot: RunningBot) -> str:
+    """The help in a group: the private chat's, then how to ask by reply."""
+    return help_text(bot) + "\n\n" + html.escape(bot.texts("group_reply_ask"))
 
 
 async def test_command_menus_are_registered(start_bot: StartBot) -> None:

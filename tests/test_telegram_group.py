@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from conftest import StartBot
+from conftest import RunningBot, StartBot
 from fake_bot_api import BOT_USERNAME
 from test_telegram_private import expected_fact_html
 
@@ -13,6 +13,11 @@ from bot.telegram.budget import ChatLimiter, Verdict
 
 GROUP = -1001234567890
 QUESTION = "检查组还看台账吗"
+
+
+def group_usage(bot: RunningBot) -> str:
+    """The usage line as a group gets it: how to ask, and asking by reply."""
+    return html.escape(bot.texts("ask_usage") + "\n" + bot.texts("group_reply_ask"))
 
 
 def quoted(sent: dict[str, object]) -> object:
@@ -41,11 +46,16 @@ async def test_ask_with_bot_username(start_bot: StartBot) -> None:
 
 
 async def test_empty_ask_gets_usage(start_bot: StartBot) -> None:
-    """/ask with no question (and in a basic group) gets the ask_usage line."""
+    """/ask with no question (and in a basic group) gets the ask_usage line, and in a group
+    how to ask by reply; a private chat's usage line is as it was."""
     bot = await start_bot()
     bot.fake.push_group_message("/ask", chat_id=-4242, chat_type="group")
     [sent] = await bot.sent(chat_id=-4242)
-    assert sent["text"] == html.escape(bot.texts("ask_usage"))
+    assert sent["text"] == group_usage(bot)
+    assert "回复" in bot.texts("group_reply_ask")  # asking by reply is what it tells
+    bot.fake.push_private_message("/ask", user_id=1001)
+    [private] = await bot.sent(chat_id=1001)
+    assert private["text"] == html.escape(bot.texts("ask_usage"))
 
 
 async def test_reply_to_bot_is_a_question(start_bot: StartBot) -> None:
@@ -80,7 +90,7 @@ async def test_mention_with_privacy_off(start_bot: StartBot) -> None:
     bot.fake.push_group_message(f"@{BOT_USERNAME}", chat_id=GROUP)
     sent = await bot.sent(3, chat_id=GROUP)
     answer = expected_fact_html(bot, "inspections-unannounced-visits")
-    assert [s["text"] for s in sent] == [answer, answer, html.escape(bot.texts("ask_usage"))]
+    assert [s["text"] for s in sent] == [answer, answer, group_usage(bot)]
     assert [quoted(s) for s in sent] == [1, 2, 3]
 
 

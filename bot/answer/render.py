@@ -274,9 +274,17 @@ class Renderer:
         text = self.text("not_found", suggestions=bullets(self.texts.example_questions[:4]))
         return Reply(text, _e(text), "decline", buttons=((self.topics_button(),),))
 
-    def help(self) -> Reply:
+    def help(self, group: bool = False) -> Reply:
+        """The help; a group's adds how to ask by reply (a private chat has no one to reply to)."""
         text = self.text("help", examples=bullets(self.texts.example_questions))
+        if group:
+            text += "\n\n" + self.text("group_reply_ask")
         return Reply(text, _e(text), "help")
+
+    def usage(self, group: bool = False) -> str:
+        """How to use /ask; in a group, asking by reply too."""
+        usage = self.text("ask_usage")
+        return usage + "\n" + self.text("group_reply_ask") if group else usage
 
     # --- browsing ----------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.followup import FollowUps
 from bot.answer.heap import refreeze_if_frozen
-from bot.answer.limits import page_of
+from bot.answer.limits import LAST_PAGE, page_of
 from bot.answer.render import Button, InlineChoice, Renderer, Reply
 from bot.errors import KBError, KBProblem
 from bot.search.cache import load_kb_cached
@@ -180,8 +180,9 @@ class Service:
             log.exception("could not record a question")
             return None
 
-    def command(self, name: str, payload: str = "") -> Reply | None:
-        """/start (with a deep-link payload), /help, /topics, /about; None for anything else."""
+    def command(self, name: str, payload: str = "", group: bool = False) -> Reply | None:
+        """/start (with a deep-link payload), /help, /topics, /about; None for anything else.
+        `group`: sent in a group, whose help tells how to ask by reply."""
         render = self._core.render
         if name == "start":
             if payload == "topics":
@@ -193,7 +194,7 @@ class Service:
                         return render.fact(fact)
             return render.plain("start")
         if name == "help":
-            return render.help()
+            return render.help(group)
         if name == "topics":
             return render.topics()
         if name == "about":
@@ -212,7 +213,11 @@ class Service:
         key, _, number = button.arg.partition(":")
         if button.action == "topics":
             key, number = "", button.arg
-        if number and not (number.isascii() and number.isdigit()):
+        # No more digits than the last page has, whatever a caller's pattern lets through: a
+        # forged page of thousands is no page (and int() refuses past 4,300 digits).
+        if number and not (
+            number.isascii() and number.isdigit() and len(number) <= len(str(LAST_PAGE))
+        ):
             return expired
         page = int(number) if number else 0
         if button.action == "fact":
@@ -275,6 +280,10 @@ class Service:
     def text(self, key: str, /, **values: str | int) -> str:
         """A curated sentence from responses/texts.yaml."""
         return self._core.render.text(key, **values)
+
+    def usage(self, group: bool = False) -> str:
+        """How to use /ask (in a group, asking by reply too)."""
+        return self._core.render.usage(group)
 
     def unanswered(self, days: int, limit: int = 20) -> Reply:
         render = self._core.render

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.kb.collect import Collector, clip, preview, read_word_map, text_problem
-from bot.kb.model import Fact, QuantityWords, Seed, Topic
+from bot.kb.model import PERIOD_SPANS, Fact, QuantityWords, Seed, Topic, span_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 TITLE_MAX_CHARS = 16
@@ -288,6 +288,10 @@ def load_quantities(col: Collector) -> QuantityWords:
             col.add(path, f"'{key}' must be a list of words", fld=key)
             words = []
         lists[key] = tuple(str(w).strip().lower() for w in words)
+    for period in lists["periods"]:
+        if not span_of(period):  # a rate asked in it could not be read in any span
+            named = ", ".join(w for _, words in PERIOD_SPANS for w in words)
+            col.add(path, f"period {preview(period)} names no span ({named})", fld="periods")
     numbers = {key: _word_numbers(col, path, key, data.get(key)) for key in QUANTITY_NUMBERS}
     return QuantityWords(
         found["units"], found["phrases"], found["asks"], lists["periods"], lists["vague"],

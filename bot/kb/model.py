@@ -56,6 +56,25 @@ class Fact:
     problems: tuple[str, ...] = ()  # the problem as officials complain of it, in their words
 
 
+# The span a period word counts in, by the words naming one (plain meaning: 日 and 晚 are days,
+# 星期 and 礼拜 weeks, 季度 a quarter), shortest first. A word naming several counts in the
+# longest it names: 每周一 (every Monday) comes once a week, 每月1日 once a month.
+PERIOD_SPANS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("天", ("天", "日", "晚")),
+    ("周", ("周", "星期", "礼拜")),
+    ("月", ("月",)),
+    ("季", ("季",)),
+    ("年", ("年",)),
+)
+
+
+def span_of(period: str) -> str:
+    """天, 周, 月, 季 or 年: the span a period word counts in (一个礼拜 is a week, 每日 a day);
+    "" when it names none (responses/quantities.yaml's check refuses such a period)."""
+    named = [span for span, words in PERIOD_SPANS if any(w in period for w in words)]
+    return named[-1] if named else ""
+
+
 @dataclass(frozen=True)
 class QuantityWords:
     """How questions ask for a number and how facts state one (responses/quantities.yaml)."""

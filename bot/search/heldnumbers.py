@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.kb import Fact, QuantityWords
+from bot.kb import Fact, QuantityWords, span_of
+from bot.kb.model import PERIOD_SPANS
 from bot.search.amounts import ABOUT, NUMBER, Amount
 from bot.search.quantities import (
     DROP,
@@ -44,9 +45,6 @@ _NUMBER_CHAR = re.compile(r"[\d\s一二两三四五六七八九十百千半上]"
 _YEARS = ("今年", "去年")
 _ASK = "(?:多少|几)"
 _ASKS = re.compile(_ASK)
-# plain meaning: 星期 and 礼拜 are weeks; every other period names its span by its last
-# character (一天 每天 天天: a day; 一周; 一个月 每月; 一年 每年).
-_WEEK_WORDS = ("星期", "礼拜")
 # An average asked (平均, 人均), held only where the fact gives one: per head (每人 3分钟) is one.
 _AVERAGE_ASKED = re.compile(r"平均|人均")
 _AVERAGE_HELD = re.compile(r"平均|人均|每人")
@@ -66,13 +64,8 @@ _RANK_HELD = re.compile(r"排名|排第|排行|第[一二三1-3]名")
 # 谁 alone asks for help as often (开了五次会…谁能支个招: a rewording variant of dev-problems).
 _WHERE_ASKED = re.compile(r"哪(?:里|儿|个|些|位|家)|是谁|谁说|谁讲|谁提")
 
-
-_SPANS = ("天", "周", "月", "年")  # shortest first
-
-
-def span_of(period: str) -> str:
-    """天, 周, 月 or 年: the span a period word counts in (一个礼拜 is a week)."""
-    return "周" if any(w in period for w in _WEEK_WORDS) else period[-1]
+# the spans a period word may name (bot/kb/model.py reads them from what the word means)
+_SPANS = tuple(span for span, _ in PERIOD_SPANS)  # shortest first
 
 
 class HeldNumbers:

@@ -50,15 +50,20 @@ def numbers_text(fact: Fact) -> str:
     )
 
 
-def _blank(ask: CuePattern, text: str) -> str:
+_COUNT_ASKS = ("多少", "几")  # the words asking a count, before the unit counted
+
+
+def _blank(ask: CuePattern, text: str, keep_count: bool = False) -> str:
     """The text with the words of an ask blanked where the ask is found: 多久填一次表 keeps
-    填 and 表, which say what is asked about."""
+    填 and 表, which say what is asked about. `keep_count`: an ask ending in 多少 or 几 keeps
+    that end, so the unit after it (一共多少张表) is still read as asked."""
     found = ask.regex.search(text)
     if found is None:
         return text
     span = found.group(0)
     for word in sorted(ask.words, key=len, reverse=True):
-        span = span.replace(word, " ")
+        count = next((c for c in _COUNT_ASKS if keep_count and word.endswith(c)), "")
+        span = span.replace(word, " " + count)
     return text[: found.start()] + span + text[found.end() :]
 
 
@@ -197,7 +202,7 @@ class Quantities:
             for ask in self._asks[group]:
                 if ask.regex.search(text):
                     groups.add(group)
-                    text = _blank(ask, text)
+                    text = _blank(ask, text, keep_count=True)
         if self._asked_unit is not None:
             groups |= {self._unit_group[u] for u in self._asked_unit.findall(text)}
         if self._drop_ask is not None and self._drop_ask.search(text):

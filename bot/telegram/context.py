@@ -27,6 +27,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer.render import Button, Reply
 from bot.answer.service import Service
+from bot.telegram.answered import AnsweredMessages
 from bot.telegram.budget import GroupBudget
 from bot.telegram.own_name import OwnName
 
@@ -48,6 +49,7 @@ class BotState:
         self.watch_polling = False  # stop the bot if PTB's polling loop gives up (app.py)
         self.polling_error: BaseException | None = None  # why it gave up, if it did
         self.own_name = OwnName()  # refreshes the username after a rename (gate.py)
+        self.answered = AnsweredMessages()  # group questions answered a while ago
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotState]
@@ -84,11 +86,16 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def send(
-    context: Context, message: Message, reply: Reply | str, quote_message: Message | None = None
-) -> None:
+    context: Context,
+    message: Message,
+    reply: Reply | str,
+    quote_message: Message | None = None,
+    quote_id: int | None = None,
+) -> Message:
     """Send a reply (or one plain sentence) into `message`'s chat; in groups quote `message`
-    (or `quote_message`, the question someone asked the bot to answer), so the asker sees it
-    is theirs. HTML is the Application's default parse mode."""
+    (or `quote_message`, the question someone asked the bot to answer, or the message
+    `quote_id`), so the asker sees it is theirs. HTML is the Application's default parse mode.
+    The message sent."""
     if isinstance(reply, str):
         text, markup = html.escape(reply), None
     else:
@@ -96,9 +103,9 @@ async def send(
     quote = None
     if is_group(message.chat):
         # allow_sending_without_reply: the asker may delete the question before we answer.
-        quoted = quote_message or message
-        quote = ReplyParameters(quoted.message_id, allow_sending_without_reply=True)
-    await context.bot.send_message(
+        quoted = quote_id or (quote_message or message).message_id
+        quote = ReplyParameters(quoted, allow_sending_without_reply=True)
+    return await context.bot.send_message(
         message.chat.id,
         text,
         reply_markup=markup,
@@ -127,4 +134,7 @@ async def answer_question(
         conversation=message.chat.id if private else None,
         chat=message.chat.id,
     )
-    await send(context, message, reply, quote_message)
+    sent = await send(context, message, reply, quote_message)
+    if is_group(message.chat):  # a later bare reply to the question points here (answered.py)
+        asked = (quote_message or message).message_id
+        context.bot_data.answered.remember(message.chat.id, asked, sent.message_id)

@@ -3,7 +3,8 @@
 An update that would make the bot post into a group (an addressed question, one of our
 commands, a button that sends a message) spends one unit of that group's budget first. Over
 budget, the group is told once (`slow_down`) and the update goes no further; a button gets the
-notice as a toast instead. Everything else passes untouched.
+notice as a toast instead. Everything else passes untouched, and so does a bare `@bot` or
+`/ask` replying to a message already answered: it gets a pointer to the answer (group.py).
 
 It runs before every other handler, so it is also where a group message naming someone other
 than the bot's known username refreshes that name (a rename in BotFather, see own_name.py)
@@ -20,7 +21,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.telegram.budget import Verdict
 from bot.telegram.context import Context, command_of, is_group, send
-from bot.telegram.handlers.group import addressed_to_bot
+from bot.telegram.handlers.group import addressed_to_bot, answered_reply, is_bare_ask
 
 # Commands that answer in groups; admin and unknown commands are ignored there, for free.
 GROUP_COMMANDS = frozenset({"ask", "start", "help", "topics", "about"})
@@ -69,6 +70,9 @@ async def group_budget(update: Update, context: Context) -> None:
         await state.own_name.refresh(context.bot)
     if not _costs(message, context.bot.id, context.bot.username):
         return
+    bare = is_bare_ask(message, context.bot.id, context.bot.username)
+    if bare and answered_reply(message, state.answered) is not None:
+        return  # asked and answered already: a pointer to the answer is free (group.py)
     verdict = await state.limiter.hit(message.chat.id)
     if verdict is Verdict.WARN:
         await send(context, message, state.service.text("slow_down"))

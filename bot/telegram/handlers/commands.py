@@ -18,7 +18,7 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot.telegram.context import App, Context, answer_question, command_of, send
+from bot.telegram.context import App, Context, answer_question, command_of, is_group, send
 
 # The command menu: short labels rather than sentences, so they live here, not in texts.yaml.
 PRIVATE_COMMANDS = (
@@ -56,7 +56,7 @@ async def on_command(update: Update, context: Context) -> None:
         return
     name = command[0]
     payload = context.args[0] if context.args else ""
-    reply = context.bot_data.service.command(name, payload)
+    reply = context.bot_data.service.command(name, payload, group=is_group(message.chat))
     if reply is not None:
         await send(context, message, reply)
 

@@ -9,12 +9,17 @@ A bare `@botname` or `/ask` (no words of its own) replying to a colleague's mess
 bot that message's question: the answer quotes the colleague's message. Replying that way to
 a message with no text (a sticker, a photo without caption) or to the bot itself gets the
 usage line, as a bare mention always did.
+
+A message the bot has answered (asked by reply or in its own words) is answered once: a
+later bare `@botname` or `/ask` replying to it gets `already_answered` as a reply to the
+answer, for no question budget, while answered.py remembers it.
 """
 
 from __future__ import annotations
 
 from telegram import Message, MessageEntity, Update
 
+from bot.telegram.answered import AnsweredMessages
 from bot.telegram.context import Context, answer_question, command_of, is_group, send
 
 
@@ -72,11 +77,39 @@ def replied_question(message: Message, bot_id: int, username: str) -> tuple[str,
     return question, replied if question else None
 
 
+def answered_reply(message: Message, answered: AnsweredMessages) -> int | None:
+    """The bot's answer to the group message `message` replies to, while remembered."""
+    replied = message.reply_to_message
+    if replied is None or not is_group(message.chat):
+        return None
+    return answered.answer_to(message.chat.id, replied.message_id)
+
+
+def is_bare_ask(message: Message, bot_id: int, username: str) -> bool:
+    """A `/ask` or an @mention of the bot with no words of its own (what asks by reply)."""
+    command = command_of(message)
+    if command is not None:
+        return command[0] == "ask" and not after_command(message.text or "")
+    text, addressed = addressed_to_bot(message, bot_id, username)
+    return addressed and not text
+
+
 async def _answer_replied_or_usage(update: Update, context: Context, message: Message) -> None:
-    """A bare /ask or @mention: answer the question it replies to, or show how to ask."""
+    """A bare /ask or @mention: point to the answer already given to the message it replies
+    to, or answer the question there, or show how to ask."""
+    answered = context.bot_data.answered
+    answer = answered_reply(message, answered)
+    if answer is not None:  # asked and answered: spent no budget (gate.py)
+        replied = message.reply_to_message
+        assert replied is not None  # answered_reply found the message it replies to
+        if answered.take_pointer(message.chat.id, replied.message_id):
+            pointer = context.bot_data.service.text("already_answered")
+            await send(context, message, pointer, quote_id=answer)
+        return
     question, replied = replied_question(message, context.bot.id, context.bot.username)
     if replied is None:
-        await send(context, message, context.bot_data.service.text("ask_usage"))
+        usage = context.bot_data.service.usage(group=is_group(message.chat))
+        await send(context, message, usage)
         return
     await answer_question(update, context, question, quote_message=replied)
 
