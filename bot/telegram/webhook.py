@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BUSY_RETRY_SECONDS = "5"
+MAX_UPDATE_ID = 2**63 - 1  # the largest BIGINT (update_claims.update_id), SQLite's INTEGER too
 
 
 @dataclass
@@ -85,7 +86,7 @@ class WebhookServer:
             return _busy("shutting down")
         try:
             payload = json.loads(await request.body())
-            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            if not isinstance(payload, dict) or not _update_id(payload.get("update_id")):
                 raise ValueError("no update_id")
             update = Update.de_json(payload, self.application.bot)
         except Exception:  # any odd body: refuse it, never crash on it
@@ -111,6 +112,12 @@ class WebhookServer:
         # concurrency bound apply to webhook updates too. Handler errors go to the error
         # handler inside process_update; they never reach here.
         await app.update_processor.process_update(update, app.process_update(update))
+
+
+def _update_id(value: object) -> bool:
+    """A number Telegram could have sent, and the claims' BIGINT holds (JSON's true is no
+    number, though Python's bool is an int: it claimed update 1)."""
+    return type(value) is int and 0 <= value <= MAX_UPDATE_ID
 
 
 def _busy(why: str) -> Response:
