@@ -1,9 +1,11 @@
 """The webhook server in this process (its ASGI app, claims in a real SQLite log) given bodies
-Telegram never sends: an update_id no database integer holds, or one that is not a number."""
+Telegram never sends (an update_id no database integer holds, or one that is not a number),
+and serving the paths of webhook URLs an operator may write."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +37,14 @@ def message(update_id: Any, chat: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
+Served = Callable[[str], AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
 @pytest.fixture
-async def hook(
-    fake: FakeBotApi, tmp_path: Path, matcher: Matcher
-) -> AsyncIterator[httpx.AsyncClient]:
-    """A client posting to one webhook replica's app, claims kept in SQLite as `jianfu run
-    --webhook` keeps them without DATABASE_URL."""
+async def serve(fake: FakeBotApi, tmp_path: Path, matcher: Matcher) -> AsyncIterator[Served]:
+    """`async with serve(url_path) as client`: a client posting to one webhook replica's app
+    serving TELEGRAM_WEBHOOK_URL's path, claims kept in SQLite as `jianfu run --webhook` keeps
+    them without DATABASE_URL."""
     storage = open_storage(data_dir=tmp_path / "log")
     co = open_coordination(storage, Settings())
     service = Service(None, co.log, matcher=matcher)
@@ -48,24 +52,35 @@ async def hook(
                             coordination=co, polling=False)  # fmt: skip
     await app.initialize()
     await app.start()
-    gate = UpdateGate(co.shared, co.guard)
-    server = WebhookServer(app, "hook", SECRET, gate, lambda: _true(), lambda: "kb")
-    transport = httpx.ASGITransport(app=server.asgi())
+
+    @asynccontextmanager
+    async def client(path: str) -> AsyncIterator[httpx.AsyncClient]:
+        gate = UpdateGate(co.shared, co.guard)
+        server = WebhookServer(app, path, SECRET, gate, _true, lambda: "kb")
+        transport = httpx.ASGITransport(app=server.asgi())
+        async with httpx.AsyncClient(transport=transport, base_url="http://replica") as posting:
+            yield posting
+
     try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://replica") as client:
-            yield client
+        yield client
     finally:
         await app.stop()
         await app.shutdown()
         co.close()
 
 
+@pytest.fixture
+async def hook(serve: Served) -> AsyncIterator[httpx.AsyncClient]:
+    async with serve("/hook") as client:
+        yield client
+
+
 async def _true() -> bool:
     return True
 
 
-async def post(client: httpx.AsyncClient, body: dict[str, Any]) -> int:
-    response = await client.post("/hook", json=body, headers={SECRET_HEADER: SECRET})
+async def post(client: httpx.AsyncClient, body: dict[str, Any], path: str = "/hook") -> int:
+    response = await client.post(path, json=body, headers={SECRET_HEADER: SECRET})
     return response.status_code
 
 
@@ -81,3 +96,23 @@ async def test_an_update_id_telegram_never_sends_is_refused(
     assert await post(hook, message(1, chat=602)) == 200
     [answer] = await fake.async_wait_for("sendMessage", 1, 15.0)
     assert answer.params["chat_id"] == 602
+
+
+@pytest.mark.parametrize(
+    ("url_path", "posted"),
+    [
+        ("/telegram/hook/", "/telegram/hook/"),  # a URL ending in a slash
+        ("/telegram/ho%6Fk", "/telegram/ho%6Fk"),  # a character written percent-encoded
+        ("", "/"),  # the host alone: Telegram posts to /
+    ],
+)
+async def test_updates_come_to_the_path_of_the_url_as_written(
+    serve: Served, fake: FakeBotApi, url_path: str, posted: str
+) -> None:
+    """Telegram posts to TELEGRAM_WEBHOOK_URL exactly as registered, and follows no redirect.
+    A URL ending in "/" was served at the path without it: every update got a 307 and was
+    never answered; a percent-encoded character never matched the decoded path (404)."""
+    async with serve(url_path) as client:
+        assert await post(client, message(7, chat=603), posted) == 200
+    [answer] = await fake.async_wait_for("sendMessage", 1, 15.0)
+    assert answer.params["chat_id"] == 603
