@@ -26,6 +26,7 @@ import signal
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 import uvicorn
 from starlette.applications import Starlette
@@ -52,7 +53,7 @@ class WebhookServer:
     """The ASGI app around one started PTB Application."""
 
     application: App
-    path: str  # without the leading slash, as in TELEGRAM_WEBHOOK_URL
+    path: str  # of TELEGRAM_WEBHOOK_URL, as written there
     secret: str
     gate: UpdateGate
     ready: Callable[[], Awaitable[bool]]  # the database answers (the KB is loaded before)
@@ -64,7 +65,9 @@ class WebhookServer:
             routes=[
                 Route("/healthz", self.healthz, methods=["GET"]),
                 Route("/readyz", self.readyz, methods=["GET"]),
-                Route("/" + self.path.strip("/"), self.update, methods=["POST"]),
+                # As Telegram posts to it: a trailing slash kept (it follows no redirect), the
+                # path decoded as Starlette matches it.
+                Route("/" + unquote(self.path).lstrip("/"), self.update, methods=["POST"]),
             ]
         )
 
