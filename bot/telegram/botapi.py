@@ -36,6 +36,13 @@ def not_bot_api() -> InvalidToken:
     return error
 
 
+def skipped(update_id: int, why: Exception) -> None:
+    """Say an update was acknowledged unread: its id and the error's type only, for the
+    update itself carries the user's words."""
+    log.warning("update %d could not be read (%s); acknowledged and skipped",
+                update_id, type(why).__name__)  # fmt: skip
+
+
 def readable_updates(result: object) -> list[dict[str, Any]]:
     """getUpdates' result as PTB can read it: an update it cannot decode becomes its bare
     update_id (acknowledged, handled by nothing); anything but a list of updates stops."""
@@ -48,9 +55,7 @@ def readable_updates(result: object) -> list[dict[str, Any]]:
         try:
             Update.de_json(item, None)
         except Exception as exc:  # whatever PTB trips on: this update only, never the rest
-            # The type only: the update itself carries the user's words.
-            log.warning("update %d could not be read (%s); acknowledged and skipped",
-                        item["update_id"], type(exc).__name__)  # fmt: skip
+            skipped(item["update_id"], exc)
             item = {"update_id": item["update_id"]}
         updates.append(item)
     return updates

@@ -3,6 +3,7 @@
 Routes:
   POST /<path of TELEGRAM_WEBHOOK_URL>  an update; 401 without the secret header, 403 with a
                                         wrong one; 200 only once the update is handled
+                                        (or, one PTB cannot read, skipped with a warning)
   GET  /healthz                         200 while the process is up
   GET  /readyz                          200 when the knowledge base is loaded and the
                                         database answers, else 503
@@ -36,6 +37,7 @@ from starlette.routing import Route
 from telegram import Update
 
 from bot.questionlog.shared import Claim
+from bot.telegram.botapi import skipped
 from bot.telegram.shared_flow import UpdateGate
 
 if TYPE_CHECKING:
@@ -91,9 +93,13 @@ class WebhookServer:
             payload = json.loads(await request.body())
             if not isinstance(payload, dict) or not _update_id(payload.get("update_id")):
                 raise ValueError("no update_id")
-            update = Update.de_json(payload, self.application.bot)
         except Exception:  # any odd body: refuse it, never crash on it
             return PlainTextResponse("not an update", status_code=400)
+        try:
+            update = Update.de_json(payload, self.application.bot)
+        except Exception as exc:  # an update PTB cannot read: asking again changes nothing
+            skipped(payload["update_id"], exc)
+            return PlainTextResponse("skipped")
         claim = await self.gate.claim(update.update_id)
         if claim is Claim.DONE:
             return PlainTextResponse("done")
