@@ -1,7 +1,8 @@
 """Command-line values refused by the parser, in one usage line, before any work: a port no
 socket takes, benchmark sizes and counts that are no sizes, an answer-model feature or a
---sources list that does not exist. Each used to be a traceback, most after minutes of work
-(every question ranked, every size built), one after the whole bot had started."""
+--sources list that does not exist, a --save-sources file that cannot be written. Each used
+to be a traceback, most after minutes of work (every question ranked, every size built), one
+after the whole bot had started."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         (["bench", "--queries", "0"], "argument --queries: expected a whole number from 1"),
         (["bench", "--start-facts", "-1"], "argument --start-facts: expected a whole number"),
         (["eval", "--cached", "--calibrate", "nosuch"], "argument --calibrate: unknown"),
+        (
+            ["eval", "--cached", "--save-sources", "/nonexistent/x.json"],
+            "argument --save-sources: cannot",
+        ),
+        (["eval", "--cached", "--save-sources", "/tmp"], "argument --save-sources: cannot"),
     ],
 )
 def test_values_that_mean_nothing_are_one_usage_line(
@@ -58,7 +64,7 @@ def test_sources_that_cannot_be_read_are_named_before_any_ranking(
         assert line.startswith("jianfu: cannot read --sources ") and line.count("\n") == 1, line
 
 
-def test_sensible_values_still_parse() -> None:
+def test_sensible_values_still_parse(tmp_path: Path) -> None:
     from bot.cli import build_parser
 
     args = build_parser().parse_args(["bench", "--sizes", "1000,10000", "--queries", "5"])
@@ -67,3 +73,5 @@ def test_sensible_values_still_parse() -> None:
     assert args.start_facts == 0
     assert build_parser().parse_args(["run", "--port", "8081"]).port == 8081
     assert build_parser().parse_args(["eval", "--calibrate"]).calibrate == "same"
+    saved = build_parser().parse_args(["eval", "--save-sources", str(tmp_path / "s.json")])
+    assert saved.save_sources == tmp_path / "s.json"
