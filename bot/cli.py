@@ -267,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--save-sources",
-        type=Path,
+        type=arguments.writable_file,
         default=None,
         metavar="FILE",
         help="write the questions this code gets right (or declines) today, the sources "

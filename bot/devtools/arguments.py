@@ -4,7 +4,9 @@ usage line before any work (they were tracebacks, most after minutes of ranking 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 # Larger counts fit no database integer and no benchmark; as in `jianfu log`.
 MAX_WHOLE = 999_999_999
@@ -55,3 +57,14 @@ def features(text: str) -> str:
     if unknown or not text:
         raise argparse.ArgumentTypeError(f"unknown feature(s) {unknown}; known: {sorted(FEATURES)}")
     return text
+
+
+def writable_file(text: str) -> Path:
+    """A file to write (--save-sources): its folder exists and takes files; no folder itself."""
+    path = Path(text)
+    folder = path.parent
+    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(
+            f"cannot write {text[:200]!r} (no such folder, or a folder)"
+        )
+    return path
