@@ -65,6 +65,6 @@ def writable_file(text: str) -> Path:
     folder = path.parent
     if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise argparse.ArgumentTypeError(
-            f"cannot write {text[:200]!r} (no such folder, or a folder)"
+            f"cannot write {text[:200]!r}: a folder, or its folder is missing or read-only"
         )
     return path
