@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from bot import __version__
+from bot.devtools import arguments
 from bot.errors import JianfuError, KBError, KBProblem
 from bot.settings import Settings
 
@@ -216,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the Telegram bot")
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
     run.add_argument("--listen", default="0.0.0.0", help="webhook: address to listen on")
-    run.add_argument("--port", type=int, default=8443, help="webhook: port to listen on")
+    run.add_argument("--port", type=arguments.port, default=8443, help="webhook: port to listen on")
     run.add_argument("--webhook-url", default=None, help="webhook: public URL Telegram posts to")
     run.add_argument(
         "--no-rate-limit", action="store_true",
@@ -266,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--save-sources",
-        type=Path,
+        type=arguments.writable_file,
         default=None,
         metavar="FILE",
         help="write the questions this code gets right (or declines) today, the sources "
@@ -292,8 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--calibrate",
+        type=arguments.features,
         nargs="?",
-        const="same",
+        const=arguments.SAME_FEATURES,
         default=None,
         metavar="FEATURES",
         help="fit the answer model (search/calibrated.py) on the tune part's declines and "
@@ -310,10 +312,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_eval)
 
     bench = sub.add_parser("bench", help="latency, build time, cold start and memory")
-    bench.add_argument("--sizes", default="1000,10000", help="synthetic KB sizes")
-    bench.add_argument("--queries", type=int, default=2000, help="queries per size")
     bench.add_argument(
-        "--start-facts", type=int, default=10000,
+        "--sizes", type=arguments.sizes, default="1000,10000", help="synthetic KB sizes"
+    )
+    bench.add_argument(
+        "--queries", type=arguments.whole_number(1), default=2000, help="queries per size"
+    )
+    bench.add_argument(
+        "--start-facts", type=arguments.whole_number(0), default=10000,
         help="time process start with a synthetic KB of this many facts on disk (0: skip)",
     )  # fmt: skip
     bench.set_defaults(func=cmd_bench)

@@ -97,7 +97,7 @@ def _admin_ids(raw: str) -> frozenset[int]:
 def _retention(raw: str) -> int:
     if not raw:
         return DEFAULT_RETENTION_DAYS
-    if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+    if not raw.isdecimal() or not 1 <= int(raw) <= 100_000:  # isdigit: ² too, no int
         raise ConfigError("JIANFU_RETENTION_DAYS must be a whole number of days ≥ 1")
     return int(raw)
 

@@ -52,6 +52,7 @@ def test_every_variable_is_read() -> None:
     [
         ("JIANFU_RETENTION_DAYS", "half a year"),
         ("JIANFU_RETENTION_DAYS", "0"),
+        ("JIANFU_RETENTION_DAYS", "³"),  # a digit to str.isdigit, none to int(): a traceback
         ("JIANFU_WATCH_SECONDS", "soon"),
         ("JIANFU_WATCH_SECONDS", "nan"),
         ("JIANFU_ADMIN_IDS", "alice"),

@@ -117,3 +117,12 @@ async def test_kb_edit_is_picked_up_and_admin_told(
     bot.fake.push_private_message("海港区解散了多少个群", user_id=USER)
     [answer] = await bot.sent(chat_id=USER)
     assert answer["text"].startswith("<b>解散整合190多个群</b>")
+
+
+async def test_a_window_that_is_no_number_means_the_default(start_bot: StartBot) -> None:
+    """`/unanswered ²`: a digit to str.isdigit, none to int(); the admin got the sorry reply
+    of a failed handler. Like any other word after the command, it means the last 30 days."""
+    bot = await start_bot(admin_ids=frozenset({ADMIN}))
+    bot.fake.push_private_message("/unanswered ²", user_id=ADMIN)
+    [sent] = await bot.sent(chat_id=ADMIN)
+    assert sent["text"] == html.escape(bot.texts("admin_unanswered_none", days=30))

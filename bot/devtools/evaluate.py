@@ -305,10 +305,11 @@ def run_eval(args: argparse.Namespace) -> int:
     thresholds = Thresholds()
     calibration = FITTED if getattr(args, "fitted", False) else Calibration()
     if getattr(args, "calibrate", None):  # the tune part only: nothing of the test part shows
+        from bot.devtools.arguments import SAME_FEATURES
         from bot.devtools.calibrate import calibrate
 
         chosen = [name for name, _ in FITTED.weights]
-        names = chosen if args.calibrate == "same" else args.calibrate.split(",")
+        names = chosen if args.calibrate == SAME_FEATURES else args.calibrate.split(",")
         calibrate([r for r in prepped if r[0].split == "tune"], thresholds, names)
         return 0
     if args.tune:

@@ -29,6 +29,7 @@ from bot.answer.heap import freeze_built
 from bot.answer.service import Service
 from bot.errors import ConfigError, JianfuError
 from bot.settings import DEFAULT_API, Settings
+from bot.telegram.botapi import NOT_JSON, SHAPE_ERRORS, UpdatesRequest
 from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS, GroupBudget
 from bot.telegram.context import CONTEXT_TYPES, App
 from bot.telegram.gate import group_budget
@@ -118,6 +119,7 @@ def build_application(
         .connection_pool_size(16)
         .pool_timeout(10.0)
         .rate_limiter(RetryingLimiter(flood, base_delay=retry_delay))
+        .get_updates_request(UpdatesRequest())  # an update PTB cannot read costs only itself
         .concurrent_updates(PerChatOrder(CONCURRENT_UPDATES, gate=gate))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -201,12 +203,14 @@ async def _preflight(token: str, base_url: str) -> None:
             raise ConfigError(REJECTED) from None
         why = str(exc).replace(token, "<token>")
         raise JianfuError(f"cannot reach the Telegram Bot API at {base}: {why}") from None
+    except SHAPE_ERRORS:  # JSON, but not the Bot API's: PTB reads `result` on trust
+        raise ConfigError(NOT_BOT_API.format(base=base)) from None
 
 
 def _not_bot_api(exc: BaseException | None) -> bool:
     """The answer was not the Bot API's JSON (PTB then says "Invalid server response")."""
     while exc is not None:
-        if isinstance(exc, TelegramError) and exc.message == "Invalid server response":
+        if isinstance(exc, TelegramError) and exc.message == NOT_JSON:
             return True
         exc = exc.__cause__
     return False

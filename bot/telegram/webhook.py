@@ -3,6 +3,7 @@
 Routes:
   POST /<path of TELEGRAM_WEBHOOK_URL>  an update; 401 without the secret header, 403 with a
                                         wrong one; 200 only once the update is handled
+                                        (or, one PTB cannot read, skipped with a warning)
   GET  /healthz                         200 while the process is up
   GET  /readyz                          200 when the knowledge base is loaded and the
                                         database answers, else 503
@@ -26,6 +27,7 @@ import signal
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 import uvicorn
 from starlette.applications import Starlette
@@ -35,6 +37,7 @@ from starlette.routing import Route
 from telegram import Update
 
 from bot.questionlog.shared import Claim
+from bot.telegram.botapi import skipped
 from bot.telegram.shared_flow import UpdateGate
 
 if TYPE_CHECKING:
@@ -44,6 +47,7 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BUSY_RETRY_SECONDS = "5"
+MAX_UPDATE_ID = 2**63 - 1  # the largest BIGINT (update_claims.update_id), SQLite's INTEGER too
 
 
 @dataclass
@@ -51,7 +55,7 @@ class WebhookServer:
     """The ASGI app around one started PTB Application."""
 
     application: App
-    path: str  # without the leading slash, as in TELEGRAM_WEBHOOK_URL
+    path: str  # of TELEGRAM_WEBHOOK_URL, as written there
     secret: str
     gate: UpdateGate
     ready: Callable[[], Awaitable[bool]]  # the database answers (the KB is loaded before)
@@ -63,7 +67,9 @@ class WebhookServer:
             routes=[
                 Route("/healthz", self.healthz, methods=["GET"]),
                 Route("/readyz", self.readyz, methods=["GET"]),
-                Route("/" + self.path.strip("/"), self.update, methods=["POST"]),
+                # As Telegram posts to it: a trailing slash kept (it follows no redirect), the
+                # path decoded as Starlette matches it.
+                Route("/" + unquote(self.path).lstrip("/"), self.update, methods=["POST"]),
             ]
         )
 
@@ -85,11 +91,15 @@ class WebhookServer:
             return _busy("shutting down")
         try:
             payload = json.loads(await request.body())
-            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            if not isinstance(payload, dict) or not _update_id(payload.get("update_id")):
                 raise ValueError("no update_id")
-            update = Update.de_json(payload, self.application.bot)
         except Exception:  # any odd body: refuse it, never crash on it
             return PlainTextResponse("not an update", status_code=400)
+        try:
+            update = Update.de_json(payload, self.application.bot)
+        except Exception as exc:  # an update PTB cannot read: asking again changes nothing
+            skipped(payload["update_id"], exc)
+            return PlainTextResponse("skipped")
         claim = await self.gate.claim(update.update_id)
         if claim is Claim.DONE:
             return PlainTextResponse("done")
@@ -111,6 +121,12 @@ class WebhookServer:
         # concurrency bound apply to webhook updates too. Handler errors go to the error
         # handler inside process_update; they never reach here.
         await app.update_processor.process_update(update, app.process_update(update))
+
+
+def _update_id(value: object) -> bool:
+    """A number Telegram could have sent, and the claims' BIGINT holds (JSON's true is no
+    number, though Python's bool is an int: it claimed update 1)."""
+    return type(value) is int and 0 <= value <= MAX_UPDATE_ID
 
 
 def _busy(why: str) -> Response:

@@ -15,6 +15,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot.errors import ConfigError, JianfuError
 from bot.settings import Settings
+from bot.telegram.botapi import SHAPE_ERRORS
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 MAX_CONNECTIONS = 100  # Telegram's own maximum: updates in flight at once, across replicas
@@ -28,6 +29,8 @@ def _bot(settings: Settings) -> Bot:
 
 
 async def _call(settings: Settings, what: str, action: Any) -> Any:
+    from bot.telegram.app import api_urls
+
     token = settings.require_token()
     try:
         async with _bot(settings) as bot:
@@ -38,6 +41,12 @@ async def _call(settings: Settings, what: str, action: Any) -> Any:
         ) from None
     except TelegramError as exc:
         raise JianfuError(f"{what} failed: {str(exc).replace(token, '<token>')}") from None
+    except SHAPE_ERRORS:  # JSON, but not the Bot API's: PTB reads `result` on trust
+        base = api_urls(settings.api_base_url)[0]
+        raise JianfuError(
+            f"{what} failed: the API at {base} answered something that is not the Bot API"
+            " (check TELEGRAM_API_BASE_URL)"
+        ) from None
 
 
 async def webhook_set(settings: Settings) -> str:

@@ -84,8 +84,19 @@ def listed_sources(items: Sequence[Labelled], paths: Sequence[Path]) -> list[Lab
     right on both codes), in the order of the question files, whatever this code answers
     today: two codes then vary the same sources with the same partners (joined draws them
     from the pool) and answer identical variants."""
-    listed = [set(json.loads(path.read_text("utf-8"))) for path in paths]
+    listed = [read_sources(path) for path in paths]
     return [item for item in items if all(item.question in names for names in listed)]
+
+
+def read_sources(path: Path) -> set[str]:
+    """A list --save-sources wrote; one that cannot be read is one line naming it."""
+    try:
+        texts = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:  # missing, unreadable, not UTF-8, not JSON
+        raise JianfuError(f"cannot read --sources {path}: {exc}") from None
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise JianfuError(f"cannot read --sources {path}: not a list of questions (--save-sources)")
+    return set(texts)
 
 
 def run_variants(args: argparse.Namespace) -> int:
@@ -101,6 +112,9 @@ def run_variants(args: argparse.Namespace) -> int:
     thresholds = matcher.thresholds
     listed = [Path(p) for p in str(getattr(args, "sources", None) or "").split(",") if p]
     saved: Path | None = getattr(args, "save_sources", None)
+    for path in listed:  # before minutes of ranking; the list this run saves comes later
+        if path != saved:
+            read_sources(path)
     if saved is not None or not listed:
         prepped = prepare_all(matcher, items)
         sources = [o.item for o in outcomes_for(prepped, thresholds) if varied(o)]

@@ -24,7 +24,7 @@ def _days(context: Context) -> int:
     arg = context.args[0] if context.args else ""
     return (
         min(int(arg), MAX_DAYS)
-        if arg.isdigit() and 0 < len(arg) < 5 and int(arg) > 0
+        if arg.isdecimal() and 0 < len(arg) < 5 and int(arg) > 0  # isdigit: ² too, no int
         else DEFAULT_DAYS
     )
 
