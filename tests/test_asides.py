@@ -25,6 +25,10 @@ from bot.search.matcher import Matcher
         ("数据平台崩溃了怎么办", "数据平台崩溃了怎么办"),  # a system that crashed
         ("我刚调过来没多久，会太多", "会太多"),
         ("刚来不久啥也不懂。会太多", "会太多"),
+        # where the newcomer came to, and not knowing the ropes said alone, tell who asks
+        ("刚毕业来街道，啥都不懂，会太多", "会太多"),
+        ("刚到乡里工作，群太多", "群太多"),
+        ("这个表看不懂，群太多", "这个表看不懂，群太多"),  # what is not understood is asked
         ("本人白沙乡党政办的，表格天天报", "表格天天报"),
         ("本人南岭村村支书！检查太多", "检查太多"),
         ("我在安宁县当办事员，群太多", "群太多"),

@@ -15,6 +15,7 @@ from bot.search.cues import PatternsByStart, found_patterns
 from bot.search.pieces import Piece
 from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.story import Complaints, asked_forms, judged_cues, tells_burden
+from bot.search.subjects import subject_pieces
 from bot.search.yielding import reached_by_burden, whoever_cues, yielding_cues
 
 
@@ -30,10 +31,11 @@ def analysis_of_pieces(
     found_terms: list[QueryTerm] = []
     found_unknown: list[str] = []
     found_cues: list[str] = []
-    for p in pieces:  # one pass, each piece's kind looked at once
+    subjects = subject_pieces(pieces)  # 安全生产会: the meeting's subject, no unknown word
+    for at, p in enumerate(pieces):  # one pass, each piece's kind looked at once
         if p.kind == "term":
             found_terms.append(QueryTerm(p.term, p.weight, p.text))
-        elif p.kind == "unknown":
+        elif p.kind == "unknown" and at not in subjects:
             found_unknown.append(p.text)
         elif p.kind == "cue":
             found_cues.append(p.text)

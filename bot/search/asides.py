@@ -157,9 +157,14 @@ _WISHES = re.compile(
     r"|^(?:首先|最后|在此|先)?(?:感谢|谢谢|多谢)(?:这个|本|咱们?的?)?(?:平台|机器人|助手|小助手|小程序)$"
 )
 # Just arrived (我刚调过来没多久, 刚来不久啥也不懂, 刚到岗): who asks, and 多久 asks nothing.
+# Where to (刚毕业来街道, 刚到乡里工作) and not knowing the ropes said alone (啥都不懂) tell the
+# same: plain meaning; tune fix dev-asks5, the same excuse in dev-chatty6, dev-chatty7, dev-chatty9.
+_NOT_KNOWING = r"(?:啥也不懂|啥都不懂|什么都不懂|什么也不懂|不太懂|不懂)"
 _NEWCOMER = re.compile(
-    r"^(?:我|本人|俺)?(?:也|才)?刚(?:调过来|调来|过来|来|入职|上岗|到岗|到任|参加工作|毕业|分配|接手)"
-    r"(?:没多久|不久|没几天|几天|一个月|半年|的)?(?:啥也不懂|什么都不懂|什么也不懂|不太懂|不懂)?$"
+    r"^(?:(?:我|本人|俺)?(?:也|才)?刚(?:调过来|调来|过来|来|到|入职|上岗|到岗|到任|参加工作|毕业|分配|接手)"
+    r"(?:(?:来|到|分到|分配到)?(?:乡里|村里|镇里|镇上|县里|街道|社区|单位|乡政府|镇政府|这边|这里))?"
+    r"(?:工作|上班)?(?:没多久|不久|没几天|几天|一个月|半年|的)?(?:工作|上班)?"
+    rf"{_NOT_KNOWING}?|(?:我|俺)?还?{_NOT_KNOWING})$"
 )
 
 # How the message was typed, with an apology (语音输入的不好意思, 语音转的文字有错字见谅): no
