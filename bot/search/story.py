@@ -24,10 +24,10 @@ from bot.search.wordalternation import longest_first
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
 # 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask; 那几, 这几 point at a
-# few already named (参会的全是那几个人).
+# few already named (参会的全是那几个人); 了一下 tells what was done (算了一下: plain meaning).
 _ASKS = re.compile(
     r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<![好那这])几|多少|多久|多长|是否|能否"
-    r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
+    r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|(?<!了)一下"
 )
 # A rough count (十几, 几十, 三十几, 满满几页: plain meaning, several full ones): a mark of a
 # burden below, and no question (ROUGH_COUNT).
@@ -59,6 +59,19 @@ _BURDENS = re.compile(
     rf"|{_ROUGH_COUNT}"
     # done, then done again (这个口查完那个口查, 开完我们传达，传达完再开专题会)
     r"|([开查填报签拍问])完[\u4e00-\u9fff]{0,6}?\1|完[\u4e00-\u9fff]{0,4}?再(?:开|查|填|报|发|签|拍|传)"
+    # worked through piece by piece (检查组就坐着一本本翻, PPT一页页做, 拿着材料一项项对): plain
+    # meaning; tune fixes from dev-loanwords and dev-problems15
+    r"|一(?P<piece>[本页项张份户家件])(?P=piece)"
+    # each single time (每开一次会记录写五页 is 每次): plain meaning of 每…一次
+    r"|每[\u4e00-\u9fff]{1,2}一[次回]"
+    # many times, said without a number (抄了好多遍): plain meaning, as 好几遍 is
+    r"|好多\s*[遍次回趟]"
+    # one thing alone already this much (光一个部门就七八个, 光表就填不完): plain meaning of 光…就
+    r"|光[\u4e00-\u9fff]{1,8}?就\D{0,6}?(?:\d|[两三四五六七八九十百]|好几|不完)"
+    # all of them the same one again (三个群发的都是同一个通知): plain meaning
+    r"|都是同一"
+    # one figure, many forms (一个数据填五份表): plain meaning, the same figure again
+    r"|一个数[据字]?\D{0,4}?(?:[2-9]|\d{2,}|[两三四五六七八九十百]+|好几|好多)\s*[份张遍]"
 )
 
 
