@@ -80,17 +80,9 @@ class SiblingMarks:
         return list(ranked)
 
     def names_one(self, text: str, ranked: Sequence[Match]) -> bool:
-        """The text says the best match's burden and no burden of a sibling ranked near it
-        (发言稿写了三千字，念完会都开了半天: how long one speaks, nothing else of meetings).
-        A sibling further behind than a told burden's reach (TOLD_NEAR), which could never go
-        first, leaves no doubt: 上次迎检…检查组就坐着一本本翻 names the ledgers read, and
-        迎检, the rounds' mark, only sets the scene."""
+        """The text says the best match's burden and no burden of a sibling ranked with it
+        (发言稿写了三千字，念完会都开了半天: how long one speaks, nothing else of meetings)."""
         if not ranked or not self.says(ranked[0].fact.id, text):
             return False
-        best = ranked[0]
-        return not any(
-            m.fact.topic == best.fact.topic
-            and best.score - m.score <= TOLD_NEAR
-            and self.says(m.fact.id, text)
-            for m in ranked[1:]
-        )
+        topic = ranked[0].fact.topic
+        return not any(m.fact.topic == topic and self.says(m.fact.id, text) for m in ranked[1:])
