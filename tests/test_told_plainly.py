@@ -55,8 +55,6 @@ def test_a_thing_done_a_little_asks_nothing_but_a_request_still_asks() -> None:
 @pytest.mark.parametrize(
     ("question", "fact_id", "not_fact_id"),
     [
-        ("消息刷都刷不完", "chat-groups-too-many-pinned", "chat-groups-six-kinds"),
-        ("群全部置顶了还是看不完", "chat-groups-too-many-pinned", "chat-groups-phone-lighter"),
         ("小会也开得拖拖拉拉的", "meetings-short-speeches", "meetings-weekly-half-hour"),
         ("领导讲完副职讲", "meetings-short-speeches", "meetings-one-topic-once"),
         ("一样的事，今儿开个会明儿又开个会", "meetings-one-topic-once", "meetings-short-speeches"),
@@ -77,7 +75,6 @@ def test_shipped_marks_say_the_plain_burden(
     [
         ("一个数据填五份表", "forms-one-figure-one-form"),
         ("每开一次会记录写五页", "meetings-light-records"),
-        ("网格群、防疫群、医保群、党员群加起来四十多个，消息刷都刷不完", "chat-groups-too-many-pinned"),
         ("小会也开得拖拖拉拉的", "meetings-short-speeches"),
     ],
 )
