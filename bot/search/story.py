@@ -44,6 +44,8 @@ _BURDENS = re.compile(
     # punished for it (少一页就扣分, 考核直接扣分, 排后面的还得挨批)
     r"|(?:就|要|直接|还得?|都得?|得)(?:扣分|挨批|挨骂|通报|点名)"
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
+    # only the one thing done, the other never (只翻本子不下户): plain meaning
+    r"|只(?:翻|看|查|盯|要)[\u4e00-\u9fff]{1,4}?(?:不|没)(?:下|去|看|走|问|管)"
     # kept though long unused (那个工作群半年没人说话，还留着): the thing kept idle is the load
     # (plain meaning; tune fix from dev-problems14); 那个 before it is a pause, not one group
     r"|(?:半年|一年|几个月|好几个月|好久|很久|长期|常年|多年)多?了?(?:都|也)?(?:没人|没有人)"
@@ -86,6 +88,8 @@ _COPING = re.compile(
     r"|[\u4e00-\u9fff]{0,12}?(?:啥|什么)时候(?:才)?能(?:真正?|真的)?(?:减|少|轻|降|松)"
     r"[\u4e00-\u9fff]{0,2}"
     r"|有(?:办法|招|解)(?:吗|没|不)?|谁来管管|有没有人管管?|有人管(?:管)?吗"
+    # whether a rule covers it (有没有精简的说法, 这个有说法没): a measure asked, plain meaning
+    r"|有没有[\u4e00-\u9fff]{0,4}?的?说法|有(?:啥|什么)?说法"
     # asked as a rhetorical plea (难道就没办法吗, 就没人管管吗): the same ask for a measure
     r"|(?:难道)?(?:就|都)?没(?:有)?(?:一点|什么|啥)?(?:办法|招|人管管?)(?:了)?(?:吗|么)?)"
     r"(?:呢|啊|呀|哇|没)?[?？!！。~～…]*$"
