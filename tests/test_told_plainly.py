@@ -8,6 +8,7 @@ import pytest
 from bot.kb import load_kb
 from bot.search.matcher import Matcher
 from bot.search.normalize import normalize
+from bot.search.ranked import Match
 from bot.search.siblingmarks import SiblingMarks
 from bot.search.story import asks_something, tells_burden
 
@@ -88,3 +89,16 @@ def test_a_plainly_told_burden_is_answered_with_its_fact(
 @pytest.mark.parametrize("question", ["群太多了刷不完，微信怎么把群聊折叠起来", "一本书多少钱"])
 def test_a_near_miss_with_the_same_words_still_declines(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).decision == "decline"
+
+
+def test_a_burden_said_more_than_a_siblings_is_the_one_named() -> None:
+    marks = SiblingMarks(
+        {"inspections-joint": ["部门|各查各"], "inspections-unannounced-visits": ["材料"]}
+    )
+    ranked = [
+        Match(KB.by_id["inspections-joint"], 46.4),
+        Match(KB.by_id["inspections-unannounced-visits"], 35.2),
+    ]
+    assert marks.names_one("各个部门各查各的，同一摞材料要准备好几遍", ranked)
+    assert not marks.names_one("各个部门的材料", ranked)  # once each: no telling them apart
+    assert not marks.names_one("材料太多", ranked)  # not the best match's burden
