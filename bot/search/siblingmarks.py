@@ -87,9 +87,7 @@ class SiblingMarks:
         if not said:
             return False
         topic = ranked[0].fact.topic
-        return all(
-            self._said(m.fact.id, text) < said for m in ranked[1:] if m.fact.topic == topic
-        )
+        return all(self._said(m.fact.id, text) < said for m in ranked[1:] if m.fact.topic == topic)
 
     def _said(self, fact_id: str, text: str) -> int:
         """How many different marks of the fact the text says."""
