@@ -82,7 +82,8 @@ class SiblingMarks:
     def names_one(self, text: str, ranked: Sequence[Match]) -> bool:
         """The text says the best match's burden more than any sibling ranked with it says
         its own (发言稿写了三千字，念完会都开了半天: how long one speaks, nothing else of
-        meetings; 各个部门各查各的，同一摞材料…: apart twice, the ledgers once)."""
+        meetings; 各个部门各查各的，同一摞材料…: apart twice, the ledgers once). Counting the
+        marks said, not only whether any is: fixes from dev-problems11 and dev-problems15."""
         said = self._said(ranked[0].fact.id, text) if ranked else 0
         if not said:
             return False

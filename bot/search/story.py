@@ -61,8 +61,8 @@ _BURDENS = re.compile(
     rf"|{_ROUGH_COUNT}"
     # done, then done again (这个口查完那个口查, 开完我们传达，传达完再开专题会)
     r"|([开查填报签拍问])完[\u4e00-\u9fff]{0,6}?\1|完[\u4e00-\u9fff]{0,4}?再(?:开|查|填|报|发|签|拍|传)"
-    # worked through piece by piece (检查组就坐着一本本翻, PPT一页页做, 拿着材料一项项对): plain
-    # meaning; tune fixes from dev-loanwords and dev-problems15
+    # worked through piece by piece (检查组就坐着一本本翻, 拿着材料一项项对): plain meaning; tune
+    # fix from dev-problems15 (stutter.py reads 一页页 as 一页, so PPT一页页做 is not seen here)
     r"|一(?P<piece>[本页项张份户家件])(?P=piece)"
     # each single time (每开一次会记录写五页 is 每次): plain meaning of 每…一次
     r"|每[\u4e00-\u9fff]{1,2}一[次回]"
