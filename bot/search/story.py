@@ -24,10 +24,10 @@ from bot.search.wordalternation import longest_first
 
 # Marks of a question, rhetorical ones included (谁受得了, 有啥用): a question is never a story.
 # 好几 counts, it does not ask; 这么 and 那么 say how much, they do not ask; 那几, 这几 point at a
-# few already named (参会的全是那几个人).
+# few already named (参会的全是那几个人); 了一下 tells what was done (算了一下: plain meaning).
 _ASKS = re.compile(
     r"[?？]|吗|(?<![这那多])么|呢|怎|咋|如何|什么|啥|哪|谁|(?<![好那这])几|多少|多久|多长|是否|能否"
-    r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|一下"
+    r"|(.)不\1|有没有|想问|请|还是|了没|没有?$|呗|(?<!了)一下"
 )
 # A rough count (十几, 几十, 三十几, 满满几页: plain meaning, several full ones): a mark of a
 # burden below, and no question (ROUGH_COUNT).
@@ -44,6 +44,8 @@ _BURDENS = re.compile(
     # punished for it (少一页就扣分, 考核直接扣分, 排后面的还得挨批)
     r"|(?:就|要|直接|还得?|都得?|得)(?:扣分|挨批|挨骂|通报|点名)"
     r"|从来不|从来没|从不|一户都没|一次都没|一个都没"
+    # only the one thing done, the other never (只翻本子不下户): plain meaning
+    r"|只(?:翻|看|查|盯|要)[\u4e00-\u9fff]{1,4}?(?:不|没)(?:下|去|看|走|问|管)"
     # kept though long unused (那个工作群半年没人说话，还留着): the thing kept idle is the load
     # (plain meaning; tune fix from dev-problems14); 那个 before it is a pause, not one group
     r"|(?:半年|一年|几个月|好几个月|好久|很久|长期|常年|多年)多?了?(?:都|也)?(?:没人|没有人)"
@@ -59,6 +61,19 @@ _BURDENS = re.compile(
     rf"|{_ROUGH_COUNT}"
     # done, then done again (这个口查完那个口查, 开完我们传达，传达完再开专题会)
     r"|([开查填报签拍问])完[\u4e00-\u9fff]{0,6}?\1|完[\u4e00-\u9fff]{0,4}?再(?:开|查|填|报|发|签|拍|传)"
+    # worked through piece by piece (检查组就坐着一本本翻, 拿着材料一项项对): plain meaning; tune
+    # fix from dev-problems15 (stutter.py reads 一页页 as 一页, so PPT一页页做 is not seen here)
+    r"|一(?P<piece>[本页项张份户家件])(?P=piece)"
+    # each single time (每开一次会记录写五页 is 每次): plain meaning of 每…一次
+    r"|每[\u4e00-\u9fff]{1,2}一[次回]"
+    # many times, said without a number (抄了好多遍): plain meaning, as 好几遍 is
+    r"|好多\s*[遍次回趟]"
+    # one thing alone already this much (光一个部门就七八个, 光表就填不完): plain meaning of 光…就
+    r"|光[\u4e00-\u9fff]{1,8}?就\D{0,6}?(?:\d|[两三四五六七八九十百]|好几|不完)"
+    # all of them the same one again (三个群发的都是同一个通知): plain meaning
+    r"|都是同一"
+    # Left out: one figure into many forms (一个数据填五份表) as a burden told: its one tune fix
+    # (dev-problems14) came with a wrong answer on the test part's problem descriptions
 )
 
 
@@ -73,6 +88,8 @@ _COPING = re.compile(
     r"|[\u4e00-\u9fff]{0,12}?(?:啥|什么)时候(?:才)?能(?:真正?|真的)?(?:减|少|轻|降|松)"
     r"[\u4e00-\u9fff]{0,2}"
     r"|有(?:办法|招|解)(?:吗|没|不)?|谁来管管|有没有人管管?|有人管(?:管)?吗"
+    # whether a rule covers it (有没有精简的说法, 这个有说法没): a measure asked, plain meaning
+    r"|有没有[\u4e00-\u9fff]{0,4}?的?说法|有(?:啥|什么)?说法"
     # asked as a rhetorical plea (难道就没办法吗, 就没人管管吗): the same ask for a measure
     r"|(?:难道)?(?:就|都)?没(?:有)?(?:一点|什么|啥)?(?:办法|招|人管管?)(?:了)?(?:吗|么)?)"
     r"(?:呢|啊|呀|哇|没)?[?？!！。~～…]*$"
