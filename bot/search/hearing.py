@@ -108,25 +108,10 @@ class Hearing:
         tai), a pair of characters some fact happens to hold."""
         if not heard.usual and heard.term is not None and heard.term not in self.curated:
             return False
-        if self._commoner_word(typed, heard):
-            return False
         return (
             heard.term is None
             or heard.term == self.canonical(typed)
             or self._slip_to(typed, heard.term)
-        )
-
-    def _commoner_word(self, typed: str, heard: Heard) -> bool:
-        """Characters typed that make a word commoner than the term they sound like (几位, not
-        纪委: 后面几位全成0): a keyboard offers the commoner first, so it was meant. The reverse,
-        a rarer word for a commoner term (会意 for 会议), stays a slip (tune fix: dev-nearmiss9,
-        where 纪委 heard set the spreadsheet clause aside as the story before an ask)."""
-        return (
-            heard.term is not None
-            and heard.word != typed
-            and CJK_ONLY.match(typed) is not None
-            and self._is_real_word(typed)
-            and self.general_frequency(typed) > self.general_frequency(heard.word)
         )
 
     def _sound_weight(self, typed: str, heard: Heard, sureness: float) -> float:
