@@ -1,7 +1,7 @@
-"""Near misses of round 28 (responses/intent_cues.txt, stopwords.txt, unheldasks.py): a list of
-materials or a procedure asked, a phone's storage cleared, a car for the trip, a document's
-articles counted, overtime counted in hours, a tenure asked, 几位 heard as 纪委. The same words
-telling a burden or asking a measure are still answered."""
+"""Near misses of round 28 (responses/intent_cues.txt, unheldasks.py): a list of materials or a
+procedure asked, a phone's storage cleared, a car for the trip, a document's articles counted,
+overtime counted in hours, a tenure asked. The same words telling a burden or asking a measure are
+still answered."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from bot.search.unheldasks import UnheldAsks
         "中办那个减负通知一共多少条",
         "减负以后干部每月加班少了多少小时",
         "那个央金卓嘎当副主任当了多少年了",
-        "表格里身份证号一粘贴就变成科学计数法了 后面几位全成0 咋整",
     ],
 )
 def test_an_ask_no_measure_answers_is_declined(matcher: Matcher, question: str) -> None:
@@ -44,8 +43,6 @@ def test_an_ask_no_measure_answers_is_declined(matcher: Matcher, question: str) 
         ("干点啥都要拍照留痕，手机内存都满了", "forms-fewer-signatures-photos"),
         # 几条 of no document: the kinds of groups to cut
         ("精简工作群有几条标准", "chat-groups-six-kinds"),
-        # 几位 is how many people, so the inspection still speaks
-        ("来了几位领导检查，光翻台账，也不去村里看看", "inspections-unannounced-visits"),
     ],
 )
 def test_the_same_words_telling_a_burden_or_asking_a_measure_are_answered(
