@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 # 多少件, 几户: a count in a unit of things or people. 个, 次 and 天 count almost anything the
 # facts tell (一个月, 两次会), so they name no unit the facts could lack. 好几件, 那几户: a few, no
-# ask.
-_COUNT_IN = re.compile(r"(?<![好那这])(?:多少|几)([件户人名村岁])")
+# ask. 多少年, 几年: how long someone has served, which their facts tell only by a year they name
+# (段琼: 2017年12月); plain meaning, a tenure is no measure (tune fix: dev-numbers2 央金卓嘎当副
+# 主任当了多少年了). 这几年, 近几年, 十几年: a span told, no ask.
+_COUNT_IN = re.compile(r"(?<![好那这近前头十])(?:多少|几)([件户人名村岁年])")
 _NUMBER = r"[0-9一两二三四五六七八九十百千万几多余]"
 
 
