@@ -360,6 +360,7 @@ def test_a_title_word_said_as_its_synonym_counts_from_further() -> None:
     [
         ("chat-groups-too-many-pinned", "每天都要在群里打卡报位置"),
         ("chat-groups-too-many-pinned", "早上要在群里报到签到"),
+        ("chat-groups-too-many-pinned", "村里的事全靠群接龙"),
         ("chat-groups-too-many-pinned", "散了会还要在群里接龙"),
         ("forms-weekly-cap", "表多到爆 天天一张"),
         ("forms-weekly-cap", "有时一天 3 张"),
@@ -390,3 +391,8 @@ def test_signatures_at_every_level_put_the_signatures_fact_first(matcher: Matche
     marks; 签名 is the title's 签字."""
     best = matcher.prepare("办个手续村里乡里层层签名，别的地方是怎么简化的").ranked[0]
     assert best.fact.id == "forms-fewer-signatures-photos"
+
+
+def test_an_apps_clock_in_is_no_groups_burden() -> None:
+    """打卡 with no group said (钉钉打卡忘了) is no check-in on a work group."""
+    assert not SiblingMarks(KB.sibling_marks).says("chat-groups-too-many-pinned", "钉钉打卡忘了")
