@@ -342,19 +342,6 @@ def test_running_back_and_forth_goes_with_what_it_is_for(
     assert matcher.prepare(question).ranked[0].fact.id == fact_id
 
 
-def test_a_title_word_said_as_its_synonym_counts_from_further() -> None:
-    """层层签名: 签名 is 签字 of 少签字、少拍照 by the synonyms, as if the title's word were typed:
-    the signatures' fact goes first from TITLED_NEAR behind; without the synonym it does not."""
-    marks = {"forms-data-platform": ["平台"], "forms-fewer-signatures-photos": ["签名|签字"]}
-    gap = (NEAR + TITLED_NEAR) / 2
-    ranked = _ranked(("forms-data-platform", 65.0), ("forms-fewer-signatures-photos", 65.0 - gap))
-    facts = [FACT["forms-data-platform"], FACT["forms-fewer-signatures-photos"]]
-    synonyms = {"签名": "签字"}
-    read = SiblingMarks(marks, facts, lambda word: synonyms.get(word, word))
-    assert read.reordered("村里乡里层层签名", ranked)[0].fact.id == "forms-fewer-signatures-photos"
-    assert SiblingMarks(marks, facts).reordered("村里乡里层层签名", ranked) == ranked
-
-
 @pytest.mark.parametrize(
     ("fact_id", "text"),
     [
@@ -362,35 +349,11 @@ def test_a_title_word_said_as_its_synonym_counts_from_further() -> None:
         ("chat-groups-too-many-pinned", "早上要在群里报到签到"),
         ("chat-groups-too-many-pinned", "村里的事全靠群接龙"),
         ("chat-groups-too-many-pinned", "散了会还要在群里接龙"),
-        ("forms-weekly-cap", "表多到爆 天天一张"),
-        ("forms-weekly-cap", "有时一天 3 张"),
-        ("forms-weekly-cap", "有时一天三张"),
     ],
 )
-def test_checking_in_and_a_count_of_forms_a_day_are_their_facts_marks(
-    fact_id: str, text: str
-) -> None:
-    """用群来打卡留痕 and 一天至少一表 are the facts' own words: said, they say the burden."""
+def test_checking_in_on_a_group_is_the_too_many_groups_mark(fact_id: str, text: str) -> None:
+    """用群来打卡留痕 is the fact's own word: said with a group, it says the burden."""
     assert SiblingMarks(KB.sibling_marks).says(fact_id, normalize(text))
-
-
-def test_one_form_a_week_is_no_count_of_forms_a_day() -> None:
-    shipped = SiblingMarks(KB.sibling_marks)
-    for text in ("一周一张表", "三张表一样的内容"):
-        assert not shipped.says("forms-weekly-cap", normalize(text))
-
-
-def test_a_count_of_forms_a_day_puts_the_weekly_cap_first(matcher: Matcher) -> None:
-    """dev-problems16: the templates' fact led by 0.7 and says none of its marks."""
-    best = matcher.prepare("表多到爆 天天一张 有时一天三张 周末也在天表").ranked[0]
-    assert best.fact.id == "forms-weekly-cap"
-
-
-def test_signatures_at_every_level_put_the_signatures_fact_first(matcher: Matcher) -> None:
-    """dev-paraphrase: the platform's fact led by 15 points on 办个手续 and says none of its
-    marks; 签名 is the title's 签字."""
-    best = matcher.prepare("办个手续村里乡里层层签名，别的地方是怎么简化的").ranked[0]
-    assert best.fact.id == "forms-fewer-signatures-photos"
 
 
 def test_an_apps_clock_in_is_no_groups_burden() -> None:

@@ -122,9 +122,7 @@ class Matcher:
         self._kb_order = fact_order(doc.fact for doc in self.index.docs)  # each one's document
         self._docs_of = EntityDocs(self._kb_order).of  # a person's facts: entitydocs.py
         self._said = SaidTerms(kb.by_id, self.analyzer.document_terms)
-        self.sibling_marks = SiblingMarks(  # 开了六个会: how many
-            kb.sibling_marks, kb.facts, self.analyzer.canonical
-        )
+        self.sibling_marks = SiblingMarks(kb.sibling_marks, kb.facts)  # 开了六个会: how many
         # a greeting, 明天的会开不开 (one occasion), 小王说群太多 (told): questionforms.py
         self.forms = QuestionForms(kb, self.texts.greetings, self.analyzer, self.quantities,
                                    self.sibling_marks)  # fmt: skip

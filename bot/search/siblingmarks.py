@@ -12,7 +12,7 @@ scores stay in order; how sure the ranking is does not change).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.kb import Fact
@@ -35,30 +35,23 @@ AHEAD = 0.01  # … and leads by this much, so a later sort by score keeps it fi
 class SiblingMarks:
     """Each fact's marks, one pattern per fact."""
 
-    def __init__(
-        self,
-        marks: Mapping[str, Sequence[str]],
-        facts: Iterable[Fact] = (),
-        canonical: Callable[[str], str] = lambda word: word,
-    ) -> None:
-        """`facts`: their titles are where a mark said counts from further (TITLED_NEAR);
-        `canonical`: the word a synonym stands for (签名 -> 签字), as the analyzer reads it."""
+    def __init__(self, marks: Mapping[str, Sequence[str]], facts: Iterable[Fact] = ()) -> None:
+        """`facts`: their titles are where a mark said counts from further (TITLED_NEAR)."""
         self._marks = {
             fact: re.compile("|".join(f"(?:{p})" for p in patterns))
             for fact, patterns in marks.items()
             if patterns
         }
         self._titles = {fact.id: normalize(fact.title) for fact in facts}
-        self._canonical = canonical
 
     def _in_title(self, fact_id: str, text: str) -> bool:
-        """A stretch of the text saying the fact's marks is in the fact's title, as typed or
-        as the word it is a synonym of (层层签名: 签名 is 签字 of 少签字、少拍照)."""
+        """A stretch of the text saying the fact's marks is in the fact's title."""
         pattern, title = self._marks.get(fact_id), self._titles.get(fact_id, "")
-        if pattern is None or not title:
-            return False
-        said = (m.group(0).strip() for m in pattern.finditer(text) if m.group(0).strip())
-        return any(word in title or self._canonical(word) in title for word in said)
+        return (
+            pattern is not None
+            and bool(title)
+            and any(m.group(0).strip() in title for m in pattern.finditer(text) if m.group(0))
+        )
 
     def says(self, fact_id: str, text: str) -> bool:
         """The text says the burden this fact is about."""
