@@ -345,17 +345,35 @@ def test_running_back_and_forth_goes_with_what_it_is_for(
 @pytest.mark.parametrize(
     ("fact_id", "text"),
     [
-        ("chat-groups-too-many-pinned", "每天都要在群里打卡报位置"),
+        ("forms-weekly-cap", "表多到爆 天天一张"),
+        ("forms-weekly-cap", "有时一天 3 张"),
+        ("forms-weekly-cap", "有时一天三张"),
         ("chat-groups-too-many-pinned", "早上要在群里报到签到"),
         ("chat-groups-too-many-pinned", "村里的事全靠群接龙"),
         ("chat-groups-too-many-pinned", "散了会还要在群里接龙"),
     ],
 )
-def test_checking_in_on_a_group_is_the_too_many_groups_mark(fact_id: str, text: str) -> None:
-    """用群来打卡留痕 is the fact's own word: said with a group, it says the burden."""
+def test_checking_in_and_a_count_of_forms_a_day_are_their_facts_marks(
+    fact_id: str, text: str
+) -> None:
+    """用群来打卡留痕 and 一天至少一表 are the facts' own words: said, they say the burden."""
     assert SiblingMarks(KB.sibling_marks).says(fact_id, normalize(text))
 
 
-def test_an_apps_clock_in_is_no_groups_burden() -> None:
-    """打卡 with no group said (钉钉打卡忘了) is no check-in on a work group."""
-    assert not SiblingMarks(KB.sibling_marks).says("chat-groups-too-many-pinned", "钉钉打卡忘了")
+def test_clocking_in_alone_is_no_mark_of_the_too_many_groups() -> None:
+    """钉钉签到 says no group; 打卡 the screenshots' and the six kinds' facts say as well."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    for text in ("钉钉签到忘了", "打卡留痕的群"):
+        assert not shipped.says("chat-groups-too-many-pinned", normalize(text))
+
+
+def test_one_form_a_week_is_no_count_of_forms_a_day() -> None:
+    shipped = SiblingMarks(KB.sibling_marks)
+    for text in ("一周一张表", "三张表一样的内容"):
+        assert not shipped.says("forms-weekly-cap", normalize(text))
+
+
+def test_a_count_of_forms_a_day_puts_the_weekly_cap_first(matcher: Matcher) -> None:
+    """dev-problems16: the templates' fact led by 0.7 and says none of its marks."""
+    best = matcher.prepare("表多到爆 天天一张 有时一天三张 周末也在天表").ranked[0]
+    assert best.fact.id == "forms-weekly-cap"
