@@ -377,3 +377,18 @@ def test_a_count_of_forms_a_day_puts_the_weekly_cap_first(matcher: Matcher) -> N
     """dev-problems16: the templates' fact led by 0.7 and says none of its marks."""
     best = matcher.prepare("表多到爆 天天一张 有时一天三张 周末也在天表").ranked[0]
     assert best.fact.id == "forms-weekly-cap"
+
+
+def test_who_leads_is_no_mark_of_the_joint_inspection() -> None:
+    """联合检查由哪个部门牵头 asks who leads (县纪委牵头): the joint inspection is only named."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert not shipped.says("inspections-joint", normalize("联合检查由哪个部门牵头"))
+    assert not shipped.says("inspections-joint", normalize("联合检查现在是谁牵头"))
+    assert shipped.says("inspections-joint", normalize("各部门分头来查"))
+    assert shipped.says("inspections-discipline-lead", normalize("联合检查由哪个部门牵头"))
+
+
+def test_asked_who_leads_the_joint_inspection_the_lead_answers(matcher: Matcher) -> None:
+    """dev-intent: the joint inspection led by 16 points; 牵头 is in 纪委牵头、指导具体."""
+    best = matcher.prepare("联合检查由哪个部门牵头？").ranked[0]
+    assert best.fact.id == "inspections-discipline-lead"
