@@ -340,3 +340,55 @@ def test_running_back_and_forth_goes_with_what_it_is_for(
     matcher: Matcher, question: str, fact_id: str
 ) -> None:
     assert matcher.prepare(question).ranked[0].fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "text"),
+    [
+        ("forms-weekly-cap", "表多到爆 天天一张"),
+        ("forms-weekly-cap", "有时一天 3 张"),
+        ("forms-weekly-cap", "有时一天三张"),
+        ("chat-groups-too-many-pinned", "早上要在群里报到签到"),
+        ("chat-groups-too-many-pinned", "村里的事全靠群接龙"),
+        ("chat-groups-too-many-pinned", "散了会还要在群里接龙"),
+    ],
+)
+def test_checking_in_and_a_count_of_forms_a_day_are_their_facts_marks(
+    fact_id: str, text: str
+) -> None:
+    """用群来打卡留痕 and 一天至少一表 are the facts' own words: said, they say the burden."""
+    assert SiblingMarks(KB.sibling_marks).says(fact_id, normalize(text))
+
+
+def test_clocking_in_alone_is_no_mark_of_the_too_many_groups() -> None:
+    """钉钉签到 says no group; 打卡 the screenshots' and the six kinds' facts say as well."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    for text in ("钉钉签到忘了", "打卡留痕的群"):
+        assert not shipped.says("chat-groups-too-many-pinned", normalize(text))
+
+
+def test_one_form_a_week_is_no_count_of_forms_a_day() -> None:
+    shipped = SiblingMarks(KB.sibling_marks)
+    for text in ("一周一张表", "三张表一样的内容"):
+        assert not shipped.says("forms-weekly-cap", normalize(text))
+
+
+def test_a_count_of_forms_a_day_puts_the_weekly_cap_first(matcher: Matcher) -> None:
+    """dev-problems16: the templates' fact led by 0.7 and says none of its marks."""
+    best = matcher.prepare("表多到爆 天天一张 有时一天三张 周末也在天表").ranked[0]
+    assert best.fact.id == "forms-weekly-cap"
+
+
+def test_who_leads_is_no_mark_of_the_joint_inspection() -> None:
+    """联合检查由哪个部门牵头 asks who leads (县纪委牵头): the joint inspection is only named."""
+    shipped = SiblingMarks(KB.sibling_marks)
+    assert not shipped.says("inspections-joint", normalize("联合检查由哪个部门牵头"))
+    assert not shipped.says("inspections-joint", normalize("联合检查现在是谁牵头"))
+    assert shipped.says("inspections-joint", normalize("各部门分头来查"))
+    assert shipped.says("inspections-discipline-lead", normalize("联合检查由哪个部门牵头"))
+
+
+def test_asked_who_leads_the_joint_inspection_the_lead_answers(matcher: Matcher) -> None:
+    """dev-intent: the joint inspection led by 16 points; 牵头 is in 纪委牵头、指导具体."""
+    best = matcher.prepare("联合检查由哪个部门牵头？").ranked[0]
+    assert best.fact.id == "inspections-discipline-lead"
