@@ -8,6 +8,7 @@ it names what the question is about instead, and is read as an unknown word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.search.askslots import AskSlot
@@ -17,6 +18,20 @@ from bot.search.query import QueryAnalysis, QueryTerm
 from bot.search.story import Complaints, asked_forms, judged_cues, tells_burden
 from bot.search.subjects import subject_pieces
 from bot.search.yielding import reached_by_burden, whoever_cues, yielding_cues
+
+
+# A count of things told (一份通知, 三张表, 两场会, 七八个人, 五条有用的): a number and a measure
+# word the facts lack says how many, not what about, so it is no unknown word weighing against
+# the match; a count asked (几场, 多少条) is not one. Tune fixes from dev-voices (一份),
+# dev-subjects (两场, 一场), dev-siblings2 and dev-wrong3 (三张), dev-problems15 and -16 (七八个).
+_COUNT_TOLD = re.compile(
+    r"(?:\d+|[一两二三四五六七八九十百千]+)[多来余]?[大小]?"
+    r"[份张场条套摞本袋页个次回遍拨趟盒箱项]"
+)
+
+
+def is_count_told(word: str) -> bool:
+    return _COUNT_TOLD.fullmatch(word) is not None
 
 
 def analysis_of_pieces(
@@ -35,7 +50,7 @@ def analysis_of_pieces(
     for at, p in enumerate(pieces):  # one pass, each piece's kind looked at once
         if p.kind == "term":
             found_terms.append(QueryTerm(p.term, p.weight, p.text))
-        elif p.kind == "unknown" and at not in subjects:
+        elif p.kind == "unknown" and at not in subjects and not is_count_told(p.text):
             found_unknown.append(p.text)
         elif p.kind == "cue":
             found_cues.append(p.text)
