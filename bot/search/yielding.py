@@ -43,9 +43,10 @@ _MEASURE_ASK = re.compile(
 # or a rumour or a claim checked (有人说一个月最多两次，有这回事吗) asks what the facts tell of
 # the practice, as a measure ask does; the story told before it sets the scene. Tune fixes from
 # dev-chatty8 (明天 … 是不是还只看台账), dev-chatty9 (几个人 … 有这回事吗) and dev-chatty3
-# (装订 … 还要这么多材料吗).
+# (装订 … 还要这么多材料吗). Not 还用不用: 还用不用交材料 asks what a procedure requires
+# (dev-paraphrase's near miss).
 _PRACTICE_CHECKED = re.compile(
-    r"是不是还|还要不要|还用不用|还需不需要|还(?:要|得|用)[\u4e00-\u9fff]{1,8}?吗"
+    r"是不是还|还要不要|还(?:要|得)[\u4e00-\u9fff]{1,8}?吗"
     r"|有这(?:回|么一?回)?事(?:吗|没|不)|是真的吗|是不是真的"
 )
 
