@@ -35,8 +35,6 @@ _MEASURE_ASK = re.compile(
     r"|就不能[\u4e00-\u9fff]{0,8}?吗"
     r"|有(?:没有)?(?:地方|哪里|哪儿|谁)[\u4e00-\u9fff]{0,4}?(?:解决|做到|改|减)"
     r"|(?:啥|什么)时候(?:才)?能(?:真正?|真的)?(?:减|少|轻|降|松)"
-    # One meeting instead of several (能不能一次开完): plain meaning, what 合并 asks.
-    r"|(?:能不能|可不可以|能否)一次"
 )
 
 # A yes/no check whether a practice is still done (他们是不是还只看台账, 检查还要这么多材料吗)
