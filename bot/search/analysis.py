@@ -19,7 +19,6 @@ from bot.search.story import Complaints, asked_forms, judged_cues, tells_burden
 from bot.search.subjects import subject_pieces
 from bot.search.yielding import reached_by_burden, whoever_cues, yielding_cues
 
-
 # A pile of papers counted (一摞材料, 十二本台账, 两大袋照片, 两个纸箱): a number and a measure word
 # the facts lack says how much material, not what about, so it is no unknown word weighing
 # against the match; a count asked (几本) is not one. Tune fixes from dev-problems11 (一摞) and

@@ -9,6 +9,7 @@ still counts: that is what is asked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -131,7 +132,7 @@ def message_clauses(normalized: str) -> list[str]:
         if not runs:
             continue
         clause = [runs[0]]
-        for before, run in zip(runs, runs[1:]):
+        for before, run in itertools.pairwise(runs):
             if len(before) >= SHORTEST_CLAUSE and len(run) >= SHORTEST_CLAUSE:
                 found.append(" ".join(clause))
                 clause = []
