@@ -32,3 +32,8 @@ def test_word_by_word_records_are_the_records(matcher: Matcher) -> None:
     result = matcher.match("日常的小会还要不要逐字做记录啊？")
     assert result.decision == "answer"
     assert result.shown[0].id == "meetings-light-records"
+
+
+def test_a_secrecy_rule_asked_declines(matcher: Matcher) -> None:
+    """涉密 asks a secrecy rule (intent_cues.txt; plain meaning, dev-voices' near miss)."""
+    assert matcher.match("QQ群还能不能用来传涉密文件？").decision == "decline"
