@@ -127,3 +127,43 @@ def test_a_burden_told_with_its_scene_is_answered(
 )
 def test_the_scene_asked_itself_still_declines(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).decision == "decline"
+
+
+def test_a_check_whether_a_practice_still_stands_asks_of_it() -> None:
+    """是不是还, 还要…吗 and 有这回事吗 ask what the facts tell of a practice (dev-chatty8,
+    dev-chatty9, dev-chatty3); 还用不用 asks what a procedure requires and stays no ask."""
+    for clause in ("他们是不是还只看台账", "你们那边检查还要这么多材料吗", "有这回事吗"):
+        assert asks_for_a_measure(clause), clause
+    assert not asks_for_a_measure("还用不用交材料")
+    told = "我们科室几个人争起来了，有人说开会现在一个月最多两次，有这回事吗"
+    assert yielding_cues(told, ("几个人",)) == ("几个人",)
+
+
+def test_a_short_run_stays_with_its_neighbour() -> None:
+    """哈哈 is too short to be a clause, yet the two long runs after it are two (dev-chatty8)."""
+    clauses = message_clauses("哈哈 明天检查组要来 他们是不是还只看台账")
+    assert clauses == ["哈哈 明天检查组要来", "他们是不是还只看台账"]
+
+
+def test_a_rumour_or_a_practice_checked_after_a_story_is_answered(matcher: Matcher) -> None:
+    asked = {
+        "我们科室几个人争起来了，有人说开会现在一个月最多两次，有这回事吗": (
+            "meetings-twice-a-month"
+        ),
+        "哈哈 刚把材料盒子装完 明天检查组要来 他们是不是还只看台账": (
+            "inspections-unannounced-visits"
+        ),
+    }
+    for question, fact in asked.items():
+        result = matcher.match(question)
+        assert result.decision == "answer", question
+        assert result.shown[0].id == fact, question
+
+
+@pytest.mark.parametrize(
+    "question", ["明天检查组还来吗", "明天的会还要开吗", "只要网上报名就行吗，还用不用交材料"]
+)
+def test_one_occasion_or_a_procedure_checked_still_declines(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.match(question).decision == "decline"

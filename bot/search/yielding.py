@@ -9,6 +9,7 @@ still counts: that is what is asked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -35,6 +36,17 @@ _MEASURE_ASK = re.compile(
     r"|就不能[\u4e00-\u9fff]{0,8}?吗"
     r"|有(?:没有)?(?:地方|哪里|哪儿|谁)[\u4e00-\u9fff]{0,4}?(?:解决|做到|改|减)"
     r"|(?:啥|什么)时候(?:才)?能(?:真正?|真的)?(?:减|少|轻|降|松)"
+)
+
+# A yes/no check whether a practice is still done (他们是不是还只看台账, 检查还要这么多材料吗)
+# or a rumour or a claim checked (有人说一个月最多两次，有这回事吗) asks what the facts tell of
+# the practice, as a measure ask does; the story told before it sets the scene. Tune fixes from
+# dev-chatty8 (明天 … 是不是还只看台账), dev-chatty9 (几个人 … 有这回事吗) and dev-chatty3
+# (装订 … 还要这么多材料吗). Not 还用不用: 还用不用交材料 asks what a procedure requires
+# (dev-paraphrase's near miss).
+_PRACTICE_CHECKED = re.compile(
+    r"是不是还|还要不要|还(?:要|得)[\u4e00-\u9fff]{1,8}?吗"
+    r"|有这(?:回|么一?回)?事(?:吗|没|不)|是真的吗|是不是真的"
 )
 
 
@@ -112,19 +124,25 @@ def whoever_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
 
 def message_clauses(normalized: str) -> list[str]:
     """The message's clauses as this module reads them (clauses.py splits a list, not a
-    message): at stops and pauses, and at blanks only between runs of three or more."""
+    message): at stops and pauses, and at a blank only between two runs of three or more; a
+    shorter run (哈哈 明天检查组要来) stays with its neighbour, as words typed apart stay one."""
     found = []
     for part in _CLAUSES.bare(normalized):
         runs = [r for r in _BLANKS.split(part) if r]
-        if all(len(r) >= SHORTEST_CLAUSE for r in runs):
-            found += runs
-        elif runs:
-            found.append(" ".join(runs))
+        if not runs:
+            continue
+        clause = [runs[0]]
+        for before, run in itertools.pairwise(runs):
+            if len(before) >= SHORTEST_CLAUSE and len(run) >= SHORTEST_CLAUSE:
+                found.append(" ".join(clause))
+                clause = []
+            clause.append(run)
+        found.append(" ".join(clause))
     return found
 
 
 def asks_for_a_measure(clause: str) -> bool:
-    return _MEASURE_ASK.search(clause) is not None
+    return _MEASURE_ASK.search(clause) is not None or _PRACTICE_CHECKED.search(clause) is not None
 
 
 def yielding_cues(normalized: str, cues: Sequence[str]) -> tuple[str, ...]:
