@@ -75,3 +75,20 @@ def test_sensible_values_still_parse(tmp_path: Path) -> None:
     assert build_parser().parse_args(["eval", "--calibrate"]).calibrate == "same"
     saved = build_parser().parse_args(["eval", "--save-sources", str(tmp_path / "s.json")])
     assert saved.save_sources == tmp_path / "s.json"
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["bench", "--queries", "9" * 5000], "argument --queries: expected a whole number"),
+        (["bench", "--sizes", "9" * 5000], "argument --sizes: expected whole numbers"),
+        (["run", "--port", "9" * 5000], "argument --port: expected a port"),
+    ],
+)
+def test_counts_past_int_digit_limit_say_what_is_expected(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """int() refuses past 4,300 digits with a ValueError argparse words as 'invalid parse
+    value', the whole text echoed; the length is checked first."""
+    line = refused(argv, capsys)
+    assert line.startswith(f"jianfu {argv[0]}: error: {says}"), line[:200]
