@@ -8,7 +8,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-# Larger counts fit no database integer and no benchmark; as in `jianfu log`.
+# Larger counts fit no database integer (nor Python's timedelta) and no benchmark; none is
+# needed to mean "all" (`jianfu log` reads its counts here too).
 MAX_WHOLE = 999_999_999
 MAX_PORT = 65_535
 
