@@ -38,8 +38,9 @@ def _names_a_subject(piece: Piece) -> bool:
 
 
 def subject_pieces(pieces: Sequence[Piece]) -> frozenset[int]:
-    """Where the unknown words naming a meeting's, group's or inspection's subject stand: a run
-    of them right before the word naming the thing (安全 生产 | 会)."""
+    """Where the unknown words naming a meeting's or a group's subject stand: a run of them
+    right before the word naming the thing (安全 生产 | 会); an inspection's are left unknown
+    (see above)."""
     found: set[int] = set()
     for at, piece in enumerate(pieces):
         if not _is_head(piece):
