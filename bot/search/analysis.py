@@ -29,6 +29,7 @@ _COUNT_TOLD = re.compile(r"(?:\d+|[一两二三四五六七八九十百千]+)[�
 
 
 def is_count_told(word: str) -> bool:
+    """Whether the unknown word is a pile counted (一摞, 十二本): how much, not what about."""
     return _COUNT_TOLD.fullmatch(word) is not None
 
 
