@@ -35,8 +35,8 @@ TELEGRAM_LIKE: dict[str, Any] = {
 
 
 @contextmanager
-def odd_api(**bodies: str) -> Iterator[str]:
-    """A Bot API stand-in on 127.0.0.1: `bodies[method]` is sent as is (status 200), other
+def odd_api(status: int = 200, **bodies: str) -> Iterator[str]:
+    """A Bot API stand-in on 127.0.0.1: `bodies[method]` is sent as is (with `status`), other
     methods answer as Telegram would; yields its base URL."""
 
     class Handler(BaseHTTPRequestHandler):
@@ -46,11 +46,12 @@ def odd_api(**bodies: str) -> Iterator[str]:
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
             method = self.path.rsplit("/", 1)[-1]
+            code = status if method in bodies else 200
             if method in bodies:
                 body = bodies[method].encode()
             else:
                 body = json.dumps({"ok": True, "result": TELEGRAM_LIKE.get(method, True)}).encode()
-            self.send_response(200)
+            self.send_response(code)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -96,6 +97,21 @@ def test_webhook_info_against_json_of_another_shape_is_one_line(
     err = capsys.readouterr().err
     assert code != 0 and err.count("\n") == 1
     assert err.startswith("jianfu: getWebhookInfo failed: the API at ") and "1:abc" not in err
+
+
+@pytest.mark.parametrize("status", [200, 404])
+def test_webhook_info_against_a_web_page_names_the_api_not_the_token(
+    status: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrong TELEGRAM_API_BASE_URL answering a web page, as `jianfu run` reads it: a 404
+    page read as 'Telegram rejected TELEGRAM_BOT_TOKEN' (PTB calls a 404 an invalid token),
+    a 200 page as the bare 'Invalid server response'."""
+    with odd_api(status, getWebhookInfo="<html>Not Found</html>") as base:
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:abc")
+        monkeypatch.setenv("TELEGRAM_API_BASE_URL", base)
+        code = main(["webhook", "info"])
+    expected = NOT_BOT_API.format(base=base + "/bot")
+    assert (code, capsys.readouterr().err) == (2, f"jianfu: getWebhookInfo failed: {expected}\n")
 
 
 def test_polling_json_of_another_shape_stops_in_one_line(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from bot.answer.heap import freeze_built
 from bot.answer.service import Service
 from bot.errors import ConfigError, JianfuError
 from bot.settings import DEFAULT_API, Settings
-from bot.telegram.botapi import NOT_JSON, SHAPE_ERRORS, UpdatesRequest
+from bot.telegram.botapi import SHAPE_ERRORS, UpdatesRequest, is_not_bot_api
 from bot.telegram.budget import GROUP_PERIOD, GROUP_QUESTIONS, GroupBudget
 from bot.telegram.context import CONTEXT_TYPES, App
 from bot.telegram.gate import group_budget
@@ -197,7 +197,7 @@ async def _preflight(token: str, base_url: str) -> None:
         async with Bot(token, base_url=base, base_file_url=files):
             pass
     except TelegramError as exc:
-        if _not_bot_api(exc):  # e.g. a web server's 404 page: it says nothing of the token
+        if is_not_bot_api(exc):  # e.g. a web server's 404 page: it says nothing of the token
             raise ConfigError(NOT_BOT_API.format(base=base)) from None
         if isinstance(exc, InvalidToken):
             raise ConfigError(REJECTED) from None
@@ -205,15 +205,6 @@ async def _preflight(token: str, base_url: str) -> None:
         raise JianfuError(f"cannot reach the Telegram Bot API at {base}: {why}") from None
     except SHAPE_ERRORS:  # JSON, but not the Bot API's: PTB reads `result` on trust
         raise ConfigError(NOT_BOT_API.format(base=base)) from None
-
-
-def _not_bot_api(exc: BaseException | None) -> bool:
-    """The answer was not the Bot API's JSON (PTB then says "Invalid server response")."""
-    while exc is not None:
-        if isinstance(exc, TelegramError) and exc.message == NOT_JSON:
-            return True
-        exc = exc.__cause__
-    return False
 
 
 def run_bot(
@@ -260,7 +251,7 @@ def run_bot(
         else:
             asyncio.run(run_replica(application, settings, listen, port))
     except InvalidToken as exc:  # revoked since the preflight, or the API turned odd
-        if _not_bot_api(exc):
+        if is_not_bot_api(exc):
             raise ConfigError(NOT_BOT_API.format(base=api_urls(settings.api_base_url)[0])) from None
         raise ConfigError(REJECTED) from None
     except TelegramError as exc:  # polling gave up on another error

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 # What reading an answer of another shape raises inside PTB (a missing key, a str or a list
 # where a dict should be, a value of the wrong kind).
 SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
-# PTB's own words for an answer that is not JSON at all; app._not_bot_api looks for them.
+# PTB's own words for an answer that is not JSON at all; is_not_bot_api looks for them.
 NOT_JSON = "Invalid server response"
 
 
@@ -34,6 +34,16 @@ def not_bot_api() -> InvalidToken:
     error = InvalidToken("the answer was not the Bot API's")
     error.__cause__ = TelegramError(NOT_JSON)
     return error
+
+
+def is_not_bot_api(exc: BaseException | None) -> bool:
+    """The answer was not the Bot API's JSON (PTB then says "Invalid server response"), as
+    not_bot_api's error and a web page's 404 (which PTB calls an InvalidToken) both say."""
+    while exc is not None:
+        if isinstance(exc, TelegramError) and exc.message == NOT_JSON:
+            return True
+        exc = exc.__cause__
+    return False
 
 
 def skipped(update_id: int, why: Exception) -> None:

@@ -15,7 +15,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot.errors import ConfigError, JianfuError
 from bot.settings import Settings
-from bot.telegram.botapi import SHAPE_ERRORS
+from bot.telegram.botapi import SHAPE_ERRORS, is_not_bot_api
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 MAX_CONNECTIONS = 100  # Telegram's own maximum: updates in flight at once, across replicas
@@ -29,24 +29,26 @@ def _bot(settings: Settings) -> Bot:
 
 
 async def _call(settings: Settings, what: str, action: Any) -> Any:
-    from bot.telegram.app import api_urls
+    """`action` on a started Bot; any failure is one line naming `what`, the token masked."""
+    from bot.telegram.app import NOT_BOT_API, api_urls
 
     token = settings.require_token()
+    not_bot_api = f"{what} failed: " + NOT_BOT_API.format(base=api_urls(settings.api_base_url)[0])
     try:
         async with _bot(settings) as bot:
             return await action(bot)
-    except InvalidToken:
-        raise ConfigError(
-            "Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)"
-        ) from None
     except TelegramError as exc:
+        # A web page where the API should be (a wrong TELEGRAM_API_BASE_URL) says nothing of
+        # the token, though PTB calls a 404 page an InvalidToken: as `jianfu run` reads it.
+        if is_not_bot_api(exc):
+            raise JianfuError(not_bot_api) from None
+        if isinstance(exc, InvalidToken):
+            raise ConfigError(
+                "Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)"
+            ) from None
         raise JianfuError(f"{what} failed: {str(exc).replace(token, '<token>')}") from None
     except SHAPE_ERRORS:  # JSON, but not the Bot API's: PTB reads `result` on trust
-        base = api_urls(settings.api_base_url)[0]
-        raise JianfuError(
-            f"{what} failed: the API at {base} answered something that is not the Bot API"
-            " (check TELEGRAM_API_BASE_URL)"
-        ) from None
+        raise JianfuError(not_bot_api) from None
 
 
 async def webhook_set(settings: Settings) -> str:
