@@ -77,17 +77,6 @@ def test_sensible_values_still_parse(tmp_path: Path) -> None:
     assert saved.save_sources == tmp_path / "s.json"
 
 
-@pytest.mark.parametrize("value", ["²", "0", "9" * 5000])
-def test_log_counts_are_refused_like_every_other_count(
-    value: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """`jianfu log` reads its counts with the same whole_number as bench: one message."""
-    with pytest.raises(SystemExit):
-        main(["log", "unanswered", "--limit", value])
-    line = capsys.readouterr().err.splitlines()[-1]
-    assert "argument --limit: expected a whole number from 1 to 999999999" in line, line
-
-
 @pytest.mark.parametrize(
     ("argv", "says"),
     [

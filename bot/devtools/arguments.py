@@ -8,8 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-# Larger counts fit no database integer (nor Python's timedelta) and no benchmark; none is
-# needed to mean "all" (`jianfu log` reads its counts here too).
+# Larger counts fit no database integer and no benchmark; as in `jianfu log`.
 MAX_WHOLE = 999_999_999
 MAX_PORT = 65_535
 

@@ -15,12 +15,19 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from bot.devtools.arguments import whole_number
 from bot.errors import JianfuError
 from bot.questionlog.store import open_configured
 
-# A count of rows or days: the whole number every `jianfu` count is (devtools/arguments.py).
-_POSITIVE = whole_number(1)
+# Larger counts fit no database integer (or Python's timedelta); none is needed to mean "all".
+MAX_WHOLE = 999_999_999
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_WHOLE:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_WHOLE}, got {text[:20]!r}"
+        )
+    return int(text)
 
 
 def _window(days: int | None) -> str:
@@ -89,18 +96,18 @@ def add_log_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     days_help = "only questions asked in the last D days (default: all kept)"
 
     unanswered = log_sub.add_parser("unanswered", help="most asked questions without an answer")
-    unanswered.add_argument("--limit", type=_POSITIVE, default=20, metavar="N", help="rows")
-    unanswered.add_argument("--days", type=_POSITIVE, default=None, metavar="D", help=days_help)
+    unanswered.add_argument("--limit", type=_positive, default=20, metavar="N", help="rows")
+    unanswered.add_argument("--days", type=_positive, default=None, metavar="D", help=days_help)
     unanswered.add_argument("--csv", action="store_true", help="CSV instead of text")
     unanswered.set_defaults(func=run_log_unanswered)
 
     feedback = log_sub.add_parser("feedback", help="👍/👎 per fact and the 👎 questions")
-    feedback.add_argument("--days", type=_POSITIVE, default=None, metavar="D", help=days_help)
+    feedback.add_argument("--days", type=_positive, default=None, metavar="D", help=days_help)
     feedback.add_argument("--csv", action="store_true", help="CSV instead of text")
     feedback.set_defaults(func=run_log_feedback)
 
     export = log_sub.add_parser("export", help="every logged question as CSV (no askers)")
-    export.add_argument("--days", type=_POSITIVE, default=None, metavar="D", help=days_help)
+    export.add_argument("--days", type=_positive, default=None, metavar="D", help=days_help)
     export.add_argument(
         "--output", type=Path, default=None, metavar="FILE",
         help="write to FILE (UTF-8 with BOM, for spreadsheets) instead of stdout",
