@@ -92,3 +92,15 @@ def test_counts_past_int_digit_limit_say_what_is_expected(
     value', the whole text echoed; the length is checked first."""
     line = refused(argv, capsys)
     assert line.startswith(f"jianfu {argv[0]}: error: {says}"), line[:200]
+
+
+@pytest.mark.parametrize("value", ["²", "0", "9" * 5000])
+def test_log_counts_are_refused_like_every_other_count(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`jianfu log` reads its counts as bench does: the same one message, never argparse's
+    'invalid _positive value' echoing the text."""
+    with pytest.raises(SystemExit):
+        main(["log", "unanswered", "--limit", value])
+    line = capsys.readouterr().err.splitlines()[-1]
+    assert "argument --limit: expected a whole number from 1 to 999999999" in line, line[:200]
