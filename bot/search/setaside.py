@@ -36,9 +36,7 @@ from bot.search.wordalternation import longest_first
 # （会上说的是防汛） is a clause of its own.
 _CLAUSE_END = ClauseSplitter(PAUSES, DOT, ASKS, COLONS, BRACKETS, ELLIPSIS, BLANKS).ends
 _PARTICLES = "(?:了|吧|啊|哈|呀|哦|嘛)*"
-# What … stands for: 会的事 in 先不说会的事了; a short list too, 开会、填表这些老问题就不说了
-# (plain meaning: the items listed are what is put aside).
-_GAP = "[\u4e00-\u9fff](?:[\u4e00-\u9fff]|、(?=[\u4e00-\u9fff])){0,11}?"
+_GAP = "[\u4e00-\u9fff]{1,8}?"  # what … stands for: 会的事 in 先不说会的事了
 SHORTEST_ASK = 4  # Han characters the rest keeps to be asked on its own (表格模板老换)
 # A clause opening with a turn (可, 但是, 不过) after a story that asks nothing turns from it to
 # what is asked: 我们这边暗访多了，不盯台账了。可开会还是一个接一个，相关的会能不能合并开 asks of

@@ -82,25 +82,9 @@ def several_asked(p: Prepared, t: Thresholds) -> tuple[tuple[Match, ...], bool]:
         if len(named) >= 2 and ranked_named[0].score - ranked_named[1].score >= t.lead:
             return (), False
         chosen = {m.fact.topic: m for m in named}
-    if not listed:
-        chosen = {topic: m for topic, m in chosen.items() if not in_passing(p, m, t)}
     if len(chosen) < 2 or told_as_one(p, set(chosen), listed, t):
         return (), False
     return tuple(chosen.values())[:SEVERAL_MAX], listed
-
-
-def in_passing(p: Prepared, pick: Match, t: Thresholds) -> bool:
-    """A clause's pick unsure on its own (below the answer bar), on a topic the message read
-    whole puts far behind a sure fact of another topic: the topic is the story's scene, not
-    an ask. 开完会领导让每个人拍会场照片发群里当签到，拿截图算考核: the meeting is when the
-    pictures are taken; 干活的时候先摆拍，截图发上去才算数: the posing is for the screenshot.
-    A second topic really asked is sure in its own clause (散了会还要在群里接龙报到).
-    Fixes from dev-siblings2, dev-several6 and dev-problems10."""
-    best = p.ranked[0] if p.ranked else None
-    if best is None or pick.score >= t.answer or best.fact.topic == pick.fact.topic:
-        return False
-    own = max((m.score for m in p.ranked if m.fact.topic == pick.fact.topic), default=0.0)
-    return best.score >= t.answer and best.score - own >= t.lead
 
 
 def told_as_one(p: Prepared, topics: set[str], listed: bool, t: Thresholds) -> bool:
