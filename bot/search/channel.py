@@ -47,9 +47,9 @@ _SENT_BEFORE = ("发", "转", "传", "晒", "往", "发到", "转到", "传到",
 
 
 # The meeting told only as the time the burden comes after: 每次开完会都要在三四个群里转发,
-# 开完会领导让拍照发群, 散会后还要填表 (jieba cuts 开完会 as 开 + 完会). Plain meaning: "once
-# the meeting is over", a time, not the meeting as the burden; 会开完了还得写记录 keeps the
-# meeting by the records it names (Channels._carries). Fixes from dev-siblings2, dev-several6.
+# 散会后还要填表 (jieba cuts 开完会 as 开 + 完会). Plain meaning: "once the meeting is over", a
+# time, not the meeting as the burden; 会开完了还得写记录 keeps the meeting by the records it names
+# (Channels._carries), and so does 开完会领导让拍会场照片发群里 by 会场. Fix from dev-several6.
 _AFTER_MEETING = re.compile(r"(?:开完|散了?)会(?:以后|之后|后)?|会后|会开完了?(?:以后|之后|后)?")
 
 
