@@ -62,16 +62,3 @@ def test_the_village_secretary_beside_another_topic_signs_no_form(matcher: Match
     question = "我们村书记天天抱怨检查太多，我自己是抱怨群太多，这俩有政策吗"
     assert {f.topic for f in matcher.match(question).shown} == {"inspections", "chat-groups"}
     assert matcher.match("村书记签字太多了").shown[0].id == "forms-fewer-signatures-photos"
-
-
-def test_a_morning_of_group_messages_is_no_long_meeting(matcher: Matcher) -> None:
-    """一上午 is the span the messages came in, as 一整天 is the asker's day."""
-    question = "群里一上午一百多条消息，真正有用的不到五条"
-    terms = _terms(matcher, question)
-    assert "时间长" not in terms
-    assert "工作群" in terms  # no longer dropped as the channel of a meeting's burden
-    result = matcher.match(question)
-    assert result.answered and result.shown[0].topic == "chat-groups"
-    # typed beside a meeting, the morning is how long it ran
-    assert "时间长" in _terms(matcher, "会开了一上午")
-    assert matcher.match("会开了一上午").shown[0].id == "meetings-short-speeches"
