@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.search.channel import Channels, as_channel
+from bot.search.channel import Channels, as_channel, as_time
 from bot.search.matcher import Matcher
 from bot.search.query import QueryAnalysis, QueryTerm
 
@@ -65,3 +65,28 @@ def test_channels_drop_only_beside_another_topics_word_in_the_same_clause() -> N
     assert channels.kept(own, "群里要截图又要填表") == own
     held = Channels(lambda term, typed: topics.get(term), lambda term: frozenset({"groups"}))
     assert held.kept(told, "群里又要填表") == told
+
+
+def test_the_time_after_a_meeting_is_no_meeting_asked() -> None:
+    # jieba cuts 开完会 as 开 + 完会: both lie inside the time the burden comes after
+    assert as_time(QueryTerm("会议", 1.0, "开"), "每次开完会都要在三四个群里转发同一份通知")
+    assert as_time(QueryTerm("会议", 1.0, "会后"), "会后还要在群里报到")
+    assert not as_time(QueryTerm("会议", 1.0, "开会"), "天天被叫去开会，回来还得填各种报表")
+    # 开 typed again outside the time: the meeting is told as more than the time
+    assert not as_time(QueryTerm("会议", 1.0, "开"), "开完会又开，群里还要报")
+
+
+def test_a_notice_forwarded_in_groups_after_a_meeting_is_about_the_groups(
+    matcher: Matcher,
+) -> None:
+    question = "每次开完会都要在三四个群里转发同一份通知，工作群是不是该精简了"
+    assert "会议" not in _terms(matcher, question)
+    result = matcher.match(question)
+    assert result.shown and all(f.topic == "chat-groups" for f in result.shown)
+
+
+def test_the_meeting_stays_when_its_own_burden_follows_it(matcher: Matcher) -> None:
+    # the records written after the meeting are the meeting's own fact
+    assert "会议" in _terms(matcher, "开完会还要把记录誊抄一遍交上去")
+    result = matcher.match("会开完了还得写记录交上去，群里还要打卡，有没有地方不这么搞了")
+    assert {f.topic for f in result.shown[:2]} == {"meetings", "chat-groups"}

@@ -10,6 +10,7 @@ several-at-once reply opening with it). When the other words name the channel's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -45,6 +46,29 @@ _CLAUSES = ClauseSplitter(
 _SENT_BEFORE = ("发", "转", "传", "晒", "往", "发到", "转到", "传到", "发进", "拉进")
 
 
+# The meeting told only as the time the burden comes after: 每次开完会都要在三四个群里转发,
+# 散会后还要填表 (jieba cuts 开完会 as 开 + 完会). Plain meaning: "once the meeting is over", a
+# time, not the meeting as the burden; 会开完了还得写记录 keeps the meeting by the records it names
+# (Channels._carries), and so does 开完会领导让拍会场照片发群里 by 会场. Fix from dev-several6.
+_AFTER_MEETING = re.compile(r"(?:开完|散了?)会(?:以后|之后|后)?|会后|会开完了?(?:以后|之后|后)?")
+
+
+def as_time(term: QueryTerm, text: str) -> bool:
+    """Every place the word was typed lies inside the time after a meeting (开完会以后)."""
+    source = term.source
+    if not source or source not in text:
+        return False
+    spans = [m.span() for m in _AFTER_MEETING.finditer(text)]
+    if not spans:
+        return False
+    at = text.find(source)
+    while at >= 0:
+        if not any(start <= at and at + len(source) <= end for start, end in spans):
+            return False
+        at = text.find(source, at + 1)
+    return True
+
+
 def as_channel(term: QueryTerm, text: str) -> bool:
     """Every place the word was typed, it names where something is, or is sent to."""
     source = term.source
@@ -77,6 +101,8 @@ class Channels:
     def kept(self, analysis: QueryAnalysis, text: str) -> QueryAnalysis:
         # Most questions have no word in a channel's place: the cheap look comes first.
         placed = {qt for qt in analysis.terms if as_channel(qt, text)}
+        timed = {qt for qt in analysis.terms if as_time(qt, text)}
+        placed |= timed
         if not placed:
             return analysis
         named = [(qt, self._names(qt.term, qt.source)) for qt in analysis.terms]
@@ -85,8 +111,14 @@ class Channels:
             return analysis
         as_channels = {qt for qt, _ in channels}
         burden = [(qt, t) for qt, t in named if t is not None and qt not in as_channels]
+        # After a meeting, the burden may come by a channel of its own: 开完会…在群里转发.
+        untimed = [(qt, t) for qt, t in named if t is not None and qt not in timed]
         clauses = _CLAUSES.bare(text)
-        dropped = {qt for qt, topic in channels if self._carries(qt, topic, burden, clauses)}
+        dropped = {
+            qt
+            for qt, topic in channels
+            if self._carries(qt, topic, untimed if qt in timed else burden, clauses)
+        }
         if not dropped:
             return analysis
         return replace(analysis, terms=tuple(qt for qt in analysis.terms if qt not in dropped))
