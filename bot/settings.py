@@ -22,6 +22,12 @@ DEFAULT_CLAIM_LEASE_SECONDS = 30.0
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+def is_whole_number(text: str, low: int, high: int) -> bool:
+    """Digits only (no sign, no spaces, no ², which str.isdigit lets through to fail in int()),
+    from `low` to `high`; the length is checked before int(), which raises past 4,300 digits."""
+    return text.isdecimal() and len(text) <= len(str(high)) and low <= int(text) <= high
+
+
 def project_root() -> Path:
     """The checkout this package lives in: its responses/ and seeds/ are the default KB."""
     return Path(__file__).resolve().parent.parent
@@ -97,7 +103,7 @@ def _admin_ids(raw: str) -> frozenset[int]:
 def _retention(raw: str) -> int:
     if not raw:
         return DEFAULT_RETENTION_DAYS
-    if not raw.isdecimal() or not 1 <= int(raw) <= 100_000:  # isdigit: ² too, no int
+    if not is_whole_number(raw, 1, 100_000):
         raise ConfigError("JIANFU_RETENTION_DAYS must be a whole number of days ≥ 1")
     return int(raw)
 

@@ -53,6 +53,8 @@ def test_every_variable_is_read() -> None:
         ("JIANFU_RETENTION_DAYS", "half a year"),
         ("JIANFU_RETENTION_DAYS", "0"),
         ("JIANFU_RETENTION_DAYS", "³"),  # a digit to str.isdigit, none to int(): a traceback
+        # past int()'s 4,300 digits: its ValueError was a traceback, not the variable's name
+        ("JIANFU_RETENTION_DAYS", "1" * 5000),
         ("JIANFU_WATCH_SECONDS", "soon"),
         ("JIANFU_WATCH_SECONDS", "nan"),
         ("JIANFU_ADMIN_IDS", "alice"),
