@@ -8,22 +8,18 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.settings import is_whole_number
+
 # Larger counts fit no database integer and no benchmark; as in `jianfu log`.
 MAX_WHOLE = 999_999_999
 MAX_PORT = 65_535
-
-
-def _is_whole(text: str, low: int, high: int) -> bool:
-    """Digits only (no sign, no spaces, no ²), from `low` to `high`; the length is checked
-    before int(), which refuses past 4,300 digits in words argparse would not explain."""
-    return text.isdecimal() and len(text) <= len(str(high)) and low <= int(text) <= high
 
 
 def whole_number(low: int) -> Callable[[str], int]:
     """A whole number from `low` to MAX_WHOLE (digits only: no sign, no spaces)."""
 
     def parse(text: str) -> int:
-        if not _is_whole(text, low, MAX_WHOLE):
+        if not is_whole_number(text, low, MAX_WHOLE):
             raise argparse.ArgumentTypeError(
                 f"expected a whole number from {low} to {MAX_WHOLE}, got {text[:20]!r}"
             )
@@ -34,7 +30,7 @@ def whole_number(low: int) -> Callable[[str], int]:
 
 def port(text: str) -> int:
     """A TCP port to listen on (0 would bind one at random, which nothing could find)."""
-    if not _is_whole(text, 1, MAX_PORT):
+    if not is_whole_number(text, 1, MAX_PORT):
         raise argparse.ArgumentTypeError(f"expected a port from 1 to {MAX_PORT}, got {text[:20]!r}")
     return int(text)
 
@@ -43,7 +39,7 @@ def sizes(text: str) -> str:
     """Benchmark sizes, comma-separated, each a whole number of facts ≥ 1 (kept as written:
     bench reads the text)."""
     parts = [part for part in text.split(",") if part]
-    if not parts or not all(_is_whole(p, 1, MAX_WHOLE) for p in parts):
+    if not parts or not all(is_whole_number(p, 1, MAX_WHOLE) for p in parts):
         raise argparse.ArgumentTypeError(
             f"expected whole numbers from 1 to {MAX_WHOLE}, comma-separated, got {text[:40]!r}"
         )

@@ -17,17 +17,15 @@ from typing import Any
 
 from bot.errors import JianfuError
 from bot.questionlog.store import open_configured
+from bot.settings import is_whole_number
 
 # Larger counts fit no database integer (or Python's timedelta); none is needed to mean "all".
 MAX_WHOLE = 999_999_999
 
 
 def _positive(text: str) -> int:
-    """A count of rows or days, read as devtools/arguments.whole_number(1) reads one (a copy:
-    the question log imports nothing above it): digits only (isdigit let ² through to fail in
-    int()), the length checked before int(), which refuses past 4,300 digits."""
-    digits = text.isdecimal() and len(text) <= len(str(MAX_WHOLE))
-    if not digits or not 1 <= int(text) <= MAX_WHOLE:
+    """A count of rows or days, read as devtools/arguments.whole_number(1) reads one."""
+    if not is_whole_number(text, 1, MAX_WHOLE):
         raise argparse.ArgumentTypeError(
             f"expected a whole number from 1 to {MAX_WHOLE}, got {text[:20]!r}"
         )
