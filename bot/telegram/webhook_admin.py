@@ -29,11 +29,13 @@ def _bot(settings: Settings) -> Bot:
 
 
 async def _call(settings: Settings, what: str, action: Any) -> Any:
-    """`action` on a started Bot; any failure is one line naming `what`, the token masked."""
-    from bot.telegram.app import NOT_BOT_API, api_urls
+    """`action` on a started Bot; any failure is one line, the token masked: a rejected token
+    as `jianfu run` says it, anything else naming `what`."""
+    from bot.telegram.app import NOT_BOT_API, REJECTED, api_urls
 
     token = settings.require_token()
-    not_bot_api = f"{what} failed: " + NOT_BOT_API.format(base=api_urls(settings.api_base_url)[0])
+    base = api_urls(settings.api_base_url)[0]
+    not_the_api = f"{what} failed: " + NOT_BOT_API.format(base=base)
     try:
         async with _bot(settings) as bot:
             return await action(bot)
@@ -41,14 +43,12 @@ async def _call(settings: Settings, what: str, action: Any) -> Any:
         # A web page where the API should be (a wrong TELEGRAM_API_BASE_URL) says nothing of
         # the token, though PTB calls a 404 page an InvalidToken: as `jianfu run` reads it.
         if is_not_bot_api(exc):
-            raise JianfuError(not_bot_api) from None
+            raise JianfuError(not_the_api) from None
         if isinstance(exc, InvalidToken):
-            raise ConfigError(
-                "Telegram rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)"
-            ) from None
+            raise ConfigError(REJECTED) from None
         raise JianfuError(f"{what} failed: {str(exc).replace(token, '<token>')}") from None
     except SHAPE_ERRORS:  # JSON, but not the Bot API's: PTB reads `result` on trust
-        raise JianfuError(not_bot_api) from None
+        raise JianfuError(not_the_api) from None
 
 
 async def webhook_set(settings: Settings) -> str:
