@@ -6,12 +6,13 @@ where something is sent (发群, 转到群): the channel. Beside words naming an
 word is the channel and drops out, so the answer is the burden's fact, not the channel's (nor a
 several-at-once reply opening with it). When the other words name the channel's own topic too
 (在群里天天截图打卡) or no topic at all (群里消息太多), the word stays: the group is the burden.
+A meeting told only as the time the burden comes after (开完会…散会后) is read the same way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from bot.search.clauseends import (
@@ -59,14 +60,18 @@ def as_time(term: QueryTerm, text: str) -> bool:
     if not source or source not in text:
         return False
     spans = [m.span() for m in _AFTER_MEETING.finditer(text)]
-    if not spans:
-        return False
+    return bool(spans) and all(
+        any(start <= at and at + len(source) <= end for start, end in spans)
+        for at in _typed_at(source, text)
+    )
+
+
+def _typed_at(source: str, text: str) -> Iterator[int]:
+    """Every place `source` starts in `text`, overlapping ones too."""
     at = text.find(source)
     while at >= 0:
-        if not any(start <= at and at + len(source) <= end for start, end in spans):
-            return False
+        yield at
         at = text.find(source, at + 1)
-    return True
 
 
 def as_channel(term: QueryTerm, text: str) -> bool:
@@ -76,8 +81,7 @@ def as_channel(term: QueryTerm, text: str) -> bool:
         return False
     if len(source) == _STEM + 1 and source[-1] in _PLACE_AFTER:
         return True  # the segmenter kept the place with the word: 群里, 会上
-    at = text.find(source)
-    while at >= 0:
+    for at in _typed_at(source, text):
         after = text[at + len(source) : at + len(source) + 1]
         stem = len(source) == _STEM or source.endswith(_STEM_ENDINGS)
         placed = stem and after in _PLACE_AFTER
@@ -87,7 +91,6 @@ def as_channel(term: QueryTerm, text: str) -> bool:
         )
         if not placed and not sent:
             return False
-        at = text.find(source, at + 1)
     return True
 
 
@@ -99,7 +102,8 @@ class Channels:
         self._holders = holders
 
     def kept(self, analysis: QueryAnalysis, text: str) -> QueryAnalysis:
-        # Most questions have no word in a channel's place: the cheap look comes first.
+        # Most questions have no word in a channel's place nor in the time after a meeting:
+        # the cheap looks come first.
         placed = {qt for qt in analysis.terms if as_channel(qt, text)}
         timed = {qt for qt in analysis.terms if as_time(qt, text)}
         placed |= timed
