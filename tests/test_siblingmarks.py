@@ -212,6 +212,10 @@ def test_what_is_not_ones_own_burden_told_is_not_answered_that_way(
         ("又让去县里开会", "meetings-twice-a-month", "meetings-one-topic-once"),
         ("活干完了群就没用了", "chat-groups-six-kinds", "chat-groups-too-many-pinned"),
         ("这几个群早就不用了", "chat-groups-six-kinds", "chat-groups-phone-lighter"),
+        # burdens told plainly (round 28; test_told_plainly.py has the rest)
+        ("领导讲完副职讲", "meetings-short-speeches", "meetings-one-topic-once"),
+        ("一样的事，今儿开个会明儿又开个会", "meetings-one-topic-once", "meetings-short-speeches"),
+        ("天天一张 有时一天三张", "forms-weekly-cap", "forms-stable-templates"),
     ],
 )
 def test_shipped_marks_read_the_normalised_question(

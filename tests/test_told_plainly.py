@@ -56,23 +56,6 @@ def test_a_thing_done_a_little_asks_nothing_but_a_request_still_asks() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "fact_id", "not_fact_id"),
-    [
-        ("领导讲完副职讲", "meetings-short-speeches", "meetings-one-topic-once"),
-        ("一样的事，今儿开个会明儿又开个会", "meetings-one-topic-once", "meetings-short-speeches"),
-        ("天天一张 有时一天三张", "forms-weekly-cap", "forms-stable-templates"),
-    ],
-)
-def test_shipped_marks_say_the_plain_burden(
-    matcher: Matcher, question: str, fact_id: str, not_fact_id: str
-) -> None:
-    shipped = SiblingMarks(KB.sibling_marks)
-    text = matcher._normal(question)
-    assert shipped.says(fact_id, text)
-    assert not shipped.says(not_fact_id, text)
-
-
-@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         ("每开一次会记录写五页", "meetings-light-records"),
