@@ -56,11 +56,20 @@ _AFTER_MEETING = re.compile(r"(?:开完|散了?)会(?:以后|之后|后)?|会后
 
 def as_time(term: QueryTerm, text: str) -> bool:
     """Every place the word was typed lies inside the time after a meeting (开完会以后)."""
+    return _within(term, text, _after_meeting(text))
+
+
+def _after_meeting(text: str) -> list[tuple[int, int]]:
+    """Where the text tells the time after a meeting; read once a question, for all its words."""
+    return [m.span() for m in _AFTER_MEETING.finditer(text)]
+
+
+def _within(term: QueryTerm, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Every place the word was typed lies inside one of `spans`."""
     source = term.source
-    if not source or source not in text:
+    if not spans or not source or source not in text:
         return False
-    spans = [m.span() for m in _AFTER_MEETING.finditer(text)]
-    return bool(spans) and all(
+    return all(
         any(start <= at and at + len(source) <= end for start, end in spans)
         for at in _typed_at(source, text)
     )
@@ -105,7 +114,8 @@ class Channels:
         # Most questions have no word in a channel's place nor in the time after a meeting:
         # the cheap looks come first.
         placed = {qt for qt in analysis.terms if as_channel(qt, text)}
-        timed = {qt for qt in analysis.terms if as_time(qt, text)}
+        after_meeting = _after_meeting(text)
+        timed = {qt for qt in analysis.terms if _within(qt, text, after_meeting)}
         placed |= timed
         if not placed:
             return analysis
