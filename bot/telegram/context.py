@@ -89,13 +89,12 @@ async def send(
     context: Context,
     message: Message,
     reply: Reply | str,
-    quote_message: Message | None = None,
     quote_id: int | None = None,
 ) -> Message:
     """Send a reply (or one plain sentence) into `message`'s chat; in groups quote `message`
-    (or `quote_message`, the question someone asked the bot to answer, or the message
-    `quote_id`), so the asker sees it is theirs. HTML is the Application's default parse mode.
-    The message sent."""
+    (or the message `quote_id`: the question someone asked the bot to answer, or the bot's
+    earlier answer), so the asker sees it is theirs. HTML is the Application's default parse
+    mode. The message sent."""
     if isinstance(reply, str):
         text, markup = html.escape(reply), None
     else:
@@ -103,7 +102,7 @@ async def send(
     quote = None
     if is_group(message.chat):
         # allow_sending_without_reply: the asker may delete the question before we answer.
-        quoted = quote_id or (quote_message or message).message_id
+        quoted = message.message_id if quote_id is None else quote_id
         quote = ReplyParameters(quoted, allow_sending_without_reply=True)
     return await context.bot.send_message(
         message.chat.id,
@@ -134,7 +133,7 @@ async def answer_question(
         conversation=message.chat.id if private else None,
         chat=message.chat.id,
     )
-    sent = await send(context, message, reply, quote_message)
+    asked = (quote_message or message).message_id
+    sent = await send(context, message, reply, quote_id=asked)
     if is_group(message.chat):  # a later bare reply to the question points here (answered.py)
-        asked = (quote_message or message).message_id
         context.bot_data.answered.remember(message.chat.id, asked, sent.message_id)
