@@ -22,6 +22,11 @@ DEFAULT_CLAIM_LEASE_SECONDS = 30.0
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+# The largest count a command line or an admin may give: it fits every database integer (and
+# Python's timedelta in days); none larger is needed to mean "all".
+MAX_WHOLE_NUMBER = 999_999_999
+
+
 def is_whole_number(text: str, low: int, high: int) -> bool:
     """Digits only (no sign, no spaces, no ², which str.isdigit lets through to fail in int()),
     from `low` to `high`; the length is checked before int(), which raises past 4,300 digits."""

@@ -26,6 +26,7 @@ from bot.errors import KBError, KBProblem
 from bot.search.cache import load_kb_cached
 from bot.search.matcher import Matcher
 from bot.search.normalize import MAX_INPUT_CHARS, encodable, normalize
+from bot.settings import is_whole_number
 
 if TYPE_CHECKING:
     from bot.questionlog.store import Storage
@@ -215,9 +216,7 @@ class Service:
             key, number = "", button.arg
         # No more digits than the last page has, whatever a caller's pattern lets through: a
         # forged page of thousands is no page (and int() refuses past 4,300 digits).
-        if number and not (
-            number.isascii() and number.isdigit() and len(number) <= len(str(LAST_PAGE))
-        ):
+        if number and not (number.isascii() and is_whole_number(number, 0, LAST_PAGE)):
             return expired
         page = int(number) if number else 0
         if button.action == "fact":

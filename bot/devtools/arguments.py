@@ -8,20 +8,18 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.settings import is_whole_number
+from bot.settings import MAX_WHOLE_NUMBER, is_whole_number
 
-# Larger counts fit no database integer and no benchmark; as in `jianfu log`.
-MAX_WHOLE = 999_999_999
 MAX_PORT = 65_535
 
 
 def whole_number(low: int) -> Callable[[str], int]:
-    """A whole number from `low` to MAX_WHOLE (digits only: no sign, no spaces)."""
+    """A whole number from `low` to MAX_WHOLE_NUMBER (digits only: no sign, no spaces)."""
 
     def parse(text: str) -> int:
-        if not is_whole_number(text, low, MAX_WHOLE):
+        if not is_whole_number(text, low, MAX_WHOLE_NUMBER):
             raise argparse.ArgumentTypeError(
-                f"expected a whole number from {low} to {MAX_WHOLE}, got {text[:20]!r}"
+                f"expected a whole number from {low} to {MAX_WHOLE_NUMBER}, got {text[:20]!r}"
             )
         return int(text)
 
@@ -39,9 +37,10 @@ def sizes(text: str) -> str:
     """Benchmark sizes, comma-separated, each a whole number of facts ≥ 1 (kept as written:
     bench reads the text)."""
     parts = [part for part in text.split(",") if part]
-    if not parts or not all(is_whole_number(p, 1, MAX_WHOLE) for p in parts):
+    if not parts or not all(is_whole_number(p, 1, MAX_WHOLE_NUMBER) for p in parts):
         raise argparse.ArgumentTypeError(
-            f"expected whole numbers from 1 to {MAX_WHOLE}, comma-separated, got {text[:40]!r}"
+            f"expected whole numbers from 1 to {MAX_WHOLE_NUMBER}, comma-separated, "
+            f"got {text[:40]!r}"
         )
     return text
 

@@ -17,17 +17,14 @@ from typing import Any
 
 from bot.errors import JianfuError
 from bot.questionlog.store import open_configured
-from bot.settings import is_whole_number
-
-# Larger counts fit no database integer (or Python's timedelta); none is needed to mean "all".
-MAX_WHOLE = 999_999_999
+from bot.settings import MAX_WHOLE_NUMBER, is_whole_number
 
 
 def _positive(text: str) -> int:
     """A count of rows or days, read as devtools/arguments.whole_number(1) reads one."""
-    if not is_whole_number(text, 1, MAX_WHOLE):
+    if not is_whole_number(text, 1, MAX_WHOLE_NUMBER):
         raise argparse.ArgumentTypeError(
-            f"expected a whole number from 1 to {MAX_WHOLE}, got {text[:20]!r}"
+            f"expected a whole number from 1 to {MAX_WHOLE_NUMBER}, got {text[:20]!r}"
         )
     return int(text)
 

@@ -13,6 +13,7 @@ import asyncio
 from telegram import Message, Update
 from telegram.constants import ChatType
 
+from bot.settings import is_whole_number
 from bot.telegram.context import Context, answer_question, send
 
 DEFAULT_DAYS = 30
@@ -24,7 +25,7 @@ def _days(context: Context) -> int:
     arg = context.args[0] if context.args else ""
     return (
         min(int(arg), MAX_DAYS)
-        if arg.isdecimal() and 0 < len(arg) < 5 and int(arg) > 0  # isdigit: ² too, no int
+        if is_whole_number(arg, 1, 9_999)  # four digits at most, then capped
         else DEFAULT_DAYS
     )
 
