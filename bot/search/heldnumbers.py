@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.kb import Fact, QuantityWords, span_of
-from bot.kb.model import PERIOD_SPANS
+from bot.kb import PERIOD_SPANS, Fact, QuantityWords, span_of
 from bot.search.amounts import ABOUT, NUMBER, Amount
 from bot.search.quantities import (
+    COUNT_ASKS,
     DROP,
     FLOOR,
     FREQUENCY,
@@ -43,7 +43,7 @@ NEAR_WORD = 2  # characters of 快, 将近 before that number
 _NUMBER_CHAR = re.compile(r"[\d\s一二两三四五六七八九十百千半上]")
 # a year's count held (今年只迎接了一次): plain meaning, 今年 and 去年 are a year's span
 _YEARS = ("今年", "去年")
-_ASK = "(?:多少|几)"
+_ASK = f"(?:{'|'.join(COUNT_ASKS)})"  # a count asked, as quantities.py reads one
 _ASKS = re.compile(_ASK)
 # An average asked (平均, 人均), held only where the fact gives one: per head (每人 3分钟) is one.
 _AVERAGE_ASKED = re.compile(r"平均|人均")

@@ -50,7 +50,7 @@ def numbers_text(fact: Fact) -> str:
     )
 
 
-_COUNT_ASKS = ("多少", "几")  # the words asking a count, before the unit counted
+COUNT_ASKS = ("多少", "几")  # the words asking a count, before the unit counted
 
 
 def _blank(ask: CuePattern, text: str, keep_count: bool = False) -> str:
@@ -62,7 +62,7 @@ def _blank(ask: CuePattern, text: str, keep_count: bool = False) -> str:
         return text
     span = found.group(0)
     for word in sorted(ask.words, key=len, reverse=True):
-        count = next((c for c in _COUNT_ASKS if keep_count and word.endswith(c)), "")
+        count = next((c for c in COUNT_ASKS if keep_count and word.endswith(c)), "")
         span = span.replace(word, " " + count)
     return text[: found.start()] + span + text[found.end() :]
 
